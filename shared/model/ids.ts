@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/** Lower case, accents and punctuation folded: "Erdoğan" and "erdogan" compare equal. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** URL-safe slug of a folded name: the canonical id of a speaker or entity ("recep-tayyip-erdogan"). */
+export function slugId(name: string): string {
+  return foldName(name).replace(/ /g, '-') || 'unknown';
+}
+
+/**
+ * An article's id derives from where it came from (bucket + key, and its index when one object holds
+ * several articles), so that re-uploading the same key replaces the same article.
+ */
+export function articleId(source: string, index = 0): string {
+  const digest = createHash('sha256').update(`${source}#${index}`).digest('base64url');
+  return digest.slice(0, 16);
+}

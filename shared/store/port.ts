@@ -1,0 +1,134 @@
+import type { ArticleMetadata, EntityType } from '../model/article.ts';
+import type { ParsedArticle } from '../model/parsed.ts';
+import type { Speaker, Statement, StatementKind } from '../model/statement.ts';
+import type { RejectionCode } from '../parse/errors.ts';
+
+/**
+ * The one storage module the handlers talk to. The DynamoDB implementation lives beside it; nothing
+ * outside shared/store knows about keys, indexes or DynamoDB.
+ */
+
+/** The S3 object an article came from, as the notification described it. */
+export interface SourceObject {
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  eTag: string | null;
+  size: number | null;
+  /** S3's per-key event sequencer (hex); later events have larger values once padded to equal length. */
+  sequencer: string;
+  eventTime: string;
+}
+
+export type IngestionStatus = 'accepted' | 'rejected' | 'deleted';
+
+export interface IngestionRecord {
+  bucket: string;
+  key: string;
+  status: IngestionStatus;
+  reason: { code: RejectionCode; message: string } | null;
+  articleIds: string[];
+  sequencer: string;
+  versionId: string | null;
+  eTag: string | null;
+  parserVersion: number;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleRecord {
+  id: string;
+  source: { bucket: string; key: string; versionId: string | null; eTag: string | null };
+  metadata: ArticleMetadata;
+  statementCount: number;
+  parserVersion: number;
+  ingestedAt: string;
+}
+
+export interface StatementRecord extends Statement {
+  id: string;
+  articleId: string;
+  articleTitle: string | null;
+  /** The article's publication date (or ingestion time when it has none): a timeline is ordered by it. */
+  publishedAt: string;
+}
+
+export interface SpeakerRecord {
+  id: string;
+  name: string;
+  type: Speaker['type'];
+  titles: string[];
+  aliases: string[];
+  statementCount: number;
+  articleCount: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface EntityRecord {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  articleCount: number;
+  mentionCount: number;
+}
+
+export interface EntityArticle {
+  articleId: string;
+  title: string | null;
+  publishedAt: string;
+  count: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque, tamper-proof; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+export interface DateRange {
+  /** Inclusive ISO date or date-time bounds on the publication date. */
+  from?: string;
+  to?: string;
+}
+
+/** Thrown for a cursor that was forged, edited, or made for another query. The API answers 400. */
+export class InvalidCursorError extends Error {
+  constructor(message = 'cursor is not valid for this query') {
+    super(message);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** What a write did: applied, or ignored because a newer event for the same key is already stored. */
+export type WriteOutcome = 'applied' | 'stale';
+
+export interface ArticleStore {
+  /** Replace everything stored for this object with these articles, atomically for readers. */
+  saveArticles(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome>;
+  /** Record that the object could not become an article; removes any articles it made before. */
+  recordRejection(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome>;
+  /** The object was deleted: remove its articles and statements, update speaker and entity counts. */
+  deleteSource(source: SourceObject): Promise<WriteOutcome>;
+
+  listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>>;
+  getArticle(id: string): Promise<ArticleRecord | null>;
+  listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;
+  listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>>;
+  searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>>;
+  getSpeaker(id: string): Promise<SpeakerRecord | null>;
+  searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;
+  getEntity(id: string): Promise<EntityRecord | null>;
+  listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>>;
+  /** The ingestion record of one object key (one bucket per deployment). */
+  getIngestion(key: string): Promise<IngestionRecord | null>;
+  /** Most recent first. */
+  listIngestions(query: PageQuery): Promise<Page<IngestionRecord>>;
+}
+
