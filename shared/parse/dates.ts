@@ -1,0 +1,56 @@
+import * as chrono from 'chrono-node';
+
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * A declared publication date as ISO 8601: a plain date stays a date; a time and zone, when the source gives
+ * them, are kept (`2023-09-20T08:15:00+03:00`). Null when the value is not a date.
+ */
+export function normalizeDate(value: string): string | null {
+  const text = value.trim();
+  const iso = ISO_DATE_TIME.exec(text);
+  if (iso) {
+    const [, date, time, zone] = iso;
+    if (!isRealDate(date!)) return null;
+    if (!time) return date!;
+    const seconds = time.length === 5 ? `${time}:00` : time.replace(',', '.');
+    return `${date}T${seconds}${normalizeZone(zone)}`;
+  }
+  if (/^\d{10,13}$/.test(text)) {
+    // epoch seconds or milliseconds, as some news APIs give
+    const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
+    return new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
+  const parsed = chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))[0];
+  if (!parsed || !parsed.start.isCertain('year') || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) {
+    return null;
+  }
+  const start = parsed.start;
+  const date = `${start.get('year')}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
+  if (!start.isCertain('hour')) return date;
+  const time = `${pad(start.get('hour')!)}:${pad(start.get('minute') ?? 0)}:${pad(start.get('second') ?? 0)}`;
+  const offset = start.isCertain('timezoneOffset') ? formatOffset(start.get('timezoneOffset')!) : '';
+  return `${date}T${time}${offset}`;
+}
+
+function normalizeZone(zone: string | undefined): string {
+  if (!zone) return '';
+  if (zone.toUpperCase() === 'Z') return 'Z';
+  const digits = zone.replace(':', '');
+  return digits.length === 3 ? `${digits}:00` : `${digits.slice(0, 3)}:${digits.slice(3)}`;
+}
+
+function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+function isRealDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');

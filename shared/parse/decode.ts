@@ -1,0 +1,70 @@
+import { RejectedInput } from './errors.ts';
+
+/** Larger objects are not news articles (and would hold a Lambda for too long). */
+export const MAX_BYTES = 5 * 1024 * 1024;
+
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  warnings: string[];
+}
+
+// Signatures of common binary formats that someone might upload by mistake; named so the reason is clear.
+const MAGIC: Array<[string, number[]]> = [
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+];
+
+const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * Bytes → text. A byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails
+ * Windows-1252 (a superset of printable Latin-1, what legacy newsroom files are in) with a warning.
+ * Empty, binary and oversized input is rejected with the reason.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length > MAX_BYTES) {
+    throw new RejectedInput('too-large', `input is ${bytes.length} bytes, more than the ${MAX_BYTES}-byte limit`);
+  }
+  const magic = MAGIC.find(([, prefix]) => startsWith(bytes, prefix));
+  if (magic) throw new RejectedInput('binary', `input is binary: looks like ${magic[0]}`);
+
+  let decoded: DecodedText;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    decoded = strictUtf8(bytes.subarray(3));
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings: [] };
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings: [] };
+  } else {
+    decoded = strictUtf8(bytes);
+  }
+  if (decoded.text.trim() === '') throw new RejectedInput('empty', 'input is empty (no text)');
+  if (looksBinary(decoded.text)) throw new RejectedInput('binary', 'input is binary, not text (control characters)');
+  return decoded;
+}
+
+function strictUtf8(bytes: Uint8Array): DecodedText {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
+  } catch {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    return { text, encoding: 'windows-1252', warnings: ['not valid UTF-8: decoded as windows-1252'] };
+  }
+}
+
+/** Text never holds NUL, and only rarely other C0 control characters besides tab, newline, CR, form feed. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  if (sample.includes('\u0000')) return true;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) controls++;
+  }
+  return controls > sample.length / 100;
+}

@@ -1,0 +1,27 @@
+import { paragraphs } from '../text.ts';
+
+const MAX_HEADING_WORDS = 14;
+
+/**
+ * In-body subheadings of a text article: a one-line paragraph between paragraphs that is short, starts with a
+ * capital, and does not end like a sentence (a question can be a heading: "What triggered the clashes?").
+ */
+export function detectHeadings(body: string): string[] {
+  const paras = paragraphs(body);
+  const headings: string[] = [];
+  paras.forEach((p, i) => {
+    if (i === 0 || i === paras.length - 1) return;
+    if (isHeadingLike(p.text) && !isHeadingLike(paras[i + 1]!.text)) headings.push(p.text.trim());
+  });
+  return headings;
+}
+
+function isHeadingLike(text: string): boolean {
+  const line = text.trim();
+  if (line.includes('\n') || line.length > 120) return false;
+  const words = line.split(/\s+/);
+  if (words.length < 2 || words.length > MAX_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;
+  // sentences end with a full stop, colon, comma or a closing quote; headings do not
+  return !/[.:;,!"”’')\]…]$/.test(line);
+}

@@ -1,0 +1,65 @@
+import * as chrono from 'chrono-node';
+import type { MentionedDate } from '../../model/article.ts';
+
+// "now" is a manner of speaking in news prose, not a date.
+const NOT_A_DATE = /^(?:now|right now|just now)$/i;
+
+/**
+ * Calendar days the body mentions, resolved against the publication date (`on Tuesday (Sept 19)` in an article of
+ * 2023-09-20 → 2023-09-19). Without a publication date only fully written dates (day, month and year) are kept,
+ * since anything relative would be resolved against an arbitrary day.
+ */
+export function findMentionedDates(body: string, publishedAt: string | null): MentionedDate[] {
+  const reference = publishedAt ? referenceInstant(publishedAt) : null;
+  const results = chrono.parse(body, reference ?? new Date(0), { forwardDate: false });
+  const dates: MentionedDate[] = [];
+  for (const result of results) {
+    const start = result.start;
+    const absolute = start.isCertain('year') && start.isCertain('month') && start.isCertain('day');
+    const aDay = start.isCertain('day') || start.isCertain('weekday');
+    if (!aDay || (!reference && !absolute)) continue;
+    const span = trimSpan(body, result.index, result.index + result.text.length);
+    if (NOT_A_DATE.test(span.text)) continue;
+    const date = isoDay(start);
+    const previous = dates.at(-1);
+    // `Tuesday (Sept 19)`: one mention of one day, written twice
+    if (previous && previous.date === date && /^\s*\(\s*$/.test(body.slice(previous.end, span.start))) {
+      const close = body.indexOf(')', span.end);
+      const end = close >= 0 && close - span.end < 3 ? close + 1 : span.end;
+      dates[dates.length - 1] = { ...previous, text: body.slice(previous.start, end), end };
+      continue;
+    }
+    dates.push({ text: span.text, date, start: span.start, end: span.end });
+  }
+  return dates;
+}
+
+/** Noon on the publication day: relative days then land on the right calendar day in any zone. */
+function referenceInstant(publishedAt: string): Date | null {
+  const day = publishedAt.slice(0, 10);
+  const date = new Date(`${day}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function isoDay(component: chrono.ParsedComponents): string {
+  const d = component.date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Drop the leading preposition and trailing punctuation chrono includes: "on Tuesday" → "Tuesday". */
+function trimSpan(body: string, start: number, end: number): { text: string; start: number; end: number } {
+  let text = body.slice(start, end);
+  const lead = /^(?:on|since|until|by|from)\s+/i.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const trail = /[\s,.;:]+$/.exec(text);
+  if (trail) {
+    end -= trail[0].length;
+    text = text.slice(0, -trail[0].length);
+  }
+  return { text, start, end };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
