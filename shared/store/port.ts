@@ -130,5 +130,10 @@ export interface ArticleStore {
   getIngestion(key: string): Promise<IngestionRecord | null>;
   /** Most recent first. */
   listIngestions(query: PageQuery): Promise<Page<IngestionRecord>>;
+  /**
+   * Objects (accepted or rejected, not deleted) whose records an older parser made
+   * (`parserVersion < version`): what `npm run reprocess` re-enqueues. Ordered by parser version, then key.
+   */
+  listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>>;
 }
 
