@@ -1,0 +1,34 @@
+import type { Summary } from './stats.ts';
+
+/** A figure's target, e.g. parse throughput ≥ 5 MB/s. */
+export interface Target {
+  op: '>=' | '<=';
+  value: number;
+}
+
+export interface Row {
+  metric: string;
+  unit: string;
+  /** Median with the range over the runs (or over the items, for per-item figures). */
+  summary: Summary;
+  target?: Target;
+}
+
+export interface MeasureResult {
+  rows: Row[];
+  /** How it was measured, caveats, and findings worth reading beside the numbers. */
+  notes: string[];
+}
+
+/** One benchmark: bench/run.ts runs each (or the one named by --only) and gathers the results. */
+export interface Measure {
+  name: string;
+  title: string;
+  run(): Promise<MeasureResult>;
+}
+
+export function meets(row: Row): boolean | null {
+  if (!row.target) return null;
+  const { median } = row.summary;
+  return row.target.op === '>=' ? median >= row.target.value : median <= row.target.value;
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: runs every measure (or only the ones named with `--only NAME`, repeatable or comma
+ * separated), prints a table, and on a full run writes BENCHMARKS.md at the project root.
+ * Measures are imported lazily so that one whose code is missing or broken fails alone.
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { describeMachine } from './machine.ts';
+import type { Measure } from './measure.ts';
+import { markdownReport, textTable, type MeasureReport } from './report.ts';
+
+const MEASURES: Record<string, () => Promise<Measure>> = {
+  parse: async () => (await import('./parse.ts')).parseMeasure,
+  profile: async () => (await import('./profile.ts')).profileMeasure,
+  bundles: async () => (await import('./bundles.ts')).bundlesMeasure,
+};
+
+const REPORT_FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+
+function selected(): string[] {
+  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+  const names = (values.only ?? []).flatMap((value) => value.split(',')).filter(Boolean);
+  const unknown = names.filter((name) => !(name in MEASURES));
+  if (unknown.length > 0) {
+    throw new Error(`unknown measure ${unknown.join(', ')}; known: ${Object.keys(MEASURES).join(', ')}`);
+  }
+  return names.length > 0 ? names : Object.keys(MEASURES);
+}
+
+async function runOne(name: string): Promise<MeasureReport> {
+  let title = name;
+  try {
+    const measure = await MEASURES[name]!();
+    title = measure.title;
+    console.error(`[bench] ${name}: ${title}…`);
+    const started = performance.now();
+    const result = await measure.run();
+    console.error(`[bench] ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { name, title, result };
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
+    console.error(`[bench] ${name}: failed`, error);
+    return { name, title, error: message };
+  }
+}
+
+const names = selected();
+const machine = describeMachine();
+const reports: MeasureReport[] = [];
+for (const name of names) reports.push(await runOne(name));
+
+console.log(machine.join('\n'));
+console.log();
+console.log(textTable(reports));
+for (const report of reports) {
+  for (const note of report.result?.notes ?? []) console.log(`[${report.name}] ${note}`);
+}
+
+if (names.length === Object.keys(MEASURES).length) {
+  await writeFile(REPORT_FILE, markdownReport(reports, machine));
+  console.log(`\nwrote ${REPORT_FILE}`);
+} else {
+  console.log('\n(--only: BENCHMARKS.md left as it is; a full run writes it)');
+}
+process.exitCode = reports.some((report) => report.error) ? 1 : 0;
