@@ -1,0 +1,37 @@
+import type { StatementKind } from '../../../shared/model/statement.ts';
+
+/** Every URL the pages link to is built here, with each id encoded as one path segment. */
+const segment = (id: string) => encodeURIComponent(id);
+
+export const homeHref = (cursor?: string | null) => (cursor ? `/?cursor=${encodeURIComponent(cursor)}` : '/');
+export const articleHref = (id: string, anchor?: string) => `/view/articles/${segment(id)}${anchor ? `#${anchor}` : ''}`;
+export const speakerHref = (id: string) => `/view/speakers/${segment(id)}`;
+export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
+export const ingestionsHref = '/view/ingestions';
+
+export function withCursor(path: string, params: Record<string, string>, cursor: string): string {
+  return `${path}?${new URLSearchParams({ ...params, cursor }).toString()}`;
+}
+
+/**
+ * Where a statement sits in its article page. Built from its offsets (not from a store id) so that the
+ * article page, which re-parses the body, and the speaker page agree without sharing any state.
+ */
+export const statementAnchor = (statement: { start: number; end: number }) => `st-${statement.start}-${statement.end}`;
+
+/** The words a reader sees for each kind: direct speech is quoted, indirect speech is reported. */
+export const KIND_LABEL: Record<StatementKind, string> = { direct: 'quoted', indirect: 'reported' };
+
+/**
+ * A link target taken from an article (its canonical URL) is untrusted: only http(s) URLs become links, so
+ * a `javascript:` or `data:` URL is shown as text instead.
+ */
+export function externalHref(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

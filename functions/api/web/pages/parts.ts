@@ -1,0 +1,25 @@
+import { displayDate } from '../dates.ts';
+import { html, type SafeHtml } from '../html.ts';
+
+/** Pieces several pages share. */
+
+export function time(iso: string | null): SafeHtml | null {
+  return iso ? html`<time datetime="${iso}">${displayDate(iso)}</time>` : null;
+}
+
+/** Cursors only go forward, so a pager offers the next page and a way back to the first. */
+export function pager(label: string, firstHref: string, nextHref: string | null, onFirstPage: boolean): SafeHtml | null {
+  if (!nextHref && onFirstPage) return null;
+  return html`<nav class="pager" aria-label="${label}">
+${onFirstPage ? null : html`<a href="${firstHref}">First page</a>`}
+${nextHref ? html`<a href="${nextHref}" rel="next">Next page</a>` : null}
+</nav>`;
+}
+
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** A line of small facts separated by real text (not CSS), so screen readers and text browsers keep the breaks. */
+export function meta(...parts: (SafeHtml | string | null | undefined | false)[]): SafeHtml {
+  const shown = parts.filter((part): part is SafeHtml | string => Boolean(part));
+  return html`<p class="meta">${shown.map((part, index) => html`${index ? ' · ' : ''}${part}`)}</p>`;
+}

@@ -1,0 +1,146 @@
+import type { Route } from '@middy/http-router';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { ObjectReader } from '../../../shared/objects/index.ts';
+import { InvalidCursorError, type ArticleStore, type StatementRecord } from '../../../shared/store/port.ts';
+import { loadArticleBody } from './article-body.ts';
+import { articlePage } from './pages/article.ts';
+import { entityPage } from './pages/entity.ts';
+import { errorPage } from './pages/errors.ts';
+import { homePage } from './pages/home.ts';
+import { ingestionsPage } from './pages/ingestions.ts';
+import { searchPage, type SearchKind } from './pages/search.ts';
+import { speakerPage } from './pages/speaker.ts';
+import { htmlResponse, type HtmlResult } from './response.ts';
+
+/**
+ * The web view: server-rendered pages over the same store the JSON API reads, registered on the API's
+ * router. Each handler reads the event, asks the store, and renders; nothing here knows about DynamoDB.
+ */
+export interface WebDeps {
+  store: ArticleStore;
+  /** Reads an article's raw object back: the body is not stored in DynamoDB. */
+  objects: ObjectReader;
+}
+
+export type WebRoute = Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2>;
+
+const PAGE_SIZE = 20;
+const MAX_CURSOR_LENGTH = 2048;
+const MAX_QUERY_LENGTH = 100;
+/** Enough for any article the parser accepts; a bound so a corrupt cursor chain cannot loop forever. */
+const MAX_STATEMENT_PAGES = 100;
+
+class PageError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function cursorOf(event: APIGatewayProxyEventV2): string | undefined {
+  const cursor = event.queryStringParameters?.cursor;
+  if (cursor === undefined || cursor === '') return undefined;
+  if (cursor.length > MAX_CURSOR_LENGTH) throw new PageError(400, 'That page link is not valid.');
+  return cursor;
+}
+
+function idOf(event: APIGatewayProxyEventV2): string {
+  const raw = event.pathParameters?.id ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new PageError(404, 'There is no page at this address.');
+  }
+}
+
+function asPage(render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) {
+  return async (event: APIGatewayProxyEventV2): Promise<HtmlResult> => {
+    try {
+      return await render(event);
+    } catch (error) {
+      if (error instanceof PageError) return htmlResponse(error.status, errorPage(error.status, error.message));
+      if (error instanceof InvalidCursorError) {
+        return htmlResponse(400, errorPage(400, 'That page link is not valid (it was changed or made for another list).'));
+      }
+      // Internals go to the log, never to the page.
+      console.error('web: page failed', { path: event.requestContext.http.path, error });
+      return htmlResponse(500, errorPage(500, 'The page could not be shown. Please try again in a moment.'));
+    }
+  };
+}
+
+async function allStatements(store: ArticleStore, articleId: string): Promise<StatementRecord[]> {
+  const statements: StatementRecord[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < MAX_STATEMENT_PAGES; pages += 1) {
+    const page = await store.listArticleStatements(articleId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    statements.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return statements;
+}
+
+export function webRoutes({ store, objects }: WebDeps): WebRoute[] {
+  const home = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const articles = await store.listArticles({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, homePage(articles, !cursor));
+  });
+
+  const search = asPage(async (event) => {
+    const params = event.queryStringParameters ?? {};
+    const query = (params.q ?? '').trim();
+    if (query.length > MAX_QUERY_LENGTH) throw new PageError(400, `Search for at most ${MAX_QUERY_LENGTH} characters.`);
+    const only = params.in;
+    if (only !== undefined && only !== 'speakers' && only !== 'entities') throw new PageError(400, 'Search in speakers or entities.');
+    const cursor = only ? cursorOf(event) : undefined;
+    const wanted = (kind: SearchKind) => query !== '' && (!only || only === kind);
+    const pageQuery = { prefix: query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+    const [speakers, entities] = await Promise.all([
+      wanted('speakers') ? store.searchSpeakers(pageQuery) : null,
+      wanted('entities') ? store.searchEntities(pageQuery) : null,
+    ]);
+    return htmlResponse(200, searchPage({ query, speakers, entities }));
+  });
+
+  const article = asPage(async (event) => {
+    const record = await store.getArticle(idOf(event));
+    if (!record) throw new PageError(404, 'There is no article with this id. It may have been deleted.');
+    const [statements, body] = await Promise.all([allStatements(store, record.id), loadArticleBody(objects, record)]);
+    return htmlResponse(200, articlePage(record, statements, body));
+  });
+
+  const speaker = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const record = await store.getSpeaker(idOf(event));
+    if (!record) throw new PageError(404, 'There is no speaker with this id.');
+    const statements = await store.listStatements({ speaker: record.id, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, speakerPage(record, statements, !cursor));
+  });
+
+  const entity = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const record = await store.getEntity(idOf(event));
+    if (!record) throw new PageError(404, 'There is no person, organisation or place with this id.');
+    const articles = await store.listEntityArticles(record.id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, entityPage(record, articles, !cursor));
+  });
+
+  const ingestions = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const records = await store.listIngestions({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, ingestionsPage(records, !cursor));
+  });
+
+  return [
+    { method: 'GET', path: '/', handler: home },
+    { method: 'GET', path: '/search', handler: search },
+    { method: 'GET', path: '/view/articles/{id}', handler: article },
+    { method: 'GET', path: '/view/speakers/{id}', handler: speaker },
+    { method: 'GET', path: '/view/entities/{id}', handler: entity },
+    { method: 'GET', path: '/view/ingestions', handler: ingestions },
+  ];
+}

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../shared/parse/index.ts';
+import type { Speaker, StatementKind } from '../../../shared/model/statement.ts';
+import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
+import { webRoutes } from '../../../functions/api/web/routes.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../functions/api/web/layout.ts';
+import { BUCKET, articleRecord, fakeObjects, fakeStore } from './fake-store.ts';
+import { get } from './request.ts';
+
+const KEY = 'bridge.txt';
+const TEXT = [
+  'Bridge to reopen',
+  'Minister Ana Pérez said on Monday that the bridge would reopen before winter.',
+  '"We will finish the work by 1 October," Pérez said. "Nobody will be left behind."',
+  'Critics were not convinced.',
+].join('\n\n');
+
+const parsed = parseDocument(new TextEncoder().encode(TEXT), { key: KEY })[0]!;
+const body = parsed.body;
+
+const perez: Speaker = { id: 'ana-perez', name: 'Ana Pérez', type: 'person', title: 'Minister', aliases: ['Pérez'] };
+
+function statement(kind: StatementKind, span: string, text: string, publishedAt = '2026-10-05'): StatementRecord {
+  const start = body.indexOf(span);
+  if (start < 0) throw new Error(`"${span}" is not in the body`);
+  const end = start + span.length;
+  return {
+    id: `${parsed.id}#${start}`,
+    articleId: parsed.id,
+    articleTitle: 'Bridge to reopen',
+    publishedAt,
+    kind,
+    text,
+    cue: 'said',
+    speaker: perez,
+    start,
+    end,
+    paragraph: 0,
+    sentence: span,
+  };
+}
+
+const statements = [
+  statement('indirect', 'Minister Ana Pérez said on Monday that the bridge would reopen before winter.', 'the bridge would reopen before winter'),
+  statement('direct', '"We will finish the work by 1 October," Pérez said.', 'We will finish the work by 1 October'),
+];
+
+const article: ArticleRecord = {
+  ...articleRecord(parsed, KEY, statements.length),
+  metadata: {
+    ...parsed.metadata,
+    title: 'Bridge to reopen',
+    publishedAt: '2026-10-05',
+    siteName: 'Local News',
+    entities: [{ id: 'ana-perez', name: 'Ana Pérez', type: 'person', aliases: ['Pérez'], count: 2, mentions: [] }],
+    mentionedDates: [{ text: '1 October', date: '2026-10-01', start: 0, end: 9 }],
+  },
+};
+
+const speaker: SpeakerRecord = {
+  id: perez.id,
+  name: perez.name,
+  type: 'person',
+  titles: ['Minister'],
+  aliases: ['Pérez'],
+  statementCount: 2,
+  articleCount: 1,
+  firstSeen: '2026-10-05',
+  lastSeen: '2026-10-05',
+};
+
+const routes = webRoutes({ store: fakeStore({ articles: [article], statements, speakers: [speaker] }), objects: fakeObjects({ [KEY]: TEXT }) });
+const text = (node: { textContent: string | null } | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('every page', () => {
+  it('is HTML under a strict Content-Security-Policy that allows exactly its own style sheet', async () => {
+    const page = await get(routes, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
+    const { createHash } = await import('node:crypto');
+    const style = page.document.querySelector('style')?.textContent ?? '';
+    expect(CONTENT_SECURITY_POLICY).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(page.document.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('has landmarks, one h1 and a labelled search field', async () => {
+    const { document } = await get(routes, '/');
+    expect(document.querySelector('html')?.getAttribute('lang')).toBe('en');
+    expect(document.querySelectorAll('header, main, footer, nav')).toHaveLength(4);
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    const input = document.querySelector('form[role=search] input[name=q]');
+    expect(document.querySelector(`label[for="${input?.getAttribute('id')}"]`)).not.toBeNull();
+  });
+});
+
+describe('home page', () => {
+  it('lists the newest articles with date, site and number of statements', async () => {
+    const { document } = await get(routes, '/');
+    const item = document.querySelector('main li');
+    expect(item?.querySelector('a')?.getAttribute('href')).toBe(`/view/articles/${parsed.id}`);
+    expect(text(item)).toBe('Bridge to reopen 5 Oct 2026 · Local News · 2 statements');
+  });
+
+  it('pages with cursor links until every article has been shown once', async () => {
+    const many = Array.from({ length: 45 }, (_, n): ArticleRecord => ({
+      ...article,
+      id: `a${n}`,
+      metadata: { ...article.metadata, title: `Article ${n}`, publishedAt: `2026-01-${String(n % 28 + 1).padStart(2, '0')}T${String(n % 24).padStart(2, '0')}:00:00Z` },
+    }));
+    const paged = webRoutes({ store: fakeStore({ articles: many }), objects: fakeObjects({}) });
+    const seen: string[] = [];
+    let url: string | null = '/';
+    while (url) {
+      const page: Awaited<ReturnType<typeof get>> = await get(paged, url);
+      seen.push(...[...page.document.querySelectorAll('main li h2')].map((h) => text(h)));
+      url = page.document.querySelector('a[rel=next]')?.getAttribute('href') ?? null;
+    }
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+  });
+
+  it('answers an edited cursor with 400, not another page', async () => {
+    const page = await get(routes, '/?cursor=forged');
+    expect(page.status).toBe(400);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+});
+
+describe('article page', () => {
+  it('highlights each statement exactly where its offsets point, with its kind and speaker', async () => {
+    const { status, document } = await get(routes, `/view/articles/${parsed.id}`);
+    expect(status).toBe(200);
+    expect(text(document.querySelector('h1'))).toBe('Bridge to reopen');
+    const marks = [...document.querySelectorAll('.text mark')];
+    expect(marks.map((mark) => mark.textContent)).toEqual(statements.map((s) => body.slice(s.start, s.end)));
+    expect(marks.map((mark) => mark.getAttribute('class'))).toEqual(['indirect', 'direct']);
+    expect(marks.map((mark) => mark.getAttribute('id'))).toEqual(statements.map((s) => `st-${s.start}-${s.end}`));
+    const labels = [...document.querySelectorAll('.text .who')];
+    expect(labels.map((label) => text(label))).toEqual(['— Ana Pérez reported', '— Ana Pérez quoted']);
+    expect(labels.map((label) => label.querySelector('a')?.getAttribute('href'))).toEqual(['/view/speakers/ana-perez', '/view/speakers/ana-perez']);
+    // The rest of the text is there too, unhighlighted.
+    expect(text(document.querySelector('.text'))).toContain('Critics were not convinced.');
+  });
+
+  it('lists the entities and the dates mentioned', async () => {
+    const { document } = await get(routes, `/view/articles/${parsed.id}`);
+    expect(document.querySelector('#entities + ul a')?.getAttribute('href')).toBe('/view/entities/ana-perez');
+    expect(text(document.querySelector('#dates + ul'))).toBe('“1 October”: 1 Oct 2026');
+  });
+
+  it('shows the statements without the text when the object is gone', async () => {
+    const gone = webRoutes({ store: fakeStore({ articles: [article], statements }), objects: fakeObjects({}) });
+    const { status, document } = await get(gone, `/view/articles/${parsed.id}`);
+    expect(status).toBe(200);
+    expect(text(document.querySelector('.notice'))).toContain('no longer in the bucket');
+    expect(document.querySelector('.text')).toBeNull();
+    const items = [...document.querySelectorAll('#statements ~ ul > li')];
+    expect(items.map((item) => item.getAttribute('id'))).toEqual(statements.map((s) => `st-${s.start}-${s.end}`));
+    expect(text(items[1]?.querySelector('blockquote'))).toBe('“We will finish the work by 1 October”');
+  });
+
+  it('does not place stored offsets into a body that no longer has the same content', async () => {
+    const edited = webRoutes({
+      store: fakeStore({ articles: [article], statements }),
+      objects: fakeObjects({ [KEY]: TEXT.replace('Critics', 'Neighbours') }),
+    });
+    const { document } = await get(edited, `/view/articles/${parsed.id}`);
+    expect(document.querySelector('.text')).toBeNull();
+    expect(text(document.querySelector('.notice'))).toContain('could not be matched');
+  });
+
+  it('answers an unknown id with a 404 page', async () => {
+    const page = await get(routes, '/view/articles/nope');
+    expect(page.status).toBe(404);
+    expect(text(page.document.querySelector('h1'))).toBe('Not found');
+  });
+});
+
+describe('speaker page', () => {
+  it('shows who they are and their statements newest first, each linked to its place in the article', async () => {
+    const older = { ...statements[0]!, articleId: 'older', articleTitle: 'Earlier story', publishedAt: '2025-01-02' };
+    const store = fakeStore({ articles: [article], statements: [older, ...statements], speakers: [speaker] });
+    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    expect(text(document.querySelector('h1'))).toBe('Ana Pérez');
+    const facts = [...document.querySelectorAll('dl > dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
+    expect(facts).toEqual([
+      'Type: person',
+      'Role: Minister',
+      'Also named: Pérez',
+      'On record: 2 statements in 1 article',
+      'First seen: 5 Oct 2026',
+      'Last seen: 5 Oct 2026',
+    ]);
+    const items = [...document.querySelectorAll('#timeline + ol > li')];
+    expect(items.map((item) => text(item.querySelector('time')))).toEqual(['5 Oct 2026', '5 Oct 2026', '2 Jan 2025']);
+    const contextLinks = items.map((item) => [...item.querySelectorAll('a')].at(-1)?.getAttribute('href'));
+    expect(contextLinks[2]).toBe(`/view/articles/older#st-${older.start}-${older.end}`);
+
+    // Every in-context link of this article lands on an element of its article page.
+    const articlePage = await get(routes, `/view/articles/${parsed.id}`);
+    for (const href of contextLinks.slice(0, 2)) {
+      const anchor = href?.split('#')[1];
+      expect(articlePage.document.getElementById(anchor ?? '')).not.toBeNull();
+    }
+  });
+
+  it('answers an unknown speaker with 404', async () => {
+    expect((await get(routes, '/view/speakers/nobody')).status).toBe(404);
+  });
+});
+
+describe('search page', () => {
+  it('finds speakers and entities by the start of their name, keeping the query in the box', async () => {
+    const { document } = await get(routes, '/search?q=ana+pe');
+    expect(document.querySelector('input[name=q]')?.getAttribute('value')).toBe('ana pe');
+    expect(document.querySelector('#speakers + ul a')?.getAttribute('href')).toBe('/view/speakers/ana-perez');
+  });
+
+  it('refuses an unknown list to search in', async () => {
+    expect((await get(routes, '/search?q=a&in=users')).status).toBe(400);
+  });
+});
+
+describe('ingestions page', () => {
+  it('shows recent uploads with their status, and why a rejected one was refused', async () => {
+    const base = { bucket: BUCKET, sequencer: '01', versionId: null, eTag: null, parserVersion: 1, receivedAt: '2026-11-27T10:00:00Z' };
+    const store = fakeStore({
+      ingestions: [
+        { ...base, key: KEY, status: 'accepted', reason: null, articleIds: [parsed.id], updatedAt: '2026-11-27T10:00:01Z' },
+        { ...base, key: 'photo.jpg', status: 'rejected', reason: { code: 'binary', message: 'looks like binary data' }, articleIds: [], updatedAt: '2026-11-27T11:00:00Z' },
+      ],
+    });
+    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/ingestions');
+    const rows = [...document.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => text(cell)));
+    expect(rows).toEqual([
+      ['photo.jpg', 'rejected', 'looks like binary data (binary)', '27 Nov 2026, 11:00 UTC'],
+      [KEY, 'accepted', 'article', '27 Nov 2026, 10:00 UTC'],
+    ]);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { webRoutes } from '../../../functions/api/web/routes.ts';
+import type { Speaker } from '../../../shared/model/statement.ts';
+import { parseDocument } from '../../../shared/parse/index.ts';
+import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
+import { BUCKET, articleRecord, fakeObjects, fakeStore } from './fake-store.ts';
+import { get } from './request.ts';
+
+/** Article text is untrusted: whatever markup it holds must come out as text on every page. */
+const SCRIPT = '<script>alert("xss")</script>';
+const BREAKOUT = '"><img src=x onerror=alert(1)>';
+const HOSTILE = `${SCRIPT} ${BREAKOUT}`;
+
+const KEY = `evil ${BREAKOUT}.txt`;
+const TEXT = `Title line\n\nThe mayor said, "${HOSTILE} is what we found." Nobody else spoke.\n\n${HOSTILE} closes the story.`;
+const parsed = parseDocument(new TextEncoder().encode(TEXT), { key: KEY })[0]!;
+const quote = `"${HOSTILE} is what we found."`;
+const start = parsed.body.indexOf(quote);
+
+const speaker: Speaker = { id: 'evil-mayor', name: `Mayor ${HOSTILE}`, type: 'person', title: HOSTILE, aliases: [HOSTILE] };
+const statement: StatementRecord = {
+  id: 's1',
+  articleId: parsed.id,
+  articleTitle: HOSTILE,
+  publishedAt: '2026-11-01',
+  kind: 'direct',
+  text: `${HOSTILE} is what we found.`,
+  cue: HOSTILE,
+  speaker,
+  start,
+  end: start + quote.length,
+  paragraph: 0,
+  sentence: quote,
+};
+const article: ArticleRecord = {
+  ...articleRecord(parsed, KEY, 1),
+  metadata: {
+    ...parsed.metadata,
+    title: HOSTILE,
+    siteName: HOSTILE,
+    byline: HOSTILE,
+    summary: HOSTILE,
+    language: `en" onload="alert(1)`,
+    canonicalUrl: 'javascript:alert(1)',
+    tags: [HOSTILE],
+    entities: [{ id: HOSTILE, name: HOSTILE, type: 'organization', aliases: [], count: 1, mentions: [] }],
+    mentionedDates: [{ text: HOSTILE, date: HOSTILE, start: 0, end: 1 }],
+  },
+};
+const speakerRecord: SpeakerRecord = {
+  id: speaker.id,
+  name: speaker.name,
+  type: 'person',
+  titles: [HOSTILE],
+  aliases: [HOSTILE],
+  statementCount: 1,
+  articleCount: 1,
+  firstSeen: HOSTILE,
+  lastSeen: '2026-11-01',
+};
+
+const routes = webRoutes({
+  store: fakeStore({
+    articles: [article],
+    statements: [statement],
+    speakers: [speakerRecord],
+    ingestions: [
+      {
+        bucket: BUCKET,
+        key: KEY,
+        status: 'rejected',
+        reason: { code: 'unparseable', message: HOSTILE },
+        articleIds: [],
+        sequencer: '01',
+        versionId: null,
+        eTag: null,
+        parserVersion: 1,
+        receivedAt: '2026-11-01T00:00:00Z',
+        updatedAt: '2026-11-01T00:00:00Z',
+      },
+    ],
+  }),
+  objects: fakeObjects({ [KEY]: TEXT }),
+});
+
+const PAGES = ['/', `/view/articles/${parsed.id}`, `/view/speakers/${speaker.id}`, '/view/ingestions', `/search?q=${encodeURIComponent(`mayor ${HOSTILE}`)}`];
+
+describe('untrusted text', () => {
+  it.each(PAGES)('renders as text on %s: no element, attribute or link comes from it', async (url) => {
+    const { status, body, document } = await get(routes, url);
+    expect(status).toBe(200);
+    expect(document.querySelectorAll('script, img, iframe, object, embed')).toHaveLength(0);
+    for (const element of document.querySelectorAll('*')) {
+      const names: string[] = element.getAttributeNames();
+      expect(names.filter((name) => name.startsWith('on'))).toEqual([]);
+      expect(element.getAttribute('href') ?? '').not.toMatch(/^\s*javascript:/i);
+    }
+    expect(body).not.toContain('<script');
+    expect(body).not.toContain('<img');
+    // What the article says is still there for the reader to see, as text.
+    expect(document.querySelector('main')?.textContent).toContain(SCRIPT);
+  });
+
+  it('highlights a hostile quote as text, at its offsets', async () => {
+    const { document } = await get(routes, `/view/articles/${parsed.id}`);
+    expect(document.querySelector('h1')?.textContent).toBe(HOSTILE);
+    expect([...document.querySelectorAll('.text mark')].map((mark) => mark.textContent)).toEqual([quote]);
+    expect(document.querySelector('.text')?.textContent).toContain(`${HOSTILE} closes the story.`);
+    expect(document.querySelector('.text')?.getAttribute('lang')).toBeNull();
+    // A javascript: canonical URL is shown, never linked.
+    expect(document.querySelector('dl')?.textContent).toContain('javascript:alert(1)');
+  });
+});
