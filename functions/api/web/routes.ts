@@ -16,8 +16,23 @@ import { htmlResponse, type HtmlResult } from './response.ts';
  * The web view: server-rendered pages over the same store the JSON API reads, registered on the API's
  * router. Each handler reads the event, asks the store, and renders; nothing here knows about DynamoDB.
  */
+/** The store methods the pages read with: any ArticleStore will do, and tests need provide no more. */
+export type WebStore = Pick<
+  ArticleStore,
+  | 'listArticles'
+  | 'getArticle'
+  | 'listArticleStatements'
+  | 'listStatements'
+  | 'searchSpeakers'
+  | 'getSpeaker'
+  | 'searchEntities'
+  | 'getEntity'
+  | 'listEntityArticles'
+  | 'listIngestions'
+>;
+
 export interface WebDeps {
-  store: ArticleStore;
+  store: WebStore;
   /** Reads an article's raw object back: the body is not stored in DynamoDB. */
   objects: ObjectReader;
 }
@@ -71,7 +86,7 @@ function asPage(render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) 
   };
 }
 
-async function allStatements(store: ArticleStore, articleId: string): Promise<StatementRecord[]> {
+async function allStatements(store: WebStore, articleId: string): Promise<StatementRecord[]> {
   const statements: StatementRecord[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < MAX_STATEMENT_PAGES; pages += 1) {

@@ -4,7 +4,6 @@ import { ObjectMissing } from '../../../shared/objects/index.ts';
 import {
   InvalidCursorError,
   type ArticleRecord,
-  type ArticleStore,
   type EntityArticle,
   type EntityRecord,
   type IngestionRecord,
@@ -13,10 +12,11 @@ import {
   type StatementRecord,
 } from '../../../shared/store/port.ts';
 import { foldName } from '../../../shared/model/ids.ts';
+import type { WebStore } from '../../../functions/api/web/routes.ts';
 
 /**
- * An in-memory ArticleStore holding records a test gives it, paging with plain offsets as cursors. The
- * web view only reads, so the write methods refuse: a page that tried to write would fail its test.
+ * An in-memory store of the records a test gives it, with the read methods the web view uses, paging with
+ * plain offsets as cursors.
  */
 export interface FakeData {
   articles?: ArticleRecord[];
@@ -36,13 +36,9 @@ function paged<T>(items: T[], query: { limit: number; cursor?: string }): Page<T
 
 const newestFirst = <T>(items: T[], date: (item: T) => string) => [...items].sort((a, b) => date(b).localeCompare(date(a)));
 
-export function fakeStore(data: FakeData): ArticleStore {
+export function fakeStore(data: FakeData): WebStore {
   const { articles = [], statements = [], speakers = [], entities = [], entityArticles = {}, ingestions = [] } = data;
-  const refuse = () => Promise.reject(new Error('the web view must not write'));
   return {
-    saveArticles: refuse,
-    recordRejection: refuse,
-    deleteSource: refuse,
     listArticles: async (query) => paged(newestFirst(articles, (a) => a.metadata.publishedAt ?? a.ingestedAt), query),
     getArticle: async (id) => articles.find((a) => a.id === id) ?? null,
     listArticleStatements: async (id, query) => paged(statements.filter((s) => s.articleId === id), query),
@@ -53,7 +49,6 @@ export function fakeStore(data: FakeData): ArticleStore {
     searchEntities: async (query) => paged(entities.filter((e) => foldName(e.name).startsWith(foldName(query.prefix))), query),
     getEntity: async (id) => entities.find((e) => e.id === id) ?? null,
     listEntityArticles: async (id, query) => paged(entityArticles[id] ?? [], query),
-    getIngestion: async (key) => ingestions.find((i) => i.key === key) ?? null,
     listIngestions: async (query) => paged(newestFirst(ingestions, (i) => i.updatedAt), query),
   };
 }
