@@ -1,0 +1,149 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normalizeDate } from '../../dates.ts';
+import { normalizeLanguageTag } from '../../metadata/language.ts';
+import type { SourceArticle } from '../../source.ts';
+import { Declared } from '../../source.ts';
+import { normalizeBody } from '../../text.ts';
+import { splitAuthors } from '../header-text.ts';
+import { readJsonLd } from './json-ld.ts';
+import { elementText } from './text.ts';
+
+// Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
+// Readability's order (Dublin Core, then OpenGraph, then plain names, then Twitter); the date list adds the
+// names publishers commonly use besides OpenGraph's.
+const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
+const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
+const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published', 'parsely-pub-date',
+  'datepublished', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'sailthru:date',
+  'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'citation_publication_date',
+];
+
+/**
+ * A saved web page: metadata from JSON-LD, meta tags (OpenGraph, Twitter, Dublin Core…), <html lang> and the
+ * canonical link; the body is the readable main content as Readability finds it (its own metadata only fills gaps).
+ */
+export function readHtml(html: string): SourceArticle {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  const declared = new Declared();
+  const meta = metaTags(document);
+  const pageTitle = document.querySelector('title')?.textContent ?? null;
+  const jsonLd = readJsonLd(
+    Array.from(document.querySelectorAll('script[type="application/ld+json" i]')).map((s) => s.textContent ?? ''),
+    pageTitle,
+  );
+
+  // a "title" that is only the site's name (some JSON-LD says so) does not name the article
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher].filter(Boolean).map((n) => n!.toLowerCase());
+  const articleTitle = (value: string | null | undefined) =>
+    value && !siteNames.includes(value.trim().toLowerCase()) ? value : null;
+  declared.offer('title', articleTitle(jsonLd?.headline), 'json-ld');
+  for (const name of TITLE_META) declared.offer('title', articleTitle(meta.get(name)), `meta:${name}`);
+
+  declared.offer('byline', jsonLd?.authors.join(', '), 'json-ld');
+  declared.offer('authors', jsonLd?.authors, 'json-ld');
+  for (const name of BYLINE_META) {
+    const value = meta.get(name);
+    if (value && !/^https?:/.test(value)) {
+      declared.offer('byline', value, `meta:${name}`);
+      declared.offer('authors', splitAuthors(value), `meta:${name}`);
+    }
+  }
+
+  declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
+  for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
+  const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
+  declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+
+  declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
+  declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
+  declared.offer('siteName', jsonLd?.websiteName, 'json-ld:website');
+  declared.offer('siteName', meta.get('application-name'), 'meta:application-name');
+
+  const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
+  declared.offer('language', htmlLang && normalizeLanguageTag(htmlLang), 'html-lang');
+  for (const name of ['content-language', 'language', 'dc:language', 'og:locale']) {
+    const value = meta.get(name);
+    declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
+  }
+  declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
+
+  const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+  declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
+  declared.offer('canonicalUrl', absoluteUrl(meta.get('og:url')), 'og:url');
+  declared.offer('canonicalUrl', absoluteUrl(jsonLd?.url), 'json-ld');
+
+  for (const name of SUMMARY_META) declared.offer('summary', meta.get(name), `meta:${name}`);
+  declared.offer('summary', jsonLd?.description, 'json-ld');
+
+  declared.offer('tags', meta.getAll('article:tag'), 'meta:article:tag');
+  declared.offer('tags', jsonLd?.keywords, 'json-ld');
+  declared.offer('tags', meta.get('keywords')?.split(','), 'meta:keywords');
+
+  // Readability changes the document, so it runs after everything above has been read.
+  const readable = new Readability(document).parse();
+  declared.offer('title', readable?.title, 'readability');
+  declared.offer('title', pageTitle, 'title');
+  declared.offer('byline', readable?.byline && cleanByline(readable.byline), 'readability');
+  declared.offer('authors', readable?.byline ? splitAuthors(cleanByline(readable.byline)) : null, 'readability');
+  declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
+  declared.offer('siteName', readable?.siteName, 'readability');
+  declared.offer('summary', readable?.excerpt, 'readability');
+
+  let body = '';
+  if (readable?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
+    const text = elementText(content.body as unknown as Element);
+    body = text.text;
+    declared.offer('headings', text.headings, 'html:h2-h6');
+  } else if (document.body) {
+    body = elementText(document.body).text;
+  }
+  return { format: 'html', body: normalizeBody(body), declared };
+}
+
+interface MetaTags {
+  get(name: string): string | undefined;
+  getAll(name: string): string[];
+}
+
+/** <meta> values keyed by their property, name, itemprop or http-equiv, lower case, `DC.title` as `dc:title`. */
+function metaTags(document: Document): MetaTags {
+  const values = new Map<string, string[]>();
+  const elements = Array.from(document.querySelectorAll('meta'));
+  // attribute by attribute: a `property` (RDFa, as OpenGraph specifies) wins over a `name` with the same key
+  for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+    for (const element of elements) {
+      const content = element.getAttribute('content')?.trim();
+      if (!content) continue;
+      // some pages list several names in one attribute: property="og:title twitter:title"
+      const keys = (element.getAttribute(attr) ?? '').toLowerCase().replace(/\./g, ':').split(/\s+/);
+      for (const key of keys.filter(Boolean)) {
+        values.set(key, [...(values.get(key) ?? []), content]);
+      }
+    }
+  }
+  return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
+}
+
+const dateOf = (value: string | null | undefined): string | null => (value ? normalizeDate(value) : null);
+
+function absoluteUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value).href;
+  } catch {
+    return null;
+  }
+}
+
+/** "By Jane Doe | 5 min read" → "Jane Doe". */
+function cleanByline(byline: string): string {
+  return byline
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*(?:written\s+)?by[:\s]+/i, '')
+    .split(/\s+[|•·]\s+/)[0]!
+    .trim();
+}
