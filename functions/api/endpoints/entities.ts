@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
+import { notFound } from '../problem.ts';
+import { Cursor, EntityTypeFilter, Id, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';
+import { EntityArticlePage, EntityPage, EntityRecord } from '../schemas/responses.ts';
+
+const EntityIdParams = z.strictObject({ id: Id.meta({ description: 'Entity id, e.g. lachin-corridor.' }) });
+
+export const searchEntities = defineEndpoint({
+  operationId: 'searchEntities',
+  path: '/entities',
+  summary: 'People, organisations and places whose name starts with a prefix.',
+  tag: 'entities',
+  params: NoParams,
+  query: z.strictObject({ prefix: Prefix, type: EntityTypeFilter, limit: Limit, cursor: Cursor }),
+  response: EntityPage,
+  notFound: false,
+  cacheControl: CACHE_SHORT,
+  run: ({ query }, store) => store.searchEntities(query),
+});
+
+export const getEntity = defineEndpoint({
+  operationId: 'getEntity',
+  path: '/entities/{id}',
+  summary: 'One entity with aliases and counts.',
+  tag: 'entities',
+  params: EntityIdParams,
+  query: NoParams,
+  response: EntityRecord,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ params }, store) => {
+    const entity = await store.getEntity(params.id);
+    if (!entity) throw notFound(`no entity with id ${params.id}`);
+    return entity;
+  },
+});
+
+export const listEntityArticles = defineEndpoint({
+  operationId: 'listEntityArticles',
+  path: '/entities/{id}/articles',
+  summary: 'Articles that mention an entity, newest first.',
+  tag: 'entities',
+  params: EntityIdParams,
+  query: PageQuery,
+  response: EntityArticlePage,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ params, query }, store) => {
+    const [entity, page] = await Promise.all([store.getEntity(params.id), store.listEntityArticles(params.id, query)]);
+    if (!entity) throw notFound(`no entity with id ${params.id}`);
+    return page;
+  },
+});

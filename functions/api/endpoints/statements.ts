@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
+import { notFound } from '../problem.ts';
+import { Cursor, dateWindowInOrder, dateWindowOrder, From, Id, Kind, Limit, NoParams, To } from '../schemas/params.ts';
+import { StatementPage } from '../schemas/responses.ts';
+
+export const listStatements = defineEndpoint({
+  operationId: 'listStatements',
+  path: '/statements',
+  summary: "A speaker's timeline: their statements, newest first.",
+  tag: 'statements',
+  params: NoParams,
+  query: z
+    .strictObject({
+      speaker: Id.meta({ description: 'Speaker id (see /speakers).' }),
+      from: From,
+      to: To,
+      kind: Kind,
+      limit: Limit,
+      cursor: Cursor,
+    })
+    .refine(dateWindowInOrder, dateWindowOrder),
+  response: StatementPage,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ query }, store) => {
+    const [speaker, page] = await Promise.all([store.getSpeaker(query.speaker), store.listStatements(query)]);
+    if (!speaker) throw notFound(`no speaker with id ${query.speaker}`);
+    return page;
+  },
+});
