@@ -1,0 +1,19 @@
+import type { ArticleText } from '../text/document.ts';
+
+const ABBREVIATION_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Inc|Ltd|Co|Corp|[A-Z])$/;
+
+/**
+ * Where an attribution clause that starts at `from` ends: at a full stop (not after "Mr" or an initial),
+ * ! ? or ;, or where a new quotation opens ('"A," he said, "B."'). Bounded to a few hundred characters.
+ */
+export function attributionEnd(text: ArticleText, from: number, limit: number): number {
+  const { body } = text;
+  const stop = Math.min(limit, from + 300);
+  for (let at = from; at < stop; at++) {
+    const char = body[at]!;
+    if (char === '!' || char === '?' || char === ';') return at + 1;
+    if (char === '.' && !ABBREVIATION_BEFORE.test(body.slice(Math.max(from, at - 5), at))) return at + 1;
+    if ((char === '"' || char === '“') && at > from && /\s/.test(body[at - 1]!)) return at;
+  }
+  return stop;
+}

@@ -1,0 +1,21 @@
+import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
+
+const FINITE = /\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b/;
+
+/**
+ * `X believes (that) ...`, `the survey found ...`: verbs of thinking and finding report a statement only
+ * when a clause follows, shown by "that" or a finite verb ("found output had risen", not "found the body").
+ */
+export const believesThat = reportedSpeech(
+  'believes-that',
+  (cue) => cue.info.weak === true,
+  (text, cue, sentence) => {
+    const body = text.body;
+    const at = skipAdjuncts(body, cue.end, sentence.end);
+    const afterThat = skipThat(body, at, sentence.end);
+    if (afterThat > at) return afterThat;
+    const opening = body.slice(at, Math.min(sentence.end, at + 100));
+    if (/^\s*(?:to|it\s+\w+\s+to|\w+ly)\b/.test(opening)) return null; // "expected to", "found it hard to"
+    return FINITE.test(opening) ? at : null;
+  },
+);

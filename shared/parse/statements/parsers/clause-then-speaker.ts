@@ -1,0 +1,46 @@
+import type { ArticleText } from '../text/document.ts';
+import { speakerAfter, speakerBefore } from '../text/mentions.ts';
+import { wordCount } from '../text/tokens.ts';
+import type { Candidate, StatementParser } from '../types.ts';
+import { MAX_CONTENT, opensQuote, sentenceCues, trimSpan } from './reporting.ts';
+
+/**
+ * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
+ * ends with the attribution, which is short and reports nothing itself.
+ */
+export const clauseThenSpeaker: StatementParser = {
+  name: 'clause-then-speaker',
+  extract(text: ArticleText) {
+    const found: Candidate[] = [];
+    const { body } = text;
+    for (const [sentence, cues] of sentenceCues(text)) {
+      const cue = cues[cues.length - 1];
+      if (!cue || cue.info.weak) continue;
+      const tail = body.slice(cue.end, sentence.end);
+      if (wordCount(tail) > 8 || /\bthat\b|["“]/.test(tail)) continue;
+      const before = body.slice(sentence.start, cue.start);
+      const inverted = /,\s*$/.test(before);
+      const mention = inverted
+        ? speakerAfter(body, cue.end, sentence.end)
+        : speakerBefore(body, sentence.start, cue.start, cue.form);
+      if (!mention) continue;
+      let comma = inverted ? before.lastIndexOf(',') + sentence.start : mention.start - 1;
+      while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;
+      if (body[comma] !== ',') continue;
+      if (opensQuote(body, sentence.start, sentence.end)) continue; // a quotation: the direct parsers take it
+      const content = trimSpan(body, sentence.start, comma);
+      const words = wordCount(body.slice(content.start, content.end));
+      if (words < 3 || content.end - content.start > MAX_CONTENT) continue;
+      found.push({
+        kind: 'indirect',
+        parser: this.name,
+        parts: [content],
+        start: sentence.start,
+        end: sentence.end,
+        cue: cue.form,
+        mention,
+      });
+    }
+    return found;
+  },
+};

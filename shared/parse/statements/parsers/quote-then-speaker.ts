@@ -1,0 +1,53 @@
+import { CUE_PATTERN, cueInfo } from '../cues.ts';
+import type { ArticleText } from '../text/document.ts';
+import { speakerAfter, speakerBefore } from '../text/mentions.ts';
+import { quoteChains } from '../text/quotes.ts';
+import { wordCount } from '../text/tokens.ts';
+import type { Candidate, StatementParser } from '../types.ts';
+import { attributionEnd } from './attribution.ts';
+
+/**
+ * `"...," X said.`, `"...," said X, ROLE.`, `"..." he told Reuters.`: a quotation followed by its
+ * attribution. The attribution must start right after the closing mark.
+ */
+export const quoteThenSpeaker: StatementParser = {
+  name: 'quote-then-speaker',
+  extract(text: ArticleText) {
+    const found: Candidate[] = [];
+    const { body } = text;
+    for (const chain of quoteChains(text.quotes)) {
+      const last = chain[chain.length - 1]!;
+      if (!last.closed) continue;
+      const paragraph = text.paragraphs[last.paragraph]!;
+      const lead = /^[ \t]*,?[ \t]*/.exec(body.slice(last.end, Math.min(paragraph.end, last.end + 4)))![0];
+      const from = last.end + lead.length;
+      const end = attributionEnd(text, from, paragraph.end);
+      if (end <= from) continue;
+      const cueMatch = new RegExp(CUE_PATTERN.source, 'i').exec(body.slice(from, end));
+      if (!cueMatch || cueMatch[0] !== cueMatch[0].toLowerCase()) continue;
+      const cueStart = from + cueMatch.index;
+      const cueEnd = cueStart + cueMatch[0].length;
+      const info = cueInfo(cueMatch[0]);
+      if (!info) continue;
+      const inverted = body.slice(from, cueStart).trim() === '';
+      const mention = inverted ? speakerAfter(body, cueEnd, end) : speakerBefore(body, from, cueStart, info.form);
+      if (!mention) continue;
+      if (!inverted && body.slice(from, mention.start).trim() !== '') continue; // words before the speaker: not an attribution
+      // After a full stop inside the quotation, only a bare attribution ('"...." he said.') belongs to it.
+      const closing = body.slice(last.contentEnd - 1, last.contentEnd);
+      const tail = body.slice(Math.max(cueEnd, mention.end), end);
+      if (lead.indexOf(',') < 0 && /[.]/.test(closing) && wordCount(tail) > 3) continue;
+      if (/^[.]$/.test(closing) && /^\p{Lu}/u.test(body.slice(from, from + 1)) && !inverted && wordCount(tail) > 0) continue;
+      found.push({
+        kind: 'direct',
+        parser: this.name,
+        parts: chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
+        start: chain[0]!.start,
+        end,
+        cue: info.form,
+        mention,
+      });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,147 @@
+import { CUE_PATTERN, type CueInfo, cueInfo } from '../cues.ts';
+import type { ArticleText, Sentence } from '../text/document.ts';
+import { speakerBefore } from '../text/mentions.ts';
+import { wordCount } from '../text/tokens.ts';
+import type { Candidate, Span, StatementParser } from '../types.ts';
+
+/** One reporting verb found in the text. */
+export interface CueHit extends Span {
+  info: CueInfo;
+  /** Lower case, white space normalised: "said", "called on". */
+  form: string;
+}
+
+/** The longest reported clause taken seriously; longer ones come from text without sentence ends. */
+export const MAX_CONTENT = 1500;
+
+/** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
+export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
+  const hits: CueHit[] = [];
+  const slice = text.body.slice(sentence.start, sentence.end);
+  for (const match of slice.matchAll(CUE_PATTERN)) {
+    if (match[0] !== match[0].toLowerCase()) continue;
+    const start = sentence.start + match.index;
+    const quote = text.quoteAt(start);
+    if (quote && start >= quote.contentStart && start < quote.contentEnd) continue;
+    const info = cueInfo(match[0]);
+    if (info) hits.push({ start, end: start + match[0].length, info, form: info.form });
+  }
+  return hits;
+}
+
+/** Cue hits per sentence, computed once per article and shared by the reported-speech parsers. */
+const cache = new WeakMap<ArticleText, Map<Sentence, CueHit[]>>();
+export function sentenceCues(text: ArticleText): Map<Sentence, CueHit[]> {
+  let found = cache.get(text);
+  if (!found) {
+    found = new Map(text.sentences.map((sentence) => [sentence, cuesIn(text, sentence)]));
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/** Where the speaker phrase may start: the sentence start, or just after a quotation closing inside it. */
+export function speakerFloor(text: ArticleText, sentence: Sentence, at: number): number {
+  const quote = text.quoteBefore(at);
+  return quote && quote.end <= at ? Math.max(sentence.start, quote.end) : sentence.start;
+}
+
+/** A span with white space and trailing punctuation trimmed off both ends. */
+export function trimSpan(body: string, start: number, end: number): Span {
+  while (start < end && /[\s,:;—–-]/.test(body[start]!)) start++;
+  while (end > start && /[\s.,:;—–-]/.test(body[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * Where a reported clause that starts at `from` ends: the sentence end, or earlier where a second
+ * cue is coordinated (", but added in a statement: ...") or a quotation is introduced by a colon.
+ */
+export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, laterCues: CueHit[]): number {
+  let end = sentence.end;
+  for (const cue of laterCues) {
+    if (cue.start <= from) continue;
+    const before = text.body.slice(Math.max(from, cue.start - 20), cue.start);
+    const joint = /(,?\s*\b(?:but|and)\s+(?:also\s+|later\s+|then\s+)?)$/.exec(before);
+    if (joint) {
+      end = cue.start - joint[1]!.length;
+      break;
+    }
+  }
+  const colonQuote = /:\s*["“]/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
+  if (colonQuote) end = from + colonQuote.index;
+  return end;
+}
+
+/** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
+const ADJUNCT = new RegExp(
+  String.raw`^\s*,?\s*(?:in|on|at|during|last|this|earlier|after|before|via|through|over)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
+    String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?` +
+    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|\d{1,2}|\p{Lu}\p{L}+)\b`,
+  'u',
+);
+
+/** Index just past any adjunct phrases that start at `from` (at most two: "in a statement on Monday"). */
+export function skipAdjuncts(body: string, from: number, limit: number): number {
+  let at = from;
+  for (let i = 0; i < 2; i++) {
+    const match = ADJUNCT.exec(body.slice(at, Math.min(limit, at + 120)));
+    if (!match) break;
+    at += match[0].length;
+  }
+  return at;
+}
+
+/** Index just past "that" when the clause is introduced by it (after optional white space). */
+export function skipThat(body: string, from: number, limit: number): number {
+  const match = /^\s*,?\s*that\b/.exec(body.slice(from, Math.min(limit, from + 20)));
+  return match ? from + match[0].length : from;
+}
+
+/** The next non-space character after `from` opens a quotation: the statement is direct, not reported. */
+export function opensQuote(body: string, from: number, limit: number): boolean {
+  return /^\s*[,:]?\s*["“‘]/.test(body.slice(from, Math.min(limit, from + 8)));
+}
+
+/**
+ * Shared walk of the reported-speech parsers: for every cue the parser accepts, find the speaker before
+ * it and ask the parser where the reported clause starts; the clause runs to the sentence end.
+ */
+export function reportedSpeech(
+  name: string,
+  accepts: (cue: CueHit) => boolean,
+  contentStart: (text: ArticleText, cue: CueHit, sentence: Sentence) => number | null,
+  minWords = 3,
+): StatementParser {
+  return {
+    name,
+    extract(text) {
+      const found: Candidate[] = [];
+      for (const [sentence, cues] of sentenceCues(text)) {
+        for (const cue of cues) {
+          if (!accepts(cue)) continue;
+          const floor = speakerFloor(text, sentence, cue.start);
+          const mention = speakerBefore(text.body, floor, cue.start, cue.form);
+          // "... and added that ...": the subject is the previous clause's, which a refiner carries over
+          const elided = !mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(text.body.slice(Math.max(floor, cue.start - 16), cue.start));
+          if (!mention && !elided) continue;
+          const from = contentStart(text, cue, sentence);
+          if (from === null || opensQuote(text.body, from, sentence.end)) continue;
+          const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
+          const words = wordCount(text.body.slice(content.start, content.end));
+          if (words < minWords || content.end - content.start > MAX_CONTENT) continue;
+          found.push({
+            kind: 'indirect',
+            parser: name,
+            parts: [content],
+            start: mention?.start ?? cue.start,
+            end: content.end,
+            cue: cue.form,
+            mention,
+          });
+        }
+      }
+      return found;
+    },
+  };
+}

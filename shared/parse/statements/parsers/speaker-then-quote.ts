@@ -1,0 +1,46 @@
+import type { ArticleText } from '../text/document.ts';
+import { speakerBefore } from '../text/mentions.ts';
+import { quoteChains } from '../text/quotes.ts';
+import type { Candidate, StatementParser } from '../types.ts';
+import { sentenceCues, speakerFloor } from './reporting.ts';
+
+/**
+ * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
+ * attribution ends with a comma or colon (or nothing) right before the opening mark.
+ */
+export const speakerThenQuote: StatementParser = {
+  name: 'speaker-then-quote',
+  extract(text: ArticleText) {
+    const found: Candidate[] = [];
+    const { body } = text;
+    const cuesBySentence = sentenceCues(text);
+    for (const chain of quoteChains(text.quotes)) {
+      const first = chain[0]!;
+      const sentence = text.sentenceAt(first.start);
+      if (!sentence || sentence.start === first.start) continue;
+      const cues = cuesBySentence.get(sentence) ?? [];
+      // the last cue before the quotation, with at most a short adjunct and , or : between them
+      let cue;
+      for (const hit of cues) if (hit.end <= first.start) cue = hit;
+      if (!cue) continue;
+      const between = body.slice(cue.end, first.start);
+      if (!/^(?:[^,;:.!?"“”]{0,80})?[,:]?\s*$/.test(between)) continue;
+      if (!/[,:]\s*$/.test(between) && between.trim() !== '') continue;
+      const floor = speakerFloor(text, sentence, cue.start);
+      const mention = speakerBefore(body, floor, cue.start, cue.form);
+      const elided = !mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(body.slice(Math.max(floor, cue.start - 16), cue.start));
+      if (!mention && !elided) continue;
+      const last = chain[chain.length - 1]!;
+      found.push({
+        kind: 'direct',
+        parser: this.name,
+        parts: chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
+        start: mention?.start ?? cue.start,
+        end: last.end,
+        cue: cue.form,
+        mention,
+      });
+    }
+    return found;
+  },
+};

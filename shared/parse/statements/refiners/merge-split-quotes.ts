@@ -1,0 +1,34 @@
+import type { Candidate, StatementRefiner } from '../types.ts';
+
+/**
+ * `"A," he said. "B."` is one statement: a quotation with no attribution of its own that follows an
+ * attributed one with only white space (or a comma) between them is its continuation. After an
+ * attribution that comes first (`He said: "A." "B."`) only a continuation in the same paragraph counts.
+ */
+export const mergeSplitQuotes: StatementRefiner = {
+  name: 'merge-split-quotes',
+  refine(text, candidates) {
+    const ordered = [...candidates].sort((a, b) => a.start - b.start);
+    const result: Candidate[] = [];
+    let previous: Candidate | undefined;
+    for (const candidate of ordered) {
+      if (
+        previous &&
+        previous.kind === 'direct' &&
+        previous.parser !== 'unattributed-quote' &&
+        candidate.parser === 'unattributed-quote' &&
+        candidate.start >= previous.end &&
+        /^[\s,]*$/.test(text.body.slice(previous.end, Math.min(candidate.start, previous.end + 20))) &&
+        candidate.start - previous.end < 20 &&
+        (previous.parser === 'quote-then-speaker' || text.paragraphAt(previous.end) === text.paragraphAt(candidate.start))
+      ) {
+        previous.parts = [...previous.parts, ...candidate.parts];
+        previous.end = candidate.end;
+        continue;
+      }
+      previous = { ...candidate };
+      result.push(previous);
+    }
+    return result;
+  },
+};

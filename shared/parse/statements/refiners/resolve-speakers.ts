@@ -1,0 +1,90 @@
+import type { SpeakerType } from '../../../model/statement.ts';
+import { NameIndex } from '../speakers/name-index.ts';
+import type { Candidate, Mention, ResolvedSpeaker, StatementRefiner } from '../types.ts';
+import { ORG_NOUNS } from '../words.ts';
+
+type Gender = 'male' | 'female';
+const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', lady: 'female', dame: 'female' };
+
+/**
+ * Names every speaker by the most complete name the article gives: surnames and Mr/Ms X to the full
+ * name, acronyms to what they stand for, he/she/it/they to the last fitting speaker, role nouns ("the
+ * minister", "the company") to the speaker or name that carries that role. Unnamed sources stay as written.
+ */
+export const resolveSpeakers: StatementRefiner = {
+  name: 'resolve-speakers',
+  refine(text, candidates, context) {
+    const index = new NameIndex(text.body, context.entities);
+    const history: (ResolvedSpeaker & { at: number })[] = [];
+    const genders = new Map<string, Gender>();
+    const titles = new Map<string, string>();
+    const ordered = [...candidates].sort((a, b) => a.start - b.start);
+    return ordered.map((candidate) => {
+      if (!candidate.mention) return candidate;
+      const speaker = resolve(candidate.mention, index, history, genders);
+      if (!speaker) return candidate;
+      if (speaker.title) titles.set(speaker.name, titles.get(speaker.name) ?? speaker.title);
+      const resolved = { ...speaker, title: titles.get(speaker.name) ?? speaker.title };
+      history.push({ ...resolved, at: candidate.start });
+      return { ...candidate, speaker: resolved };
+    });
+  },
+};
+
+function resolve(mention: Mention, index: NameIndex, history: (ResolvedSpeaker & { at: number })[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
+  const at = mention.start;
+  const latest = (fits: (s: ResolvedSpeaker) => boolean) => {
+    for (let i = history.length - 1; i >= 0; i--) if (fits(history[i]!)) return history[i]!;
+    return undefined;
+  };
+  switch (mention.form) {
+    case 'pronoun': {
+      if (mention.name === 'he' || mention.name === 'she') {
+        const gender: Gender = mention.name === 'he' ? 'male' : 'female';
+        const found = latest((s) => s.type === 'person' && (genders.get(s.name) ?? gender) === gender) ?? latest((s) => s.type === 'person');
+        if (found) {
+          genders.set(found.name, gender);
+          return { name: found.name, type: 'person', title: found.title };
+        }
+        const named = index.lastPersonBefore(at);
+        return named ? { name: named, type: 'person', title: null } : undefined;
+      }
+      if (mention.name === 'it') {
+        const found = latest((s) => s.type === 'organization' || s.type === 'location');
+        return found ? { name: found.name, type: found.type, title: found.title } : undefined;
+      }
+      const found = latest((s) => s.type === 'group' || s.type === 'organization');
+      return found ? { name: found.name, type: found.type, title: found.title } : undefined;
+    }
+    case 'honorific': {
+      const honorific = mention.text.split(/\s+/).find((w) => HONORIFIC_GENDER[w.toLowerCase().replace(/\.$/, '')]);
+      const full = index.fullName(mention.name, at) ?? latest((s) => s.type === 'person' && s.name.endsWith(mention.name))?.name;
+      const name = full ?? mention.name;
+      if (honorific) genders.set(name, HONORIFIC_GENDER[honorific.toLowerCase().replace(/\.$/, '')]!);
+      return { name, type: 'person', title: mention.title };
+    }
+    case 'name': {
+      const acronym = index.acronym(mention.name);
+      const entity = index.entity(acronym ?? mention.name);
+      const full = acronym ?? (mention.type === 'organization' || mention.type === 'location' ? undefined : index.fullName(mention.name, at));
+      const name = entity?.name ?? full ?? mention.name;
+      const type: SpeakerType = entity?.type ?? (full && !acronym ? 'person' : mention.type === 'unknown' && acronym ? 'organization' : mention.type);
+      const earlier = latest((s) => s.name === name);
+      return { name, type: type === 'unknown' && earlier ? earlier.type : type, title: mention.title };
+    }
+    case 'role': {
+      const head = mention.name.split(/\s+/).pop()!.toLowerCase();
+      const byTitle = latest((s) => !!s.title && s.title.toLowerCase().split(/[\s-]+/).includes(head));
+      if (byTitle) return { name: byTitle.name, type: byTitle.type, title: byTitle.title };
+      const named = index.byRole(head, at);
+      if (named) return { name: named.name, type: 'person', title: named.title };
+      if (ORG_NOUNS.has(head)) {
+        const org = latest((s) => s.type === 'organization');
+        if (org) return { name: org.name, type: org.type, title: org.title };
+      }
+      return { name: mention.name, type: mention.type, title: null };
+    }
+    case 'unnamed':
+      return { name: mention.name, type: mention.type, title: null };
+  }
+}

@@ -1,0 +1,104 @@
+import type { Entity } from '../../../model/article.ts';
+import type { SpeakerType } from '../../../model/statement.ts';
+import { foldName } from '../../../model/ids.ts';
+import { GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_ROLES, isPlace } from '../words.ts';
+
+interface Named {
+  name: string;
+  at: number;
+}
+
+/** Capitalized words that open sentences or clauses rather than names. */
+const NOT_NAME_START = new Set([
+  'the', 'a', 'an', 'but', 'and', 'however', 'in', 'on', 'at', 'for', 'when', 'while', 'as', 'after', 'if', 'this',
+  'that', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'our', 'there', 'what', 'with', 'by',
+  'from', 'of', 'to', 'so', 'yet', 'since', 'before', 'last', 'next', 'speaking', 'according', 'meanwhile', 'although',
+]);
+
+// A run of capitalized words, possibly joined by one particle ("Bank of England"). Each repetition starts
+// with white space and then a capital or a particle, so the pattern cannot backtrack badly.
+const CAPITALIZED_RUN = /\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|la|le|du|da|di)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]*)*/gu;
+const ACRONYM_DEFINITION = /(\p{Lu}[\p{L}\-]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?\p{Lu}[\p{L}\-]+)+)[ \t]+\((\p{Lu}[\p{Lu}\p{Ll}]{1,6})\)/gu;
+
+/**
+ * What the article tells about names: full personal names by surname ("Erdogan" → "Recep Tayyip
+ * Erdogan"), roles given before names ("Irish Transport Minister" → "Martin Cullen"), acronyms defined
+ * in brackets ("Electronic Arts (EA)") and, when the caller found them, its entities.
+ */
+export class NameIndex {
+  private readonly bySurname = new Map<string, Named[]>();
+  private readonly titled: { title: string; name: string; at: number }[] = [];
+  private readonly acronyms = new Map<string, string>();
+  private readonly entityByAlias = new Map<string, Entity>();
+
+  constructor(body: string, entities: Entity[] = []) {
+    for (const match of body.matchAll(CAPITALIZED_RUN)) this.addRun(match[0], match.index);
+    for (const match of body.matchAll(ACRONYM_DEFINITION)) this.acronyms.set(match[2]!, match[1]!);
+    for (const entity of entities) {
+      for (const alias of [entity.name, ...entity.aliases]) this.entityByAlias.set(foldName(alias), entity);
+      if (entity.type === 'person') this.addPerson(entity.name, entity.mentions[0]?.start ?? 0);
+    }
+  }
+
+  private addRun(run: string, at: number) {
+    const words = run.split(/[ \t]+/);
+    while (words.length && NOT_NAME_START.has(words[0]!.toLowerCase())) {
+      at += words[0]!.length + 1;
+      words.shift();
+    }
+    let roleEnd = -1;
+    words.forEach((word, i) => { if (PERSON_ROLES.has(word.toLowerCase().split('-').pop()!)) roleEnd = i; });
+    const name = words.slice(roleEnd + 1);
+    if (roleEnd >= 0 && name.length >= 2) this.titled.push({ title: words.slice(0, roleEnd + 1).join(' '), name: name.join(' '), at });
+    this.addPerson(name.join(' '), at);
+  }
+
+  private addPerson(name: string, at: number) {
+    const words = name.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || words.length > 4) return;
+    if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')) && !/^(?:sir|lord|lady|dame)$/i.test(words[0]!)) return;
+    if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return;
+    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w))) return;
+    const surname = foldName(words[words.length - 1]!);
+    const list = this.bySurname.get(surname) ?? [];
+    list.push({ name, at });
+    this.bySurname.set(surname, list);
+  }
+
+  /** The most complete personal name ending with `name`'s last word, preferring ones written before `at`. */
+  fullName(name: string, at: number): string | undefined {
+    const words = name.split(/\s+/);
+    const options = this.bySurname.get(foldName(words[words.length - 1]!)) ?? [];
+    const folded = foldName(name);
+    const fits = options.filter((o) => foldName(o.name).endsWith(folded));
+    const earlier = fits.filter((o) => o.at < at);
+    const pool = earlier.length ? earlier : fits;
+    return pool.reduce<string | undefined>((best, o) => (!best || o.name.length > best.length ? o.name : best), undefined);
+  }
+
+  /** The last personal name before `at`, for a pronoun with no earlier speaker. */
+  lastPersonBefore(at: number): string | undefined {
+    let best: Named | undefined;
+    for (const list of this.bySurname.values()) for (const o of list) if (o.at < at && (!best || o.at > best.at)) best = o;
+    return best?.name;
+  }
+
+  /** The name last given with a role containing `role` ("minister" → "Martin Cullen"). */
+  byRole(role: string, at: number): { name: string; title: string } | undefined {
+    const wanted = role.toLowerCase();
+    let best: { title: string; name: string; at: number } | undefined;
+    for (const entry of this.titled) {
+      if (entry.at < at && entry.title.toLowerCase().split(/\s+/).includes(wanted) && (!best || entry.at > best.at)) best = entry;
+    }
+    return best;
+  }
+
+  acronym(name: string): string | undefined {
+    return this.acronyms.get(name);
+  }
+
+  entity(name: string): { name: string; type: SpeakerType } | undefined {
+    const entity = this.entityByAlias.get(foldName(name));
+    return entity ? { name: entity.name, type: entity.type } : undefined;
+  }
+}

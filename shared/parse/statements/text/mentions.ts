@@ -1,0 +1,255 @@
+import type { SpeakerType } from '../../../model/statement.ts';
+import type { Mention } from '../types.ts';
+import {
+  GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
+  SOURCE_DOCUMENTS, THING_PRONOUNS, isPlace,
+} from '../words.ts';
+import { type Token, isAcronym, isCapitalized, isPunctuation, tokenize } from './tokens.ts';
+
+/** How far a speaker phrase may reach from its cue, in characters. */
+const WINDOW = 250;
+const MAX_WORDS = 12;
+
+/** Words that end a speaker phrase when walking back from the cue: a new clause starts there. */
+const CLAUSE_WORDS = new Set([
+  'that', 'after', 'when', 'while', 'as', 'because', 'but', 'although', 'though', 'if', 'since', 'before',
+  'where', 'which', 'who', 'whom', 'whose', 'so', 'than', 'until', 'unless', 'whether', 'what', 'how', 'why',
+  'whereas', 'whilst', 'once', 'or', 'nor', 'said', 'says', 'told',
+]);
+/** Clause words that make the speaker part of a relative clause ("the plan, which he said..."): no statement. */
+const RELATIVE_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose', 'where', 'how', 'why']);
+
+/** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"). */
+const BETWEEN_WORDS = new Set([
+  'also', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must',
+  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'later', 'previously', 'earlier', 'recently',
+  'repeatedly', 'then', 'further', 'again', 'publicly', 'privately', 'reportedly', 'allegedly', 'already',
+  'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
+  'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
+  'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
+  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able',
+]);
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
+/** "went on to say", "is expected to tell": the only words before "to" that still report speech. */
+const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able']);
+
+/** Sentence openers and time phrases that stand before the speaker ("However, on Wednesday the minister said"). */
+const LEADING_WORDS = new Set([
+  'however', 'but', 'and', 'so', 'meanwhile', 'now', 'also', 'yet', 'still', 'instead', 'separately', 'earlier',
+  'later', 'previously', 'today', 'yesterday', 'tonight', 'overall', 'indeed', 'elsewhere', 'there', 'here',
+  'then', 'finally', 'moreover', 'furthermore', 'similarly', 'likewise', 'nonetheless', 'nevertheless',
+  'recently', 'subsequently', 'initially', 'originally', 'afterwards', 'thus', 'hence', 'again', 'both',
+]);
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'next', 'early', 'late', 'by', 'over', 'since', 'from', 'until', 'for', 'earlier', 'later']);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year', 'years',
+  'week', 'weeks', 'month', 'months', 'day', 'days', 'morning', 'afternoon', 'evening', 'night', 'weekend',
+  'time', 'the', 'a', 'recent', 'past', 'summer', 'winter', 'spring', 'autumn', 'season', 'last', 'this',
+  'next', 'same', 'previous', 'early', 'late', 'end', 'start', 'of', 'quarter', 'decade', 'first', 'second',
+]);
+
+const lowerDeterminers = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their', 'our']);
+const indefinites = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'most', 'two', 'three', 'other']);
+
+const join = (body: string, tokens: Token[]) => (tokens.length ? body.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
+const isNameWord = (token: Token) => isCapitalized(token) || NAME_PARTICLES.has(token.lower);
+const headWord = (token: Token) => token.lower.split('-').pop()!;
+const isRole = (token: Token) => PERSON_ROLES.has(token.lower) || PERSON_ROLES.has(headWord(token));
+const isOrgNoun = (token: Token) => ORG_NOUNS.has(token.lower) || ORG_NOUNS.has(headWord(token));
+
+function mention(body: string, tokens: Token[], form: Mention['form'], name: string, title: string | null, type: SpeakerType): Mention {
+  return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, text: join(body, tokens), form, name, title, type };
+}
+
+/** Type of a bare name: place, organisation, or (two or more plain words) a person. */
+export function typeOfName(tokens: Token[]): SpeakerType {
+  const text = tokens.map((t) => t.text).join(' ');
+  if (isPlace(text)) return 'location';
+  if (tokens.some((t) => isOrgNoun(t) || /['’]s$/.test(t.text))) return 'organization';
+  if (tokens.length === 1 && isAcronym(tokens[0]!)) return 'organization';
+  if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t))) return 'person';
+  return 'unknown';
+}
+
+/** Names are capitalized words, joined by particles; a leading "the" belongs to the phrase, not the name. */
+function stripThe(tokens: Token[]): Token[] {
+  return tokens[0] && tokens[0].lower === 'the' ? tokens.slice(1) : tokens;
+}
+
+/**
+ * What a speaker phrase is: a pronoun, Mr X, a role with a name, a bare name, a definite role to resolve
+ * later, or an unnamed source kept as written. Null when the words do not look like a speaker.
+ */
+export function classify(body: string, tokens: Token[], appositive: string | null = null): Mention | null {
+  if (tokens.length === 0 || tokens.length > MAX_WORDS) return null;
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  if (tokens.length === 1) {
+    if (PERSON_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'person');
+    if (THING_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'organization');
+    if (GROUP_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'group');
+  }
+  if (tokens.some(isPunctuation)) return null;
+
+  // "a Holcim statement", "A CBI quarterly survey": the issuer speaks.
+  if (SOURCE_DOCUMENTS.has(last.lower)) {
+    const issuer = tokens.filter((t) => isCapitalized(t) && t !== first);
+    if (issuer.length > 0 && issuer.length <= 4) {
+      const name = join(body, issuer).replace(/['’]s$/, '');
+      return mention(body, tokens, 'name', name, appositive, isPlace(name) ? 'location' : 'organization');
+    }
+    return null;
+  }
+
+  // "Mr Dein", "Irish Transport Minister Mr Cullen"
+  const honorific = tokens.findIndex((t) => HONORIFICS.has(t.lower));
+  if (honorific >= 0 && honorific < tokens.length - 1 && tokens.slice(honorific + 1).every(isCapitalized)) {
+    const rest = tokens.slice(honorific + 1);
+    const keepsTitle = ['sir', 'lord', 'lady', 'dame', 'baroness', 'baron'].includes(tokens[honorific]!.lower);
+    const title = honorific > 0 ? join(body, stripThe(tokens.slice(0, honorific))) : appositive;
+    if (rest.length >= 2 || keepsTitle) {
+      return mention(body, tokens, 'name', keepsTitle ? join(body, tokens.slice(honorific)) : join(body, rest), title, 'person');
+    }
+    return mention(body, tokens, 'honorific', join(body, rest), title, 'person');
+  }
+
+  // "Turkish President Recep Tayyip Erdogan", "Telecoms firm Eircom", "business lobby group the CBI"
+  let roleAt = -1;
+  tokens.forEach((t, i) => { if (isRole(t) || isOrgNoun(t)) roleAt = i; });
+  if (roleAt >= 0 && roleAt < tokens.length - 1) {
+    const name = stripThe(tokens.slice(roleAt + 1));
+    if (name.length > 0 && name.length <= 5 && isCapitalized(name[0]!) && name.every(isNameWord)) {
+      const role = tokens[roleAt]!;
+      const type: SpeakerType = isRole(role) && !isOrgNoun(role) ? 'person' : 'organization';
+      return mention(body, tokens, 'name', join(body, name), join(body, stripThe(tokens.slice(0, roleAt + 1))), type);
+    }
+  }
+
+  // A bare name: "Turkey", "the CBI", "Azerbaijan's Ministry of Foreign Affairs"
+  const bare = stripThe(tokens);
+  if (bare.length > 0 && isCapitalized(bare[0]!) && bare.every(isNameWord) && isNameWord(bare[bare.length - 1]!) && !NAME_PARTICLES.has(bare[bare.length - 1]!.lower)) {
+    if (!(bare.length === 1 && (isRole(bare[0]!) || GROUP_NOUNS.has(bare[0]!.lower) || isOrgNoun(bare[0]!)))) {
+      return mention(body, tokens, 'name', join(body, bare), appositive, typeOfName(bare));
+    }
+  }
+
+  // The head noun: the last word before a post-modifier ("Authorities in the Karabakh region").
+  const modifierAt = tokens.findIndex((t, i) => i > 0 && /^(?:in|of|at|for|from|with|involved|based|close|near|inside|within|across|on)$/.test(t.lower));
+  const core = modifierAt > 0 ? tokens.slice(0, modifierAt) : tokens;
+  const head = core[core.length - 1]!;
+  if (core.length > 6) return null;
+  if (GROUP_NOUNS.has(head.lower)) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  if (isRole(head) || isOrgNoun(head)) {
+    const type: SpeakerType = isOrgNoun(head) && !isRole(head) ? 'organization' : 'person';
+    if (lowerDeterminers.has(first.lower)) return mention(body, tokens, 'role', join(body, tokens), null, type);
+    if (indefinites.has(first.lower)) return mention(body, tokens, 'unnamed', join(body, tokens), null, type);
+    // "Arsenal vice-chairman", "Labour spokesman": a role without a determiner
+    return mention(body, tokens, 'role', join(body, tokens), null, type);
+  }
+  return null;
+}
+
+/** Drops opening connectives and time phrases: "However, on Wednesday the minister" → "the minister". */
+function stripLeading(tokens: Token[]): Token[] {
+  let i = 0;
+  for (;;) {
+    const token = tokens[i];
+    if (!token) return [];
+    if (LEADING_WORDS.has(token.lower)) { i++; continue; }
+    if (TIME_PREPOSITIONS.has(token.lower)) {
+      let j = i + 1;
+      while (tokens[j] && (TIME_WORDS.has(tokens[j]!.lower) || /^\d/.test(tokens[j]!.text))) j++;
+      if (j > i + 1) { i = j; continue; }
+    }
+    if (TIME_WORDS.has(token.lower) && /^(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(token.lower)) { i++; continue; }
+    return tokens.slice(i);
+  }
+}
+
+/**
+ * The speaker phrase that ends just before a cue at `cueStart`, not reaching before `floor`.
+ * Returns null when the words before the cue are not a speaker, or the cue is passive or negated.
+ */
+export function speakerBefore(body: string, floor: number, cueStart: number, cueForm: string): Mention | null {
+  const tokens = tokenize(body, Math.max(floor, cueStart - WINDOW), cueStart);
+  // auxiliaries and adverbs between speaker and cue
+  let end = tokens.length;
+  const between: string[] = [];
+  while (end > 0 && BETWEEN_WORDS.has(tokens[end - 1]!.lower)) between.unshift(tokens[--end]!.lower);
+  if (end > 0 && NEGATIONS.test(tokens[end - 1]!.lower)) return null;
+  if (between.some((w) => NEGATIONS.test(w))) return null;
+  const toAt = between.lastIndexOf('to');
+  if (toAt >= 0 && !BEFORE_TO.has(between[toAt - 1] ?? '')) return null;
+  if (between.some((w) => BE_FORMS.has(w)) && !cueForm.endsWith('ing') && !between.includes('to')) return null; // passive
+  if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return null; // a participle, not a report
+  if (end === 0) return null;
+
+  // "Roy Asher, chief investment officer of Hibernian Investment Managers, told"
+  if (tokens[end - 1]!.text === ',') {
+    let open = end - 2;
+    while (open >= 0 && tokens[open]!.text !== ',' && end - open < 30) {
+      if (/^[;:"“”]$/.test(tokens[open]!.text)) return null;
+      open--;
+    }
+    if (open < 1 || tokens[open]!.text !== ',') return null;
+    let nameStart = open;
+    while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && open - nameStart < 6) nameStart--;
+    const nameTokens = stripLeading(tokens.slice(nameStart, open));
+    const titleTokens = tokens.slice(open + 1, end - 1);
+    if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) return null;
+    const relative = RELATIVE_WORDS.has(titleTokens[0]!.lower) || titleTokens[0]!.lower === 'who';
+    const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
+    const found = classify(body, nameTokens, title);
+    return found && found.form !== 'pronoun' ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
+  }
+
+  // walk back over the noun phrase
+  let start = end;
+  while (start > 0 && end - start < MAX_WORDS) {
+    const token = tokens[start - 1]!;
+    if (isPunctuation(token)) break;
+    if (CLAUSE_WORDS.has(token.lower)) {
+      if (RELATIVE_WORDS.has(token.lower)) return null;
+      break;
+    }
+    if (token.lower === 'and') {
+      const before = tokens[start - 2];
+      const after = tokens[start];
+      const nounish = (t: Token | undefined) => !!t && (isCapitalized(t) || GROUP_NOUNS.has(t.lower) || isRole(t));
+      if (!nounish(before) || !nounish(after)) break;
+    }
+    start--;
+  }
+  const phrase = stripLeading(tokens.slice(start, end));
+  return classify(body, phrase);
+}
+
+/** Words that end a speaker phrase after an inverted cue ("said Mr Pollard in a statement"). */
+const AFTER_STOP = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'yesterday', 'today', 'that', 'who',
+  'which', 'as', 'adding', 'referring', 'speaking', 'and', 'but', 'because', 'earlier', 'recently', 'to', 'told',
+]);
+
+/** The speaker phrase right after an inverted cue ('"...," said Hugh Morgan Williams, chair of the CBI's SME Council.'). */
+export function speakerAfter(body: string, from: number, limit: number): Mention | null {
+  const tokens = tokenize(body, from, Math.min(limit, from + WINDOW));
+  let end = 0;
+  while (end < tokens.length && end < MAX_WORDS && !isPunctuation(tokens[end]!) && !(end > 0 && AFTER_STOP.has(tokens[end]!.lower))) end++;
+  const phrase = tokens.slice(0, end);
+  let title: string | null = null;
+  let titleEnd = -1;
+  if (tokens[end]?.text === ',') {
+    let stop = end + 1;
+    while (stop < tokens.length && !isPunctuation(tokens[stop]!) && !['who', 'which', 'that', 'adding', 'referring', 'speaking', 'as', 'when', 'after'].includes(tokens[stop]!.lower)) stop++;
+    const titleTokens = tokens.slice(end + 1, stop);
+    if (titleTokens.length > 0 && titleTokens.length <= 15 && !/^\d+$/.test(titleTokens[0]!.text)) {
+      title = join(body, titleTokens);
+      titleEnd = titleTokens[titleTokens.length - 1]!.end;
+    }
+  }
+  const found = classify(body, phrase, title);
+  if (found && titleEnd > 0 && found.form !== 'pronoun') return { ...found, end: titleEnd, text: body.slice(found.start, titleEnd) };
+  return found;
+}

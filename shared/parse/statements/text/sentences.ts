@@ -1,0 +1,50 @@
+import type { Span } from '../types.ts';
+
+/** Words that end with a full stop without ending a sentence ("Mr. Smith", "U.S. officials"). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'cpl', 'jr',
+  'sr', 'rev', 'hon', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'fig', 'vol',
+]);
+
+const CLOSERS = /["'”’)\]»]/;
+const OPENERS = /["“‘'(\[«\p{Lu}\p{N}]/u;
+
+/**
+ * Sentences of one paragraph: a boundary is . ! or ? (with any closing quotes or brackets after it),
+ * then white space, then something that can open a sentence. One pass, no backtracking.
+ */
+export function splitSentences(body: string, paragraph: Span): Span[] {
+  const sentences: Span[] = [];
+  let start = paragraph.start;
+  let i = paragraph.start;
+  while (i < paragraph.end) {
+    const char = body[i]!;
+    if (char === '.' || char === '!' || char === '?' || char === '…') {
+      let end = i + 1;
+      while (end < paragraph.end && (body[end] === '.' || body[end] === '!' || body[end] === '?')) end++;
+      while (end < paragraph.end && CLOSERS.test(body[end]!)) end++;
+      let next = end;
+      while (next < paragraph.end && (body[next] === ' ' || body[next] === '\t' || body[next] === '\n')) next++;
+      if (next > end && next < paragraph.end && OPENERS.test(body[next]!) && !isAbbreviation(body, start, i)) {
+        sentences.push({ start, end });
+        start = next;
+      }
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    i++;
+  }
+  if (start < paragraph.end) sentences.push({ start, end: paragraph.end });
+  return sentences;
+}
+
+/** The word before a full stop at `dot` is an abbreviation or an initial ("J. Smith", "U.S."). */
+function isAbbreviation(body: string, sentenceStart: number, dot: number): boolean {
+  if (body[dot] !== '.') return false;
+  let wordStart = dot;
+  while (wordStart > sentenceStart && /[\p{L}.]/u.test(body[wordStart - 1]!) && dot - wordStart < 12) wordStart--;
+  const word = body.slice(wordStart, dot);
+  if (/^\p{Lu}$/u.test(word) || /\.\p{L}$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
