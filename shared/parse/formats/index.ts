@@ -1,6 +1,8 @@
 import type { SourceArticle } from '../source.ts';
 import { readHeaderText } from './header-text.ts';
 import { readHtml } from './html/index.ts';
+import { readJson } from './json.ts';
+import { hasFrontMatter, readMarkdown } from './markdown.ts';
 import { readPlainText } from './plain-text.ts';
 
 export interface FormatHint {
@@ -9,14 +11,31 @@ export interface FormatHint {
 }
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b/i;
+const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 
-/** Detects the format from the content (the key's extension and content type only break ties) and reads it. */
+/**
+ * Detects the format from the content; the key's extension and the content type only break ties (a `.txt`
+ * holding HTML is read as HTML, a `.md` without any Markdown syntax as Markdown).
+ */
 export function readArticles(text: string, hint: FormatHint): SourceArticle[] {
-  const start = text.replace(/^\uFEFF/, '');
-  if (HTML_START.test(start) || (/^\s*</.test(start) && isHtmlHint(hint))) return [readHtml(start)];
-  return [readHeaderText(start) ?? readPlainText(start)];
+  const content = text.replace(/^\uFEFF/, '');
+  if (HTML_START.test(content) || (/^\s*</.test(content) && hinted(hint, /\.x?html?$/i, /html/i))) {
+    return [readHtml(content)];
+  }
+  if (/^\s*[{[]/.test(content) && (looksLikeJson(content) || hinted(hint, /\.json$/i, /json/i))) {
+    return readJson(content);
+  }
+  if (hasFrontMatter(content) || MARKDOWN_HEADING.test(content) || hinted(hint, /\.(?:md|markdown)$/i, /markdown/i)) {
+    return [readMarkdown(content)];
+  }
+  return [readHeaderText(content) ?? readPlainText(content)];
 }
 
-function isHtmlHint(hint: FormatHint): boolean {
-  return /\.x?html?$/i.test(hint.key) || /html/i.test(hint.contentType ?? '');
+function hinted(hint: FormatHint, extension: RegExp, contentType: RegExp): boolean {
+  return extension.test(hint.key) || contentType.test(hint.contentType ?? '');
+}
+
+/** `{"…` or `[{` / `[]` open JSON; `[Reuters] Markets…` opens prose. */
+function looksLikeJson(content: string): boolean {
+  return /^\s*(?:\{\s*(?:"|\})|\[\s*(?:[{["\d\]-]|true|false|null))/.test(content);
 }
