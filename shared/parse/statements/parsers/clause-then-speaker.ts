@@ -2,7 +2,7 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerAfter, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { MAX_CONTENT, opensQuote, sentenceCues, trimSpan } from './reporting.ts';
+import { MAX_CONTENT, opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
 
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
@@ -16,10 +16,13 @@ export const clauseThenSpeaker: StatementParser = {
     for (const [sentence, cues] of sentenceCues(text)) {
       const cue = cues[cues.length - 1];
       if (!cue || cue.info.weak) continue;
-      const tail = body.slice(cue.end, sentence.end);
-      if (wordCount(tail) > 8 || /\bthat\b|["“]/.test(tail)) continue;
       const before = body.slice(sentence.start, cue.start);
       const inverted = /,\s*$/.test(before);
+      // the attribution reports nothing itself: after the cue at most an adjunct, or a listener for "told"
+      const tail = body.slice(skipAdjuncts(body, cue.end, sentence.end), sentence.end);
+      if (/\bthat\b|["“]/.test(tail)) continue;
+      if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0)) continue;
+      if (inverted && wordCount(tail) > 20) continue;
       const mention = inverted
         ? speakerAfter(body, cue.end, sentence.end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);

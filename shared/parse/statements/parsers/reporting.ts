@@ -67,6 +67,13 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       end = cue.start - joint[1]!.length;
       break;
     }
+    // "... - but many said ...", ", while analysts warned ...": a new subject and cue
+    const wider = text.body.slice(Math.max(from, cue.start - 60), cue.start);
+    const newSubject = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u.exec(wider);
+    if (newSubject) {
+      end = cue.start - newSubject[0].length;
+      break;
+    }
   }
   const colonQuote = /:\s*["“]/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
   if (colonQuote) end = from + colonQuote.index;

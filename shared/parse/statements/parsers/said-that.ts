@@ -1,7 +1,11 @@
 import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
-/** Words that show "said" is not followed by a reported clause ("said to be", "said nothing", "said of"). */
-const NOT_A_CLAUSE = /^(?:to|so|nothing|goodbye|yes|no|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|little|much|anything|something|thanks?|farewell)\b/i;
+/**
+ * Words that show "said" is not followed by a reported clause: "said to be", "said nothing", "said of",
+ * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"), a participle ("said,
+ * referring to ...").
+ */
+const NOT_A_CLAUSE = /^(?:to|so|nothing|goodbye|yes|no|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|little|much|anything|something|thanks?|farewell|in|on|at|during|\p{L}+ing)\b/iu;
 
 /** `X said (that) CLAUSE`, `X has warned that ...`, `X said in a statement it would ...`. */
 export const saidThat = reportedSpeech(

@@ -6,6 +6,7 @@ const contentStart = (candidate: Candidate) => candidate.parts[0]!.start;
 /**
  * One statement per stretch of text:
  * - a quotation another parser attributed is dropped from the unattributed ones;
+ * - reported speech found in the attribution of a quotation (`"...," he said, referring to ...`) is not one;
  * - a quotation inside reported speech is a partial quote of it (`said the families deserved "to be ..."`);
  * - reported speech whose speaker sits inside other reported speech is nested (`said that ..., he
  *   feared ...`): the outer one stays;
@@ -15,6 +16,7 @@ export const dropOverlaps: StatementRefiner = {
   name: 'drop-overlaps',
   refine(_text, candidates) {
     const indirect = candidates.filter((c) => c.kind === 'indirect');
+    const attributions = new Coverage(candidates.filter((c) => c.kind === 'direct' && c.mention).map((c) => ({ start: c.start, end: c.end })));
     const reported = new Coverage(indirect.map((c) => ({ start: contentStart(c), end: c.parts[c.parts.length - 1]!.end })));
     const seen = new Set<string>();
     const result: Candidate[] = [];
@@ -22,7 +24,8 @@ export const dropOverlaps: StatementRefiner = {
       const start = contentStart(candidate);
       if (seen.has(`${candidate.kind}:${start}`)) continue;
       if (candidate.kind === 'direct' && reported.covers(start)) continue;
-      if (candidate.kind === 'indirect' && reported.covers(candidate.mention?.start ?? candidate.start)) continue;
+      const anchor = candidate.mention?.start ?? candidate.start;
+      if (candidate.kind === 'indirect' && (reported.covers(anchor) || attributions.covers(anchor))) continue;
       seen.add(`${candidate.kind}:${start}`);
       result.push(candidate);
     }

@@ -1,6 +1,6 @@
 import type { SpeakerType } from '../../../model/statement.ts';
 import { NameIndex } from '../speakers/name-index.ts';
-import type { Candidate, Mention, ResolvedSpeaker, StatementRefiner } from '../types.ts';
+import type { Mention, ResolvedSpeaker, StatementRefiner } from '../types.ts';
 import { ORG_NOUNS } from '../words.ts';
 
 type Gender = 'male' | 'female';
@@ -21,8 +21,8 @@ export const resolveSpeakers: StatementRefiner = {
     const ordered = [...candidates].sort((a, b) => a.start - b.start);
     return ordered.map((candidate) => {
       if (!candidate.mention) return candidate;
-      const speaker = resolve(candidate.mention, index, history, genders);
-      if (!speaker) return candidate;
+      // a pronoun with nothing to point back to stays as written: the statement is still one
+      const speaker = resolve(candidate.mention, index, history, genders) ?? { name: candidate.mention.text, type: 'unknown' as const, title: null };
       if (speaker.title) titles.set(speaker.name, titles.get(speaker.name) ?? speaker.title);
       const resolved = { ...speaker, title: titles.get(speaker.name) ?? speaker.title };
       history.push({ ...resolved, at: candidate.start });

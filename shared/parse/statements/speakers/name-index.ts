@@ -17,8 +17,10 @@ const NOT_NAME_START = new Set([
 
 // A run of capitalized words, possibly joined by one particle ("Bank of England"). Each repetition starts
 // with white space and then a capital or a particle, so the pattern cannot backtrack badly.
-const CAPITALIZED_RUN = /\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|la|le|du|da|di)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]*)*/gu;
-const ACRONYM_DEFINITION = /(\p{Lu}[\p{L}\-]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?\p{Lu}[\p{L}\-]+)+)[ \t]+\((\p{Lu}[\p{Lu}\p{Ll}]{1,6})\)/gu;
+const CAPITALIZED_RUN = /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:of|the|for|de|van|von|bin|al|la|le|du|da|di)[ \t]+)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
+const ACRONYM = /\((\p{Lu}[\p{Lu}\p{Ll}]{1,6})\)/gu;
+/** The capitalized words right before an acronym in brackets: "Electronic Arts (EA)". */
+const DEFINED_BEFORE = /(\p{Lu}[\p{L}-]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?\p{Lu}[\p{L}-]+)+)[ \t]*$/u;
 
 /**
  * What the article tells about names: full personal names by surname ("Erdogan" → "Recep Tayyip
@@ -33,7 +35,10 @@ export class NameIndex {
 
   constructor(body: string, entities: Entity[] = []) {
     for (const match of body.matchAll(CAPITALIZED_RUN)) this.addRun(match[0], match.index);
-    for (const match of body.matchAll(ACRONYM_DEFINITION)) this.acronyms.set(match[2]!, match[1]!);
+    for (const match of body.matchAll(ACRONYM)) {
+      const defined = DEFINED_BEFORE.exec(body.slice(Math.max(0, match.index - 80), match.index));
+      if (defined) this.acronyms.set(match[1]!, defined[1]!);
+    }
     for (const entity of entities) {
       for (const alias of [entity.name, ...entity.aliases]) this.entityByAlias.set(foldName(alias), entity);
       if (entity.type === 'person') this.addPerson(entity.name, entity.mentions[0]?.start ?? 0);

@@ -117,7 +117,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
 
   // "Turkish President Recep Tayyip Erdogan", "Telecoms firm Eircom", "business lobby group the CBI"
   let roleAt = -1;
-  tokens.forEach((t, i) => { if (isRole(t) || isOrgNoun(t)) roleAt = i; });
+  tokens.forEach((t, i) => { if (isRole(t) || (isOrgNoun(t) && !isCapitalized(t))) roleAt = i; });
   if (roleAt >= 0 && roleAt < tokens.length - 1) {
     const name = stripThe(tokens.slice(roleAt + 1));
     if (name.length > 0 && name.length <= 5 && isCapitalized(name[0]!) && name.every(isNameWord)) {
@@ -205,12 +205,20 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     return found && found.form !== 'pronoun' ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
   }
 
+  // "Electronic Arts (EA) says": the bracket is part of the speaker phrase
+  if (tokens[end - 1]!.text === ')') {
+    let open = end - 2;
+    while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
+    if (tokens[open]?.text === '(') end = open;
+  }
   // walk back over the noun phrase
   let start = end;
   while (start > 0 && end - start < MAX_WORDS) {
     const token = tokens[start - 1]!;
     if (isPunctuation(token)) break;
     if (CLAUSE_WORDS.has(token.lower)) {
+      // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
+      if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
       if (RELATIVE_WORDS.has(token.lower)) return null;
       break;
     }
@@ -224,6 +232,16 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   }
   const phrase = stripLeading(tokens.slice(start, end));
   return classify(body, phrase);
+}
+
+/** The name just before a relative pronoun at `at` ("Telecoms firm Eircom, which ..."). */
+function antecedent(body: string, tokens: Token[], at: number): Mention | null {
+  let end = at;
+  if (tokens[end - 1]?.text === ',') end--;
+  let start = end;
+  while (start > 0 && end - start < 6 && (isNameWord(tokens[start - 1]!) || isRole(tokens[start - 1]!) || isOrgNoun(tokens[start - 1]!))) start--;
+  const found = classify(body, stripLeading(tokens.slice(start, end)));
+  return found && (found.form === 'name' || found.form === 'honorific') ? found : null;
 }
 
 /** Words that end a speaker phrase after an inverted cue ("said Mr Pollard in a statement"). */

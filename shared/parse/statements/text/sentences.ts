@@ -8,7 +8,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CLOSERS = /["'”’)\]»]/;
-const OPENERS = /["“‘'(\[«\p{Lu}\p{N}]/u;
+const OPENERS = /["“‘'([«\p{Lu}\p{N}]/u;
 
 /**
  * Sentences of one paragraph: a boundary is . ! or ? (with any closing quotes or brackets after it),
