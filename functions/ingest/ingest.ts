@@ -1,0 +1,119 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ParsedArticle } from '../../shared/model/parsed.ts';
+import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/objects/index.ts';
+import { RejectedInput } from '../../shared/parse/errors.ts';
+import { PARSER_VERSION } from '../../shared/parse/version.ts';
+import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';
+import { objectChange, s3Records, sourceObject } from './notifications.ts';
+
+/** Articles are text: anything bigger is refused without being downloaded. */
+export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
+
+export type ParseDocument = (bytes: Uint8Array, hint: { key: string; contentType?: string }) => ParsedArticle[];
+
+export interface IngestDependencies {
+  objects: ObjectReader;
+  store: ArticleStore;
+  parse: ParseDocument;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+
+/**
+ * The ingest use case: each SQS message holds S3 notifications; each created object is read, parsed and
+ * stored, each removed object's records are deleted.
+ *
+ * Failures are split by whether a retry can help. Bad input (RejectedInput: empty, binary, too large, bad
+ * encoding, unparseable) is permanent: it is recorded as a rejection, the raw object stays in S3, and the
+ * message succeeds. Anything else (throttling, timeouts, 5xx, bugs) is thrown, so the batch processor
+ * reports that one message as a batch item failure: SQS redelivers it, and after the queue's
+ * maxReceiveCount it lands in the DLQ, from where it can be redriven. Other messages are unaffected.
+ */
+export function createIngest({ objects, store, parse, logger, metrics }: IngestDependencies): IngestHandler {
+  async function ingestObject(source: SourceObject): Promise<void> {
+    let articles: ParsedArticle[];
+    try {
+      articles = await readAndParse(source);
+    } catch (error) {
+      if (error instanceof ObjectMissing) {
+        // Deleted (or overwritten, for a versioned read) before we got to it. Recording it as deleted under
+        // this event's sequencer is what S3 now holds; a later upload's newer sequencer still wins.
+        logger.warn('object vanished before it could be read', { key: source.key });
+        await store.deleteSource(source);
+        return;
+      }
+      if (!(error instanceof RejectedInput)) throw error;
+      const outcome = await store.recordRejection(source, { code: error.code, message: error.message }, PARSER_VERSION);
+      logger.warn('object rejected', { key: source.key, code: error.code, reason: error.message, outcome });
+      if (outcome === 'applied') metrics.addMetric('ObjectsRejected', MetricUnit.Count, 1);
+      return;
+    }
+    const outcome = await store.saveArticles(source, articles, PARSER_VERSION);
+    const statements = articles.reduce((sum, article) => sum + article.statements.length, 0);
+    logger.info('object ingested', { key: source.key, articles: articles.length, statements, outcome });
+    if (outcome === 'applied') {
+      metrics.addMetric('ArticlesIngested', MetricUnit.Count, articles.length);
+      metrics.addMetric('StatementsStored', MetricUnit.Count, statements);
+    }
+  }
+
+  async function readAndParse(source: SourceObject): Promise<ParsedArticle[]> {
+    // The notification already says how big the object is: no need to fetch it to refuse it.
+    if (source.size !== null && source.size > MAX_OBJECT_BYTES) throw tooLarge(source.size);
+    try {
+      const { bytes, contentType } = await objects.getObjectBytes(source.bucket, source.key, source.versionId, MAX_OBJECT_BYTES);
+      return parse(bytes, { key: source.key, ...(contentType ? { contentType } : {}) });
+    } catch (error) {
+      if (error instanceof ObjectTooLarge) throw tooLarge(error.size);
+      throw error;
+    }
+  }
+
+  async function removeObject(source: SourceObject): Promise<void> {
+    const outcome = await store.deleteSource(source);
+    logger.info('object removed', { key: source.key, outcome });
+    if (outcome === 'applied') metrics.addMetric('ObjectsDeleted', MetricUnit.Count, 1);
+  }
+
+  async function processMessage(message: SQSRecord): Promise<void> {
+    try {
+      await processNotifications(message.body);
+    } catch (error) {
+      logger.error('message failed; SQS will redeliver it', {
+        messageId: message.messageId,
+        receiveCount: message.attributes.ApproximateReceiveCount,
+        error: error as Error,
+      });
+      throw error;
+    }
+  }
+
+  async function processNotifications(body: string): Promise<void> {
+    for (const record of s3Records(body)) {
+      const source = sourceObject(record);
+      switch (objectChange(record.eventName)) {
+        case 'created':
+          await ingestObject(source);
+          break;
+        case 'removed':
+          await removeObject(source);
+          break;
+        case 'other':
+          logger.info('ignoring event', { eventName: record.eventName, key: source.key });
+      }
+    }
+  }
+
+  // A processor per invocation: it holds the batch's state, and the local queue may overlap invocations.
+  return (event, context) =>
+    processPartialResponse(event, processMessage, new BatchProcessor(EventType.SQS), context ? { context } : undefined);
+}
+
+function tooLarge(size: number): RejectedInput {
+  return new RejectedInput('too-large', `object is ${size} bytes; the limit is ${MAX_OBJECT_BYTES} bytes (5 MB)`);
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { SourceObject } from '../../shared/store/port.ts';
+
+/**
+ * What S3 puts in each SQS message body: either a batch of event records, or the one-off `s3:TestEvent`
+ * S3 sends when the notification is configured (no Records; nothing to do). Only the fields the pipeline
+ * reads are checked.
+ */
+const S3NotificationRecord = z.object({
+  eventName: z.string(),
+  eventTime: z.string(),
+  s3: z.object({
+    bucket: z.object({ name: z.string() }),
+    object: z.object({
+      key: z.string(),
+      size: z.number().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string(),
+    }),
+  }),
+});
+export type S3NotificationRecord = z.infer<typeof S3NotificationRecord>;
+
+const S3Notification = z.union([
+  z.object({ Records: z.array(S3NotificationRecord) }),
+  z.object({ Event: z.literal('s3:TestEvent') }),
+]);
+
+/** The S3 event records in an SQS message body; none for a test event. Throws on anything else. */
+export function s3Records(messageBody: string): S3NotificationRecord[] {
+  const notification = S3Notification.parse(JSON.parse(messageBody));
+  return 'Records' in notification ? notification.Records : [];
+}
+
+/** Keys arrive form-URL-encoded: `+` for a space, `%XX` for everything else that is not plain. */
+export function decodeKey(encodedKey: string): string {
+  return decodeURIComponent(encodedKey.replace(/\+/g, ' '));
+}
+
+/**
+ * The inverse, for whatever writes notifications itself (the local runner, reprocessing): S3 encodes keys
+ * as Java's URLEncoder does (`+` for a space, `%XX` for anything but letters, digits and `.-_*`), except
+ * that `/` is left as it is.
+ */
+export function encodeKey(key: string): string {
+  return encodeURIComponent(key)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
+    .replace(/%2F/g, '/');
+}
+
+export type ObjectChange = 'created' | 'removed' | 'other';
+
+export function objectChange(eventName: string): ObjectChange {
+  if (eventName.startsWith('ObjectCreated:')) return 'created';
+  // A lifecycle expiration removes the object just as a delete does.
+  if (eventName.startsWith('ObjectRemoved:') || eventName.startsWith('LifecycleExpiration:')) return 'removed';
+  return 'other';
+}
+
+export function sourceObject(record: S3NotificationRecord): SourceObject {
+  const { bucket, object } = record.s3;
+  return {
+    bucket: bucket.name,
+    key: decodeKey(object.key),
+    versionId: object.versionId ?? null,
+    eTag: object.eTag ?? null,
+    size: object.size ?? null,
+    sequencer: object.sequencer,
+    eventTime: record.eventTime,
+  };
+}

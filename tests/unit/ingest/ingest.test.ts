@@ -1,0 +1,193 @@
+import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createIngest, MAX_OBJECT_BYTES, type ParseDocument } from '../../../functions/ingest/ingest.ts';
+import type { ParsedArticle } from '../../../shared/model/parsed.ts';
+import { s3Objects } from '../../../shared/objects/index.ts';
+import { RejectedInput } from '../../../shared/parse/errors.ts';
+import { PARSER_VERSION } from '../../../shared/parse/version.ts';
+import type { ArticleStore } from '../../../shared/store/port.ts';
+
+const s3 = mockClient(S3Client);
+
+function body(text: string): GetObjectCommandOutput['Body'] {
+  return { transformToWebStream: () => new Blob([text]).stream() } as unknown as GetObjectCommandOutput['Body'];
+}
+
+function s3Record(eventName: string, key: string, sequencer: string, size = 100) {
+  return {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: 'us-east-1',
+    eventTime: '2023-09-20T10:00:00.000Z',
+    eventName,
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: 'articles',
+      bucket: { name: 'articles', arn: 'arn:aws:s3:::articles' },
+      object: eventName.startsWith('ObjectCreated:') ? { key, size, eTag: 'etag', sequencer } : { key, sequencer },
+    },
+  };
+}
+
+function message(id: string, bodyObject: unknown): SQSRecord {
+  return {
+    messageId: id,
+    receiptHandle: `receipt-${id}`,
+    body: JSON.stringify(bodyObject),
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's3', ApproximateFirstReceiveTimestamp: '0' },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:ingest',
+    awsRegion: 'us-east-1',
+  };
+}
+
+const event = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
+const created = (id: string, key: string, size?: number) => message(id, { Records: [s3Record('ObjectCreated:Put', key, '01', size)] });
+
+function article(key: string): ParsedArticle {
+  return { id: key, metadata: {} as ParsedArticle['metadata'], body: 'body', statements: [] };
+}
+
+function fakeStore() {
+  return {
+    saveArticles: vi.fn<ArticleStore['saveArticles']>(async () => 'applied'),
+    recordRejection: vi.fn<ArticleStore['recordRejection']>(async () => 'applied'),
+    deleteSource: vi.fn<ArticleStore['deleteSource']>(async () => 'applied'),
+  };
+}
+
+let store: ReturnType<typeof fakeStore>;
+let parse: ReturnType<typeof vi.fn<ParseDocument>>;
+
+function ingest() {
+  return createIngest({
+    objects: s3Objects,
+    store: store as unknown as ArticleStore,
+    parse,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'test' }),
+  });
+}
+
+beforeEach(() => {
+  s3.reset();
+  store = fakeStore();
+  parse = vi.fn<ParseDocument>((_bytes, hint) => [article(hint.key)]);
+});
+
+describe('ingest handler', () => {
+  it('reads the decoded key, parses it and stores the articles with the parser version', async () => {
+    s3.on(GetObjectCommand, { Bucket: 'articles', Key: 'politics/Erdogan at the UN.txt' }).resolves({
+      Body: body(' date 2023-09-20 text'),
+      ContentLength: 21,
+      ContentType: 'text/plain',
+    });
+
+    const response = await ingest()(event(created('m1', 'politics/Erdogan+at+the+UN.txt')));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(new TextDecoder().decode(parse.mock.calls[0]![0])).toBe(' date 2023-09-20 text');
+    expect(parse.mock.calls[0]![1]).toEqual({ key: 'politics/Erdogan at the UN.txt', contentType: 'text/plain' });
+    const [source, articles, version] = store.saveArticles.mock.calls[0]!;
+    expect(source).toMatchObject({ bucket: 'articles', key: 'politics/Erdogan at the UN.txt', sequencer: '01' });
+    expect(articles).toEqual([article('politics/Erdogan at the UN.txt')]);
+    expect(version).toBe(PARSER_VERSION);
+  });
+
+  it('skips the s3:TestEvent message without touching S3 or the store', async () => {
+    const response = await ingest()(event(message('t', { Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: 'articles' })));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(s3.calls()).toHaveLength(0);
+    expect(store.saveArticles).not.toHaveBeenCalled();
+  });
+
+  it('removes the records of a deleted object', async () => {
+    await ingest()(event(message('d', { Records: [s3Record('ObjectRemoved:Delete', 'a+b.txt', '02')] })));
+
+    expect(store.deleteSource.mock.calls[0]![0]).toMatchObject({ key: 'a b.txt', sequencer: '02' });
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('records input the parser refuses as rejected, without a retry', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('\u0000\u0001'), ContentLength: 2 });
+    parse.mockImplementation(() => {
+      throw new RejectedInput('binary', 'looks like binary data');
+    });
+
+    const response = await ingest()(event(created('m1', 'photo.jpg')));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(store.recordRejection.mock.calls[0]![1]).toEqual({ code: 'binary', message: 'looks like binary data' });
+    expect(store.saveArticles).not.toHaveBeenCalled();
+  });
+
+  it('rejects an object over the size limit from the notification alone, without downloading it', async () => {
+    const response = await ingest()(event(created('m1', 'huge.txt', MAX_OBJECT_BYTES + 1)));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(s3.calls()).toHaveLength(0);
+    expect(store.recordRejection.mock.calls[0]![1].code).toBe('too-large');
+  });
+
+  it('rejects an object whose stored size is over the limit even when the event understated it', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('x'), ContentLength: MAX_OBJECT_BYTES + 1 });
+
+    await ingest()(event(created('m1', 'grew.txt', 10)));
+
+    expect(parse).not.toHaveBeenCalled();
+    expect(store.recordRejection.mock.calls[0]![1].code).toBe('too-large');
+  });
+
+  it('records an object that vanished before it was read as deleted, and does not retry', async () => {
+    s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }));
+
+    const response = await ingest()(event(created('m1', 'gone.txt')));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(store.deleteSource.mock.calls[0]![0]).toMatchObject({ key: 'gone.txt' });
+  });
+
+  const serverError = (name: string, status: number) =>
+    new S3ServiceException({ name, $fault: 'server', $metadata: { httpStatusCode: status } });
+
+  it.each([
+    ['S3 throttling', () => s3.on(GetObjectCommand, { Key: 'flaky.txt' }).rejects(serverError('SlowDown', 503))],
+    ['an S3 500', () => s3.on(GetObjectCommand, { Key: 'flaky.txt' }).rejects(serverError('InternalError', 500))],
+    ['a timeout', () => s3.on(GetObjectCommand, { Key: 'flaky.txt' }).rejects(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }))],
+    ['DynamoDB throttling', () =>
+      store.saveArticles.mockImplementation(async (source) => {
+        if (source.key !== 'flaky.txt') return 'applied';
+        throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException' });
+      })],
+  ])('reports only the failed message for retry on %s; the others in the batch are stored', async (_name, inject) => {
+    s3.on(GetObjectCommand).resolves({ Body: body('text'), ContentLength: 4 });
+    inject();
+
+    const response = await ingest()(event(created('ok', 'fine.txt'), created('bad', 'flaky.txt'), created('ok2', 'also-fine.txt')));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] });
+    expect(store.saveArticles.mock.calls.map(([source]) => source.key)).toEqual(expect.arrayContaining(['fine.txt', 'also-fine.txt']));
+    expect(store.recordRejection).not.toHaveBeenCalled();
+  });
+
+  it('throws when every message in the batch failed, so SQS redelivers them all', async () => {
+    s3.on(GetObjectCommand).rejects(serverError('InternalError', 500));
+
+    await expect(ingest()(event(created('a', 'a.txt'), created('b', 'b.txt')))).rejects.toThrow();
+  });
+
+  it('does not swallow a message that is not an S3 notification: it goes back to the queue', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('fine'), ContentLength: 4 });
+
+    const response = await ingest()(event(created('ok', 'fine.txt'), message('junk', { hello: 'world' })));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'junk' }] });
+  });
+});
