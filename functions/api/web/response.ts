@@ -1,8 +1,8 @@
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { SafeHtml } from './html.ts';
 import { CONTENT_SECURITY_POLICY } from './layout.ts';
 
-export type HtmlResult = Exclude<APIGatewayProxyResultV2, string>;
+export type HtmlResult = APIGatewayProxyStructuredResultV2;
 
 export function htmlResponse(statusCode: number, body: SafeHtml): HtmlResult {
   return {

@@ -1,5 +1,4 @@
-import type { Route } from '@middy/http-router';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ObjectReader } from '../../../shared/objects/index.ts';
 import { InvalidCursorError, type ArticleStore, type StatementRecord } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
@@ -37,7 +36,12 @@ export interface WebDeps {
   objects: ObjectReader;
 }
 
-export type WebRoute = Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2>;
+/** The route shape @middy/http-router takes (and the API's RouteSpec): GET only, every page is read-only. */
+export interface WebRoute {
+  method: 'GET';
+  path: string;
+  handler: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>;
+}
 
 const PAGE_SIZE = 20;
 const MAX_CURSOR_LENGTH = 2048;
@@ -54,20 +58,21 @@ class PageError extends Error {
   }
 }
 
+/** Read from the raw query string, as the JSON API does: a name given twice counts once, not comma-joined. */
+function queryOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return new URLSearchParams(event.rawQueryString ?? '').get(name) ?? undefined;
+}
+
 function cursorOf(event: APIGatewayProxyEventV2): string | undefined {
-  const cursor = event.queryStringParameters?.cursor;
+  const cursor = queryOf(event, 'cursor');
   if (cursor === undefined || cursor === '') return undefined;
   if (cursor.length > MAX_CURSOR_LENGTH) throw new PageError(400, 'That page link is not valid.');
   return cursor;
 }
 
+/** HTTP APIs hand over an already percent-decoded path, so the id is used as it comes. */
 function idOf(event: APIGatewayProxyEventV2): string {
-  const raw = event.pathParameters?.id ?? '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new PageError(404, 'There is no page at this address.');
-  }
+  return event.pathParameters?.id ?? '';
 }
 
 function asPage(render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) {
@@ -106,10 +111,9 @@ export function webRoutes({ store, objects }: WebDeps): WebRoute[] {
   });
 
   const search = asPage(async (event) => {
-    const params = event.queryStringParameters ?? {};
-    const query = (params.q ?? '').trim();
+    const query = (queryOf(event, 'q') ?? '').trim();
     if (query.length > MAX_QUERY_LENGTH) throw new PageError(400, `Search for at most ${MAX_QUERY_LENGTH} characters.`);
-    const only = params.in;
+    const only = queryOf(event, 'in');
     if (only !== undefined && only !== 'speakers' && only !== 'entities') throw new PageError(400, 'Search in speakers or entities.');
     const cursor = only ? cursorOf(event) : undefined;
     const wanted = (kind: SearchKind) => query !== '' && (!only || only === kind);
