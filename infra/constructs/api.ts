@@ -1,0 +1,128 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  type HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { ApiAuthorization, DeploymentConfig } from '../deployment-config.ts';
+import { ServiceFunction } from './service-function.ts';
+
+export interface ApiProps {
+  table: ITable;
+  bucket: IBucket;
+  config: DeploymentConfig;
+}
+
+export const API_TIMEOUT = Duration.seconds(10);
+
+/** One access-log line per request, HTTP API $context variables only. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    method: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+);
+
+function authorizerFor(authorization: ApiAuthorization): IHttpRouteAuthorizer | undefined {
+  switch (authorization.kind) {
+    case 'none':
+      return undefined;
+    case 'iam':
+      return new HttpIamAuthorizer();
+    case 'jwt':
+      return new HttpJwtAuthorizer('JwtAuthorizer', authorization.issuer, { jwtAudience: authorization.audience });
+  }
+}
+
+/**
+ * The read side: HTTP API (throttled, access-logged, optionally authorised) → API function, which reads the
+ * table and, for an article's text, the raw object in the bucket. Every route goes to the one function;
+ * its router answers 404/405 itself.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly apiFunction: ServiceFunction;
+  readonly cursorSecret: Secret;
+
+  constructor(scope: Construct, id: string, { table, bucket, config }: ApiProps) {
+    super(scope, id);
+
+    this.cursorSecret = new Secret(this, 'CursorSecret', {
+      description: 'Signs the API pagination cursors so a forged or edited cursor is refused',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: config.removalPolicy,
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The value is resolved into the API function at deploy time, so a rotation only takes effect on the next ' +
+        'deploy, and rotating invalidates only outstanding page cursors; rotate with put-secret-value + cdk deploy.',
+    });
+
+    this.apiFunction = new ServiceFunction(this, 'ApiFunction', {
+      entry: 'functions/api/handler.ts',
+      description: 'Serves articles, statements, speakers and entities over HTTP',
+      serviceName: 'onrecord-api',
+      timeout: API_TIMEOUT,
+      memorySize: 512,
+      config,
+    });
+    this.apiFunction.bindTable({ table, accessMode: 'RO' });
+    // The article view re-reads the raw object to show its body.
+    this.apiFunction.bindBucketForReading(bucket);
+    // A CloudFormation dynamic reference: the template holds only `{{resolve:secretsmanager:…}}`, never the value.
+    this.apiFunction.function.addEnvironment('CURSOR_SECRET', this.cursorSecret.secretValue.unsafeUnwrap());
+
+    const defaultAuthorizer = authorizerFor(config.authorization);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'onrecord read API',
+      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function),
+      defaultAuthorizer,
+      // Created below so it can carry throttling and access logs.
+      createDefaultStage: false,
+    });
+    if (!defaultAuthorizer) {
+      Validations.of(this.httpApi).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'auth=none was chosen at deploy time: a public, read-only API over published articles, throttled per stage. ' +
+          'Deploy with -c auth=iam or -c auth=jwt to require authorization.',
+      });
+    }
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,142 @@
+import { fileURLToPath } from 'node:url';
+import { type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { TABLE_INDEXES } from '../../shared/store/table.ts';
+import type { DeploymentConfig } from '../deployment-config.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 asks for the latest). */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+/**
+ * esbuild emits ESM; CommonJS dependencies bundled into it still call `require`, which ESM does not define.
+ * The banner gives the bundle one, built from its own URL.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
+
+/** DynamoDB actions by access mode. No Scan: every access pattern is a key lookup or a Query. */
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** Reading an object by key or by version; HeadObject is authorised by s3:GetObject. */
+const OBJECT_READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
+
+export interface ServiceFunctionProps {
+  /** Repository-relative path of the handler module; it must export `handler`. */
+  entry: string;
+  description: string;
+  /** Powertools service name, also the logger's `service` field. */
+  serviceName: string;
+  timeout: Duration;
+  memorySize: number;
+  config: DeploymentConfig;
+}
+
+export interface TableBinding {
+  table: ITable;
+  accessMode: 'RO' | 'RW';
+}
+
+/**
+ * One Lambda function with every default fixed in one place: runtime, arm64, its own log group with
+ * retention, a role that holds only what it is granted here (no AWS managed policies), and an ESM bundle
+ * made locally by esbuild with the AWS SDK inside. The bind* methods grant a resource and set the
+ * environment variable that names it, so permissions and configuration cannot drift apart.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.serviceName} function`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${repoRoot}${props.entry}`,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: 'onrecord',
+        LOG_LEVEL: config.logLevel,
+        // Stack traces point at the TypeScript sources through the bundled source map.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        // Bundle the SDK too: the runtime's copy drifts from the version we test against (aws/aws-cdk#31610).
+        externalModules: [],
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        tsconfig: `${repoRoot}tsconfig.json`,
+      },
+    });
+  }
+
+  /** Grants the table (and its indexes for reading) and sets TABLE_NAME. */
+  bindTable({ table, accessMode }: TableBinding): void {
+    const indexArns = TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.name}`);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: TABLE_READ_ACTIONS, resources: [table.tableArn, ...indexArns] }),
+    );
+    if (accessMode === 'RW') {
+      this.function.addToRolePolicy(new PolicyStatement({ actions: TABLE_WRITE_ACTIONS, resources: [table.tableArn] }));
+    }
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** Grants reading the bucket's objects (nothing else: no listing, no writing) and sets BUCKET_NAME. */
+  bindBucketForReading(bucket: IBucket): void {
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: OBJECT_READ_ACTIONS, resources: [bucket.arnForObjects('*')] }),
+    );
+    this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    const stack = Stack.of(this);
+    const bucketLogicalId: unknown = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement));
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/*]`,
+      reason:
+        'Object keys are whatever users upload, so object reads are granted on every key of this one bucket ' +
+        '(GetObject and GetObjectVersion only; no listing, no writing, no other bucket).',
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+/**
+ * Everything that differs between deployments comes from CDK context (`cdk deploy -c stage=prod -c auth=jwt ...`)
+ * and is validated here once, so a typo fails the synth instead of deploying something unintended.
+ */
+export type Stage = 'dev' | 'prod';
+
+export type ApiAuthorization =
+  | { kind: 'none' }
+  | { kind: 'iam' }
+  | { kind: 'jwt'; issuer: string; audience: string[] };
+
+export interface DeploymentConfig {
+  stage: Stage;
+  authorization: ApiAuthorization;
+  /** Optional e-mail address subscribed to the alarm topic. */
+  alarmEmail: string | undefined;
+  /** Production keeps data when the stack or a resource is removed; dev cleans up after itself. */
+  removalPolicy: RemovalPolicy;
+  deletionProtection: boolean;
+  logRetention: RetentionDays;
+  /** How long raw-object versions replaced or deleted by an upload stay restorable. */
+  noncurrentVersionExpiration: Duration;
+  accessLogExpiration: Duration;
+  apiThrottle: { rateLimit: number; burstLimit: number };
+  logLevel: 'DEBUG' | 'INFO';
+}
+
+export class DeploymentConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeploymentConfigError';
+  }
+}
+
+function contextString(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new DeploymentConfigError(`context "${key}" must be a string`);
+  return value;
+}
+
+function oneOf<T extends string>(key: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new DeploymentConfigError(`context "${key}" must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+/** `-c jwtAudience=a,b` arrives as a string; cdk.json may hold an array. */
+function audienceList(node: Node): string[] {
+  const value: unknown = node.tryGetContext('jwtAudience');
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return items.map((item) => String(item).trim()).filter((item) => item.length > 0);
+}
+
+function readAuthorization(node: Node): ApiAuthorization {
+  const kind = oneOf('auth', contextString(node, 'auth') ?? 'none', ['none', 'iam', 'jwt'] as const);
+  if (kind !== 'jwt') return { kind };
+  const issuer = contextString(node, 'jwtIssuer');
+  const audience = audienceList(node);
+  if (!issuer || !issuer.startsWith('https://')) {
+    throw new DeploymentConfigError('auth=jwt needs context "jwtIssuer", an https:// issuer URL');
+  }
+  if (audience.length === 0) {
+    throw new DeploymentConfigError('auth=jwt needs context "jwtAudience" (one or more comma-separated audiences)');
+  }
+  return { kind, issuer, audience };
+}
+
+export function readDeploymentConfig(node: Node): DeploymentConfig {
+  const stage = oneOf('stage', contextString(node, 'stage') ?? 'dev', ['dev', 'prod'] as const);
+  const prod = stage === 'prod';
+  return {
+    stage,
+    authorization: readAuthorization(node),
+    alarmEmail: contextString(node, 'alarmEmail'),
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: prod,
+    logRetention: prod ? RetentionDays.SIX_MONTHS : RetentionDays.TWO_WEEKS,
+    noncurrentVersionExpiration: prod ? Duration.days(90) : Duration.days(7),
+    accessLogExpiration: prod ? Duration.days(365) : Duration.days(30),
+    apiThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
+    logLevel: prod ? 'INFO' : 'DEBUG',
+  };
+}

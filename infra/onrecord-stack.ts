@@ -1,0 +1,53 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './constructs/api.ts';
+import { Ingestion } from './constructs/ingestion.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { Storage } from './constructs/storage.ts';
+import type { DeploymentConfig } from './deployment-config.ts';
+
+export interface OnrecordStackProps extends StackProps {
+  config: DeploymentConfig;
+}
+
+/**
+ * The whole pipeline in one environment-agnostic stack (no lookups, so it synthesizes offline):
+ * bucket → queue → ingest function → table ← API function ← HTTP API, plus alarms and a dashboard.
+ */
+export class OnrecordStack extends Stack {
+  readonly storage: Storage;
+  readonly ingestion: Ingestion;
+  readonly api: Api;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: OnrecordStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.storage = new Storage(this, 'Storage', { config });
+    const { articlesBucket: bucket, table } = this.storage;
+    this.ingestion = new Ingestion(this, 'Ingestion', { bucket, table, config });
+    this.api = new Api(this, 'Api', { bucket, table, config });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      queue: this.ingestion.queue,
+      deadLetterQueue: this.ingestion.deadLetterQueue,
+      functions: [
+        { name: 'Ingest', function: this.ingestion.ingestFunction.function },
+        { name: 'Api', function: this.api.apiFunction.function },
+      ],
+      httpApi: this.api.httpApi,
+      config,
+    });
+
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Upload articles here' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'QueueUrl', { value: this.ingestion.queue.queueUrl });
+    new CfnOutput(this, 'DlqUrl', {
+      value: this.ingestion.deadLetterQueue.queueUrl,
+      description: 'Records that failed every delivery; redrive after fixing the cause',
+    });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+  }
+}
