@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_ENDPOINTS } from '../../../functions/api/endpoints/index.ts';
+import { apiClient } from './support/client.ts';
+import { checkContract, openApiDocument } from './support/contract.ts';
+import { KARABAKH_ID, TRICKY_KEY } from './support/records.ts';
+
+const call = apiClient();
+
+type Parameter = { name: string; in: string; required: boolean; schema: Record<string, unknown> };
+type Operation = { operationId: string; parameters: Parameter[]; responses: Record<string, unknown> };
+const operations = openApiDocument.paths as unknown as Record<string, { get: Operation }>;
+
+/** A request for each documented path that the fake store can answer with 200. */
+const SAMPLE_TARGETS: Record<string, string> = {
+  '/health': '/health',
+  '/openapi.json': '/openapi.json',
+  '/articles': '/articles?from=2023-01-01&to=2023-12-31&limit=3',
+  '/articles/{id}': `/articles/${KARABAKH_ID}`,
+  '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements?limit=2`,
+  '/statements': '/statements?speaker=recep-tayyip-erdogan&kind=direct&from=2023-09-01',
+  '/speakers': '/speakers?prefix=erd',
+  '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
+  '/entities': '/entities?prefix=a&type=location',
+  '/entities/{id}': '/entities/armenia',
+  '/entities/{id}/articles': '/entities/armenia/articles',
+  '/ingestions': '/ingestions?limit=1',
+  '/ingestions/{key}': `/ingestions/${encodeURIComponent(TRICKY_KEY)}`,
+};
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and documents every operation once', () => {
+    expect(openApiDocument.openapi).toBe('3.1.0');
+    const operationIds = Object.values(operations).map((path) => path.get.operationId);
+    expect(operationIds.sort()).toEqual([...DATA_ENDPOINTS.map((endpoint) => endpoint.operationId), 'openApiDocument'].sort());
+    expect(Object.keys(operations).sort()).toEqual(Object.keys(SAMPLE_TARGETS).sort());
+  });
+
+  it('is what GET /openapi.json serves', async () => {
+    const response = await call('/openapi.json');
+    expect(response.json).toEqual(openApiDocument);
+  });
+
+  it('documents parameters from the schemas that validate them', () => {
+    const articles = operations['/articles']!.get.parameters;
+    expect(articles.find((p) => p.name === 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } });
+    expect(articles.map((p) => p.name).sort()).toEqual(['cursor', 'from', 'limit', 'to']);
+    const statements = operations['/statements']!.get.parameters;
+    expect(statements.find((p) => p.name === 'speaker')).toMatchObject({ required: true });
+    expect(statements.find((p) => p.name === 'kind')).toMatchObject({ required: false, schema: { enum: ['direct', 'indirect'] } });
+    expect(operations['/ingestions/{key}']!.get.parameters).toEqual([expect.objectContaining({ name: 'key', in: 'path', required: true })]);
+  });
+
+  it('documents problem responses as application/problem+json', () => {
+    for (const [path, { get }] of Object.entries(operations)) {
+      expect(get.responses, path).toHaveProperty(['400', 'content', 'application/problem+json']);
+      expect(get.responses, path).toHaveProperty(['500', 'content', 'application/problem+json']);
+    }
+    expect(operations['/articles/{id}']!.get.responses).toHaveProperty(['404', 'content', 'application/problem+json']);
+  });
+});
+
+describe('contract: responses match the document', () => {
+  it.each(Object.entries(SAMPLE_TARGETS))('%s answers 200 as documented', async (_path, target) => {
+    // apiClient fails the test if the body does not validate against the documented schema.
+    expect((await call(target)).status).toBe(200);
+  });
+
+  it.each(Object.entries(SAMPLE_TARGETS))('%s refuses an undocumented parameter', async (_path, target) => {
+    const response = await call(`${target}${target.includes('?') ? '&' : '?'}undocumented=1`);
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ errors: [{ parameter: 'undocumented' }] });
+  });
+
+  it('documents every required parameter: leaving one out is a 400 naming it', async () => {
+    for (const [path, { get }] of Object.entries(operations)) {
+      for (const parameter of get.parameters.filter((p) => p.in === 'query' && p.required)) {
+        const target = SAMPLE_TARGETS[path]!.replace(new RegExp(`([?&])${parameter.name}=[^&]*&?`), '$1');
+        const response = await call(target);
+        expect(response.status, target).toBe(400);
+        expect(response.json, target).toMatchObject({ errors: [{ parameter: parameter.name }] });
+      }
+    }
+  });
+
+  it('catches a response the document does not allow (an internal key leaking out)', async () => {
+    const response = await call('/speakers/recep-tayyip-erdogan');
+    const leaky = { ...response, json: { ...(response.json as object), pk: 'SPEAKER#recep-tayyip-erdogan' } };
+    expect(checkContract('GET', '/speakers/recep-tayyip-erdogan', leaky)).toMatchObject({ ok: false });
+    const untyped = { ...response, contentType: 'text/plain' };
+    expect(checkContract('GET', '/speakers/recep-tayyip-erdogan', untyped)).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { KARABAKH_ID, TRICKY_KEY, articles } from './support/records.ts';
+import { apiClient } from './support/client.ts';
+
+// Every response below is also checked against the OpenAPI document by the client.
+const call = apiClient();
+
+type Page = { items: Record<string, unknown>[]; nextCursor: string | null };
+
+describe('GET /health', () => {
+  it('answers ok without caching', async () => {
+    const response = await call('/health');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ status: 'ok' });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('GET /articles', () => {
+  it('lists newest first, 20 by default, with a cursor to the rest', async () => {
+    const response = await call('/articles');
+    const page = response.json as Page;
+    expect(response.status).toBe(200);
+    expect(page.items).toHaveLength(20);
+    const dates = page.items.map((item) => (item.metadata as { publishedAt: string }).publishedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(page.nextCursor).toEqual(expect.any(String));
+    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+  });
+
+  it('pages through every article exactly once', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const target: string = `/articles?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await call(target)).json as Page;
+      seen.push(...page.items.map((item) => item.id as string));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(articles.map((article) => article.id).sort());
+  });
+
+  it('filters by publication date, a date-only `to` covering its day', async () => {
+    const page = (await call('/articles?from=2023-09-01&to=2023-09-20')).json as Page;
+    expect(page.items.map((item) => item.id)).toEqual([KARABAKH_ID]);
+  });
+
+  it('treats empty parameters as absent, as an HTML form sends them', async () => {
+    const response = await call('/articles?from=&to=&limit=&cursor=');
+    expect(response.status).toBe(200);
+    expect((response.json as Page).items).toHaveLength(20);
+  });
+});
+
+describe('GET /articles/{id}', () => {
+  it('answers the article with all its statements', async () => {
+    const response = await call(`/articles/${KARABAKH_ID}`);
+    const article = response.json as { id: string; metadata: { publishedAt: string }; statements: { speaker: { name: string } }[] };
+    expect(response.status).toBe(200);
+    expect(article.id).toBe(KARABAKH_ID);
+    expect(article.metadata.publishedAt).toBe('2023-09-20');
+    expect(article.statements).toHaveLength(4);
+    expect(new Set(article.statements.map((statement) => statement.speaker.name))).toEqual(new Set(['Recep Tayyip Erdoğan']));
+  });
+
+  it('answers 404 problem for an unknown id', async () => {
+    const response = await call('/articles/no-such-article');
+    expect(response.status).toBe(404);
+    expect(response.contentType).toBe('application/problem+json');
+    expect(response.json).toMatchObject({ status: 404, detail: expect.stringContaining('no-such-article') });
+  });
+});
+
+describe('GET /articles/{id}/statements', () => {
+  it('pages through the statements of one article', async () => {
+    const first = (await call(`/articles/${KARABAKH_ID}/statements?limit=3`)).json as Page;
+    expect(first.items).toHaveLength(3);
+    const rest = (await call(`/articles/${KARABAKH_ID}/statements?limit=3&cursor=${first.nextCursor}`)).json as Page;
+    expect(rest).toMatchObject({ items: [expect.objectContaining({ kind: 'indirect' })], nextCursor: null });
+  });
+
+  it('answers 404 for an unknown article', async () => {
+    expect((await call('/articles/nope/statements')).status).toBe(404);
+  });
+});
+
+describe('GET /statements', () => {
+  it("answers a speaker's timeline, filtered by kind", async () => {
+    const all = (await call('/statements?speaker=recep-tayyip-erdogan')).json as Page;
+    const direct = (await call('/statements?speaker=recep-tayyip-erdogan&kind=direct')).json as Page;
+    expect(all.items).toHaveLength(4);
+    expect(direct.items).toHaveLength(3);
+  });
+
+  it('requires the speaker, naming the parameter', async () => {
+    const response = await call('/statements');
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ errors: [{ parameter: 'speaker', message: 'is required' }] });
+  });
+
+  it('answers 404 for an unknown speaker', async () => {
+    expect((await call('/statements?speaker=nobody')).status).toBe(404);
+  });
+});
+
+describe('GET /speakers and /speakers/{id}', () => {
+  it('finds a speaker by a prefix, ignoring case and accents', async () => {
+    for (const prefix of ['erdo', 'ERDO', 'Erdoğ', 'recep%20t']) {
+      const page = (await call(`/speakers?prefix=${prefix}`)).json as Page;
+      expect(page.items.map((item) => item.id), prefix).toEqual(['recep-tayyip-erdogan']);
+    }
+  });
+
+  it('needs a prefix with a letter or digit in it', async () => {
+    for (const target of ['/speakers', '/speakers?prefix=%20!!']) {
+      const response = await call(target);
+      expect(response.status, target).toBe(400);
+      expect(response.json, target).toMatchObject({ errors: [{ parameter: 'prefix' }] });
+    }
+  });
+
+  it('answers one speaker with counts, or 404', async () => {
+    expect((await call('/speakers/recep-tayyip-erdogan')).json).toMatchObject({ statementCount: 4, aliases: ['Erdogan'] });
+    expect((await call('/speakers/nobody')).status).toBe(404);
+  });
+});
+
+describe('GET /entities, /entities/{id}, /entities/{id}/articles', () => {
+  it('searches by prefix and type', async () => {
+    const places = (await call('/entities?prefix=lach&type=location')).json as Page;
+    const organizations = (await call('/entities?prefix=lach&type=organization')).json as Page;
+    expect(places.items.map((item) => item.id)).toEqual(['lachin-corridor']);
+    expect(organizations.items).toEqual([]);
+  });
+
+  it('rejects an unknown type, naming the parameter', async () => {
+    const response = await call('/entities?prefix=a&type=planet');
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ errors: [{ parameter: 'type' }] });
+  });
+
+  it('answers one entity and the articles that mention it, or 404', async () => {
+    expect((await call('/entities/lachin-corridor')).json).toMatchObject({ name: 'Lachin Corridor', mentionCount: 2 });
+    expect((await call('/entities/lachin-corridor/articles')).json).toMatchObject({ items: [{ articleId: KARABAKH_ID, count: 2 }] });
+    expect((await call('/entities/atlantis')).status).toBe(404);
+    expect((await call('/entities/atlantis/articles')).status).toBe(404);
+  });
+});
+
+describe('GET /ingestions and /ingestions/{key}', () => {
+  it('answers the record of a key with slashes, spaces, plus and percent signs', async () => {
+    const encoded = TRICKY_KEY.split('/').map(encodeURIComponent).join('/');
+    const response = await call(`/ingestions/${encoded}`);
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ key: TRICKY_KEY, status: 'accepted' });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('accepts the key with its slashes encoded too', async () => {
+    const response = await call(`/ingestions/${encodeURIComponent(TRICKY_KEY)}`);
+    expect(response.json).toMatchObject({ key: TRICKY_KEY });
+  });
+
+  it('answers a rejection with its reason', async () => {
+    expect((await call('/ingestions/empty.txt')).json).toMatchObject({ status: 'rejected', reason: { code: 'empty' } });
+  });
+
+  it('answers 404 for a key never uploaded', async () => {
+    expect((await call('/ingestions/never/uploaded.txt')).status).toBe(404);
+  });
+
+  it('lists ingestions, most recent first', async () => {
+    const page = (await call('/ingestions')).json as Page;
+    expect(page.items.map((item) => item.key)).toEqual(['empty.txt', TRICKY_KEY]);
+  });
+});
