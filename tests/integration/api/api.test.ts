@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParsedArticle } from '../../../shared/model/parsed.ts';
+import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
+import { contractClient, type Client } from '../../unit/api/support/client.ts';
+import type { ApiHandler } from '../../unit/api/support/http.ts';
+import { ENTITY_KEY, EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './seed.ts';
+
+/**
+ * Every access pattern through the real handler (functions/api/handler.ts, configured by env as on AWS)
+ * over the real DynamoDB store on dynalite, seeded with real parser output. Every response is also
+ * checked against the OpenAPI document.
+ */
+
+const CORPUS_COUNT = 20;
+const CURSOR_SECRET = 'integration-cursor-secret';
+
+let dynamo: DynamoInstance;
+let call: Client;
+let seeded: SeededArticle[];
+let example: ParsedArticle;
+
+type Page = { items: Record<string, unknown>[]; nextCursor: string | null };
+
+async function allPages(target: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await call(`${target}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(response.status, target).toBe(200);
+    const page = response.json as Page;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  Object.assign(process.env, { TABLE_NAME: dynamo.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, CURSOR_SECRET, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: CURSOR_SECRET });
+  seeded = await seed(store, CORPUS_COUNT);
+  example = seeded.find((article) => article.key === EXAMPLE_KEY)!.parsed;
+  // Imported only now: the handler reads its configuration once, at module load, as on a Lambda cold start.
+  const { handler } = await import('../../../functions/api/handler.ts');
+  call = contractClient(handler as unknown as ApiHandler);
+});
+
+afterAll(async () => {
+  await dynamo?.stop();
+});
+
+const erdoganId = () => example.statements.find((statement) => /Erdo[gğ]an/.test(statement.speaker.name))!.speaker.id;
+
+describe('articles', () => {
+  it('pages through every article exactly once, newest first', async () => {
+    const items = await allPages('/articles?limit=5');
+    expect(items.map((item) => item.id).sort()).toEqual(seeded.map((article) => article.parsed.id).sort());
+    const dates = items.map((item) => (item.metadata as { publishedAt: string }).publishedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('keeps to a publication-date window', async () => {
+    const items = await allPages('/articles?from=2023-09-01&to=2023-09-30&limit=100');
+    const expected = seeded.filter((article) => article.parsed.metadata.publishedAt?.startsWith('2023-09')).map((article) => article.parsed.id);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(items.map((item) => item.id).sort()).toEqual(expected.sort());
+  });
+
+  it('answers the example with its date and Erdogan’s direct quotations', async () => {
+    const response = await call(`/articles/${example.id}`);
+    expect(response.status).toBe(200);
+    const article = response.json as { metadata: { publishedAt: string }; statements: { kind: string; speaker: { name: string } }[] };
+    expect(article.metadata.publishedAt).toBe('2023-09-20');
+    const direct = article.statements.filter((statement) => statement.kind === 'direct' && /Erdo[gğ]an/.test(statement.speaker.name));
+    expect(direct.length).toBeGreaterThanOrEqual(3);
+    expect(article.statements).toHaveLength(example.statements.length);
+  });
+
+  it('pages the statements of an article in the same order as the whole article lists them', async () => {
+    const whole = (await call(`/articles/${example.id}`)).json as { statements: { id: string }[] };
+    const paged = await allPages(`/articles/${example.id}/statements?limit=2`);
+    expect(paged.map((statement) => statement.id)).toEqual(whole.statements.map((statement) => statement.id));
+  });
+
+  it('answers 404 for an unknown article', async () => {
+    expect((await call('/articles/AAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await call('/articles/AAAAAAAAAAAAAAAA/statements')).status).toBe(404);
+  });
+});
+
+describe('speakers and statements', () => {
+  it('finds Erdogan by "erdo", with as many statements as the example attributes to him', async () => {
+    const page = (await call('/speakers?prefix=erdo')).json as Page;
+    const speaker = page.items.find((item) => item.id === erdoganId());
+    const his = example.statements.filter((statement) => statement.speaker.id === erdoganId());
+    expect(speaker).toMatchObject({ statementCount: his.length, articleCount: 1 });
+    expect((await call('/speakers?prefix=ERDOĞ')).json).toMatchObject({ items: [expect.objectContaining({ id: erdoganId() })] });
+  });
+
+  it('answers one speaker, or 404', async () => {
+    expect((await call(`/speakers/${erdoganId()}`)).json).toMatchObject({ id: erdoganId(), firstSeen: expect.stringContaining('2023-09-20') });
+    expect((await call('/speakers/no-such-speaker')).status).toBe(404);
+  });
+
+  it("answers a speaker's timeline, filtered by kind and date", async () => {
+    const his = example.statements.filter((statement) => statement.speaker.id === erdoganId());
+    const all = await allPages(`/statements?speaker=${erdoganId()}&limit=1`);
+    expect(all).toHaveLength(his.length);
+    const direct = await allPages(`/statements?speaker=${erdoganId()}&kind=direct`);
+    expect(direct).toHaveLength(his.filter((statement) => statement.kind === 'direct').length);
+    expect(await allPages(`/statements?speaker=${erdoganId()}&from=2023-09-21`)).toEqual([]);
+    expect(await allPages(`/statements?speaker=${erdoganId()}&to=2023-09-20`)).toHaveLength(his.length);
+  });
+
+  it('answers 404 for the timeline of an unknown speaker', async () => {
+    expect((await call('/statements?speaker=no-such-speaker')).status).toBe(404);
+  });
+});
+
+describe('entities', () => {
+  it('finds an entity by prefix and type, and the articles that mention it', async () => {
+    const withEntity = seeded.find((article) => article.key === ENTITY_KEY)!.parsed;
+    expect((await allPages('/entities?prefix=lach&type=location')).map((item) => item.id)).toContain(LACHIN.id);
+    expect(await allPages('/entities?prefix=lach&type=person')).toEqual([]);
+    expect((await call(`/entities/${LACHIN.id}`)).json).toMatchObject({ ...LACHIN, articleCount: 1, mentionCount: 2 });
+    const articles = await allPages(`/entities/${LACHIN.id}/articles?limit=1`);
+    expect(articles).toEqual([expect.objectContaining({ articleId: withEntity.id, count: 2 })]);
+  });
+
+  it('answers 404 for an unknown entity', async () => {
+    expect((await call('/entities/no-such-entity')).status).toBe(404);
+    expect((await call('/entities/no-such-entity/articles')).status).toBe(404);
+  });
+});
+
+describe('ingestions', () => {
+  it('answers the record of a key with slashes and spaces', async () => {
+    const response = await call(`/ingestions/${EXAMPLE_KEY.split('/').map(encodeURIComponent).join('/')}`);
+    expect(response.json).toMatchObject({ key: EXAMPLE_KEY, status: 'accepted', articleIds: [example.id] });
+  });
+
+  it('answers a rejection with its reason', async () => {
+    const response = await call(`/ingestions/${encodeURIComponent(REJECTED_KEY)}`);
+    expect(response.json).toMatchObject({ status: 'rejected', reason: { code: 'empty' } });
+  });
+
+  it('lists every ingestion once', async () => {
+    const items = await allPages('/ingestions?limit=7');
+    expect(items.map((item) => item.key).sort()).toEqual([...new Set([...seeded.map((article) => article.key), REJECTED_KEY])].sort());
+    expect((await call('/ingestions/never-uploaded.txt')).status).toBe(404);
+  });
+});
+
+describe('cursors from the real store', () => {
+  it('a cursor edited or used for another query is a 400 naming the cursor', async () => {
+    const { nextCursor } = (await call('/articles?limit=2')).json as Page;
+    const flipped = nextCursor!.slice(0, -2) + (nextCursor!.endsWith('A') ? 'BB' : 'AA');
+    for (const target of [`/articles?limit=2&cursor=${flipped}`, `/articles?limit=2&from=2023-01-01&cursor=${nextCursor}`, `/speakers?prefix=a&cursor=${nextCursor}`]) {
+      const response = await call(target);
+      expect(response.status, target).toBe(400);
+      expect(response.json, target).toMatchObject({ errors: [{ parameter: 'cursor' }] });
+    }
+  });
+
+  it('no query or cursor a client can send makes the real store fail', async () => {
+    const { nextCursor } = (await call('/articles?limit=2')).json as Page;
+    const cursor = fc.oneof(
+      fc.string(),
+      fc.base64String(),
+      fc.tuple(fc.nat({ max: nextCursor!.length - 1 }), fc.string({ minLength: 1, maxLength: 2 })).map(([at, text]) => nextCursor!.slice(0, at) + text + nextCursor!.slice(at + 1)),
+    );
+    const prefix = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }));
+    const id = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 });
+    const target = fc.oneof(
+      fc.tuple(cursor, fc.constantFrom('/articles?limit=2', '/ingestions?limit=3', `/statements?speaker=${erdoganId()}`)).map(([c, t]) => `${t}&cursor=${encodeURIComponent(c)}`),
+      prefix.map((p) => `/speakers?prefix=${encodeURIComponent(p)}`),
+      fc.tuple(prefix, fc.constantFrom('person', 'organization', 'location')).map(([p, t]) => `/entities?prefix=${encodeURIComponent(p)}&type=${t}`),
+      fc.tuple(id, fc.constantFrom('/articles/', '/speakers/', '/entities/', '/ingestions/', '/statements?speaker=')).map(([i, t]) => `${t}${encodeURIComponent(i)}`),
+      fc.tuple(fc.date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') }), fc.date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') }))
+        .map(([from, to]) => `/articles?from=${from.toISOString()}&to=${to.toISOString().slice(0, 10)}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(target, async (t) => {
+        const response = await call(t);
+        expect([200, 400, 404], `${t} → ${response.text.slice(0, 200)}`).toContain(response.status);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
