@@ -31,12 +31,12 @@ export interface DynamoBackend {
 }
 
 /** Emulators accept any credentials; fixed ones keep the SDK from looking for real ones. */
-export function localClient(endpoint: string): DynamoDBClient {
+export function localClient(endpoint: string, options: { maxAttempts?: number } = {}): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 3,
+    maxAttempts: options.maxAttempts ?? 3,
   });
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Speakers and entities are aggregates over the articles that mention them. Each keeps, per article, the
+ * share that article's current version contributes (a count, its date, and the version it came from).
+ * Writing a share is idempotent and order-proof: a share is replaced only by one of a newer version, and a
+ * withdrawn article leaves a zero share behind so that a late, older write cannot bring it back. Totals are
+ * derived from the shares in the same item, so they can never drift from them.
+ *
+ * Limit: the shares map grows by ~60 bytes per article ever seen, so one speaker or entity can be named in
+ * about 5,000 articles before the item nears DynamoDB's 400 KB (see ACCESS_PATTERNS.md).
+ */
+import type { TableKey } from '../keys.ts';
+
+export interface Share {
+  count: number;
+  date: string;
+  version: string;
+}
+
+export interface AggregateInfo {
+  name: string;
+  type: string;
+  titles: string[];
+  aliases: string[];
+}
+
+export interface AggregateState extends AggregateInfo {
+  id: string;
+  shares: Record<string, Share>;
+  /** Bumped on every write: the optimistic-concurrency check of read-modify-write. */
+  rev: number;
+}
+
+export interface AggregateTotals {
+  total: number;
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** Titles and aliases kept per speaker or entity: enough to recognise it, bounded in size. */
+const MAX_NAMES = 25;
+
+export function totals(shares: Record<string, Share>): AggregateTotals {
+  const live = Object.values(shares).filter((share) => share.count > 0);
+  const dates = live.map((share) => share.date).sort();
+  return {
+    total: live.reduce((sum, share) => sum + share.count, 0),
+    articleCount: live.length,
+    firstSeen: dates[0] ?? null,
+    lastSeen: dates.at(-1) ?? null,
+  };
+}
+
+export function mergeInfo(current: AggregateInfo, seen: AggregateInfo): AggregateInfo {
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].slice(0, MAX_NAMES);
+  return { name: current.name, type: current.type, titles: union(current.titles, seen.titles), aliases: union(current.aliases, seen.aliases) };
+}
+
+export function toItem(itemType: 'speaker' | 'entity', key: TableKey, state: AggregateState): Record<string, unknown> {
+  return { ...key, itemType, ...state, ...totals(state.shares) };
+}
+
+export function fromItem(item: Record<string, unknown>): AggregateState {
+  return {
+    id: item.id as string,
+    name: item.name as string,
+    type: item.type as string,
+    titles: (item.titles as string[]) ?? [],
+    aliases: (item.aliases as string[]) ?? [],
+    shares: (item.shares as Record<string, Share>) ?? {},
+    rev: item.rev as number,
+  };
+}
+
+/** The attributes a reader needs: everything but the shares map, which may be large. */
+export const SUMMARY_ATTRIBUTES = ['id', 'name', 'type', 'titles', 'aliases', 'total', 'articleCount', 'firstSeen', 'lastSeen'];
+
+export interface AggregateSummary extends AggregateTotals {
+  id: string;
+  name: string;
+  type: string;
+  titles: string[];
+  aliases: string[];
+}
+
+export function summaryFromItem(item: Record<string, unknown>): AggregateSummary {
+  return {
+    id: item.id as string,
+    name: item.name as string,
+    type: item.type as string,
+    titles: (item.titles as string[]) ?? [],
+    aliases: (item.aliases as string[]) ?? [],
+    total: (item.total as number) ?? 0,
+    articleCount: (item.articleCount as number) ?? 0,
+    firstSeen: (item.firstSeen as string | null) ?? null,
+    lastSeen: (item.lastSeen as string | null) ?? null,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The article head: one per article version, holding the metadata (never the body: the raw object stays
+ * in S3) and what the article contributes to speaker and entity aggregates, so that those can be
+ * recomputed or withdrawn later from the head alone.
+ */
+import type { EntityType } from '../../../model/article.ts';
+import type { SpeakerType } from '../../../model/statement.ts';
+import type { ArticleRecord } from '../../port.ts';
+import { indexKeys, keys } from '../keys.ts';
+
+export interface SpeakerShare {
+  id: string;
+  name: string;
+  type: SpeakerType;
+  titles: string[];
+  aliases: string[];
+  statements: number;
+}
+
+export interface EntityShare {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  count: number;
+}
+
+export interface ArticleHead {
+  record: ArticleRecord;
+  sourceKey: string;
+  version: string;
+  /** Publication date (or the upload's time) in sortable form: see sort-date.ts. */
+  sortDate: string;
+  speakers: SpeakerShare[];
+  entities: EntityShare[];
+}
+
+export function toItem(head: ArticleHead): Record<string, unknown> {
+  return {
+    ...keys.articleHead(head.record.id, head.version),
+    ...indexKeys.articlesByDate(head.sortDate, head.record.id),
+    itemType: 'article',
+    articleId: head.record.id,
+    sourceKey: head.sourceKey,
+    version: head.version,
+    sortDate: head.sortDate,
+    article: head.record,
+    speakers: head.speakers,
+    entities: head.entities,
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): ArticleHead {
+  return {
+    record: item.article as ArticleRecord,
+    sourceKey: item.sourceKey as string,
+    version: item.version as string,
+    sortDate: item.sortDate as string,
+    speakers: (item.speakers as SpeakerShare[]) ?? [],
+    entities: (item.entities as EntityShare[]) ?? [],
+  };
+}

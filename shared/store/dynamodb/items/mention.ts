@@ -1,0 +1,27 @@
+/** That an article version mentions an entity (how often), indexed on the entity's article list. */
+import type { EntityArticle } from '../../port.ts';
+import { indexKeys, keys } from '../keys.ts';
+
+export interface MentionPlacement {
+  entityId: string;
+  sourceKey: string;
+  version: string;
+  sortDate: string;
+}
+
+export function toItem(mention: EntityArticle, placement: MentionPlacement): Record<string, unknown> {
+  return {
+    ...keys.mention(mention.articleId, placement.version, placement.entityId),
+    ...indexKeys.entityArticles(placement.entityId, placement.sortDate, mention.articleId),
+    itemType: 'mention',
+    articleId: mention.articleId,
+    entityId: placement.entityId,
+    sourceKey: placement.sourceKey,
+    version: placement.version,
+    mention,
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): EntityArticle {
+  return item.mention as EntityArticle;
+}

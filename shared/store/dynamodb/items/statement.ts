@@ -1,0 +1,26 @@
+/** One statement of one article version, indexed on its speaker's timeline (all kinds, and per kind). */
+import type { StatementRecord } from '../../port.ts';
+import { indexKeys, keys } from '../keys.ts';
+
+export interface StatementPlacement {
+  sourceKey: string;
+  version: string;
+  index: number;
+  sortDate: string;
+}
+
+export function toItem(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown> {
+  return {
+    ...keys.statement(statement.articleId, placement.version, placement.index),
+    ...indexKeys.speakerTimeline(statement.speaker.id, statement.kind, placement.sortDate, statement.articleId, placement.index),
+    itemType: 'statement',
+    articleId: statement.articleId,
+    sourceKey: placement.sourceKey,
+    version: placement.version,
+    statement,
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): StatementRecord {
+  return item.statement as StatementRecord;
+}

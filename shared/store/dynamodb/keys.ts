@@ -1,0 +1,75 @@
+/**
+ * Every key and index key of the single table, in one place (see shared/store/ACCESS_PATTERNS.md).
+ * Items of one article version live in the article's partition with the version in the sort key, so a
+ * new version can be written beside the old one and the old one deleted after the pointer flip.
+ */
+import type { EntityType } from '../../model/article.ts';
+import type { StatementKind } from '../../model/statement.ts';
+
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+const ordinal = (index: number): string => String(index).padStart(6, '0');
+/** Within one article a newest-first timeline still lists statements in reading order. */
+const reverseOrdinal = (index: number): string => String(999_999 - index).padStart(6, '0');
+const parserVersionKey = (version: number): string => String(version).padStart(10, '0');
+
+/** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
+export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
+
+export const keys = {
+  source: (key: string): TableKey => ({ pk: `SOURCE#${key}`, sk: 'SOURCE' }),
+
+  articlePartition: (articleId: string): string => `ARTICLE#${articleId}`,
+  headPrefix: 'HEAD#',
+  articleHead: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `HEAD#${version}` }),
+  statementPrefix: (version: string): string => `STMT#${version}#`,
+  statement: (articleId: string, version: string, index: number): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `STMT#${version}#${ordinal(index)}`,
+  }),
+  mention: (articleId: string, version: string, entityId: string): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `MENTION#${version}#${entityId}`,
+  }),
+  /** The version an article-partition item belongs to, read back from its sort key. */
+  versionOf: (sk: string): string => sk.split('#')[1] ?? '',
+
+  speaker: (id: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: 'SPEAKER' }),
+  speakerName: (id: string, suffix: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: `NAME#${suffix}` }),
+  entity: (id: string): TableKey => ({ pk: `ENTITY#${id}`, sk: 'ENTITY' }),
+  entityName: (id: string, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${suffix}` }),
+};
+
+/** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */
+export const indexKeys = {
+  /** gsi1: all articles by publication date. */
+  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: 'ARTICLES', gsi1sk: `${date}#${articleId}` }),
+  /** gsi1: a speaker's statements by date; gsi2: the same, one kind only. */
+  speakerTimeline: (speakerId: string, kind: StatementKind, date: string, articleId: string, index: number) => {
+    const sk = `${date}#${articleId}#${reverseOrdinal(index)}`;
+    return { gsi1pk: `TIMELINE#${speakerId}`, gsi1sk: sk, gsi2pk: `TIMELINE#${speakerId}#${kind}`, gsi2sk: sk };
+  },
+  timelinePartition: (speakerId: string, kind?: StatementKind) => (kind ? `TIMELINE#${speakerId}#${kind}` : `TIMELINE#${speakerId}`),
+  /** gsi1: the articles mentioning an entity, by date. */
+  entityArticles: (entityId: string, date: string, articleId: string) => ({ gsi1pk: `MENTIONS#${entityId}`, gsi1sk: `${date}#${articleId}` }),
+  entityArticlesPartition: (entityId: string) => `MENTIONS#${entityId}`,
+  /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
+  speakerNames: (suffix: string, speakerId: string) => ({ gsi2pk: `SPEAKERNAMES#${nameBucket(suffix)}`, gsi2sk: `${suffix}#${speakerId}` }),
+  speakerNamesPartition: (prefix: string) => `SPEAKERNAMES#${nameBucket(prefix)}`,
+  /** gsi2: entity names, any type; gsi3: entity names of one type. */
+  entityNames: (suffix: string, entityId: string, type: EntityType) => ({
+    gsi2pk: `ENTITYNAMES#${nameBucket(suffix)}`,
+    gsi2sk: `${suffix}#${entityId}`,
+    gsi3pk: `ENTITYNAMES#${type}#${nameBucket(suffix)}`,
+    gsi3sk: `${suffix}#${entityId}`,
+  }),
+  entityNamesPartition: (prefix: string, type?: EntityType) =>
+    type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
+  /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
+  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: 'INGESTIONS', gsi1sk: `${updatedAt}#${key}` }),
+  ingestionsByParser: (parserVersion: number, key: string) => ({ gsi2pk: 'PARSERS', gsi2sk: `${parserVersionKey(parserVersion)}#${key}` }),
+  parserVersionBound: parserVersionKey,
+};

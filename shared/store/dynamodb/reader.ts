@@ -1,0 +1,296 @@
+/**
+ * The read side: every query is a GetItem or a Query on the table or one of its indexes (never a Scan).
+ * Items of article versions carry their source key and version; a reader shows an item only when that
+ * version is the one the source record points at, so a replace in progress is never seen half-done.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EntityType } from '../../model/article.ts';
+import { foldName } from '../../model/ids.ts';
+import type { SpeakerType, StatementKind } from '../../model/statement.ts';
+import type { CursorCodec } from '../cursor.ts';
+import type {
+  ArticleRecord,
+  DateRange,
+  EntityArticle,
+  EntityRecord,
+  IngestionRecord,
+  Page,
+  PageQuery,
+  SpeakerRecord,
+  StatementRecord,
+} from '../port.ts';
+import { batchGet } from './batch.ts';
+import * as Aggregate from './items/aggregate.ts';
+import * as ArticleItem from './items/article.ts';
+import type { ArticleHead } from './items/article.ts';
+import * as MentionItem from './items/mention.ts';
+import * as NameIndex from './items/name-index.ts';
+import * as SourceItem from './items/source.ts';
+import * as StatementItem from './items/statement.ts';
+import { indexKeys, keys, type TableKey } from './keys.ts';
+import { queryPage, type PageRequest } from './paging.ts';
+import { sortKeyRange } from './sort-date.ts';
+
+export interface ReaderOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  codec: CursorCodec;
+}
+
+const TABLE_KEY = ['pk', 'sk'];
+const indexKey = (index: 'gsi1' | 'gsi2' | 'gsi3') => [...TABLE_KEY, `${index}pk`, `${index}sk`];
+const EMPTY_PAGE = { items: [], nextCursor: null };
+
+/** Key condition on an index: its partition, optionally a sort-key date range or prefix. */
+function indexQuery(
+  index: 'gsi1' | 'gsi2' | 'gsi3',
+  partition: string,
+  sort: { lower?: string; upper?: string; prefix?: string; below?: string },
+  newestFirst: boolean,
+) {
+  const names: Record<string, string> = { '#pk': `${index}pk` };
+  const values: Record<string, string> = { ':pk': partition };
+  let condition = '#pk = :pk';
+  if (Object.values(sort).some((bound) => bound !== undefined)) names['#sk'] = `${index}sk`;
+  if (sort.prefix !== undefined) {
+    condition += ' AND begins_with(#sk, :prefix)';
+    values[':prefix'] = sort.prefix;
+  } else if (sort.below !== undefined) {
+    condition += ' AND #sk < :below';
+    values[':below'] = sort.below;
+  } else if (sort.lower !== undefined && sort.upper !== undefined) {
+    condition += ' AND #sk BETWEEN :lower AND :upper';
+    Object.assign(values, { ':lower': sort.lower, ':upper': sort.upper });
+  } else if (sort.lower !== undefined) {
+    condition += ' AND #sk >= :lower';
+    values[':lower'] = sort.lower;
+  } else if (sort.upper !== undefined) {
+    condition += ' AND #sk <= :upper';
+    values[':upper'] = sort.upper;
+  }
+  return {
+    IndexName: index,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ScanIndexForward: !newestFirst,
+  };
+}
+
+function toSpeakerRecord(summary: Aggregate.AggregateSummary): SpeakerRecord {
+  return {
+    id: summary.id,
+    name: summary.name,
+    type: summary.type as SpeakerType,
+    titles: summary.titles,
+    aliases: summary.aliases,
+    statementCount: summary.total,
+    articleCount: summary.articleCount,
+    firstSeen: summary.firstSeen as string,
+    lastSeen: summary.lastSeen as string,
+  };
+}
+
+function toEntityRecord(summary: Aggregate.AggregateSummary): EntityRecord {
+  return {
+    id: summary.id,
+    name: summary.name,
+    type: summary.type as EntityType,
+    aliases: summary.aliases,
+    articleCount: summary.articleCount,
+    mentionCount: summary.total,
+  };
+}
+
+export class Reader {
+  constructor(private readonly options: ReaderOptions) {}
+
+  listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
+    const range = sortKeyRange(query);
+    return this.page({
+      scope: ['articles', query.from ?? null, query.to ?? null],
+      query: indexQuery('gsi1', 'ARTICLES', range, true),
+      keyAttributes: indexKey('gsi1'),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => (await this.visible(items)).map((item) => item && ArticleItem.fromItem(item).record),
+    });
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    return (await this.currentHead(id))?.record ?? null;
+  }
+
+  async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {
+    const head = await this.currentHead(id);
+    if (!head) return EMPTY_PAGE;
+    const prefix = keys.statementPrefix(head.version);
+    return this.page({
+      scope: ['article-statements', id],
+      query: {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':prefix': prefix },
+      },
+      keyAttributes: TABLE_KEY,
+      // A replace between two pages: resume at the same place in the version that is current now.
+      resumeAt: (position) => ({ ...position, sk: `${prefix}${position.sk?.split('#').at(-1) ?? ''}` }),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => items.map(StatementItem.fromItem),
+    });
+  }
+
+  listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
+    const index = query.kind ? 'gsi2' : 'gsi1';
+    return this.page({
+      scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
+      query: indexQuery(index, indexKeys.timelinePartition(query.speaker, query.kind), sortKeyRange(query), true),
+      keyAttributes: indexKey(index),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
+    });
+  }
+
+  searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
+    const prefix = foldName(query.prefix);
+    if (!prefix) return Promise.resolve(EMPTY_PAGE);
+    return this.page({
+      scope: ['speakers', prefix],
+      query: indexQuery('gsi2', indexKeys.speakerNamesPartition(prefix), { prefix }, false),
+      keyAttributes: indexKey('gsi2'),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => {
+        const summaries = await this.summaries(items, prefix, keys.speaker);
+        return summaries.map((summary) => summary && toSpeakerRecord(summary));
+      },
+    });
+  }
+
+  async getSpeaker(id: string): Promise<SpeakerRecord | null> {
+    const summary = await this.summary(keys.speaker(id));
+    return summary && toSpeakerRecord(summary);
+  }
+
+  searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
+    const prefix = foldName(query.prefix);
+    if (!prefix) return Promise.resolve(EMPTY_PAGE);
+    const index = query.type ? 'gsi3' : 'gsi2';
+    return this.page({
+      scope: ['entities', prefix, query.type ?? null],
+      query: indexQuery(index, indexKeys.entityNamesPartition(prefix, query.type), { prefix }, false),
+      keyAttributes: indexKey(index),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => {
+        const summaries = await this.summaries(items, prefix, keys.entity);
+        return summaries.map((summary) => summary && toEntityRecord(summary));
+      },
+    });
+  }
+
+  async getEntity(id: string): Promise<EntityRecord | null> {
+    const summary = await this.summary(keys.entity(id));
+    return summary && toEntityRecord(summary);
+  }
+
+  listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
+    return this.page({
+      scope: ['entity-articles', id],
+      query: indexQuery('gsi1', indexKeys.entityArticlesPartition(id), {}, true),
+      keyAttributes: indexKey('gsi1'),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => (await this.visible(items)).map((item) => item && MentionItem.fromItem(item)),
+    });
+  }
+
+  async getIngestion(key: string): Promise<IngestionRecord | null> {
+    const { Item } = await this.options.client.send(new GetCommand({ TableName: this.options.tableName, Key: keys.source(key) }));
+    return Item ? SourceItem.toIngestionRecord(SourceItem.fromItem(Item)) : null;
+  }
+
+  listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
+    return this.page({
+      scope: ['ingestions'],
+      query: indexQuery('gsi1', 'INGESTIONS', {}, true),
+      keyAttributes: indexKey('gsi1'),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
+    });
+  }
+
+  listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
+    return this.page({
+      scope: ['ingestions-before', version],
+      query: indexQuery('gsi2', 'PARSERS', { below: indexKeys.parserVersionBound(version) }, false),
+      keyAttributes: indexKey('gsi2'),
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
+    });
+  }
+
+  private page<T>(request: Omit<PageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
+    return queryPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
+  }
+
+  /** The current version of each source key (absent when the source record is gone). */
+  private async currentVersions(sourceKeys: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(sourceKeys)];
+    if (unique.length === 0) return new Map();
+    const found = await batchGet(this.options.client, this.options.tableName, unique.map(keys.source), { attributes: ['key', 'version'] });
+    return new Map(found.map((item) => [item.key as string, item.version as string]));
+  }
+
+  /** Each item when its version is current, else null. */
+  private async visible(items: Record<string, unknown>[]): Promise<(Record<string, unknown> | null)[]> {
+    const current = await this.currentVersions(items.map((item) => item.sourceKey as string));
+    return items.map((item) => (current.get(item.sourceKey as string) === item.version ? item : null));
+  }
+
+  private async currentHead(articleId: string): Promise<ArticleHead | null> {
+    const { Items = [] } = await this.options.client.send(
+      new QueryCommand({
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :head)',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId), ':head': keys.headPrefix },
+      }),
+    );
+    const visible = await this.visible(Items);
+    const head = visible.find((item) => item !== null);
+    return head ? ArticleItem.fromItem(head) : null;
+  }
+
+  /** Aggregates behind name matches, each name once, leaving out those no current article names any more. */
+  private async summaries(
+    items: Record<string, unknown>[],
+    prefix: string,
+    keyOf: (id: string) => TableKey,
+  ): Promise<(Aggregate.AggregateSummary | null)[]> {
+    const matches = items.map(NameIndex.fromItem).map((match) => (NameIndex.isFirstMatch(match, prefix) ? match : null));
+    const ids = matches.flatMap((match) => (match ? [match.id] : []));
+    const found = await batchGet(this.options.client, this.options.tableName, ids.map(keyOf), { attributes: Aggregate.SUMMARY_ATTRIBUTES });
+    const byId = new Map(found.map((item) => [item.id as string, Aggregate.summaryFromItem(item)]));
+    return matches.map((match) => {
+      const summary = match && byId.get(match.id);
+      return summary && summary.articleCount > 0 ? summary : null;
+    });
+  }
+
+  private async summary(key: TableKey): Promise<Aggregate.AggregateSummary | null> {
+    const names = Object.fromEntries(Aggregate.SUMMARY_ATTRIBUTES.map((name, index) => [`#a${index}`, name]));
+    const { Item } = await this.options.client.send(
+      new GetCommand({
+        TableName: this.options.tableName,
+        Key: key,
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+      }),
+    );
+    const summary = Item ? Aggregate.summaryFromItem(Item) : null;
+    return summary && summary.articleCount > 0 ? summary : null;
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The write side. Each S3 event for a key carries a version token (sequencer.ts), and the key's source
+ * record points at the current one. A write:
+ *   1. reads the source record; an event that is not newer than the stored one is stale, except the very
+ *      same event, which only re-runs step 4 (so a retry after a crash finishes the job, and a duplicate
+ *      changes nothing);
+ *   2. writes the new version's items beside the old ones (BatchWriteItem, invisible to readers, who only
+ *      see items of the current version);
+ *   3. flips the pointer with a conditional write on the source record (the one atomic step: no
+ *      transaction needed, however many statements an article has);
+ *   4. settles: brings speaker/entity aggregates to the current version and deletes older versions' items.
+ * A writer that loses the flip to a newer event deletes its own items and reports 'stale'.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ParsedArticle } from '../../model/parsed.ts';
+import type { RejectionCode } from '../../parse/errors.ts';
+import type { IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
+import { versionToken } from '../sequencer.ts';
+import { applyShares, type ShareChange } from './aggregates.ts';
+import { buildArticleVersion } from './article-version.ts';
+import { batchGet, batchWrite, deleteRequest, forEachLimited, putRequest } from './batch.ts';
+import * as ArticleItem from './items/article.ts';
+import type { ArticleHead } from './items/article.ts';
+import * as SourceItem from './items/source.ts';
+import type { SourceState } from './items/source.ts';
+import { keys, type TableKey } from './keys.ts';
+
+export interface WriterOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  now: () => Date;
+}
+
+type Flip = { outcome: 'flipped' | 'same'; state: SourceState } | { outcome: 'stale' };
+
+const PARALLEL_ARTICLES = 4;
+const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+export class SourceWriter {
+  constructor(private readonly options: WriterOptions) {}
+
+  async save(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
+    const version = versionToken(source.sequencer, parserVersion);
+    const stored = await this.readSource(source.key);
+    if (stored && stored.version >= version) return this.replayOrIgnore(stored, version);
+
+    const ingestedAt = this.options.now().toISOString();
+    const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt }));
+    await batchWrite(this.options.client, this.options.tableName, [
+      ...built.flatMap(({ items }) => items.map(putRequest)),
+      ...built.map(({ head }) => putRequest(ArticleItem.toItem(head))),
+    ]);
+    const articleIds = articles.map((article) => article.id);
+    const flip = await this.flip(stored, this.nextState(source, version, parserVersion, 'accepted', null, articleIds));
+    if (flip.outcome === 'stale') {
+      await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
+      return 'stale';
+    }
+    await this.settle(flip.state);
+    return 'applied';
+  }
+
+  async reject(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome> {
+    return this.withdraw(source, versionToken(source.sequencer, parserVersion), parserVersion, 'rejected', reason);
+  }
+
+  async delete(source: SourceObject): Promise<WriteOutcome> {
+    // A deleted object has no records, so no parser version: 0, which also keeps it out of reprocessing.
+    return this.withdraw(source, versionToken(source.sequencer, 0), 0, 'deleted', null);
+  }
+
+  /** A state without articles (rejected or deleted): flip, then settle removes what earlier versions stored. */
+  private async withdraw(
+    source: SourceObject,
+    version: string,
+    parserVersion: number,
+    status: IngestionStatus,
+    reason: SourceState['reason'],
+  ): Promise<WriteOutcome> {
+    const stored = await this.readSource(source.key);
+    if (stored && stored.version >= version) return this.replayOrIgnore(stored, version);
+    const next = this.nextState(source, version, parserVersion, status, reason, []);
+    const flip = await this.flip(stored, next);
+    if (flip.outcome === 'stale') return 'stale';
+    await this.settle(flip.state);
+    return 'applied';
+  }
+
+  private async replayOrIgnore(stored: SourceState, version: string): Promise<WriteOutcome> {
+    if (stored.version !== version) return 'stale';
+    await this.settle(stored);
+    return 'applied';
+  }
+
+  private nextState(
+    source: SourceObject,
+    version: string,
+    parserVersion: number,
+    status: IngestionStatus,
+    reason: SourceState['reason'],
+    articleIds: string[],
+  ): SourceState {
+    return {
+      bucket: source.bucket,
+      key: source.key,
+      status,
+      reason,
+      articleIds,
+      retiredArticleIds: [],
+      sequencer: source.sequencer,
+      version,
+      versionId: source.versionId,
+      eTag: source.eTag,
+      size: source.size,
+      parserVersion,
+      receivedAt: source.eventTime,
+      updatedAt: this.options.now().toISOString(),
+    };
+  }
+
+  private async readSource(key: string): Promise<SourceState | null> {
+    const { Item } = await this.options.client.send(
+      new GetCommand({ TableName: this.options.tableName, Key: keys.source(key), ConsistentRead: true }),
+    );
+    return Item ? SourceItem.fromItem(Item) : null;
+  }
+
+  /** Makes `next` current if nothing newer got there first; retries when an older writer moved the pointer meanwhile. */
+  private async flip(stored: SourceState | null, next: SourceState): Promise<Flip> {
+    let expected = stored;
+    for (;;) {
+      const retired = expected ? [...new Set([...expected.articleIds, ...expected.retiredArticleIds])] : [];
+      const state = { ...next, retiredArticleIds: retired.filter((id) => !next.articleIds.includes(id)) };
+      try {
+        await this.options.client.send(
+          new PutCommand({
+            TableName: this.options.tableName,
+            Item: SourceItem.toItem(state),
+            ConditionExpression: expected ? '#version = :expected' : 'attribute_not_exists(pk)',
+            ExpressionAttributeNames: expected ? { '#version': 'version' } : undefined,
+            ExpressionAttributeValues: expected ? { ':expected': expected.version } : undefined,
+          }),
+        );
+        return { outcome: 'flipped', state };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        expected = await this.readSource(next.key);
+        if (expected && expected.version > next.version) return { outcome: 'stale' };
+        if (expected && expected.version === next.version) return { outcome: 'same', state: expected };
+      }
+    }
+  }
+
+  /**
+   * Brings everything derived from this key in line with its current version: aggregates get the current
+   * articles' shares (and zero shares for articles that left), then items of older versions are deleted,
+   * heads last, so a crash part-way leaves the heads a re-run needs. Items of newer, not yet flipped
+   * versions belong to a writer still at work and are left alone.
+   */
+  private async settle(state: SourceState): Promise<void> {
+    const articleIds = [...new Set([...state.articleIds, ...state.retiredArticleIds])];
+    await forEachLimited(articleIds, PARALLEL_ARTICLES, (articleId) => this.settleArticle(state, articleId));
+    if (state.retiredArticleIds.length > 0) await this.forgetRetired(state);
+  }
+
+  private async settleArticle(state: SourceState, articleId: string): Promise<void> {
+    const { client, tableName } = this.options;
+    const itemKeys = await this.partitionKeys(articleId);
+    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
+    const older = itemKeys.filter((key) => keys.versionOf(key.sk) < state.version);
+    const headKeys = itemKeys.filter((key) => isHead(key) && keys.versionOf(key.sk) <= state.version);
+    const heads = (await batchGet(client, tableName, headKeys, { consistent: true })).map(ArticleItem.fromItem);
+    const current = state.articleIds.includes(articleId) ? heads.find((head) => head.version === state.version) : undefined;
+    const previous = heads.filter((head) => head.version < state.version);
+
+    const table = { client, tableName };
+    await applyShares(table, 'speaker', shareChanges(state.version, current, previous, 'speakers'));
+    await applyShares(table, 'entity', shareChanges(state.version, current, previous, 'entities'));
+    await batchWrite(client, tableName, older.filter((key) => !isHead(key)).map(deleteRequest));
+    await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
+  }
+
+  /** Once settled, retired articles have nothing left to clean; unless the key moved on meanwhile. */
+  private async forgetRetired(state: SourceState): Promise<void> {
+    try {
+      await this.options.client.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: SourceItem.toItem({ ...state, retiredArticleIds: [] }),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': state.version },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  private async deleteVersion(articleId: string, version: string): Promise<void> {
+    const mine = (await this.partitionKeys(articleId)).filter((key) => keys.versionOf(key.sk) === version);
+    await batchWrite(this.options.client, this.options.tableName, mine.map(deleteRequest));
+  }
+
+  private async partitionKeys(articleId: string): Promise<TableKey[]> {
+    const found: TableKey[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.options.client.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId) },
+          ProjectionExpression: 'pk, sk',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...((page.Items ?? []) as TableKey[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+}
+
+/** Shares of the current head, plus zero shares withdrawing whatever only older heads contributed. */
+function shareChanges(
+  version: string,
+  current: ArticleHead | undefined,
+  previous: ArticleHead[],
+  field: 'speakers' | 'entities',
+): ShareChange[] {
+  const changes = new Map<string, ShareChange>();
+  for (const head of previous) {
+    for (const share of head[field]) {
+      changes.set(share.id, {
+        id: share.id,
+        info: { name: share.name, type: share.type, titles: [], aliases: [] },
+        articleId: head.record.id,
+        share: { count: 0, date: head.sortDate, version },
+      });
+    }
+  }
+  if (current) {
+    for (const share of current[field]) {
+      const count = 'statements' in share ? share.statements : share.count;
+      const titles = 'titles' in share ? share.titles : [];
+      changes.set(share.id, {
+        id: share.id,
+        info: { name: share.name, type: share.type, titles, aliases: share.aliases },
+        articleId: current.record.id,
+        share: { count, date: current.sortDate, version },
+      });
+    }
+  }
+  return [...changes.values()];
+}

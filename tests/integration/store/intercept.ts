@@ -1,0 +1,45 @@
+/**
+ * A document client whose requests can be paused or failed at a chosen point, to look at the store from
+ * a reader's side between two steps of a write, or to crash a write part-way.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, localClient, type DynamoInstance } from '../../support/dynamo.ts';
+
+export interface Request {
+  operation: string;
+  body: string;
+}
+
+export interface Interception {
+  /** Which request to act on (the first one matching, once). */
+  when: (request: Request) => boolean;
+  /** 'before': run the hook, then send. 'after': send, then run the hook (a thrown error loses the response). */
+  at: 'before' | 'after';
+  hook: () => void | Promise<void>;
+}
+
+export function interceptingClient(dynamo: DynamoInstance): { client: DynamoDBDocumentClient; intercept(rule: Interception): void } {
+  // One attempt: the SDK must not retry an injected error on its own.
+  const client = documentClient(localClient(dynamo.endpoint, { maxAttempts: 1 }));
+  const rules: Interception[] = [];
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const raw = args.request as { headers?: Record<string, string>; body?: unknown };
+      const body = raw.body instanceof Uint8Array ? Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength).toString('utf8') : String(raw.body ?? '');
+      const request = { operation: raw.headers?.['x-amz-target']?.split('.').at(-1) ?? '', body };
+      const index = rules.findIndex((rule) => rule.when(request));
+      const rule = index >= 0 ? rules.splice(index, 1)[0] : undefined;
+      if (rule?.at === 'before') await rule.hook();
+      const result = await next(args);
+      if (rule?.at === 'after') await rule.hook();
+      return result;
+    },
+    { step: 'finalizeRequest', name: 'testInterceptor' },
+  );
+  return { client, intercept: (rule) => rules.push(rule) };
+}
+
+export const isFlipOf = (key: string) => (request: Request) =>
+  request.operation === 'PutItem' && request.body.includes(`"SOURCE#${key}"`);
+export const isOldVersionDelete = (request: Request) => request.operation === 'BatchWriteItem' && request.body.includes('DeleteRequest');
+export const isAggregateWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SPEAKER#');

@@ -1,0 +1,314 @@
+/**
+ * Write semantics of the DynamoDB store, on dynalite and DynamoDB Local: replace without a mixed or
+ * leftover state, delete with counts withdrawn, out-of-order and duplicate events, crashes part-way,
+ * rejections, reprocessing, and item size.
+ */
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { slugId } from '../../../shared/model/ids.ts';
+import { createTable } from '../../../shared/store/create-table.ts';
+import type { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { TRIM_WARNING } from '../../../shared/store/dynamodb/fit.ts';
+import { compareSequencers } from '../../../shared/store/sequencer.ts';
+import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
+import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
+import { interceptingClient, isAggregateWrite, isFlipOf, isOldVersionDelete, type Interception } from './intercept.ts';
+
+for (const backend of dynamoBackends) {
+  if (backend.skipReason) console.log(`storage suite: skipping ${backend.name}: ${backend.skipReason}`);
+}
+
+const ERDOGAN = 'Recep Tayyip Erdoğan';
+/** Times that differ between two runs of the same events; everything else must be identical. */
+const RUN_TIMES = ['ingestedAt', 'updatedAt'];
+
+const first = (key: string): ArticleSpec => ({
+  key,
+  title: 'Old title',
+  publishedAt: '2023-09-20',
+  statements: [
+    { speaker: ERDOGAN, text: 'old one', title: 'Turkish President' },
+    { speaker: ERDOGAN, text: 'old two' },
+    { speaker: ERDOGAN, text: 'old three', kind: 'indirect' },
+    { speaker: 'Ilham Aliyev', text: 'old aliyev' },
+  ],
+  entities: [{ name: 'Lachin Corridor', type: 'location', count: 2 }],
+});
+
+const second = (key: string): ArticleSpec => ({
+  key,
+  title: 'New title',
+  publishedAt: '2023-09-21',
+  statements: [
+    { speaker: ERDOGAN, text: 'new one' },
+    { speaker: 'Nikol Pashinyan', text: 'new pashinyan one' },
+    { speaker: 'Nikol Pashinyan', text: 'new pashinyan two' },
+  ],
+  entities: [{ name: 'Yerevan', type: 'location' }],
+});
+
+describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store writes on $name', (backend) => {
+  let dynamo: DynamoInstance;
+  let store: DynamoArticleStore;
+  let key: string;
+
+  beforeAll(async () => {
+    dynamo = await backend.start();
+    store = storeFor(dynamo);
+  });
+  afterAll(async () => dynamo?.stop());
+  beforeEach(() => {
+    // Every test works on its own object key (and so its own article ids), in one shared table.
+    key = `news/${randomUUID()}.txt`;
+  });
+
+  const statementTexts = async (articleKey: string) =>
+    (await all((cursor) => store.listArticleStatements(article({ key: articleKey }).id, { limit: 2, cursor }))).map((s) => s.text);
+  const timeline = async (speaker: string) =>
+    (await all((cursor) => store.listStatements({ speaker: slugId(speaker), limit: 50, cursor })))
+      .filter((statement) => statement.articleId === article({ key }).id)
+      .map((statement) => statement.text);
+  const partitionSortKeys = async (articleKey: string, index = 0) => {
+    const { Items = [] } = await dynamo.documentClient.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ARTICLE#${article({ key: articleKey, index }).id}` },
+      }),
+    );
+    return Items.map((item) => item.sk as string);
+  };
+
+  it('replaces a re-uploaded key: readers see old or new, never a mix, and nothing old is left', async () => {
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    const { client, intercept } = interceptingClient(dynamo);
+    const writer = storeFor(dynamo, client);
+    const seen: Record<string, unknown> = {};
+    const look = async () => ({
+      title: (await store.getArticle(article({ key }).id))?.metadata.title,
+      statements: await statementTexts(key),
+      erdogan: await timeline(ERDOGAN),
+      articles: (await all((cursor) => store.listArticles({ limit: 100, cursor }))).filter((a) => a.source.key === key).length,
+    });
+    intercept({ when: isFlipOf(key), at: 'before', hook: async () => void (seen.beforeFlip = await look()) });
+    intercept({ when: isOldVersionDelete, at: 'before', hook: async () => void (seen.beforeCleanup = await look()) });
+
+    expect(await writer.saveArticles(source(key, '0200'), [article(second(key))], 1)).toBe('applied');
+
+    expect(seen.beforeFlip).toEqual({ title: 'Old title', statements: ['old one', 'old two', 'old three', 'old aliyev'], erdogan: ['old one', 'old two', 'old three'], articles: 1 });
+    expect(seen.beforeCleanup).toEqual({ title: 'New title', statements: ['new one', 'new pashinyan one', 'new pashinyan two'], erdogan: ['new one'], articles: 1 });
+    expect(await look()).toEqual(seen.beforeCleanup);
+    const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
+    expect(versions.size).toBe(1);
+    expect((await store.getEntity(slugId('Lachin Corridor')))?.articleCount ?? 0).toBe(0);
+    expect((await store.getSpeaker(slugId('Nikol Pashinyan')))?.statementCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('deleting the object removes its article and statements and withdraws its counts', async () => {
+    const speaker = `Delete Speaker ${randomUUID().slice(0, 6)}`;
+    const other = `news/${randomUUID()}.txt`;
+    const spec = (articleKey: string, texts: string[]): ArticleSpec => ({ key: articleKey, statements: texts.map((text) => ({ speaker, text })), entities: [{ name: speaker, type: 'person', count: 3 }] });
+    await store.saveArticles(source(key, '0A'), [article(spec(key, ['a', 'b', 'c']))], 1);
+    await store.saveArticles(source(other, '0A', '2023-09-22T00:00:00Z'), [article({ ...spec(other, ['d']), publishedAt: '2023-09-22' })], 1);
+    expect(await store.getSpeaker(slugId(speaker))).toMatchObject({ statementCount: 4, articleCount: 2, firstSeen: '2023-09-20', lastSeen: '2023-09-22' });
+
+    expect(await store.deleteSource(source(key, '0B'))).toBe('applied');
+    expect(await store.getArticle(article({ key }).id)).toBeNull();
+    expect(await partitionSortKeys(key)).toEqual([]);
+    expect(await store.getSpeaker(slugId(speaker))).toMatchObject({ statementCount: 1, articleCount: 1, firstSeen: '2023-09-22', lastSeen: '2023-09-22' });
+    expect(await store.getEntity(slugId(speaker))).toMatchObject({ articleCount: 1, mentionCount: 3 });
+    expect(await store.getIngestion(key)).toMatchObject({ status: 'deleted', articleIds: [], sequencer: '0B' });
+
+    await store.deleteSource(source(other, '0B'));
+    expect(await store.getSpeaker(slugId(speaker))).toBeNull();
+    expect((await store.searchSpeakers({ prefix: speaker, limit: 10 })).items).toEqual([]);
+    expect(await store.getEntity(slugId(speaker))).toBeNull();
+  });
+
+  it('ignores events older than the stored one, comparing sequencers right-padded with zeros', async () => {
+    expect(compareSequencers('0055AED6DCD90281E5', '0055AED6DCD90281E50A')).toBeLessThan(0);
+    expect(compareSequencers('0055AED6DCD90281E6', '0055AED6DCD90281E50A')).toBeGreaterThan(0);
+    expect(compareSequencers('00ab', '00AB000')).toBe(0);
+
+    await store.saveArticles(source(key, '0055AED6DCD90281E50A'), [article(second(key))], 1);
+    expect(await store.saveArticles(source(key, '0055AED6DCD90281E5'), [article(first(key))], 1)).toBe('stale');
+    expect((await store.getArticle(article({ key }).id))?.metadata.title).toBe('New title');
+    expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
+    expect(await partitionSortKeys(key)).toHaveLength(1 + 3 + 1);
+
+    // A delete that overtook the upload it follows: the late upload must not resurrect the article.
+    const late = `news/${randomUUID()}.txt`;
+    expect(await store.deleteSource(source(late, '0300'))).toBe('applied');
+    expect(await store.saveArticles(source(late, '0200'), [article(first(late))], 1)).toBe('stale');
+    expect(await store.getArticle(article({ key: late }).id)).toBeNull();
+    expect(await partitionSortKeys(late)).toEqual([]);
+    expect(await store.getIngestion(late)).toMatchObject({ status: 'deleted', sequencer: '0300' });
+  });
+
+  it('processing the same event twice changes nothing, counts included', async () => {
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    const once = await tableSnapshot(dynamo);
+    expect(await store.saveArticles(source(key, '0100'), [article(first(key))], 1)).toBe('applied');
+    expect(await tableSnapshot(dynamo)).toEqual(once);
+
+    await store.deleteSource(source(key, '0200'));
+    const deleted = await tableSnapshot(dynamo);
+    await store.deleteSource(source(key, '0200'));
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    expect(await tableSnapshot(dynamo)).toEqual(deleted);
+  });
+
+  it.each<[string, Interception['when'], Interception['at']]>([
+    ['before the pointer flip', isFlipOf('KEY'), 'before'],
+    ['when the flip succeeded but its response was lost', isFlipOf('KEY'), 'after'],
+    ['while updating speaker counts', isAggregateWrite, 'before'],
+    ['while deleting the old version', isOldVersionDelete, 'before'],
+  ])('a write that crashes %s ends, once retried, exactly like a clean run', async (_, when, at) => {
+    const reference = { ...dynamo, tableName: `reference-${randomUUID().slice(0, 8)}` };
+    await createTable(dynamo.client, reference.tableName);
+    const clean = storeFor(reference);
+    const { client, intercept } = interceptingClient(dynamo);
+    const crashing = storeFor(dynamo, client);
+    const crashKey = `crash/${randomUUID()}.txt`;
+    const events = [
+      (s: DynamoArticleStore) => s.saveArticles(source(crashKey, '0100'), [article(first(crashKey))], 1),
+      (s: DynamoArticleStore) => s.saveArticles(source(crashKey, '0200'), [article(second(crashKey))], 1),
+    ];
+    const before = await tableSnapshot(dynamo, RUN_TIMES);
+    for (const event of events) await event(clean);
+    await events[0]?.(store);
+    intercept({
+      when: (request) => when({ ...request, body: request.body.replaceAll(crashKey, 'KEY') }),
+      at,
+      hook: () => {
+        throw new Error('injected fault');
+      },
+    });
+    await expect(events[1]?.(crashing)).rejects.toThrow('injected fault');
+    await events[1]?.(store);
+
+    const after = await tableSnapshot(dynamo, RUN_TIMES);
+    const added = after.filter((item) => !before.some((old) => JSON.stringify(old) === JSON.stringify(item)));
+    const referenceItems = await tableSnapshot(reference, RUN_TIMES);
+    // The shared table holds other tests' items too: compare this key's own items, and aggregates by value.
+    const own = (items: Record<string, unknown>[]) =>
+      items.filter((item) => String(item.pk).startsWith('ARTICLE#') || String(item.pk).startsWith('SOURCE#')).map((item) => JSON.stringify(item));
+    expect(own(added).sort()).toEqual(own(referenceItems).sort());
+    for (const id of [slugId(ERDOGAN), slugId('Ilham Aliyev'), slugId('Nikol Pashinyan')]) {
+      const shares = async (s: DynamoArticleStore) => (await s.getSpeaker(id))?.statementCount ?? 0;
+      expect(await shares(crashing)).toBeGreaterThanOrEqual(await shares(clean));
+    }
+    const crashedSpeaker = after.find((item) => item.pk === `SPEAKER#${slugId(ERDOGAN)}` && item.sk === 'SPEAKER') as { shares: Record<string, unknown> };
+    const cleanSpeaker = referenceItems.find((item) => item.pk === `SPEAKER#${slugId(ERDOGAN)}` && item.sk === 'SPEAKER') as { shares: Record<string, unknown> };
+    const articleShare = article({ key: crashKey }).id;
+    expect(crashedSpeaker.shares[articleShare]).toEqual(cleanSpeaker.shares[articleShare]);
+  });
+
+  it('shuffled and duplicated events end in the state of the last event per key', async () => {
+    const keysUsed = [0, 1, 2].map((n) => `shuffle/${n}-${randomUUID()}.txt`);
+    type Event = { key: string; sequencer: string; kind: 'save' | 'delete'; variant: 0 | 1 };
+    const events: Event[] = [];
+    keysUsed.forEach((eventKey, k) => {
+      for (let n = 1; n <= 6; n++) {
+        const kind = (n + k) % 3 === 0 ? 'delete' : 'save';
+        events.push({ key: eventKey, sequencer: n.toString(16).padStart(4, '0'), kind, variant: (n % 2) as 0 | 1 });
+      }
+    });
+    const apply = (s: DynamoArticleStore, event: Event) =>
+      event.kind === 'delete'
+        ? s.deleteSource(source(event.key, event.sequencer))
+        : s.saveArticles(source(event.key, event.sequencer), [article((event.variant ? first : second)(event.key))], 1);
+    // A fixed shuffle with every event twice: deterministic, yet far from delivery order.
+    const delivered = [...events, ...events].map((event, i) => ({ event, rank: (i * 7919) % 37 })).sort((a, b) => a.rank - b.rank);
+    for (const { event } of delivered) await apply(store, event);
+
+    const reference = { ...dynamo, tableName: `reference-${randomUUID().slice(0, 8)}` };
+    await createTable(dynamo.client, reference.tableName);
+    const clean = storeFor(reference);
+    for (const eventKey of keysUsed) {
+      const last = events.filter((event) => event.key === eventKey).at(-1) as Event;
+      await apply(clean, last);
+    }
+    for (const eventKey of keysUsed) {
+      const stored = await store.getIngestion(eventKey);
+      const expected = await clean.getIngestion(eventKey);
+      expect({ ...stored, updatedAt: null }).toEqual({ ...expected, updatedAt: null });
+      expect(await statementTexts(eventKey)).toEqual(
+        await all((cursor) => clean.listArticleStatements(article({ key: eventKey }).id, { limit: 2, cursor })).then((s) => s.map((x) => x.text)),
+      );
+      expect(new Set((await partitionSortKeys(eventKey)).map((sk) => sk.split('#')[1])).size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('concurrent deliveries of different uploads of one key settle on the newest, with nothing left over', async () => {
+    const uploads = ['0100', '0200', '0300', '0200', '0300'];
+    const outcomes = await Promise.all(
+      uploads.map((sequencer, i) => store.saveArticles(source(key, sequencer), [article({ ...(i % 2 ? first(key) : second(key)), title: `upload ${sequencer}` })], 1)),
+    );
+    expect(outcomes).toContain('applied');
+    expect((await store.getArticle(article({ key }).id))?.metadata.title).toBe('upload 0300');
+    expect(await store.getIngestion(key)).toMatchObject({ sequencer: '0300', status: 'accepted' });
+    const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
+    expect(versions.size).toBe(1);
+  });
+
+  it('a rejection replaces earlier articles and is recorded with its reason', async () => {
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    const reason = { code: 'binary' as const, message: 'looks like a PNG image' };
+    expect(await store.recordRejection(source(key, '0200'), reason, 1)).toBe('applied');
+    expect(await store.getArticle(article({ key }).id)).toBeNull();
+    expect(await partitionSortKeys(key)).toEqual([]);
+    expect(await store.getIngestion(key)).toMatchObject({ status: 'rejected', reason, articleIds: [], parserVersion: 1 });
+    expect(await store.recordRejection(source(key, '0200'), reason, 1)).toBe('applied');
+  });
+
+  it('reprocessing the same upload with a newer parser replaces the older parse, never a newer upload', async () => {
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    const before = await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 100, cursor }));
+    expect(before.map((record) => record.key)).toContain(key);
+
+    expect(await store.saveArticles(source(key, '0100'), [article(second(key))], 2)).toBe('applied');
+    expect(await store.getArticle(article({ key }).id)).toMatchObject({ parserVersion: 2, metadata: { title: 'New title' } });
+    expect(await store.saveArticles(source(key, '0100'), [article(first(key))], 1)).toBe('stale');
+    const after = await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 100, cursor }));
+    expect(after.map((record) => record.key)).not.toContain(key);
+    expect(await partitionSortKeys(key)).toHaveLength(1 + 3 + 1);
+  });
+
+  it('an object holding several articles is replaced as a whole', async () => {
+    const three = [0, 1, 2].map((index) => article({ ...first(key), index, title: `part ${index}` }));
+    await store.saveArticles(source(key, '0100'), three, 1);
+    expect(await store.getIngestion(key)).toMatchObject({ articleIds: three.map((a) => a.id) });
+    await store.saveArticles(source(key, '0200'), [article({ ...second(key), index: 0 })], 1);
+    expect(await store.getArticle(three[0]?.id ?? '')).toMatchObject({ metadata: { title: 'New title' } });
+    expect(await store.getArticle(three[1]?.id ?? '')).toBeNull();
+    expect(await partitionSortKeys(key, 1)).toEqual([]);
+    expect(await partitionSortKeys(key, 2)).toEqual([]);
+  });
+
+  it('keeps every item under 400 KB for a huge article', async () => {
+    const huge = article({
+      key,
+      statements: Array.from({ length: 120 }, (_, i) => ({ speaker: `Speaker ${i % 40}`, text: `${'word '.repeat(i === 0 ? 200_000 : 100)}` })),
+    });
+    huge.metadata.entities = Array.from({ length: 150 }, (_, i) => ({
+      id: `entity-${i}`,
+      name: `Entity ${i}`,
+      type: 'organization' as const,
+      aliases: [`E${i}`],
+      count: 3_000,
+      mentions: Array.from({ length: 3_000 }, (_, m) => ({ start: m, end: m + 8, text: `Entity ${i}` })),
+    }));
+    huge.metadata.headings = Array.from({ length: 5_000 }, (_, i) => `Heading ${i} ${'x'.repeat(100)}`);
+    // dynalite and DynamoDB Local both refuse items over 400 KB, so a successful save proves the bound.
+    expect(await store.saveArticles(source(key, '0100'), [huge], 1)).toBe('applied');
+    const stored = await store.getArticle(huge.id);
+    expect(stored?.metadata.warnings).toContain(TRIM_WARNING);
+    expect(stored?.statementCount).toBe(120);
+    const statements = await all((cursor) => store.listArticleStatements(huge.id, { limit: 100, cursor }));
+    expect(statements).toHaveLength(120);
+    expect(statements[0]?.text.length).toBeLessThanOrEqual(10_000);
+    expect((await store.getEntity('entity-0'))?.mentionCount).toBe(3_000);
+  });
+});
