@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { enqueueReprocessing, staleIngestions } from '../functions/ingest/reprocess.ts';
+import { DEFAULT_PORTS } from '../local/settings.ts';
+import { PARSER_VERSION } from '../shared/parse/version.ts';
+import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
+import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+
+/**
+ * `npm run reprocess [-- --stack NAME] [--dry-run] [--no-wait]`
+ *
+ * Re-enqueues every stored object whose records an older parser (PARSER_VERSION < current) made, then
+ * waits until all of them have been parsed again, showing progress. Without --stack it works on the local
+ * pipeline (`npm start`); with --stack it reads the deployed stack's TableName and QueueUrl outputs and uses
+ * your usual AWS credentials. How re-enqueueing works, and why it equals a fresh upload:
+ * functions/ingest/reprocess.ts.
+ */
+const { values } = parseArgs({
+  options: {
+    stack: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'no-wait': { type: 'boolean', default: false },
+    'timeout-seconds': { type: 'string', default: '600' },
+  },
+});
+
+interface Target {
+  name: string;
+  tableName: string;
+  queueUrl: string;
+  /** Set only locally (dynalite and the local SQS endpoint); on AWS the SDK finds the regional ones. */
+  dynamoEndpoint: string | undefined;
+  sqsEndpoint: string | undefined;
+}
+
+async function stackTarget(stackName: string): Promise<Target> {
+  const cloudFormation = new CloudFormationClient({});
+  const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
+  const outputs = new Map((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
+  const tableName = outputs.get('TableName');
+  const queueUrl = outputs.get('QueueUrl');
+  if (!tableName || !queueUrl) throw new Error(`stack ${stackName} has no TableName and QueueUrl outputs`);
+  return { name: `stack ${stackName}`, tableName, queueUrl, dynamoEndpoint: undefined, sqsEndpoint: undefined };
+}
+
+function localTarget(): Target {
+  const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT || `http://localhost:${process.env.DYNAMODB_PORT || DEFAULT_PORTS.dynamo}`;
+  const queueUrl = process.env.QUEUE_URL || `http://localhost:${process.env.SQS_PORT || DEFAULT_PORTS.sqs}/000000000000/onrecord-ingest`;
+  // The emulators accept any credentials; fixed ones spare a local run from needing an AWS profile.
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  return { name: 'the local pipeline', tableName: process.env.TABLE_NAME || 'onrecord', queueUrl, dynamoEndpoint, sqsEndpoint: new URL(queueUrl).origin };
+}
+
+function progress(label: string, done: number, total: number): void {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+}
+
+const target = values.stack ? await stackTarget(values.stack) : localTarget();
+const store = new DynamoArticleStore({
+  client: createDocumentClient(target.dynamoEndpoint),
+  tableName: target.tableName,
+  // Cursors are only passed back to this same process while paging.
+  cursorSecret: randomUUID(),
+});
+
+const stale = await staleIngestions(store, PARSER_VERSION);
+console.log(`${target.name}: ${stale.length} object(s) made by a parser older than version ${PARSER_VERSION}`);
+if (stale.length === 0 || values['dry-run']) {
+  for (const ingestion of values['dry-run'] ? stale : []) console.log(`  ${ingestion.key} (parser ${ingestion.parserVersion}, ${ingestion.status})`);
+  process.exit(0);
+}
+
+const sqs = new SQSClient(target.sqsEndpoint ? { endpoint: target.sqsEndpoint } : {});
+await enqueueReprocessing(sqs, target.queueUrl, stale, (sent, total) => progress('enqueued   ', sent, total));
+process.stdout.write('\n');
+if (values['no-wait']) process.exit(0);
+
+// Progress of the work itself: objects drop out of the stale listing as the ingest function redoes them.
+const deadline = Date.now() + Number(values['timeout-seconds']) * 1000;
+let remaining = stale.length;
+while (remaining > 0 && Date.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  remaining = (await staleIngestions(store, PARSER_VERSION)).length;
+  progress('reprocessed', stale.length - remaining, stale.length);
+}
+process.stdout.write('\n');
+if (remaining > 0) {
+  console.error(`${remaining} object(s) not reprocessed yet; failed messages end in the ingest DLQ (see its alarm) and can be redriven`);
+  process.exit(1);
+}
+console.log('done: every stored object was parsed by the current parser');
