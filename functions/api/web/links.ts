@@ -19,6 +19,10 @@ export function withCursor(path: string, params: Record<string, string>, cursor:
  */
 export const statementAnchor = (statement: { start: number; end: number }) => `st-${statement.start}-${statement.end}`;
 
+/** An article without a title is named by the object it came from, so lists stay usable. */
+export const articleTitle = (article: { metadata: { title: string | null }; source: { key: string } }) =>
+  article.metadata.title ?? `Untitled (${article.source.key})`;
+
 /** The words a reader sees for each kind: direct speech is quoted, indirect speech is reported. */
 export const KIND_LABEL: Record<StatementKind, string> = { direct: 'quoted', indirect: 'reported' };
 

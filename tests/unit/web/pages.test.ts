@@ -122,6 +122,12 @@ describe('home page', () => {
     expect(new Set(seen).size).toBe(45);
   });
 
+  it('names an untitled article by the object it came from', async () => {
+    const untitled = { ...article, metadata: { ...article.metadata, title: null } };
+    const { document } = await get(webRoutes({ store: fakeStore({ articles: [untitled] }), objects: fakeObjects({}) }), '/');
+    expect(text(document.querySelector('main li h2'))).toBe(`Untitled (${KEY})`);
+  });
+
   it('answers an edited cursor with 400, not another page', async () => {
     const page = await get(routes, '/?cursor=forged');
     expect(page.status).toBe(400);

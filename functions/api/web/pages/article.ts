@@ -3,8 +3,8 @@ import type { ArticleBody } from '../article-body.ts';
 import { highlightBody, type Piece } from '../highlight.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { KIND_LABEL, entityHref, externalHref, speakerHref, statementAnchor } from '../links.ts';
-import { plural, time } from './parts.ts';
+import { KIND_LABEL, articleTitle, entityHref, externalHref, speakerHref, statementAnchor } from '../links.ts';
+import { plural, statementWords, time } from './parts.ts';
 
 const BODY_NOTICE: Record<Exclude<ArticleBody, { text: string }>['reason'], string> = {
   missing: 'The uploaded object is no longer in the bucket, so only the statements are shown, without the text.',
@@ -26,7 +26,7 @@ function piece(part: Piece<StatementRecord>): SafeHtml | string {
 function statementList(statements: StatementRecord[], withAnchors: boolean): SafeHtml {
   const items = statements.map(
     (statement) => html`<li${withAnchors ? html` id="${statementAnchor(statement)}"` : null}>
-<blockquote class="${statement.kind}">${statement.kind === 'direct' ? `“${statement.text}”` : statement.text}</blockquote>
+<blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
 ${speakerLabel(statement)}</li>`,
   );
   return html`<ul class="items">${items}</ul>`;
@@ -80,12 +80,12 @@ function datesSection(article: ArticleRecord): SafeHtml | null {
 }
 
 export function articlePage(article: ArticleRecord, statements: StatementRecord[], body: ArticleBody): SafeHtml {
-  const title = article.metadata.title ?? 'Untitled article';
+  const title = articleTitle(article);
   return page(
     { title },
     html`<article>
 <h1>${title}</h1>
-${article.metadata.summary && html`<p>${article.metadata.summary}</p>`}
+${body.text === null && article.metadata.summary && html`<p>${article.metadata.summary}</p>`}
 ${facts(article)}
 ${textSection(body, statements, article.metadata.language)}
 ${entitiesSection(article)}

@@ -1,13 +1,13 @@
 import type { ArticleRecord, Page } from '../../../../shared/store/port.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { articleHref, homeHref } from '../links.ts';
+import { articleHref, articleTitle, homeHref } from '../links.ts';
 import { meta, pager, plural, time } from './parts.ts';
 
 export function homePage(articles: Page<ArticleRecord>, onFirstPage: boolean): SafeHtml {
   const items = articles.items.map(
     (article) => html`<li>
-<h2><a href="${articleHref(article.id)}">${article.metadata.title ?? 'Untitled article'}</a></h2>
+<h2><a href="${articleHref(article.id)}">${articleTitle(article)}</a></h2>
 ${meta(time(article.metadata.publishedAt), article.metadata.siteName, plural(article.statementCount, 'statement'))}
 </li>`,
   );

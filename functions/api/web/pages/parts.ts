@@ -23,3 +23,11 @@ export function meta(...parts: (SafeHtml | string | null | undefined | false)[])
   const shown = parts.filter((part): part is SafeHtml | string => Boolean(part));
   return html`<p class="meta">${shown.map((part, index) => html`${index ? ' · ' : ''}${part}`)}</p>`;
 }
+
+/**
+ * A statement shown on its own: the quoted words in quotation marks; for reported speech the sentence it
+ * comes from, since the reported words alone ("Armenia of violating the cease-fire") lose their verb.
+ */
+export function statementWords(statement: { kind: 'direct' | 'indirect'; text: string; sentence: string }): string {
+  return statement.kind === 'direct' ? `“${statement.text}”` : statement.sentence || statement.text;
+}

@@ -2,13 +2,12 @@ import type { Page, SpeakerRecord, StatementRecord } from '../../../../shared/st
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { KIND_LABEL, articleHref, speakerHref, statementAnchor, withCursor } from '../links.ts';
-import { meta, pager, plural, time } from './parts.ts';
+import { meta, pager, plural, statementWords, time } from './parts.ts';
 
 function timelineItem(statement: StatementRecord): SafeHtml {
-  const quoted = statement.kind === 'direct' ? `“${statement.text}”` : statement.text;
   return html`<li>
 ${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${statement.articleTitle ?? 'Untitled article'}</a>`)}
-<blockquote class="${statement.kind}">${quoted}</blockquote>
+<blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
 ${meta(html`<span class="kind">${KIND_LABEL[statement.kind]}</span>`, statement.cue, html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`)}
 </li>`;
 }
