@@ -29,15 +29,17 @@ const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true }
   error: 'must be an ISO 8601 date (2023-09-20) or date-time (2023-09-20T12:00:00Z)',
 });
 
-export const From = isoDateOrDateTime.optional().meta({ description: 'Earliest publication date, inclusive.' });
-export const To = isoDateOrDateTime.optional().meta({ description: 'Latest publication date, inclusive (a date means the whole day).' });
+export const From = isoDateOrDateTime.optional().meta({ description: 'Earliest publication date, inclusive.', examples: ['2023-09-01'] });
+export const To = isoDateOrDateTime
+  .optional()
+  .meta({ description: 'Latest publication date, inclusive (a date means the whole day).', examples: ['2023-09-30', '2023-09-30T18:00:00Z'] });
 
 /** A name prefix that, once case and accents are folded, still has something to search for. */
 export const Prefix = z
   .string({ error: requiredMessage })
   .max(100, { error: 'must be at most 100 characters' })
   .refine((prefix) => foldName(prefix) !== '', { error: 'must contain a letter or digit' })
-  .meta({ description: 'Start of a name; case and accents are ignored ("erdo" finds "Erdoğan").' });
+  .meta({ description: 'Start of a name; case and accents are ignored ("erdo" finds "Erdoğan").', examples: ['erdo'] });
 
 /** Ids are short slugs or digests; the bound keeps nonsense away from the key space. */
 export const Id = z
