@@ -13,6 +13,7 @@ import { chromiumMissing, launchChromium, type Browser } from './chromium.ts';
 const OUTPUT = 'test-output/browser';
 const EXAMPLE = 'tests/fixtures/karabakh-offensive-2023-09-20.txt';
 const XSS_KEY = 'xss-probe.txt';
+const EMPTY_KEY = 'empty.txt';
 const XSS_TITLE = `Probe <script>alert("title")</script> "><img src=x onerror=alert('title')> ends`;
 const XSS_TEXT = [
   XSS_TITLE,
@@ -60,6 +61,7 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
       s3.send(new PutObjectCommand({ Bucket: pipeline.bucket, Key: key, Body: body, ContentType: 'text/plain; charset=utf-8' }));
     await put('karabakh-offensive-2023-09-20.txt', await readFile(EXAMPLE));
     await put(XSS_KEY, XSS_TEXT);
+    await put(EMPTY_KEY, '');
     s3.destroy();
     await pipeline.idle();
     browser = await launchChromium();
@@ -118,7 +120,7 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
 
     expect(cspViolations).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('shows an article full of markup and script as text: no dialog, no injected element', async () => {
     const page = await openPage();
@@ -141,5 +143,18 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     }
     expect(dialogs).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
+
+  it('lists the uploads with their status, a rejected one with its reason', async () => {
+    const page = await openPage();
+    await page.goto(`${pipeline.apiUrl}/view/ingestions`);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    const cells = (key: string) => rows.filter({ hasText: key }).locator('td').allTextContents();
+    expect((await cells(EMPTY_KEY)).slice(0, 2)).toEqual([EMPTY_KEY, 'rejected']);
+    expect((await cells(EMPTY_KEY))[2]).toMatch(/\(empty\)$/);
+    expect((await cells(XSS_KEY)).slice(0, 3)).toEqual([XSS_KEY, 'accepted', 'View article']);
+    await page.screenshot({ path: `${OUTPUT}/ingestions.png`, fullPage: true });
+    await page.close();
+  }, 90_000);
 });

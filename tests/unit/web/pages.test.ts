@@ -243,7 +243,7 @@ describe('ingestions page', () => {
     const rows = [...document.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => text(cell)));
     expect(rows).toEqual([
       ['photo.jpg', 'rejected', 'looks like binary data (binary)', '27 Nov 2026, 11:00 UTC'],
-      [KEY, 'accepted', 'article', '27 Nov 2026, 10:00 UTC'],
+      [KEY, 'accepted', 'View article', '27 Nov 2026, 10:00 UTC'],
     ]);
   });
 });

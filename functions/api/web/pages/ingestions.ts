@@ -7,7 +7,8 @@ import { pager, time } from './parts.ts';
 function outcome(record: IngestionRecord): SafeHtml | null {
   if (record.status === 'rejected' && record.reason) return html`${record.reason.message} <span class="meta">(${record.reason.code})</span>`;
   if (record.status === 'accepted') {
-    return html`${record.articleIds.map((id, index) => html`${index ? ', ' : ''}<a href="${articleHref(id)}">article${record.articleIds.length > 1 ? ` ${index + 1}` : ''}</a>`)}`;
+    const several = record.articleIds.length > 1;
+    return html`${record.articleIds.map((id, index) => html`${index ? ', ' : ''}<a href="${articleHref(id)}">${several ? `Article ${index + 1}` : 'View article'}</a>`)}`;
   }
   return null;
 }
