@@ -218,6 +218,26 @@ describe('speaker page', () => {
   });
 });
 
+describe('entity page', () => {
+  it('shows the entity and the articles that mention it, with paging', async () => {
+    const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: ['Lachin road'], articleCount: 25, mentionCount: 31 };
+    const mentions = Array.from({ length: 25 }, (_, n) => ({ articleId: `a${n}`, title: `Story ${n}`, publishedAt: '2026-10-01', count: 1 }));
+    const paged = webRoutes({ store: fakeStore({ entities: [entity], entityArticles: { [entity.id]: mentions } }), objects: fakeObjects({}) });
+    const first = await get(paged, '/view/entities/lachin-corridor');
+    expect(text(first.document.querySelector('h1'))).toBe('Lachin Corridor');
+    expect(text(first.document.querySelector('dl'))).toContain('31 times in 25 articles');
+    expect(first.document.querySelectorAll('#articles + ul > li')).toHaveLength(20);
+    expect(first.document.querySelector('#articles + ul a')?.getAttribute('href')).toBe('/view/articles/a0');
+    const next = first.document.querySelector('a[rel=next]')?.getAttribute('href') ?? '';
+    const second = await get(paged, next);
+    expect([...second.document.querySelectorAll('#articles + ul > li h2, #articles + ul > li > a')].map((a) => text(a))).toEqual(
+      ['Story 20', 'Story 21', 'Story 22', 'Story 23', 'Story 24'],
+    );
+    expect(second.document.querySelector('a[rel=next]')).toBeNull();
+    expect((await get(paged, '/view/entities/nowhere')).status).toBe(404);
+  });
+});
+
 describe('search page', () => {
   it('finds speakers and entities by the start of their name, keeping the query in the box', async () => {
     const { document } = await get(routes, '/search?q=ana+pe');
