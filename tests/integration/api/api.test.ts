@@ -4,7 +4,6 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { contractClient, type Client } from '../../unit/api/support/client.ts';
-import type { ApiHandler } from '../../unit/api/support/http.ts';
 import { ENTITY_KEY, EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './seed.ts';
 
 /**
@@ -44,7 +43,7 @@ beforeAll(async () => {
   example = seeded.find((article) => article.key === EXAMPLE_KEY)!.parsed;
   // Imported only now: the handler reads its configuration once, at module load, as on a Lambda cold start.
   const { handler } = await import('../../../functions/api/handler.ts');
-  call = contractClient(handler as unknown as ApiHandler);
+  call = contractClient(handler);
 });
 
 afterAll(async () => {

@@ -33,5 +33,5 @@ function decodeURIComponentSafe(value: string): string {
 
 /** The API over the fake store (or the given one), quiet, contract-checked. */
 export function apiClient(store: ArticleReader = fakeStore(), logger: Logger = silentLogger()): Client {
-  return contractClient(createApi(store, { logger }) as unknown as ApiHandler);
+  return contractClient(createApi(store, { logger }));
 }
