@@ -69,14 +69,16 @@ export function jsonResponse(body: unknown, cacheControl: string): APIGatewayPro
  * HTML form's empty field does.
  */
 export function readQuery(rawQueryString: string | undefined): { values: Record<string, string>; errors: ParameterError[] } {
-  const values: Record<string, string> = {};
+  // A Map, then fromEntries: a parameter named `__proto__` becomes an own key (refused as unknown),
+  // where assigning it to a plain object would set the prototype instead.
+  const values = new Map<string, string>();
   const errors: ParameterError[] = [];
   for (const [name, value] of new URLSearchParams(rawQueryString ?? '')) {
     if (value === '') continue;
-    if (Object.hasOwn(values, name)) errors.push({ parameter: name, message: 'must be given only once' });
-    else values[name] = value;
+    if (values.has(name)) errors.push({ parameter: name, message: 'must be given only once' });
+    else values.set(name, value);
   }
-  return { values, errors };
+  return { values: Object.fromEntries(values), errors };
 }
 
 function issuesToErrors(issues: z.core.$ZodIssue[]): ParameterError[] {

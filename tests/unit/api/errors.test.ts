@@ -60,6 +60,12 @@ describe('400 invalid parameters', () => {
     expect(parametersOf(body)).toEqual(['verbose']);
   });
 
+  it('refuses parameters named after Object.prototype properties as unknown', async () => {
+    const { status, body } = await problem('/health?__proto__=x&constructor=y');
+    expect(status).toBe(400);
+    expect(parametersOf(body)?.sort()).toEqual(['__proto__', 'constructor']);
+  });
+
   it('rejects an over-long id rather than looking it up', async () => {
     const { status, body } = await problem(`/speakers/${'x'.repeat(300)}`);
     expect(status).toBe(400);
