@@ -29,7 +29,9 @@ export async function loadArticleBody(objects: ObjectReader, article: ArticleRec
     parsed = parseDocument(bytes, { key });
   } catch (error) {
     if (error instanceof RejectedInput) return { text: null, reason: 'changed' };
-    throw error;
+    // A parser fault must not take the page down: the stored statements are still worth showing.
+    console.error('web: could not parse article object again', { bucket, key, versionId, error });
+    return { text: null, reason: 'unavailable' };
   }
   const same = parsed.find((candidate) => candidate.metadata.contentHash === article.metadata.contentHash);
   return same ? { text: same.body } : { text: null, reason: 'changed' };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import type { Speaker, StatementKind } from '../../../shared/model/statement.ts';
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
@@ -176,6 +176,17 @@ describe('article page', () => {
     const { document } = await get(edited, `/view/articles/${parsed.id}`);
     expect(document.querySelector('.text')).toBeNull();
     expect(text(document.querySelector('.notice'))).toContain('could not be matched');
+  });
+
+  it('still shows the statements when storage fails, and logs why', async () => {
+    const failing = { getObjectBytes: () => Promise.reject(new Error('S3 is down')) };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { status, document } = await get(webRoutes({ store: fakeStore({ articles: [article], statements }), objects: failing }), `/view/articles/${parsed.id}`);
+    expect(status).toBe(200);
+    expect(text(document.querySelector('.notice'))).toContain('could not be read just now');
+    expect(document.querySelectorAll('#statements ~ ul > li')).toHaveLength(2);
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 
   it('answers an unknown id with a 404 page', async () => {

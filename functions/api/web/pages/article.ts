@@ -9,7 +9,7 @@ import { plural, statementWords, time } from './parts.ts';
 const BODY_NOTICE: Record<Exclude<ArticleBody, { text: string }>['reason'], string> = {
   missing: 'The uploaded object is no longer in the bucket, so only the statements are shown, without the text.',
   changed: 'The text could not be matched to the stored statements (the parser has changed since), so only the statements are shown.',
-  unavailable: 'The text could not be read from storage just now, so only the statements are shown.',
+  unavailable: 'The text could not be read just now, so only the statements are shown.',
 };
 
 function speakerLabel(statement: StatementRecord): SafeHtml {
