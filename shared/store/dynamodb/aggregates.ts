@@ -61,8 +61,6 @@ async function applyToOne(table: Table, kind: AggregateKind, id: string, changes
     const current = item ? Aggregate.fromItem(item) : null;
     const next = applyChanges(current, id, changes);
     if (!next) return;
-    // Name index items go first: an aggregate that exists is always findable by name.
-    if (!current) await batchWrite(table.client, table.tableName, nameItems(kind, id, next).map(putRequest));
     try {
       await table.client.send(
         new PutCommand({
@@ -88,5 +86,10 @@ export async function applyShares(table: Table, kind: AggregateKind, changes: Sh
   for (const change of changes) byId.set(change.id, [...(byId.get(change.id) ?? []), change]);
   const stored = await batchGet(table.client, table.tableName, [...byId.keys()].map((id) => keyOf(kind, id)), { consistent: true });
   const storedById = new Map(stored.map((item) => [item.id as string, item]));
+  // Name index items of new aggregates go first, in shared batches: an aggregate that exists is always
+  // findable by name.
+  const created = [...byId.entries()].filter(([id]) => !storedById.has(id));
+  const names = created.flatMap(([id, group]) => nameItems(kind, id, (group[0] as ShareChange).info));
+  await batchWrite(table.client, table.tableName, names.map(putRequest));
   await forEachLimited([...byId.entries()], PARALLEL_AGGREGATES, ([id, group]) => applyToOne(table, kind, id, group, storedById.get(id)));
 }

@@ -105,7 +105,7 @@ function toEntityRecord(summary: Aggregate.AggregateSummary): EntityRecord {
 export class Reader {
   constructor(private readonly options: ReaderOptions) {}
 
-  listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
+  async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);
     return this.page({
       scope: ['articles', query.from ?? null, query.to ?? null],
@@ -140,7 +140,7 @@ export class Reader {
     });
   }
 
-  listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
+  async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
     const index = query.kind ? 'gsi2' : 'gsi1';
     return this.page({
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
@@ -152,9 +152,9 @@ export class Reader {
     });
   }
 
-  searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
+  async searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
     const prefix = foldName(query.prefix);
-    if (!prefix) return Promise.resolve(EMPTY_PAGE);
+    if (!prefix) return EMPTY_PAGE;
     return this.page({
       scope: ['speakers', prefix],
       query: indexQuery('gsi2', indexKeys.speakerNamesPartition(prefix), { prefix }, false),
@@ -173,9 +173,9 @@ export class Reader {
     return summary && toSpeakerRecord(summary);
   }
 
-  searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
+  async searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
     const prefix = foldName(query.prefix);
-    if (!prefix) return Promise.resolve(EMPTY_PAGE);
+    if (!prefix) return EMPTY_PAGE;
     const index = query.type ? 'gsi3' : 'gsi2';
     return this.page({
       scope: ['entities', prefix, query.type ?? null],
@@ -195,7 +195,7 @@ export class Reader {
     return summary && toEntityRecord(summary);
   }
 
-  listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
+  async listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
     return this.page({
       scope: ['entity-articles', id],
       query: indexQuery('gsi1', indexKeys.entityArticlesPartition(id), {}, true),
@@ -211,7 +211,7 @@ export class Reader {
     return Item ? SourceItem.toIngestionRecord(SourceItem.fromItem(Item)) : null;
   }
 
-  listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
+  async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.page({
       scope: ['ingestions'],
       query: indexQuery('gsi1', 'INGESTIONS', {}, true),
@@ -222,7 +222,7 @@ export class Reader {
     });
   }
 
-  listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
+  async listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.page({
       scope: ['ingestions-before', version],
       query: indexQuery('gsi2', 'PARSERS', { below: indexKeys.parserVersionBound(version) }, false),

@@ -174,8 +174,10 @@ export class SourceWriter {
     const previous = heads.filter((head) => head.version < state.version);
 
     const table = { client, tableName };
-    await applyShares(table, 'speaker', shareChanges(state.version, current, previous, 'speakers'));
-    await applyShares(table, 'entity', shareChanges(state.version, current, previous, 'entities'));
+    await Promise.all([
+      applyShares(table, 'speaker', shareChanges(state.version, current, previous, 'speakers')),
+      applyShares(table, 'entity', shareChanges(state.version, current, previous, 'entities')),
+    ]);
     await batchWrite(client, tableName, older.filter((key) => !isHead(key)).map(deleteRequest));
     await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
   }
