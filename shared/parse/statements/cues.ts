@@ -74,9 +74,36 @@ export function cueInfo(form: string): CueInfo | undefined {
   return byForm.get(form.toLowerCase().replace(/\s+/g, ' '));
 }
 
-const escape = (form: string) => form.replace(/ /g, '\\s+');
-/** Every cue form as one alternation, longest first so "called on" wins over shorter forms. */
-export const CUE_PATTERN = new RegExp(
-  `\\b(?:${[...byForm.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`,
-  'gi',
-);
+export interface CueMatch {
+  start: number;
+  end: number;
+  info: CueInfo;
+}
+
+const WORD = /[a-z]+/g;
+const NEXT_WORD = /^\s+([a-z]+)/;
+
+/**
+ * Every cue in body[from, to), in order: one pass over lower-case words with a map lookup (and a look at
+ * the next word for two-word cues like "called on"). Capitalized words are never cues ("United States").
+ */
+export function findCues(body: string, from = 0, to = body.length): CueMatch[] {
+  const found: CueMatch[] = [];
+  const slice = body.slice(from, to);
+  for (const match of slice.matchAll(WORD)) {
+    const before = slice[match.index - 1];
+    if (before !== undefined && /[\p{L}\p{N}'’-]/u.test(before)) continue; // the tail of a longer word
+    const start = from + match.index;
+    const next = NEXT_WORD.exec(slice.slice(match.index + match[0].length, match.index + match[0].length + 12));
+    const pair = next ? byForm.get(`${match[0]} ${next[1]}`) : undefined;
+    if (pair) {
+      found.push({ start, end: start + match[0].length + next![0].length, info: pair });
+      continue;
+    }
+    const after = slice[match.index + match[0].length];
+    if (after !== undefined && /[\p{L}\p{N}-]/u.test(after)) continue;
+    const info = byForm.get(match[0]);
+    if (info) found.push({ start, end: start + match[0].length, info });
+  }
+  return found;
+}

@@ -19,7 +19,7 @@ export const accordingTo: StatementParser = {
         const cueEnd = cueStart + match[0].length;
         const quote = text.quoteAt(cueStart);
         if (quote && cueStart >= quote.contentStart && cueStart < quote.contentEnd) continue;
-        const leading = body.slice(sentence.start, cueStart).trim() === '';
+        const leading = cueStart - sentence.start < 4 && body.slice(sentence.start, cueStart).trim() === '';
         const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + 200)).indexOf(',');
         const sourceEnd = leading ? cueEnd + comma : sentence.end;
         if ((leading && comma < 0) || sourceEnd - cueEnd > 200) continue;
@@ -28,9 +28,9 @@ export const accordingTo: StatementParser = {
         const content = leading
           ? trimSpan(body, sourceEnd + 1, sentence.end)
           : trimSpan(body, sentence.start, cueStart);
-        if (!leading && !/,\s*$/.test(body.slice(sentence.start, cueStart))) continue;
-        if (!leading && wordCount(body.slice(mention.end, sentence.end)) > 6) continue;
-        if (wordCount(body.slice(content.start, content.end)) < 3 || content.end - content.start > MAX_CONTENT) continue;
+        if (!leading && !/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
+        if (!leading && (sentence.end - mention.end > 100 || wordCount(body.slice(mention.end, sentence.end)) > 6)) continue;
+        if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;
         found.push({
           kind: 'indirect',
           parser: this.name,

@@ -16,9 +16,10 @@ export const clauseThenSpeaker: StatementParser = {
     for (const [sentence, cues] of sentenceCues(text)) {
       const cue = cues[cues.length - 1];
       if (!cue || cue.info.weak) continue;
-      const before = body.slice(sentence.start, cue.start);
+      const before = body.slice(Math.max(sentence.start, cue.start - 4), cue.start);
       const inverted = /,\s*$/.test(before);
       // the attribution reports nothing itself: after the cue at most an adjunct, or a listener for "told"
+      if (sentence.end - cue.end > 300) continue;
       const tail = body.slice(skipAdjuncts(body, cue.end, sentence.end), sentence.end);
       if (/\bthat\b|["“]/.test(tail)) continue;
       if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0)) continue;
@@ -27,13 +28,12 @@ export const clauseThenSpeaker: StatementParser = {
         ? speakerAfter(body, cue.end, sentence.end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);
       if (!mention) continue;
-      let comma = inverted ? before.lastIndexOf(',') + sentence.start : mention.start - 1;
+      let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;
       while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;
       if (body[comma] !== ',') continue;
       if (opensQuote(body, sentence.start, sentence.end)) continue; // a quotation: the direct parsers take it
       const content = trimSpan(body, sentence.start, comma);
-      const words = wordCount(body.slice(content.start, content.end));
-      if (words < 3 || content.end - content.start > MAX_CONTENT) continue;
+      if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;
       found.push({
         kind: 'indirect',
         parser: this.name,

@@ -1,4 +1,3 @@
-import { CUE_PATTERN, cueInfo } from '../cues.ts';
 import type { ArticleText } from '../text/document.ts';
 import { speakerAfter, speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
@@ -19,16 +18,14 @@ export const quoteThenSpeaker: StatementParser = {
       const last = chain[chain.length - 1]!;
       if (!last.closed) continue;
       const paragraph = text.paragraphs[last.paragraph]!;
+      const [cue] = text.cuesBetween(last.end, Math.min(paragraph.end, last.end + 300));
+      if (!cue) continue;
       const lead = /^[ \t]*,?[ \t]*/.exec(body.slice(last.end, Math.min(paragraph.end, last.end + 4)))![0];
       const from = last.end + lead.length;
       const end = attributionEnd(text, from, paragraph.end);
       if (end <= from) continue;
-      const cueMatch = new RegExp(CUE_PATTERN.source, 'i').exec(body.slice(from, end));
-      if (!cueMatch || cueMatch[0] !== cueMatch[0].toLowerCase()) continue;
-      const cueStart = from + cueMatch.index;
-      const cueEnd = cueStart + cueMatch[0].length;
-      const info = cueInfo(cueMatch[0]);
-      if (!info) continue;
+      if (cue.end > end) continue;
+      const { start: cueStart, end: cueEnd, info } = cue;
       const inverted = body.slice(from, cueStart).trim() === '';
       const mention = inverted ? speakerAfter(body, cueEnd, end) : speakerBefore(body, from, cueStart, info.form);
       if (!mention) continue;

@@ -1,4 +1,4 @@
-import { CUE_PATTERN, type CueInfo, cueInfo } from '../cues.ts';
+import type { CueInfo } from '../cues.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
@@ -17,14 +17,10 @@ export const MAX_CONTENT = 1500;
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
   const hits: CueHit[] = [];
-  const slice = text.body.slice(sentence.start, sentence.end);
-  for (const match of slice.matchAll(CUE_PATTERN)) {
-    if (match[0] !== match[0].toLowerCase()) continue;
-    const start = sentence.start + match.index;
+  for (const { start, end, info } of text.cuesBetween(sentence.start, sentence.end)) {
     const quote = text.quoteAt(start);
     if (quote && start >= quote.contentStart && start < quote.contentEnd) continue;
-    const info = cueInfo(match[0]);
-    if (info) hits.push({ start, end: start + match[0].length, info, form: info.form });
+    hits.push({ start, end, info, form: info.form });
   }
   return hits;
 }
@@ -46,6 +42,18 @@ export function speakerFloor(text: ArticleText, sentence: Sentence, at: number):
   return quote && quote.end <= at ? Math.max(sentence.start, quote.end) : sentence.start;
 }
 
+/** Index of the first cue that starts after `offset` (cues are in text order), by binary search. */
+export function firstCueAfter(cues: CueHit[], offset: number): number {
+  let low = 0;
+  let high = cues.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cues[mid]!.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A span with white space and trailing punctuation trimmed off both ends. */
 export function trimSpan(body: string, start: number, end: number): Span {
   while (start < end && /[\s,:;—–-]/.test(body[start]!)) start++;
@@ -59,8 +67,9 @@ export function trimSpan(body: string, start: number, end: number): Span {
  */
 export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, laterCues: CueHit[]): number {
   let end = sentence.end;
-  for (const cue of laterCues) {
-    if (cue.start <= from) continue;
+  for (let i = firstCueAfter(laterCues, from); i < laterCues.length; i++) {
+    const cue = laterCues[i]!;
+    if (cue.start > from + MAX_CONTENT) break;
     const before = text.body.slice(Math.max(from, cue.start - 20), cue.start);
     const joint = /(,?\s*\b(?:but|and)\s+(?:also\s+|later\s+|then\s+)?)$/.exec(before);
     if (joint) {
@@ -127,16 +136,16 @@ export function reportedSpeech(
       for (const [sentence, cues] of sentenceCues(text)) {
         for (const cue of cues) {
           if (!accepts(cue)) continue;
+          // the parser's own test first: it is cheap and rules out most cues
+          const from = contentStart(text, cue, sentence);
+          if (from === null || opensQuote(text.body, from, sentence.end)) continue;
           const floor = speakerFloor(text, sentence, cue.start);
           const mention = speakerBefore(text.body, floor, cue.start, cue.form);
           // "... and added that ...": the subject is the previous clause's, which a refiner carries over
           const elided = !mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(text.body.slice(Math.max(floor, cue.start - 16), cue.start));
           if (!mention && !elided) continue;
-          const from = contentStart(text, cue, sentence);
-          if (from === null || opensQuote(text.body, from, sentence.end)) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
-          const words = wordCount(text.body.slice(content.start, content.end));
-          if (words < minWords || content.end - content.start > MAX_CONTENT) continue;
+          if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;
           found.push({
             kind: 'indirect',
             parser: name,

@@ -2,7 +2,7 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { sentenceCues, speakerFloor } from './reporting.ts';
+import { firstCueAfter, sentenceCues, speakerFloor } from './reporting.ts';
 
 /**
  * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
@@ -20,9 +20,11 @@ export const speakerThenQuote: StatementParser = {
       if (!sentence || sentence.start === first.start) continue;
       const cues = cuesBySentence.get(sentence) ?? [];
       // the last cue before the quotation, with at most a short adjunct and , or : between them
-      let cue;
-      for (const hit of cues) if (hit.end <= first.start) cue = hit;
+      let before = firstCueAfter(cues, first.start) - 1;
+      while (before >= 0 && cues[before]!.end > first.start) before--;
+      const cue = cues[before];
       if (!cue) continue;
+      if (first.start - cue.end > 90) continue;
       const between = body.slice(cue.end, first.start);
       if (!/^(?:[^,;:.!?"“”]{0,80})?[,:]?\s*$/.test(between)) continue;
       if (!/[,:]\s*$/.test(between) && between.trim() !== '') continue;

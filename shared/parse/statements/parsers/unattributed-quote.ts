@@ -1,5 +1,6 @@
 import type { ArticleText } from '../text/document.ts';
 import { quoteChains } from '../text/quotes.ts';
+import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
 
 /**
@@ -10,14 +11,25 @@ import type { Candidate, StatementParser } from '../types.ts';
 export const unattributedQuote: StatementParser = {
   name: 'unattributed-quote',
   extract(text: ArticleText) {
-    return quoteChains(text.quotes).map((chain): Candidate => ({
+    const { body } = text;
+    let previousEnd = -Infinity;
+    return quoteChains(text.quotes).flatMap((chain): Candidate[] => {
+      const start = chain[0]!.start;
+      const end = chain[chain.length - 1]!.end;
+      // Short quotations are scare quotes or names, unless they may continue a split quotation just before.
+      const short = chain.every((segment) => wordCount(body.slice(segment.contentStart, Math.min(segment.contentEnd, segment.contentStart + 40))) < 4);
+      const continuation = start - previousEnd < 40;
+      previousEnd = end;
+      if (short && !continuation) return [];
+      return [{
       kind: 'direct',
       parser: this.name,
       parts: chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
-      start: chain[0]!.start,
-      end: chain[chain.length - 1]!.end,
+      start,
+      end,
       cue: '',
       mention: null,
-    }));
+      }];
+    });
   },
 };

@@ -31,8 +31,8 @@ function standsAlone(text: ArticleText, candidate: Candidate): boolean {
   if (looksLikeTitle(words)) return false;
   const sentence = text.sentenceAt(candidate.start);
   if (!sentence) return false;
-  const before = body.slice(sentence.start, candidate.start);
-  if (before.trim() !== '') return false; // quoted phrase inside the journalist's sentence
+  // a quoted phrase inside the journalist's sentence
+  if (candidate.start - sentence.start > 3 || body.slice(sentence.start, candidate.start).trim() !== '') return false;
   const last = candidate.parts[candidate.parts.length - 1]!;
   const endsSentence = /[.!?…,—-]['’]?$/.test(body.slice(Math.max(last.start, last.end - 2), last.end));
   const after = body.slice(candidate.end, Math.min(body.length, candidate.end + 3));

@@ -1,3 +1,4 @@
+import { type CueMatch, findCues } from '../cues.ts';
 import type { Span } from '../types.ts';
 import { findQuotes, type QuoteSegment } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
@@ -16,6 +17,10 @@ export interface ArticleText {
   paragraphs: Span[];
   sentences: Sentence[];
   quotes: QuoteSegment[];
+  /** Every reporting verb in the body, in order (inside quotations too). */
+  cues: CueMatch[];
+  /** The cues that start in [from, to). */
+  cuesBetween(from: number, to: number): CueMatch[];
   sentenceAt(offset: number): Sentence | undefined;
   paragraphAt(offset: number): number;
   /** The quote segment whose content contains the offset, if any. */
@@ -66,11 +71,19 @@ export function prepareText(body: string): ArticleText {
     for (const span of splitSentences(body, paragraph)) sentences.push({ ...span, paragraph: index });
   });
   const quotes = findQuotes(body, paragraphs);
+  const cues = findCues(body);
   return {
     body,
     paragraphs,
     sentences,
     quotes,
+    cues,
+    cuesBetween(from, to) {
+      const first = lastStartingAtOrBefore(cues, from - 1) + 1;
+      const found: CueMatch[] = [];
+      for (let i = first; i < cues.length && cues[i]!.start < to; i++) found.push(cues[i]!);
+      return found;
+    },
     sentenceAt(offset) {
       const sentence = sentences[lastStartingAtOrBefore(sentences, offset)];
       return sentence && offset < sentence.end ? sentence : undefined;

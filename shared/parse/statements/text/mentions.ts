@@ -7,7 +7,7 @@ import {
 import { type Token, isAcronym, isCapitalized, isPunctuation, tokenize } from './tokens.ts';
 
 /** How far a speaker phrase may reach from its cue, in characters. */
-const WINDOW = 250;
+const WINDOW = 200;
 const MAX_WORDS = 12;
 
 /** Words that end a speaker phrase when walking back from the cue: a new clause starts there. */
