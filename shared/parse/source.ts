@@ -32,11 +32,12 @@ export class Declared {
   offer<K extends keyof DeclaredFields>(field: K, value: DeclaredFields[K] | null | undefined, from: string): void {
     if (this.values[field] !== undefined || value === null || value === undefined) return;
     if (typeof value === 'string') {
-      const clean = value.replace(/\s+/g, ' ').trim();
+      // line breaks inside a value (an HTML <title> spread over lines) are layout; other spacing is kept
+      const clean = value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
       if (clean === '') return;
       this.values[field] = clean as DeclaredFields[K];
     } else {
-      const clean = (value as string[]).map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const clean = (value as string[]).map((v) => v.replace(/\s*[\r\n]+\s*/g, ' ').trim()).filter(Boolean);
       if (clean.length === 0) return;
       this.values[field] = [...new Set(clean)] as DeclaredFields[K];
     }

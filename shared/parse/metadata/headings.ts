@@ -11,7 +11,11 @@ export function detectHeadings(body: string): string[] {
   const headings: string[] = [];
   paras.forEach((p, i) => {
     if (i === 0 || i === paras.length - 1) return;
-    if (isHeadingLike(p.text) && !isHeadingLike(paras[i + 1]!.text)) headings.push(p.text.trim());
+    const next = paras[i + 1]!.text;
+    // a line broken mid-sentence is followed by its lower-case continuation
+    if (isHeadingLike(p.text) && !isHeadingLike(next) && /^["“‘'(]?[\p{Lu}\p{N}]/u.test(next)) {
+      headings.push(p.text.trim());
+    }
   });
   return headings;
 }
@@ -22,6 +26,10 @@ function isHeadingLike(text: string): boolean {
   const words = line.split(/\s+/);
   if (words.length < 2 || words.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;
+  // "The men's 800m went to form in Sheffield as" is half a sentence
+  if (/\b(?:a|an|the|and|or|but|of|to|in|on|at|as|by|for|with|from|that|which|who|is|are|was|were)$/i.test(line)) {
+    return false;
+  }
   // sentences end with a full stop, colon, comma or a closing quote; headings do not
   return !/[.:;,!"”’')\]…]$/.test(line);
 }

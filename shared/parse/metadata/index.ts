@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ArticleMetadata } from '../../model/article.ts';
+import { findEntities } from '../entities/index.ts';
 import type { SourceArticle } from '../source.ts';
 import { detectHeadings } from './headings.ts';
 import { detectLanguage } from './language.ts';
 import { findMentionedDates } from './mentioned-dates.ts';
 import { leadSentence } from './summary.ts';
 
-/** Declared metadata completed with what the body itself tells: counts, hash, headings, language, dates. */
+/** Declared metadata completed with what the body itself tells: counts, hash, headings, language, entities, dates. */
 export function buildMetadata(source: SourceArticle, warnings: string[]): ArticleMetadata {
   const { body, declared } = source;
   const values = declared.values;
@@ -44,7 +45,7 @@ export function buildMetadata(source: SourceArticle, warnings: string[]): Articl
     format: source.format,
     provenance,
     warnings,
-    entities: [],
+    entities: findEntities(body),
     mentionedDates: findMentionedDates(body, publishedAt),
   };
 }

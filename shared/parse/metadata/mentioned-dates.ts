@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { MentionedDate } from '../../model/article.ts';
+import { paragraphs } from '../text.ts';
 
 // "now" is a manner of speaking in news prose, not a date.
 const NOT_A_DATE = /^(?:now|right now|just now)$/i;
@@ -11,9 +12,8 @@ const NOT_A_DATE = /^(?:now|right now|just now)$/i;
  */
 export function findMentionedDates(body: string, publishedAt: string | null): MentionedDate[] {
   const reference = publishedAt ? referenceInstant(publishedAt) : null;
-  const results = chrono.parse(body, reference ?? new Date(0), { forwardDate: false });
   const dates: MentionedDate[] = [];
-  for (const result of results) {
+  for (const result of parseDates(body, reference)) {
     const start = result.start;
     const absolute = start.isCertain('year') && start.isCertain('month') && start.isCertain('day');
     const aDay = start.isCertain('day') || start.isCertain('weekday');
@@ -32,6 +32,22 @@ export function findMentionedDates(body: string, publishedAt: string | null): Me
     dates.push({ text: span.text, date, start: span.start, end: span.end });
   }
   return dates;
+}
+
+// Words without which chrono finds no day; paragraphs without any are not worth its time.
+const DATE_CUE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight)|\d{1,4}[-/.]\d{1,2}/i;
+
+/** chrono over the paragraphs that may hold a date, with indexes into the whole body. */
+function parseDates(body: string, reference: Date | null): Array<{ index: number; text: string; start: chrono.ParsedComponents }> {
+  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents }> = [];
+  for (const paragraph of paragraphs(body)) {
+    if (!DATE_CUE.test(paragraph.text)) continue;
+    for (const result of chrono.parse(paragraph.text, reference ?? new Date(0), { forwardDate: false })) {
+      results.push({ index: result.index + paragraph.start, text: result.text, start: result.start });
+    }
+  }
+  return results;
 }
 
 /** Noon on the publication day: relative days then land on the right calendar day in any zone. */

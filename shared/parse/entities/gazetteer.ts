@@ -1,0 +1,40 @@
+import { COUNTRY_ROWS, REGIONS } from './gazetteer-data.ts';
+
+export interface Place {
+  /** Canonical name: the country's name for its names and demonyms, else the capital's. */
+  name: string;
+  kind: 'country' | 'demonym' | 'capital' | 'region';
+}
+
+// What the English-language press writes and world-countries does not list (it follows each country's
+// preferred form, e.g. Türkiye): the first name given here becomes the canonical name.
+const PRESS_FORMS: Record<string, { names?: string[]; demonyms?: string[] }> = {
+  TR: { names: ['Turkey'] },
+  AZ: { demonyms: ['Azeri'] },
+  US: { names: ['US'] },
+};
+
+/** Plurals the press uses for demonyms: Armenians, Azerbaijanis (not "Frenchs"). */
+const plural = (demonym: string): string[] => (/[ni]$/.test(demonym) ? [demonym, `${demonym}s`] : [demonym]);
+
+/** Surface form (case as written) → place; built once per process. */
+export const PLACES: ReadonlyMap<string, Place> = (() => {
+  const places = new Map<string, Place>();
+  const add = (form: string, place: Place) => {
+    if (!places.has(form)) places.set(form, place);
+  };
+  for (const [code, common, names, demonyms, capitals] of COUNTRY_ROWS) {
+    const press = PRESS_FORMS[code];
+    const name = press?.names?.[0] ?? common;
+    for (const form of [name, common, ...(press?.names ?? []), ...names]) add(form, { name, kind: 'country' });
+    for (const demonym of [...demonyms, ...(press?.demonyms ?? [])]) {
+      for (const form of plural(demonym)) add(form, { name, kind: 'demonym' });
+    }
+    for (const capital of capitals) add(capital, { name: capital, kind: 'capital' });
+  }
+  for (const region of REGIONS) add(region, { name: region, kind: 'region' });
+  return places;
+})();
+
+/** Longest number of words in a gazetteer form, to bound the look-ahead when matching. */
+export const MAX_PLACE_WORDS = Math.max(...[...PLACES.keys()].map((form) => form.split(' ').length));
