@@ -41,8 +41,14 @@ export class SourceWriter {
 
   async save(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
     const version = versionToken(source.sequencer, parserVersion);
+    const articleIds = articles.map((article) => article.id);
     const stored = await this.readSource(source.key);
-    if (stored && stored.version >= version) return this.replayOrIgnore(stored, version);
+    if (stored && stored.version > version) {
+      // A redelivery of an event that lost the race before, possibly after writing some items: clear them.
+      await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
+      return 'stale';
+    }
+    if (stored && stored.version === version) return this.replayOrIgnore(stored, version);
 
     const ingestedAt = this.options.now().toISOString();
     const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt }));
@@ -50,7 +56,6 @@ export class SourceWriter {
       ...built.flatMap(({ items }) => items.map(putRequest)),
       ...built.map(({ head }) => putRequest(ArticleItem.toItem(head))),
     ]);
-    const articleIds = articles.map((article) => article.id);
     const flip = await this.flip(stored, this.nextState(source, version, parserVersion, 'accepted', null, articleIds));
     if (flip.outcome === 'stale') {
       await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));

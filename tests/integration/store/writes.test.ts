@@ -287,6 +287,20 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await partitionSortKeys(key, 2)).toEqual([]);
   });
 
+  it('a late redelivery of an upload that crashed before its flip clears what it had written', async () => {
+    const three = [0, 1, 2].map((index) => article({ ...first(key), index }));
+    const { client, intercept } = interceptingClient(dynamo);
+    intercept({ when: isFlipOf(key), at: 'before', hook: () => Promise.reject(new Error('injected fault')) });
+    await expect(storeFor(dynamo, client).saveArticles(source(key, '0100'), three, 1)).rejects.toThrow('injected fault');
+    await store.saveArticles(source(key, '0200'), [article({ ...second(key), index: 0 })], 1);
+    expect(await partitionSortKeys(key, 1)).not.toEqual([]);
+
+    expect(await store.saveArticles(source(key, '0100'), three, 1)).toBe('stale');
+    expect(await partitionSortKeys(key, 1)).toEqual([]);
+    expect(await partitionSortKeys(key, 2)).toEqual([]);
+    expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
+  });
+
   it('keeps every item under 400 KB for a huge article', async () => {
     const huge = article({
       key,
