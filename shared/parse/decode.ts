@@ -52,9 +52,22 @@ function strictUtf8(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
-    return { text, encoding: 'windows-1252', warnings: ['not valid UTF-8: decoded as windows-1252'] };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: ['not valid UTF-8: decoded as windows-1252'] };
   }
+}
+
+// Bytes 0x80–0x9F of windows-1252 (per the WHATWG Encoding Standard); the rest is Latin-1. Spelled out because
+// Node 20's TextDecoder('windows-1252') decodes these bytes as Latin-1 control characters instead.
+const WINDOWS_1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk);
+  }
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Text never holds NUL, and only rarely other C0 control characters besides tab, newline, CR, form feed. */

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeText, MAX_BYTES } from '../../../shared/parse/decode.ts';
+import { RejectedInput } from '../../../shared/parse/errors.ts';
+
+const example = readFileSync(new URL('../../fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url), 'utf8');
+
+function rejection(bytes: Uint8Array): RejectedInput {
+  try {
+    decodeText(bytes);
+  } catch (error) {
+    if (error instanceof RejectedInput) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+function utf16(text: string, endian: 'le' | 'be'): Buffer {
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  return endian === 'le' ? le : Buffer.from(le).swap16();
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without a byte-order mark, without warnings', () => {
+    const plain = decodeText(Buffer.from(example, 'utf8'));
+    const bom = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(example, 'utf8')]));
+    expect(plain).toEqual({ text: example, encoding: 'utf-8', warnings: [] });
+    expect(bom.text).toBe(example);
+  });
+
+  it('reads UTF-16 little- and big-endian by their byte-order mark', () => {
+    expect(decodeText(utf16(example, 'le'))).toMatchObject({ text: example, encoding: 'utf-16le' });
+    expect(decodeText(utf16(example, 'be'))).toMatchObject({ text: example, encoding: 'utf-16be' });
+  });
+
+  it('falls back to windows-1252 for the corpus file that is not UTF-8, with a warning', () => {
+    const decoded = decodeText(readFileSync(new URL('../../../../shared/corpus/bbc-news/sport/199.txt', import.meta.url)));
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+    expect(decoded.text.startsWith('Chelsea sack Mutu')).toBe(true);
+    expect(decoded.text).not.toContain('\uFFFD');
+  });
+
+  it('maps windows-1252 bytes to their characters (curly quotes, euro sign)', () => {
+    const decoded = decodeText(Uint8Array.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35]));
+    expect(decoded.text).toBe('“Hi” €5');
+  });
+
+  it('rejects empty and whitespace-only input as empty', () => {
+    expect(rejection(new Uint8Array()).code).toBe('empty');
+    expect(rejection(Buffer.from(' \n\t\r\n')).code).toBe('empty');
+  });
+
+  it('rejects binary input, naming the format when it is a known one', () => {
+    const png = rejection(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    expect(png.code).toBe('binary');
+    expect(png.message).toContain('PNG');
+    expect(rejection(Buffer.from('%PDF-1.7\n%âãÏÓ\n')).message).toContain('PDF');
+    expect(rejection(Buffer.from('text\u0000with\u0000nuls')).code).toBe('binary');
+  });
+
+  it('rejects input over the size limit before decoding it', () => {
+    const error = rejection(new Uint8Array(MAX_BYTES + 1).fill(0x61));
+    expect(error.code).toBe('too-large');
+    expect(decodeText(new Uint8Array(MAX_BYTES).fill(0x61)).text).toHaveLength(MAX_BYTES);
+  });
+});
