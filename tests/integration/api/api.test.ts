@@ -4,7 +4,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { contractClient, type Client } from '../../unit/api/support/client.ts';
-import { ENTITY_KEY, EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './seed.ts';
+import { EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './seed.ts';
 
 /**
  * Every access pattern through the real handler (functions/api/handler.ts, configured by env as on AWS)
@@ -120,12 +120,18 @@ describe('speakers and statements', () => {
 
 describe('entities', () => {
   it('finds an entity by prefix and type, and the articles that mention it', async () => {
-    const withEntity = seeded.find((article) => article.key === ENTITY_KEY)!.parsed;
+    // The parser may find the corridor in the seeded articles too: expect what was stored, whoever found it.
+    const mentioning = seeded.flatMap(({ parsed }) => {
+      const entity = parsed.metadata.entities.find((candidate) => candidate.id === LACHIN.id);
+      return entity ? [{ articleId: parsed.id, count: entity.count }] : [];
+    });
+    const mentionCount = mentioning.reduce((sum, article) => sum + article.count, 0);
     expect((await allPages('/entities?prefix=lach&type=location')).map((item) => item.id)).toContain(LACHIN.id);
-    expect(await allPages('/entities?prefix=lach&type=person')).toEqual([]);
-    expect((await call(`/entities/${LACHIN.id}`)).json).toMatchObject({ ...LACHIN, articleCount: 1, mentionCount: 2 });
+    expect((await allPages('/entities?prefix=lach&type=person')).map((item) => item.id)).not.toContain(LACHIN.id);
+    expect((await call(`/entities/${LACHIN.id}`)).json).toMatchObject({ ...LACHIN, articleCount: mentioning.length, mentionCount });
     const articles = await allPages(`/entities/${LACHIN.id}/articles?limit=1`);
-    expect(articles).toEqual([expect.objectContaining({ articleId: withEntity.id, count: 2 })]);
+    expect(articles.map(({ articleId, count }) => ({ articleId, count }))).toEqual(expect.arrayContaining(mentioning));
+    expect(articles).toHaveLength(mentioning.length);
   });
 
   it('answers 404 for an unknown entity', async () => {
