@@ -41,6 +41,11 @@ export class ObjectMissing extends Error {
   }
 }
 
+/** The body ended before Content-Length bytes arrived: transient, worth a retry. */
+export class IncompleteBody extends Error {
+  override name = 'IncompleteBody';
+}
+
 export interface ObjectContent {
   bytes: Uint8Array;
   contentType: string | undefined;
@@ -83,6 +88,11 @@ export async function getObjectBytes(
     if (size > maxBytes) throw new ObjectTooLarge(size, maxBytes);
     chunks.push(chunk);
   }
+  // A connection dropped mid-body can end the stream early without an error; parsing the truncated text
+  // would store a wrong article, so it is a failure to retry.
+  if (response.ContentLength !== undefined && size !== response.ContentLength) {
+    throw new IncompleteBody(`GetObject ${key}: received ${size} of ${response.ContentLength} bytes`);
+  }
   return { bytes: Buffer.concat(chunks, size), contentType: response.ContentType };
 }
 
@@ -90,6 +100,7 @@ export const s3Objects: ObjectReader = { getObjectBytes };
 
 function isMissing(error: unknown): boolean {
   if (error instanceof NoSuchKey) return true;
-  // A deleted version answers NoSuchVersion (or a bare 404 when the SDK cannot read the error body).
-  return error instanceof S3ServiceException && (error.name === 'NoSuchVersion' || error.$metadata.httpStatusCode === 404);
+  // A deleted version answers NoSuchVersion; NotFound is a 404 whose error body could not be read. Other
+  // 404s (NoSuchBucket) are misconfiguration, not a vanished object, and go to the DLQ.
+  return error instanceof S3ServiceException && ['NoSuchVersion', 'NotFound'].includes(error.name);
 }

@@ -177,6 +177,16 @@ describe('ingest handler', () => {
     expect(store.recordRejection).not.toHaveBeenCalled();
   });
 
+  it('retries an object whose body arrived shorter than its Content-Length instead of parsing the truncated text', async () => {
+    s3.on(GetObjectCommand, { Key: 'cut.txt' }).resolves({ Body: body('date 2023-09-20 trunc'), ContentLength: 2677 });
+    s3.on(GetObjectCommand, { Key: 'fine.txt' }).resolves({ Body: body('fine'), ContentLength: 4 });
+
+    const response = await ingest()(event(created('cut', 'cut.txt'), created('ok', 'fine.txt')));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'cut' }] });
+    expect(parse.mock.calls.map(([, hint]) => hint.key)).not.toContain('cut.txt');
+  });
+
   it('throws when every message in the batch failed, so SQS redelivers them all', async () => {
     s3.on(GetObjectCommand).rejects(serverError('InternalError', 500));
 
