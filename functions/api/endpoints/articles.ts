@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import type { StatementRecord } from '../../../shared/store/port.ts';
+import type { ArticleRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { CACHE_SHORT, defineEndpoint, type ArticleReader } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { DatedPageQuery, Id, NoParams, PageQuery } from '../schemas/params.ts';
 import { ArticlePage, ArticleWithStatements, StatementPage } from '../schemas/responses.ts';
 
 const ArticleIdParams = z.strictObject({ id: Id.meta({ description: 'Article id.' }) });
+
+function summary(article: ArticleRecord) {
+  const { entities: _entities, mentionedDates: _dates, headings: _headings, ...metadata } = article.metadata;
+  return { ...article, metadata };
+}
 
 export const listArticles = defineEndpoint({
   operationId: 'listArticles',
@@ -17,7 +22,10 @@ export const listArticles = defineEndpoint({
   response: ArticlePage,
   notFound: false,
   cacheControl: CACHE_SHORT,
-  run: ({ query }, store) => store.listArticles(query),
+  run: async ({ query }, store) => {
+    const page = await store.listArticles(query);
+    return { items: page.items.map(summary), nextCursor: page.nextCursor };
+  },
 });
 
 /** The store pages statements; an article is answered whole, so walk its pages at the store's largest size. */

@@ -37,6 +37,13 @@ export const Article = named(
   'Article',
 );
 
+/** Lists leave out what grows with the article's length, so a page of 100 stays small; GET /articles/{id} has it all. */
+export const ArticleSummary = named(
+  Article.extend({ metadata: ArticleMetadata.omit({ entities: true, mentionedDates: true, headings: true }) }),
+  'ArticleSummary',
+  'An article as lists show it: its metadata without entities, mentioned dates and headings.',
+);
+
 export const StatementRecord = named(
   Statement.extend({
     id: z.string(),
@@ -126,7 +133,7 @@ function page<T extends z.ZodType>(item: T, id: string) {
   );
 }
 
-export const ArticlePage = page(Article, 'ArticlePage');
+export const ArticlePage = page(ArticleSummary, 'ArticlePage');
 export const StatementPage = page(StatementRecord, 'StatementPage');
 export const SpeakerPage = page(SpeakerRecord, 'SpeakerPage');
 export const EntityPage = page(EntityRecord, 'EntityPage');

@@ -28,6 +28,15 @@ describe('GET /articles', () => {
     expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
   });
 
+  it('lists summaries: what grows with an article is left to GET /articles/{id}', async () => {
+    const page = (await call('/articles?limit=100')).json as Page;
+    const listed = page.items.find((item) => item.id === KARABAKH_ID)!;
+    expect(listed.metadata).toMatchObject({ title: 'Turkey backs Azerbaijan offensive', publishedAt: '2023-09-20' });
+    expect(listed.metadata).not.toHaveProperty('entities');
+    const whole = (await call(`/articles/${KARABAKH_ID}`)).json as { metadata: { entities: unknown[] } };
+    expect(whole.metadata.entities).toHaveLength(1);
+  });
+
   it('pages through every article exactly once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
