@@ -19,7 +19,7 @@ export interface CueVerb {
 
 export const CUE_VERBS: readonly CueVerb[] = [
   { forms: ['said', 'says', 'say', 'saying'], frame: 'clause' },
-  { forms: ['added', 'adds', 'add'], frame: 'clause' },
+  { forms: ['added', 'adds', 'add', 'adding'], frame: 'clause' },
   { forms: ['told', 'tells', 'tell', 'telling'], frame: 'object' },
   { forms: ['informed', 'assured', 'reminded', 'advised'], frame: 'object' },
   { forms: ['warned', 'warns', 'warn', 'warning'], frame: 'clause' },

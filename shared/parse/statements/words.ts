@@ -36,7 +36,8 @@ export const GROUP_NOUNS = set(`
   protesters executives bosses manufacturers retailers banks groups organisers organizers teachers workers
   staff dealers brokers bankers forecasters pollsters voters diplomats negotiators prosecutors investigators
   managers directors officers spokesmen representatives rebels militants troops soldiers commentators
-  academics historians parents students reports figures many some most several
+  academics historians parents students reports figures many some most several chiefs bosses democrats
+  republicans conservatives tories socialists liberals nationalists unionists greens
 `);
 
 /** Nouns that make a phrase an organisation: "the company", "Telecoms firm Eircom", "Azerbaijani Presidency". */

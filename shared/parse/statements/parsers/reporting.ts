@@ -54,6 +54,12 @@ export function firstCueAfter(cues: CueHit[], offset: number): number {
   return low;
 }
 
+/** A cue whose subject is left out: "... and added", "... but also warned", "..., adding". */
+export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolean {
+  const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /,\s*$/.test(before));
+}
+
 /** A span with white space and trailing punctuation trimmed off both ends. */
 export function trimSpan(body: string, start: number, end: number): Span {
   while (start < end && /[\s,:;—–-]/.test(body[start]!)) start++;
@@ -74,6 +80,11 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     const joint = /(,?\s*\b(?:but|and)\s+(?:also\s+|later\s+|then\s+)?)$/.exec(before);
     if (joint) {
       end = cue.start - joint[1]!.length;
+      break;
+    }
+    // "..., adding that ...": a participle starts a new statement of the same speaker
+    if (cue.form.endsWith('ing') && /,\s*$/.test(before)) {
+      end = cue.start - (before.length - before.search(/,\s*$/));
       break;
     }
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
@@ -142,7 +153,7 @@ export function reportedSpeech(
           const floor = speakerFloor(text, sentence, cue.start);
           const mention = speakerBefore(text.body, floor, cue.start, cue.form);
           // "... and added that ...": the subject is the previous clause's, which a refiner carries over
-          const elided = !mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(text.body.slice(Math.max(floor, cue.start - 16), cue.start));
+          const elided = !mention && subjectLeftOut(text.body, floor, cue);
           if (!mention && !elided) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
           if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;

@@ -5,7 +5,7 @@ import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
  * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"), a participle ("said,
  * referring to ...").
  */
-const NOT_A_CLAUSE = /^(?:to|so|nothing|goodbye|yes|no|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|little|much|anything|something|thanks?|farewell|in|on|at|during|\p{L}+ing)\b/iu;
+const NOT_A_CLAUSE = /^(?:to|so|nothing|goodbye|yes|no|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|little|much|anything|something|thanks?|farewell|in|on|at|during|\p{L}+ing)(?=[\s,.;:!?]|$)/iu;
 
 /** `X said (that) CLAUSE`, `X has warned that ...`, `X said in a statement it would ...`. */
 export const saidThat = reportedSpeech(

@@ -2,7 +2,7 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { firstCueAfter, sentenceCues, speakerFloor } from './reporting.ts';
+import { firstCueAfter, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
 
 /**
  * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
@@ -30,7 +30,7 @@ export const speakerThenQuote: StatementParser = {
       if (!/[,:]\s*$/.test(between) && between.trim() !== '') continue;
       const floor = speakerFloor(text, sentence, cue.start);
       const mention = speakerBefore(body, floor, cue.start, cue.form);
-      const elided = !mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(body.slice(Math.max(floor, cue.start - 16), cue.start));
+      const elided = !mention && subjectLeftOut(body, floor, cue);
       if (!mention && !elided) continue;
       const last = chain[chain.length - 1]!;
       found.push({

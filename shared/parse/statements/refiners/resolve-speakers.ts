@@ -1,9 +1,8 @@
 import type { SpeakerType } from '../../../model/statement.ts';
-import { NameIndex } from '../speakers/name-index.ts';
+import { type Gender, NameIndex } from '../speakers/name-index.ts';
 import type { Mention, ResolvedSpeaker, StatementRefiner } from '../types.ts';
 import { ORG_NOUNS } from '../words.ts';
 
-type Gender = 'male' | 'female';
 const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', lady: 'female', dame: 'female' };
 
 /**
@@ -14,8 +13,8 @@ const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord
 export const resolveSpeakers: StatementRefiner = {
   name: 'resolve-speakers',
   refine(text, candidates, context) {
-    const index = new NameIndex(text.body, context.entities);
-    const history: (ResolvedSpeaker & { at: number })[] = [];
+    const index = new NameIndex(text, context.entities);
+    const history: Spoken[] = [];
     const genders = new Map<string, Gender>();
     const titles = new Map<string, string>();
     const ordered = [...candidates].sort((a, b) => a.start - b.start);
@@ -31,23 +30,29 @@ export const resolveSpeakers: StatementRefiner = {
   },
 };
 
-function resolve(mention: Mention, index: NameIndex, history: (ResolvedSpeaker & { at: number })[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
+type Spoken = ResolvedSpeaker & { at: number };
+
+function resolve(mention: Mention, index: NameIndex, history: Spoken[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
   const at = mention.start;
-  const latest = (fits: (s: ResolvedSpeaker) => boolean) => {
+  const latest = (fits: (s: Spoken) => boolean) => {
     for (let i = history.length - 1; i >= 0; i--) if (fits(history[i]!)) return history[i]!;
     return undefined;
   };
   switch (mention.form) {
     case 'pronoun': {
       if (mention.name === 'he' || mention.name === 'she') {
+        // the latest person, spoken or named at a sentence start, whose gender does not contradict the pronoun
         const gender: Gender = mention.name === 'he' ? 'male' : 'female';
-        const found = latest((s) => s.type === 'person' && (genders.get(s.name) ?? gender) === gender) ?? latest((s) => s.type === 'person');
+        const fits = (name: string) => (genders.get(name) ?? index.genderOf(name) ?? gender) === gender;
+        const spoke = latest((s) => s.type === 'person' && fits(s.name) && s.at < at);
+        const named = index.lastSubjectBefore(at, gender);
+        const found = named && (!spoke || named.at > spoke.at) && fits(named.name) ? { name: named.name, title: null } : spoke;
         if (found) {
           genders.set(found.name, gender);
-          return { name: found.name, type: 'person', title: found.title };
+          return { name: found.name, type: 'person', title: found.title ?? history.find((s) => s.name === found.name)?.title ?? null };
         }
-        const named = index.lastPersonBefore(at);
-        return named ? { name: named, type: 'person', title: null } : undefined;
+        const any = index.lastPersonBefore(at);
+        return any ? { name: any, type: 'person', title: null } : undefined;
       }
       if (mention.name === 'it') {
         const found = latest((s) => s.type === 'organization' || s.type === 'location');

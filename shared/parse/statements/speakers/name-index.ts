@@ -1,11 +1,20 @@
 import type { Entity } from '../../../model/article.ts';
 import type { SpeakerType } from '../../../model/statement.ts';
 import { foldName } from '../../../model/ids.ts';
+import type { ArticleText } from '../text/document.ts';
 import { GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_ROLES, isPlace } from '../words.ts';
 
 interface Named {
   name: string;
   at: number;
+}
+
+export type Gender = 'male' | 'female';
+const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', lady: 'female', dame: 'female' };
+
+/** A person named at the start of a sentence: the likely antecedent of a following he/she. */
+interface Subject extends Named {
+  gender?: Gender;
 }
 
 /** Capitalized words that open sentences or clauses rather than names. */
@@ -32,9 +41,16 @@ export class NameIndex {
   private readonly titled: { title: string; name: string; at: number }[] = [];
   private readonly acronyms = new Map<string, string>();
   private readonly entityByAlias = new Map<string, Entity>();
+  private readonly subjects: Subject[] = [];
+  private readonly genderBySurname = new Map<string, Gender>();
 
-  constructor(body: string, entities: Entity[] = []) {
-    for (const match of body.matchAll(CAPITALIZED_RUN)) this.addRun(match[0], match.index);
+  constructor(text: ArticleText, entities: Entity[] = []) {
+    const { body } = text;
+    for (const match of body.matchAll(CAPITALIZED_RUN)) {
+      const sentence = text.sentenceAt(match.index);
+      const initial = !!sentence && match.index - sentence.start < 16 && !/[,;:]/.test(body.slice(sentence.start, match.index));
+      this.addRun(match[0], match.index, initial);
+    }
     for (const match of body.matchAll(ACRONYM)) {
       const defined = DEFINED_BEFORE.exec(body.slice(Math.max(0, match.index - 80), match.index));
       if (defined) this.acronyms.set(match[1]!, defined[1]!);
@@ -45,29 +61,55 @@ export class NameIndex {
     }
   }
 
-  private addRun(run: string, at: number) {
+  private addRun(run: string, at: number, sentenceInitial: boolean) {
     const words = run.split(/[ \t]+/);
     while (words.length && NOT_NAME_START.has(words[0]!.toLowerCase())) {
       at += words[0]!.length + 1;
       words.shift();
     }
+    const gender = HONORIFIC_GENDER[words[0]?.toLowerCase().replace(/\.$/, '') ?? ''];
+    if (gender && words.length >= 2) {
+      const surname = words[words.length - 1]!.replace(/['’]s$/, '');
+      this.genderBySurname.set(foldName(surname), gender);
+      if (sentenceInitial) this.subjects.push({ name: surname, at, gender });
+      return;
+    }
     let roleEnd = -1;
     words.forEach((word, i) => { if (PERSON_ROLES.has(word.toLowerCase().split('-').pop()!)) roleEnd = i; });
     const name = words.slice(roleEnd + 1);
     if (roleEnd >= 0 && name.length >= 2) this.titled.push({ title: words.slice(0, roleEnd + 1).join(' '), name: name.join(' '), at });
-    this.addPerson(name.join(' '), at);
+    if (this.addPerson(name.join(' '), at) && sentenceInitial) this.subjects.push({ name: name.join(' '), at });
   }
 
-  private addPerson(name: string, at: number) {
+  /** Gender the article gives a name by Mr/Mrs/Ms before its surname, if any. */
+  genderOf(name: string): Gender | undefined {
+    return this.genderBySurname.get(foldName(name.split(/\s+/).pop() ?? ''));
+  }
+
+  /** The last person named at a sentence start before `at` whose known gender does not contradict `gender`. */
+  lastSubjectBefore(at: number, gender: Gender): Named | undefined {
+    for (let i = this.subjects.length - 1; i >= 0; i--) {
+      const subject = this.subjects[i]!;
+      if (subject.at >= at) continue;
+      const known = subject.gender ?? this.genderOf(subject.name);
+      if (known && known !== gender) continue;
+      return { name: this.fullName(subject.name, at) ?? subject.name, at: subject.at };
+    }
+    return undefined;
+  }
+
+  /** Registers a personal name; false when the words cannot be one. */
+  private addPerson(name: string, at: number): boolean {
     const words = name.split(/\s+/).filter(Boolean);
-    if (words.length < 2 || words.length > 4) return;
-    if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')) && !/^(?:sir|lord|lady|dame)$/i.test(words[0]!)) return;
-    if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return;
-    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w))) return;
+    if (words.length < 2 || words.length > 4) return false;
+    if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')) && !/^(?:sir|lord|lady|dame)$/i.test(words[0]!)) return false;
+    if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
+    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w))) return false;
     const surname = foldName(words[words.length - 1]!);
     const list = this.bySurname.get(surname) ?? [];
     list.push({ name, at });
     this.bySurname.set(surname, list);
+    return true;
   }
 
   /** The most complete personal name ending with `name`'s last word, preferring ones written before `at`. */

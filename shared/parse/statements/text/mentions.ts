@@ -68,6 +68,7 @@ export function typeOfName(tokens: Token[]): SpeakerType {
   const text = tokens.map((t) => t.text).join(' ');
   if (isPlace(text)) return 'location';
   if (tokens.some((t) => isOrgNoun(t) || /['’]s$/.test(t.text))) return 'organization';
+  if (GROUP_NOUNS.has(tokens[tokens.length - 1]!.lower)) return 'group';
   if (tokens.length === 1 && isAcronym(tokens[0]!)) return 'organization';
   if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t))) return 'person';
   return 'unknown';
@@ -141,6 +142,10 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   const head = core[core.length - 1]!;
   if (core.length > 6) return null;
   if (GROUP_NOUNS.has(head.lower)) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
+  if (core.length <= 4 && /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u.test(head.text) && !lowerDeterminers.has(first.lower)) {
+    return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  }
   if (isRole(head) || isOrgNoun(head)) {
     const type: SpeakerType = isOrgNoun(head) && !isRole(head) ? 'organization' : 'person';
     if (lowerDeterminers.has(first.lower)) return mention(body, tokens, 'role', join(body, tokens), null, type);
@@ -186,18 +191,30 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return null; // a participle, not a report
   if (end === 0) return null;
 
-  // "Roy Asher, chief investment officer of Hibernian Investment Managers, told"
-  if (tokens[end - 1]!.text === ',') {
+  // "Roy Asher, chief investment officer of Hibernian Investment Managers, told"; also with dashes
+  const closing = tokens[end - 1]!.text;
+  if (closing === ',' || closing === '-' || closing === '—' || closing === '–') {
+    const opens = closing === ',' ? [','] : ['-', '—', '–'];
     let open = end - 2;
-    while (open >= 0 && tokens[open]!.text !== ',' && end - open < 30) {
+    while (open >= 0 && !opens.includes(tokens[open]!.text) && end - open < 30) {
       if (/^[;:"“”]$/.test(tokens[open]!.text)) return null;
       open--;
     }
-    if (open < 1 || tokens[open]!.text !== ',') return null;
+    if (open < 1 || !opens.includes(tokens[open]!.text)) return null;
     let nameStart = open;
     while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && open - nameStart < 6) nameStart--;
     const nameTokens = stripLeading(tokens.slice(nameStart, open));
     const titleTokens = tokens.slice(open + 1, end - 1);
+    // "Universities Scotland's Director, David Caldwell, said": the name is inside the commas
+    if (titleTokens.length >= 2 && titleTokens.length <= 4 && titleTokens.every(isCapitalized)) {
+      const inner = classify(body, titleTokens);
+      let roleStart = open;
+      while (roleStart > 0 && !isPunctuation(tokens[roleStart - 1]!) && !CLAUSE_WORDS.has(tokens[roleStart - 1]!.lower) && open - roleStart < 8) roleStart--;
+      const role = stripLeading(tokens.slice(roleStart, open));
+      if (inner && inner.form === 'name' && inner.type === 'person' && role.length > 0 && role.some(isRole)) {
+        return { ...inner, start: role[0]!.start, text: body.slice(role[0]!.start, titleTokens[titleTokens.length - 1]!.end), title: inner.title ?? join(body, stripThe(role)) };
+      }
+    }
     if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) return null;
     const relative = RELATIVE_WORDS.has(titleTokens[0]!.lower) || titleTokens[0]!.lower === 'who';
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
@@ -210,6 +227,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     let open = end - 2;
     while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
     if (tokens[open]?.text === '(') end = open;
+  }
+  // a pronoun right before the cue is the whole subject ("During an interview she said")
+  const nearest = tokens[end - 1];
+  if (nearest && (PERSON_PRONOUNS.has(nearest.lower) || THING_PRONOUNS.has(nearest.lower) || GROUP_PRONOUNS.has(nearest.lower))) {
+    return classify(body, [nearest]);
   }
   // walk back over the noun phrase
   let start = end;
@@ -268,6 +290,13 @@ export function speakerAfter(body: string, from: number, limit: number): Mention
     }
   }
   const found = classify(body, phrase, title);
+  // "said the chairman of the committee, Labour MP Barry Sheerman": the name follows the role
+  if (found && title && (found.form === 'role' || found.form === 'unnamed')) {
+    const named = classify(body, tokens.slice(end + 1).filter((t) => t.end <= titleEnd));
+    if (named && named.form === 'name') {
+      return { ...named, start: found.start, end: titleEnd, text: body.slice(found.start, titleEnd), title: named.title ?? join(body, stripThe(phrase)) };
+    }
+  }
   if (found && titleEnd > 0 && found.form !== 'pronoun') return { ...found, end: titleEnd, text: body.slice(found.start, titleEnd) };
   return found;
 }

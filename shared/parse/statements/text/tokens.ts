@@ -15,7 +15,11 @@ export function tokenize(body: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   const slice = body.slice(start, end);
   for (const match of slice.matchAll(TOKEN)) {
-    const text = match[0];
+    let text = match[0];
+    // a full stop ends the sentence, not the word, unless the word is an abbreviation ("Mr.", "U.S.")
+    if (text.length > 1 && text.endsWith('.') && !/^(?:\p{L}\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Inc|Ltd|Co|Corp)\.$/u.test(text)) {
+      text = text.slice(0, -1);
+    }
     tokens.push({ text, start: start + match.index, end: start + match.index + text.length, lower: text.toLowerCase().replace(/\.$/, '') });
   }
   return tokens;
