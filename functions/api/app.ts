@@ -19,7 +19,7 @@ export interface ApiOptions {
 /** A public, read-only API: any origin may read it, and no credentials are involved. */
 const CORS = {
   origin: '*',
-  methods: 'GET, OPTIONS',
+  methods: 'GET, HEAD, OPTIONS',
   headers: 'Authorization, Content-Type',
   maxAge: 86_400,
   cacheControl: 'public, max-age=86400',

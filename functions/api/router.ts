@@ -3,9 +3,10 @@ import httpRouterHandler, { type Method } from '@middy/http-router';
 import { HttpProblem } from './problem.ts';
 
 /**
- * Routing: every route, JSON or (later) HTML, is a RouteSpec; a new page is one more spec. Paths use API
+ * Routing: every route, JSON or HTML, is a RouteSpec; a new page is one more spec. Paths use API
  * Gateway's syntax, `{name}` for a segment and a final `{name+}` for the rest of the path. The handler
- * sees its path parameters under those names.
+ * sees its path parameters under those names. Every GET also answers HEAD; any other method on a known
+ * path is a 405 naming the allowed ones.
  */
 export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -31,12 +32,22 @@ function routerRoute(route: { method: Method; path: string; handler: RouteHandle
   return { method: route.method, path: route.path.replace(GREEDY, '{proxy+}'), handler };
 }
 
+/** HEAD is GET without the body: the same status and headers (Content-Type, Cache-Control). */
+function headOf(get: RouteHandler): RouteHandler {
+  return async (event, context) => ({ ...(await get(event, context)), body: '' });
+}
+
 function methodNotAllowed(allowed: readonly string[]): RouteHandler {
   const allow = [...allowed, 'OPTIONS'].join(', ');
   return () => Promise.reject(new HttpProblem(405, `this resource answers only ${allow}`, { headers: { Allow: allow } }));
 }
 
-export function createRouter(routes: readonly RouteSpec[]): RouteHandler {
+export function createRouter(specs: readonly RouteSpec[]): RouteHandler {
+  const routes = specs.flatMap((route) =>
+    route.method === 'GET' && !specs.some((other) => other.method === 'HEAD' && other.path === route.path)
+      ? [route, { method: 'HEAD' as const, path: route.path, handler: headOf(route.handler) }]
+      : [route],
+  );
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
 

@@ -102,8 +102,17 @@ describe('404 and 405', () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       const { status, headers } = await problem('/articles/abc', { method });
       expect(status, method).toBe(405);
-      expect(headers.allow).toBe('GET, OPTIONS');
+      expect(headers.allow).toBe('GET, HEAD, OPTIONS');
     }
+  });
+
+  it('HEAD answers as GET does, without the body', async () => {
+    const get = await call('/articles?limit=2');
+    const head = await call('/articles?limit=2', { method: 'HEAD' });
+    expect(head).toMatchObject({ status: 200, text: '' });
+    expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    expect(head.headers['cache-control']).toBe(get.headers['cache-control']);
+    expect((await call('/articles/nope', { method: 'HEAD' })).status).toBe(404);
   });
 
   it('a trailing slash reaches the same resource', async () => {
@@ -165,7 +174,7 @@ describe('CORS', () => {
     expect(response.status).toBe(204);
     expect(response.headers).toMatchObject({
       'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, OPTIONS',
+      'access-control-allow-methods': 'GET, HEAD, OPTIONS',
       'access-control-allow-headers': expect.stringContaining('Authorization'),
       'access-control-max-age': '86400',
     });

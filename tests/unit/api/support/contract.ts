@@ -52,7 +52,8 @@ export function checkContract(method: string, path: string, response: HttpResult
   // A CORS preflight is answered before routing and is not an operation of the API.
   if (method === 'OPTIONS') return response.status === 204 && response.text === '' ? { ok: true, problems: [] } : { ok: false, problems: ['a preflight answers 204 with no body'] };
   const mediaType = response.contentType.split(';')[0]!.trim();
-  const template = method === 'GET' ? operationPath(path) : undefined;
+  // HEAD is documented through GET: the same status and media type, and no body to validate.
+  const template = method === 'GET' || method === 'HEAD' ? operationPath(path) : undefined;
   const documented = template ? openApiDocument.paths[template]!.get.responses[String(response.status)] : undefined;
   let validate: ValidateFunction;
   if (documented) {
@@ -66,6 +67,7 @@ export function checkContract(method: string, path: string, response: HttpResult
     if (mediaType !== 'application/problem+json') return { ok: false, problems: [`${response.status} answered as ${mediaType}`] };
     validate = validatorAt(['components', 'schemas', 'Problem']);
   }
+  if (method === 'HEAD' && response.text === '') return { ok: true, problems: [] };
   const ok = validate(response.json);
   return { ok, problems: ok ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`) };
 }

@@ -73,7 +73,7 @@ export interface HttpResult {
   headers: Record<string, string>;
   contentType: string;
   text: string;
-  /** The parsed body for JSON media types, else undefined. */
+  /** The parsed body for JSON media types (when there is a body), else undefined. */
   json: unknown;
 }
 
@@ -84,6 +84,6 @@ export async function request(api: ApiHandler, target: string, init: RequestInit
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
   const contentType = headers['content-type'] ?? '';
   const text = result.body ?? '';
-  const json = /^application\/(.+\+)?json\b/.test(contentType) ? (JSON.parse(text) as unknown) : undefined;
+  const json = text !== '' && /^application\/(.+\+)?json\b/.test(contentType) ? (JSON.parse(text) as unknown) : undefined;
   return { status: result.statusCode ?? 200, headers, contentType, text, json };
 }
