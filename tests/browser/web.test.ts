@@ -122,6 +122,18 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('follows a place named in the article to the articles that mention it', async () => {
+    const page = await openPage();
+    await page.goto(`${pipeline.apiUrl}/search?q=lach`);
+    await page.locator('#entities + ul a', { hasText: 'Lachin Corridor' }).click();
+    await page.waitForURL(/\/view\/entities\//);
+    expect(await page.locator('main h1').textContent()).toBe('Lachin Corridor');
+    await page.locator('#articles + ul a').first().click();
+    await page.waitForURL(/\/view\/articles\//);
+    expect(await page.locator('.text').textContent()).toContain('Lachin Corridor');
+    await page.close();
+  }, 90_000);
+
   it('shows an article full of markup and script as text: no dialog, no injected element', async () => {
     const page = await openPage();
     await page.goto(`${pipeline.apiUrl}/`);
