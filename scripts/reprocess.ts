@@ -55,43 +55,65 @@ function localTarget(): Target {
   return { name: 'the local pipeline', tableName: process.env.TABLE_NAME || 'onrecord', queueUrl, dynamoEndpoint, sqsEndpoint: new URL(queueUrl).origin };
 }
 
+let lastProgress = '';
+/** A bar redrawn in place on a terminal; elsewhere (CI, a pipe) one line per change. */
 function progress(label: string, done: number, total: number): void {
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+  if (line === lastProgress) return;
+  lastProgress = line;
+  process.stdout.write(process.stdout.isTTY ? `\r${line}` : `${line}\n`);
 }
 
-const target = values.stack ? await stackTarget(values.stack) : localTarget();
-const store = new DynamoArticleStore({
-  client: createDocumentClient(target.dynamoEndpoint),
-  tableName: target.tableName,
-  // Cursors are only passed back to this same process while paging.
-  cursorSecret: randomUUID(),
-});
-
-const stale = await staleIngestions(store, PARSER_VERSION);
-console.log(`${target.name}: ${stale.length} object(s) made by a parser older than version ${PARSER_VERSION}`);
-if (stale.length === 0 || values['dry-run']) {
-  for (const ingestion of values['dry-run'] ? stale : []) console.log(`  ${ingestion.key} (parser ${ingestion.parserVersion}, ${ingestion.status})`);
-  process.exit(0);
+function endProgress(): void {
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  lastProgress = '';
 }
 
-const sqs = new SQSClient(target.sqsEndpoint ? { endpoint: target.sqsEndpoint } : {});
-await enqueueReprocessing(sqs, target.queueUrl, stale, (sent, total) => progress('enqueued   ', sent, total));
-process.stdout.write('\n');
-if (values['no-wait']) process.exit(0);
+async function main(): Promise<number> {
+  const target = values.stack ? await stackTarget(values.stack) : localTarget();
+  const store = new DynamoArticleStore({
+    client: createDocumentClient(target.dynamoEndpoint),
+    tableName: target.tableName,
+    // Cursors are only passed back to this same process while paging.
+    cursorSecret: randomUUID(),
+  });
 
-// Progress of the work itself: objects drop out of the stale listing as the ingest function redoes them.
-const deadline = Date.now() + Number(values['timeout-seconds']) * 1000;
-let remaining = stale.length;
-while (remaining > 0 && Date.now() < deadline) {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  remaining = (await staleIngestions(store, PARSER_VERSION)).length;
-  progress('reprocessed', stale.length - remaining, stale.length);
+  const stale = await staleIngestions(store, PARSER_VERSION);
+  console.log(`${target.name}: ${stale.length} object(s) made by a parser older than version ${PARSER_VERSION}`);
+  if (stale.length === 0 || values['dry-run']) {
+    for (const ingestion of values['dry-run'] ? stale : []) console.log(`  ${ingestion.key} (parser ${ingestion.parserVersion}, ${ingestion.status})`);
+    return 0;
+  }
+
+  const sqs = new SQSClient(target.sqsEndpoint ? { endpoint: target.sqsEndpoint } : {});
+  await enqueueReprocessing(sqs, target.queueUrl, stale, (sent, total) => progress('enqueued   ', sent, total));
+  endProgress();
+  if (values['no-wait']) return 0;
+
+  // Progress of the work itself: objects drop out of the stale listing as the ingest function redoes them.
+  const deadline = Date.now() + Number(values['timeout-seconds']) * 1000;
+  let remaining = stale.length;
+  while (remaining > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    remaining = (await staleIngestions(store, PARSER_VERSION)).length;
+    progress('reprocessed', stale.length - remaining, stale.length);
+  }
+  endProgress();
+  if (remaining > 0) {
+    console.error(`${remaining} object(s) not reprocessed yet; failed messages end in the ingest DLQ (see its alarm) and can be redriven`);
+    return 1;
+  }
+  console.log('done: every stored object was parsed by the current parser');
+  return 0;
 }
-process.stdout.write('\n');
-if (remaining > 0) {
-  console.error(`${remaining} object(s) not reprocessed yet; failed messages end in the ingest DLQ (see its alarm) and can be redriven`);
-  process.exit(1);
-}
-console.log('done: every stored object was parsed by the current parser');
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+    console.error(refused ? `nothing answers at ${(error as { address?: string; port?: number }).address}:${(error as { port?: number }).port}; is \`npm start\` running?` : error);
+    process.exit(1);
+  },
+);
