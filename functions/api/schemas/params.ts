@@ -41,11 +41,13 @@ export const Prefix = z
   .refine((prefix) => foldName(prefix) !== '', { error: 'must contain a letter or digit' })
   .meta({ description: 'Start of a name; case and accents are ignored ("erdo" finds "Erdoğan").', examples: ['erdo'] });
 
-/** Ids are short slugs or digests; the bound keeps nonsense away from the key space. */
+const ID_MAX_BYTES = 256;
+
+/** Ids are short slugs or digests; the bound (in bytes, as DynamoDB limits keys) keeps nonsense out of the key space. */
 export const Id = z
   .string({ error: requiredMessage })
   .min(1, { error: 'is required' })
-  .max(256, { error: 'must be at most 256 characters' });
+  .refine((id) => Buffer.byteLength(id) <= ID_MAX_BYTES, { error: `must be at most ${ID_MAX_BYTES} bytes` });
 
 const S3_KEY_MAX_BYTES = 1024;
 

@@ -169,6 +169,15 @@ describe('cursors from the real store', () => {
     }
   });
 
+  it('the longest ids and keys the API accepts are answered 404, not a store failure', async () => {
+    const longestId = encodeURIComponent('𝔸'.repeat(64)); // 256 bytes of UTF-8
+    const longestKey = encodeURIComponent('𝔸'.repeat(256)); // 1024 bytes, S3's limit
+    for (const target of [`/articles/${longestId}`, `/speakers/${longestId}`, `/entities/${longestId}/articles`, `/statements?speaker=${longestId}`, `/ingestions/${longestKey}`]) {
+      expect((await call(target)).status, target).toBe(404);
+    }
+    expect((await call(`/speakers/${longestId}x`)).status).toBe(400);
+  });
+
   it('no query or cursor a client can send makes the real store fail', async () => {
     const { nextCursor } = (await call('/articles?limit=2')).json as Page;
     const cursor = fc.oneof(
