@@ -82,6 +82,9 @@ export interface CueMatch {
 
 const WORD = /[a-z]+/g;
 const NEXT_WORD = /^\s+([a-z]+)/;
+/** First words of two-word cues ("called" of "called on"): only these need a look at the next word. */
+const PAIR_STARTS = new Set([...byForm.keys()].filter((form) => form.includes(' ')).map((form) => form.split(' ')[0]!));
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 
 /**
  * Every cue in body[from, to), in order: one pass over lower-case words with a map lookup (and a look at
@@ -91,19 +94,23 @@ export function findCues(body: string, from = 0, to = body.length): CueMatch[] {
   const found: CueMatch[] = [];
   const slice = body.slice(from, to);
   for (const match of slice.matchAll(WORD)) {
+    const word = match[0];
+    const single = byForm.get(word);
+    if (!single && !PAIR_STARTS.has(word)) continue;
     const before = slice[match.index - 1];
-    if (before !== undefined && /[\p{L}\p{N}'’-]/u.test(before)) continue; // the tail of a longer word
+    if (before !== undefined && WORD_CHAR.test(before)) continue; // the tail of a longer word
+    const after = slice[match.index + word.length];
+    if (after !== undefined && (WORD_CHAR.test(after) && after !== '’' && after !== "'")) continue;
     const start = from + match.index;
-    const next = NEXT_WORD.exec(slice.slice(match.index + match[0].length, match.index + match[0].length + 12));
-    const pair = next ? byForm.get(`${match[0]} ${next[1]}`) : undefined;
-    if (pair) {
-      found.push({ start, end: start + match[0].length + next![0].length, info: pair });
-      continue;
+    if (PAIR_STARTS.has(word)) {
+      const next = NEXT_WORD.exec(slice.slice(match.index + word.length, match.index + word.length + 12));
+      const pair = next ? byForm.get(`${word} ${next[1]}`) : undefined;
+      if (pair) {
+        found.push({ start, end: start + word.length + next![0].length, info: pair });
+        continue;
+      }
     }
-    const after = slice[match.index + match[0].length];
-    if (after !== undefined && /[\p{L}\p{N}-]/u.test(after)) continue;
-    const info = byForm.get(match[0]);
-    if (info) found.push({ start, end: start + match[0].length, info });
+    if (single) found.push({ start, end: start + word.length, info: single });
   }
   return found;
 }

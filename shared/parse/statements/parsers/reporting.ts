@@ -14,9 +14,16 @@ export interface CueHit extends Span {
 /** The longest reported clause taken seriously; longer ones come from text without sentence ends. */
 export const MAX_CONTENT = 1500;
 
+/**
+ * A "sentence" longer than this is not prose (text without full stops): its cues are not looked at,
+ * which also keeps hostile input from costing a speaker search per cue over a megabyte.
+ */
+const MAX_SENTENCE = 3000;
+
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
   const hits: CueHit[] = [];
+  if (sentence.end - sentence.start > MAX_SENTENCE) return hits;
   for (const { start, end, info } of text.cuesBetween(sentence.start, sentence.end)) {
     const quote = text.quoteAt(start);
     if (quote && start >= quote.contentStart && start < quote.contentEnd) continue;

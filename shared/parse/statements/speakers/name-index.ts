@@ -62,6 +62,7 @@ export class NameIndex {
   }
 
   private addRun(run: string, at: number, sentenceInitial: boolean) {
+    if (!/[ \t]/.test(run)) return; // one word names nobody in full and carries no honorific
     const words = run.split(/[ \t]+/);
     while (words.length && NOT_NAME_START.has(words[0]!.toLowerCase())) {
       at += words[0]!.length + 1;

@@ -245,8 +245,9 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       break;
     }
     if (token.lower === 'and') {
+      // "Union leaders and trade campaigners": both sides end in a noun that can speak
       const before = tokens[start - 2];
-      const after = tokens[start];
+      const after = tokens[end - 1];
       const nounish = (t: Token | undefined) => !!t && (isCapitalized(t) || GROUP_NOUNS.has(t.lower) || isRole(t));
       if (!nounish(before) || !nounish(after)) break;
     }

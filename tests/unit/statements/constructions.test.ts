@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from './helpers.ts';
+
+// One real sentence per construction, from the BBC corpus (../shared/corpus/bbc-news) or the example article.
+describe('direct quotations', () => {
+  it('attribution after the quotation: "...," X said.', () => {
+    expect(summarize('"When the new stadium opens we will go through a thorough financial review," Mr Dein said.')).toEqual([
+      ['Dein', 'direct', 'said', 'When the new stadium opens we will go through a thorough financial review,'],
+    ]);
+  });
+
+  it('inverted attribution with a role: "...," said X, ROLE.', () => {
+    const [statement] = summarize('"Smaller manufacturers are facing an uphill struggle," said Hugh Morgan Williams, chair of the CBI\'s SME Council.');
+    expect(statement).toEqual(['Hugh Morgan Williams', 'direct', 'said', 'Smaller manufacturers are facing an uphill struggle,']);
+  });
+
+  it('attribution before the quotation with a comma: X said, "..."', () => {
+    const body = 'While addressing the UN General Assembly in New York, Turkish President Recep Tayyip Erdogan said, “As everyone now acknowledges, Karabakh is Azerbaijani territory.”';
+    expect(summarize(body)).toEqual([
+      ['Recep Tayyip Erdogan', 'direct', 'said', 'As everyone now acknowledges, Karabakh is Azerbaijani territory.'],
+    ]);
+  });
+
+  it('colon cue before a quotation: X said in a statement: "..."', () => {
+    const body = 'On Wednesday Irish Transport Minister Martin Cullen said in a statement: "A conflict of interest cannot, should not and will not be allowed to arise."';
+    expect(summarize(body)).toEqual([
+      ['Martin Cullen', 'direct', 'said', 'A conflict of interest cannot, should not and will not be allowed to arise.'],
+    ]);
+  });
+
+  it('a quotation split by its attribution is one statement', () => {
+    const body = '"It is still looking good," he told Reuters. "We have seen good economic data on Ireland which benefits the financial stocks."';
+    const withSpeaker = `Bernard McAlinden, head of equity research at NCB Stockbrokers, said equities represented good value. ${body}`;
+    expect(summarize(withSpeaker)[1]).toEqual([
+      'Bernard McAlinden', 'direct', 'told', 'It is still looking good, We have seen good economic data on Ireland which benefits the financial stocks.',
+    ]);
+  });
+
+  it('a quotation over several paragraphs: each opens a mark, only the last closes', () => {
+    const body = '"It\'s the subtleties, the eyes, the mouth - 5,000 polygons doesn\'t really sell the emotion.\n\n"With PS3 and Xbox 2, we can go on the main character with 30,000 to 50,000 polygons," he said.';
+    const [statement] = summarize(`Gerhard Florin said the firm would grow.\n\n${body}`).slice(1);
+    expect(statement).toEqual([
+      'Gerhard Florin', 'direct', 'said',
+      'It\'s the subtleties, the eyes, the mouth - 5,000 polygons doesn\'t really sell the emotion. With PS3 and Xbox 2, we can go on the main character with 30,000 to 50,000 polygons,',
+    ]);
+  });
+
+  it('keeps nested single quotes inside the quotation', () => {
+    const body = '"Before we ran a campaign there was a big question mark of: \'If we build it will they come?\'" she said.';
+    expect(summarize(`Ms Harker said the posters worked. ${body}`)[1]?.[3]).toBe('Before we ran a campaign there was a big question mark of: \'If we build it will they come?\'');
+  });
+
+  it('future and perfect forms: X will say, X has said', () => {
+    expect(summarize('Sky has said it aims to have 25% of its subscribers using Sky Plus by 2010.')).toEqual([
+      ['Sky', 'indirect', 'said', 'it aims to have 25% of its subscribers using Sky Plus by 2010'],
+    ]);
+    expect(summarize('The chancellor will say that the economy is stronger than at any time in a generation.')[0]?.[3]).toBe(
+      'the economy is stronger than at any time in a generation',
+    );
+  });
+});
+
+describe('reported speech', () => {
+  it('X said (that) CLAUSE', () => {
+    expect(summarize('Arsenal vice-chairman David Dein has said the club may consider seeking a full listing for its shares.')).toEqual([
+      ['David Dein', 'indirect', 'said', 'the club may consider seeking a full listing for its shares'],
+    ]);
+    expect(summarize('Mr Dein said that, although television money had driven the English game forward, he feared there might now be too many games.')[0]?.[3])
+      .toBe('although television money had driven the English game forward, he feared there might now be too many games');
+  });
+
+  it('X told Y (that) CLAUSE', () => {
+    expect(summarize('Mr Walsh told the AP news agency that he had received more than 40 business proposals.')).toEqual([
+      ['Walsh', 'indirect', 'told', 'he had received more than 40 business proposals'],
+    ]);
+  });
+
+  it('X accused Y of Z', () => {
+    expect(summarize('In his speech, Erdogan also accused Armenia of violating the cease-fire and truce reached earlier.')).toEqual([
+      ['Erdogan', 'indirect', 'accused', 'Armenia of violating the cease-fire and truce reached earlier'],
+    ]);
+  });
+
+  it('X alleged/asserted/warned/claimed/denied/reported ... that', () => {
+    const body = [
+      'Armenia has asserted that Azerbaijan\'s actions have contributed to a humanitarian crisis.',
+      'Mr Walsh denied they had been forced out early because of the reports.',
+      'Azerbaijan\'s Ministry of Foreign Affairs reported that at least six individuals had lost their lives.',
+      'Union leaders and trade campaigners have been warning that developing nations could lose thousands of jobs.',
+    ].join(' ');
+    expect(summarize(body).map(([speaker, , cue]) => [speaker, cue])).toEqual([
+      ['Armenia', 'asserted'],
+      ['Walsh', 'denied'],
+      ["Azerbaijan's Ministry of Foreign Affairs", 'reported'],
+      ['Union leaders and trade campaigners', 'warning'],
+    ]);
+  });
+
+  it('CLAUSE, X said.', () => {
+    expect(summarize('Six foreign-owned textile factories have closed in Lesotho, leaving 6,650 garment workers jobless, union officers told the AP news agency.')).toEqual([
+      ['union officers', 'indirect', 'told', 'Six foreign-owned textile factories have closed in Lesotho, leaving 6,650 garment workers jobless'],
+    ]);
+  });
+
+  it('according to X, CLAUSE and CLAUSE, according to X', () => {
+    expect(summarize('According to the CBI, manufacturers are facing rising costs this year.')).toEqual([
+      ['CBI', 'indirect', 'according to', 'manufacturers are facing rising costs this year'],
+    ]);
+    expect(summarize('House prices rose by 0.6% in December, according to the Nationwide.')[0]?.slice(0, 2)).toEqual(['Nationwide', 'indirect']);
+  });
+
+  it('colon cue without quotation marks: X told reporters: CLAUSE', () => {
+    expect(summarize('The minister told reporters: the talks will resume next week in Geneva.')[0]?.slice(1)).toEqual([
+      'indirect', 'told', 'the talks will resume next week in Geneva',
+    ]);
+  });
+
+  it('verbs of finding and believing need a clause', () => {
+    expect(summarize('A CBI quarterly survey found output had risen by the fastest rate in seven years.')[0]?.slice(0, 3)).toEqual(['CBI', 'indirect', 'found']);
+    expect(summarize('Police found the body of a man near the river on Sunday morning.')).toEqual([]);
+  });
+
+  it('a partial quotation inside reported speech is part of it, without its marks', () => {
+    expect(summarize('In a statement recorded for television, Mr Blair said the families deserved "to be completely and publicly exonerated".')).toEqual([
+      ['Blair', 'indirect', 'said', 'the families deserved to be completely and publicly exonerated'],
+    ]);
+  });
+});
+
+describe('not statements', () => {
+  it('passive and negated cues', () => {
+    expect(summarize('The deal is said to be worth more than £1bn to the company.')).toEqual([]);
+    expect(summarize('Mr Balls refused to say whether Mr Brown would remain as chancellor after the election.')).toEqual([]);
+  });
+
+  it('scare quotes, nicknames and titles of works', () => {
+    expect(summarize('PVRs let viewers effectively "time shift" the viewing experience.')).toEqual([]);
+    expect(summarize('The film "The Lord Of The Rings" was shown on Sunday.')).toEqual([]);
+  });
+
+  it('headings', () => {
+    expect(summarize('Minister says cuts are needed now\n\nThe economy grew by 2% last year.')).toEqual([]);
+  });
+});
