@@ -22,7 +22,8 @@ export function normalizeDate(value: string): string | null {
     const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
     return new Date(ms).toISOString().replace('.000Z', 'Z');
   }
-  const parsed = chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))[0];
+  // strict: formal dates only, so that "yesterday" is not read as a publication date
+  const parsed = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))[0];
   if (!parsed || !parsed.start.isCertain('year') || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) {
     return null;
   }

@@ -67,17 +67,23 @@ function tokenize(body: string): Token[] {
     const start = m.index;
     const suffix = /[’']s$/.exec(text) ?? NAME_SUFFIXES.exec(text);
     if (suffix) text = text.slice(0, suffix.index);
-    const before = body.slice(Math.max(0, start - 3), start);
     tokens.push({
       text,
       start,
       end: start + text.length,
       capitalized: /^\p{Lu}/u.test(text),
-      sentenceStart: start === 0 || /(?:^|[.!?:;"“‘(\n])\s*["“‘(]?$/.test(before) || /\n\s*$/.test(before),
+      sentenceStart: opensSentence(body, start),
       endsName: Boolean(suffix),
     });
   }
   return tokens;
+}
+
+/** Whether the text before `start` (spaces, quote marks and brackets aside) ends a sentence or a paragraph. */
+function opensSentence(body: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && ' "“”‘’\'()'.includes(body[i]!)) i--;
+  return i < 0 || '.!?:;\n'.includes(body[i]!);
 }
 
 /** Runs of capitalised words (with connectors inside, "Bank of Ireland") that only spaces separate. */
@@ -277,7 +283,9 @@ function merge(mentions: Mention[]): Entity[] {
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const key = foldName(mention.name);
-    groups.set(key, [...(groups.get(key) ?? []), mention]);
+    const group = groups.get(key);
+    if (group) group.push(mention);
+    else groups.set(key, [mention]);
   }
   // the strongest evidence decides (one "Karabakh region" outweighs two bare "Karabakh"), then the count
   const typeOf = (group: Mention[]): EntityType => {

@@ -11,8 +11,8 @@ const ISO_639_1: Record<string, string> = {
   uzn: 'uz', vie: 'vi', yor: 'yo', zlm: 'ms', zul: 'zu', zyb: 'za',
 };
 
-// Enough text to tell languages apart (franc's own advice is "more than 10 characters"); more only costs time.
-const SAMPLE_CHARS = 600;
+// Enough text to tell languages apart; franc's time grows with the sample and is most of a text article's parse.
+const SAMPLE_CHARS = 300;
 
 /** The body's language as an ISO 639-1 code, or null when the text is too short or the language unknown. */
 export function detectLanguage(body: string): string | null {

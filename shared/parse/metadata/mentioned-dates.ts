@@ -34,9 +34,10 @@ export function findMentionedDates(body: string, publishedAt: string | null): Me
   return dates;
 }
 
-// Words without which chrono finds no day; paragraphs without any are not worth its time.
+// Words without which chrono finds no day; paragraphs without any are not worth its time. Month and weekday
+// names count when capitalised (not "may" the verb), numeric dates when written with - / or two dots.
 const DATE_CUE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight)|\d{1,4}[-/.]\d{1,2}/i;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\d[-/]\d|\d\.\d{1,2}\.\d/;
 
 /** chrono over the paragraphs that may hold a date, with indexes into the whole body. */
 function parseDates(body: string, reference: Date | null): Array<{ index: number; text: string; start: chrono.ParsedComponents }> {

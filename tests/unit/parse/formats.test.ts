@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { articleId } from '../../../shared/model/ids.ts';
+import { RejectedInput } from '../../../shared/parse/errors.ts';
+import { corpus, fixture, parseFile, parseOne, parseText } from './support.ts';
+
+const HEADINGS = [
+  'Armenia-Azerbaijan flare-up enters second day',
+  'What triggered recent clashes between Armenia and Azerbaijan?',
+];
+const TITLE = 'Turkey backs Azerbaijan as fighting flares in Nagorno-Karabakh';
+
+describe('header text (the example article)', () => {
+  const article = parseOne(fixture('karabakh-offensive-2023-09-20.txt'));
+
+  it('reads the date from the header that shares its line with the first paragraph', () => {
+    expect(article.metadata).toMatchObject({ format: 'header-text', publishedAt: '2023-09-20', title: null });
+    expect(article.metadata.provenance.publishedAt).toBe('header:date');
+    expect(article.body.startsWith('As Azerbaijan on Tuesday (Sept 19) launched')).toBe(true);
+  });
+
+  it('reads `key: value` headers, with title, author, source and url', () => {
+    const [parsed] = parseText(
+      'Title: Markets rally\nDate: 20 September 2023\nAuthor: Jane Doe and John Roe\nSource: Example News\n' +
+        'URL: https://news.example.org/markets\n\nShares rose on Tuesday.\n',
+    );
+    expect(parsed!.metadata).toMatchObject({
+      format: 'header-text',
+      title: 'Markets rally',
+      publishedAt: '2023-09-20',
+      byline: 'Jane Doe and John Roe',
+      authors: ['Jane Doe', 'John Roe'],
+      siteName: 'Example News',
+      canonicalUrl: 'https://news.example.org/markets',
+    });
+    expect(parsed!.body).toBe('Shares rose on Tuesday.');
+  });
+
+  it('does not take a headline that starts with a header word for a header', () => {
+    const [parsed] = parseText('Title fight set for Vegas\n\nThe champion will defend his belt in March.\n');
+    expect(parsed!.metadata).toMatchObject({ format: 'plain-text', title: 'Title fight set for Vegas' });
+  });
+});
+
+describe('plain text with the headline on the first line (BBC corpus)', () => {
+  it('takes the first line as the title and the rest as the body, declaring nothing else', () => {
+    const article = parseOne(corpus('bbc-news/tech/070.txt'));
+    expect(article.metadata).toMatchObject({
+      format: 'plain-text',
+      title: 'Telewest to challenge Sky Plus',
+      publishedAt: null,
+      byline: null,
+      authors: [],
+      siteName: null,
+      canonicalUrl: null,
+      language: 'en',
+    });
+    expect(article.metadata.provenance).toMatchObject({ title: 'first-line', language: 'detected' });
+    expect(article.body.startsWith('Cable firm Telewest is to offer')).toBe(true);
+  });
+});
+
+describe('Markdown with YAML front matter', () => {
+  const article = parseOne(fixture('formats/karabakh.md'));
+
+  it('reads title, date with time and zone, authors, tags and language from the front matter', () => {
+    expect(article.metadata).toMatchObject({
+      format: 'markdown',
+      title: TITLE,
+      publishedAt: '2023-09-20T09:30:00+03:00',
+      byline: 'Jane Example, John Sample',
+      authors: ['Jane Example', 'John Sample'],
+      tags: ['Azerbaijan', 'Armenia', 'Turkey'],
+      language: 'en',
+      headings: HEADINGS,
+    });
+    expect(article.metadata.provenance).toMatchObject({ title: 'front-matter:title', headings: 'markdown:headings' });
+  });
+
+  it('turns the Markdown into the same plain paragraphs as the text version', () => {
+    const text = parseOne(fixture('karabakh-offensive-2023-09-20.txt'));
+    expect(article.body).toBe(text.body);
+  });
+
+  it('takes the first # heading as the title when there is no front matter', () => {
+    const [parsed] = parseText('# Storm hits coast\n\nHigh winds *closed* the [port](https://x.example) on Monday.\n', 'n.md');
+    expect(parsed!.metadata).toMatchObject({ format: 'markdown', title: 'Storm hits coast' });
+    expect(parsed!.body).toBe('High winds closed the port on Monday.');
+  });
+});
+
+describe('JSON', () => {
+  it('reads an API envelope holding an array: each element becomes its own article', () => {
+    const articles = parseFile(fixture('formats/newsapi-two-articles.json'), 'feeds/bbc.json');
+    expect(articles.map((a) => a.id)).toEqual([articleId('feeds/bbc.json', 0), articleId('feeds/bbc.json', 1)]);
+    expect(articles[0]!.metadata).toMatchObject({
+      format: 'json',
+      title: 'Telewest to challenge Sky Plus',
+      publishedAt: '2004-12-14T10:15:00Z',
+      siteName: 'BBC News',
+      canonicalUrl: 'http://news.bbc.co.uk/1/hi/technology/4094285.stm',
+    });
+    expect(articles[0]!.metadata.provenance).toMatchObject({ siteName: 'json:source', publishedAt: 'json:publishedAt' });
+    expect(articles[1]!.metadata).toMatchObject({ title: 'Irish markets reach all-time high', byline: null });
+  });
+
+  it('reads a single object with other field names and an HTML body', () => {
+    const article = parseOne(fixture('formats/karabakh-cms.json'));
+    expect(article.metadata).toMatchObject({
+      format: 'json',
+      title: TITLE,
+      publishedAt: '2023-09-20T09:30:00+03:00',
+      authors: ['Jane Example', 'John Sample'],
+      siteName: 'Example News',
+      language: 'en',
+      tags: ['Azerbaijan', 'Armenia', 'Turkey'],
+      headings: HEADINGS,
+    });
+    expect(article.body).toBe(parseOne(fixture('karabakh-offensive-2023-09-20.txt')).body);
+  });
+
+  it('rejects JSON that does not parse, and an article without body text', () => {
+    expect(() => parseText('{"title": "x", ', 'a.json')).toThrow(expect.objectContaining({ code: 'unparseable' }));
+    expect(() => parseText('{"title": "Only a title"}', 'a.json')).toThrow(expect.objectContaining({ code: 'no-body' }));
+    expect(() => parseText('[1, 2, 3]')).toThrow(RejectedInput);
+  });
+});
+
+describe('HTML', () => {
+  it('reads JSON-LD (@graph, @id references), meta tags, html lang and the canonical link', () => {
+    const article = parseOne(fixture('formats/karabakh.html'));
+    expect(article.metadata).toMatchObject({
+      format: 'html',
+      title: TITLE,
+      publishedAt: '2023-09-20T09:30:00+03:00',
+      byline: 'Jane Example',
+      siteName: 'Example News',
+      language: 'en-GB',
+      canonicalUrl: 'https://news.example.org/world/karabakh',
+      summary: 'Turkey fully supports Baku as Azerbaijan launches an offensive in Nagorno-Karabakh.',
+      headings: HEADINGS,
+    });
+    expect(article.metadata.provenance).toMatchObject({ title: 'json-ld', byline: 'json-ld', language: 'html-lang' });
+  });
+
+  it('keeps the readable content and drops navigation, footer and scripts', () => {
+    const article = parseOne(fixture('formats/karabakh.html'));
+    expect(article.body).toContain('Turkish President Recep Tayyip Erdogan said');
+    expect(article.body).toContain('What triggered recent clashes between Armenia and Azerbaijan?');
+    expect(article.body).not.toMatch(/Privacy|All rights reserved|analytics|Home/);
+  });
+
+  it('reads a real page from its OpenGraph and article meta tags', () => {
+    const article = parseOne(corpus('html-pages/aclu/source.html'));
+    expect(article.metadata).toMatchObject({
+      title: 'Facebook Is Tracking Me Even Though I’m Not on Facebook',
+      byline: 'Daniel Kahn Gillmor',
+      siteName: 'American Civil Liberties Union',
+      language: 'en',
+    });
+    expect(article.metadata.publishedAt?.startsWith('2018-04-05')).toBe(true);
+  });
+
+  it('detects HTML from the content whatever the key says', () => {
+    const [parsed] = parseText(
+      '<!doctype html><html lang="fr"><head><title>Un titre</title></head><body><p>Bonjour.</p></body></html>',
+      'upload.txt',
+    );
+    expect(parsed!.metadata).toMatchObject({ format: 'html', title: 'Un titre', language: 'fr' });
+  });
+});
