@@ -37,6 +37,8 @@ interface HeaderLine {
   value: string;
   /** Text after the value on the same line: the start of the body. */
   rest: string;
+  /** Could only be a header: a colon after the key, or a value that is a date or URL. */
+  certain: boolean;
 }
 
 function readHeaderLine(line: string): HeaderLine | null {
@@ -49,14 +51,15 @@ function readHeaderLine(line: string): HeaderLine | null {
   const raw = m[3]!;
   if (field === 'publishedAt' || field === 'canonicalUrl') {
     const token = (field === 'publishedAt' ? DATE_VALUE : URL_VALUE).exec(raw);
-    if (token) return { field, key, value: token[1]!, rest: raw.slice(token[1]!.length).trim() };
+    if (token) return { field, key, value: token[1]!, rest: raw.slice(token[1]!.length).trim(), certain: true };
     // `Date: 20 September 2023` — a colon says the whole line is the value
-    if (withColon && field === 'publishedAt' && normalizeDate(raw)) return { field, key, value: raw.trim(), rest: '' };
+    if (withColon && field === 'publishedAt' && normalizeDate(raw)) {
+      return { field, key, value: raw.trim(), rest: '', certain: true };
+    }
     return null;
   }
-  // Without a colon, `Title fight looms` is a headline, not a header: only trusted after a colon.
-  if (!withColon || raw.trim() === '') return null;
-  return { field, key, value: raw.trim(), rest: '' };
+  if (raw.trim() === '') return null;
+  return { field, key, value: raw.trim(), rest: '', certain: withColon };
 }
 
 /**
@@ -79,7 +82,8 @@ export function readHeaderText(text: string): SourceArticle | null {
       break;
     }
   }
-  if (header.length === 0) return null;
+  // `Title fight looms` alone is a headline; `title Title fight looms` above `date 2023-09-20` is a header
+  if (!header.some((line) => line.certain)) return null;
   const declared = new Declared();
   for (const line of header) {
     const from = `header:${line.key}`;

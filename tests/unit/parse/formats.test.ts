@@ -168,3 +168,21 @@ describe('HTML', () => {
     expect(parsed!.metadata).toMatchObject({ format: 'html', title: 'Un titre', language: 'fr' });
   });
 });
+
+describe('header text without colons', () => {
+  it('reads `key value` lines when a date or URL line shows that they are a header', () => {
+    const [parsed] = parseText(
+      'title Turkey backs Azerbaijan\nauthor Jane Example\nsource Example News\nurl https://news.example.org/a\n' +
+        'date 2023-09-20T09:30:00+03:00 As Azerbaijan launched an offensive, Turkey said it backed Baku.\n',
+    );
+    expect(parsed!.metadata).toMatchObject({
+      format: 'header-text',
+      title: 'Turkey backs Azerbaijan',
+      byline: 'Jane Example',
+      siteName: 'Example News',
+      canonicalUrl: 'https://news.example.org/a',
+      publishedAt: '2023-09-20T09:30:00+03:00',
+    });
+    expect(parsed!.body).toBe('As Azerbaijan launched an offensive, Turkey said it backed Baku.');
+  });
+});
