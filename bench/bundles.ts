@@ -52,11 +52,19 @@ const LAMBDA_ENV = {
   NODE_OPTIONS: '',
 };
 
-/** Milliseconds to import the bundle, timed inside a new Node process (process start-up excluded). */
-async function coldInitMs(file: string): Promise<number> {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+/**
+ * Milliseconds to import the bundle, timed inside a new Node process (process start-up excluded): wall
+ * clock, and CPU time of that process (what it costs without the rest of a busy machine).
+ */
+async function coldInit(file: string): Promise<{ wallMs: number; cpuMs: number }> {
+  const script = [
+    'const cpu = process.cpuUsage(); const start = performance.now();',
+    `await import(${JSON.stringify(pathToFileURL(file).href)});`,
+    'const wallMs = performance.now() - start; const used = process.cpuUsage(cpu);',
+    'process.stdout.write(JSON.stringify({ wallMs, cpuMs: (used.user + used.system) / 1000 }));',
+  ].join('\n');
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: LAMBDA_ENV });
-  return Number(stdout);
+  return JSON.parse(stdout) as { wallMs: number; cpuMs: number };
 }
 
 /** The few packages that weigh most in a bundle: where to look when it is too big. */
@@ -83,7 +91,8 @@ export const bundlesMeasure: Measure = {
     const rows: Row[] = [];
     const notes: string[] = [
       'esbuild with NodejsFunction\'s options: bundle, ESM, minify, platform node, target node20, main fields module,main, createRequire banner, AWS SDK bundled (no externals).',
-      `Cold init = \`await import(bundle)\` timed inside a fresh \`node\` process (start-up of Node itself excluded), ${COLD_STARTS} processes, one after another.`,
+      `Cold init = \`await import(bundle)\` timed inside a fresh \`node\` process (start-up of Node itself excluded), ${COLD_STARTS} processes, one after another; CPU time = user + system time of that process during the import (V8 compiles on helper threads too, so it can exceed wall time).`,
+      'The deployed functions (infra/constructs/service-function.ts) use target node24 and an external source map; the bundle here uses target node20 so it runs on this machine\'s Node, and its size excludes any source map.',
     ];
     try {
       for (const handler of HANDLERS) {
@@ -97,9 +106,11 @@ export const bundlesMeasure: Measure = {
           summary: summarize([size / 1e6]),
           ...(handler.maxBytes ? { target: { op: '<=' as const, value: handler.maxBytes / 1e6 } } : {}),
         });
-        const times: number[] = [];
-        for (let i = 0; i < COLD_STARTS; i++) times.push(await coldInitMs(outfile));
-        rows.push({ metric: `${handler.name} cold init`, unit: 'ms', summary: summarize(times), target: { op: '<=', value: 200 } });
+        const starts: { wallMs: number; cpuMs: number }[] = [];
+        for (let i = 0; i < COLD_STARTS; i++) starts.push(await coldInit(outfile));
+        const target = { op: '<=' as const, value: 200 };
+        rows.push({ metric: `${handler.name} cold init (wall)`, unit: 'ms', summary: summarize(starts.map((start) => start.wallMs)), target });
+        rows.push({ metric: `${handler.name} cold init (CPU time)`, unit: 'ms', summary: summarize(starts.map((start) => start.cpuMs)), target });
         notes.push(
           `${handler.name}: ${(size / 1024).toFixed(0)} KB minified, ${(gzipSync(code).byteLength / 1024).toFixed(0)} KB gzipped; heaviest: ${heaviestPackages(metafile, 5)}.`,
         );

@@ -20,11 +20,19 @@ export interface MeasureResult {
   notes: string[];
 }
 
+export interface BenchOptions {
+  /**
+   * Storage-bound measures (ingest, dynamo-cost, api) use every Nth article of the corpus (1 = all of it),
+   * for when the whole corpus takes too long on this machine; their notes say which sample they used.
+   */
+  every: number;
+}
+
 /** One benchmark: bench/run.ts runs each (or the one named by --only) and gathers the results. */
 export interface Measure {
   name: string;
   title: string;
-  run(): Promise<MeasureResult>;
+  run(options: BenchOptions): Promise<MeasureResult>;
 }
 
 export function meets(row: Row): boolean | null {

@@ -1,25 +1,34 @@
 /**
  * `npm run bench`: runs every measure (or only the ones named with `--only NAME`, repeatable or comma
  * separated), prints a table, and on a full run writes BENCHMARKS.md at the project root.
+ * `--every N` makes the storage-bound measures use every Nth article of the corpus (default: all).
  * Measures are imported lazily so that one whose code is missing or broken fails alone.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine.ts';
-import type { Measure } from './measure.ts';
+import { runBenchEnd } from './cleanup.ts';
+import type { BenchOptions, Measure } from './measure.ts';
 import { markdownReport, textTable, type MeasureReport } from './report.ts';
 
 const MEASURES: Record<string, () => Promise<Measure>> = {
   parse: async () => (await import('./parse.ts')).parseMeasure,
   profile: async () => (await import('./profile.ts')).profileMeasure,
+  ingest: async () => (await import('./ingest.ts')).ingestMeasure,
+  'dynamo-cost': async () => (await import('./dynamo-cost.ts')).dynamoCostMeasure,
+  api: async () => (await import('./api.ts')).apiMeasure,
   bundles: async () => (await import('./bundles.ts')).bundlesMeasure,
 };
 
 const REPORT_FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 
+const { values: args } = parseArgs({ options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' } } });
+const options: BenchOptions = { every: Number(args.every) };
+if (!Number.isInteger(options.every) || options.every < 1) throw new Error(`--every takes a positive integer, not ${args.every}`);
+
 function selected(): string[] {
-  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+  const values = args;
   const names = (values.only ?? []).flatMap((value) => value.split(',')).filter(Boolean);
   const unknown = names.filter((name) => !(name in MEASURES));
   if (unknown.length > 0) {
@@ -35,7 +44,7 @@ async function runOne(name: string): Promise<MeasureReport> {
     title = measure.title;
     console.error(`[bench] ${name}: ${title}…`);
     const started = performance.now();
-    const result = await measure.run();
+    const result = await measure.run(options);
     console.error(`[bench] ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { name, title, result };
   } catch (error) {
@@ -48,7 +57,11 @@ async function runOne(name: string): Promise<MeasureReport> {
 const names = selected();
 const machine = describeMachine();
 const reports: MeasureReport[] = [];
-for (const name of names) reports.push(await runOne(name));
+try {
+  for (const name of names) reports.push(await runOne(name));
+} finally {
+  await runBenchEnd();
+}
 
 console.log(machine.join('\n'));
 console.log();

@@ -1,0 +1,81 @@
+/**
+ * DynamoDB cost: what storing each article sends (requests by operation, items, bytes, write units),
+ * and how many read requests each API call makes, counted by an SDK middleware on the store's client.
+ */
+import { countOf, READ_OPERATIONS, usageDelta, WRITE_OPERATIONS, type Usage } from './dynamo-meter.ts';
+import { loadedStore } from './loaded-store.ts';
+import type { Measure, Row } from './measure.ts';
+import { serveApi } from './served-api.ts';
+import { summarize } from './stats.ts';
+
+/** Calls per endpoint when counting its reads (the first page of each). */
+const CALLS = 5;
+
+const single = (value: number) => ({ median: value, min: value, max: value });
+const SINGLE_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem'];
+
+export const dynamoCostMeasure: Measure = {
+  name: 'dynamo-cost',
+  title: 'DynamoDB cost per article and per API call',
+  async run({ every }) {
+    const loaded = await loadedStore(every);
+    const objects = loaded.perObject;
+    const per = (value: (usage: Usage) => number) => summarize(objects.map(value));
+    const total = loaded.usage;
+    const batchRequests = total.requests.BatchWriteItem ?? 0;
+    const batchItems = total.itemsWritten - countOf(total, SINGLE_WRITES);
+    const rows: Row[] = [
+      { metric: 'write requests / article', unit: 'requests', summary: per((u) => countOf(u, WRITE_OPERATIONS)) },
+      { metric: '  of which BatchWriteItem', unit: 'requests', summary: per((u) => countOf(u, ['BatchWriteItem'])) },
+      { metric: '  of which PutItem (conditional)', unit: 'requests', summary: per((u) => countOf(u, ['PutItem'])) },
+      { metric: 'items written / article', unit: 'items', summary: per((u) => u.itemsWritten) },
+      { metric: 'item bytes written / article', unit: 'KB', summary: per((u) => u.bytesWritten / 1024) },
+      { metric: 'write units / article (base table)', unit: 'WRU', summary: per((u) => u.writeUnits) },
+      { metric: 'read requests / article write', unit: 'requests', summary: per((u) => countOf(u, READ_OPERATIONS)) },
+      { metric: 'items per BatchWriteItem (mean)', unit: 'items', summary: single(batchRequests ? batchItems / batchRequests : 0), target: { op: '<=', value: 25 } },
+    ];
+
+    const { api, paths } = await serveApi(loaded);
+    const readNotes: string[] = [];
+    try {
+      for (const [name, path] of Object.entries(paths)) {
+        const reads: number[] = [];
+        const received: number[] = [];
+        let scans = 0;
+        for (let i = 0; i < CALLS; i++) {
+          const before = { ...loaded.usage, requests: { ...loaded.usage.requests } };
+          const response = await fetch(`${api.url}${path}`);
+          await response.arrayBuffer();
+          if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+          const delta = usageDelta(loaded.usage, before);
+          reads.push(countOf(delta, READ_OPERATIONS));
+          received.push(delta.bytesReceived / 1024);
+          scans += countOf(delta, ['Scan']);
+        }
+        rows.push(
+          { metric: `read requests / GET ${name}`, unit: 'requests', summary: summarize(reads) },
+          { metric: `  DynamoDB answer bytes / GET ${name}`, unit: 'KB', summary: summarize(received) },
+        );
+        if (scans > 0) readNotes.push(`GET ${name} made ${scans} Scan request(s): no API request may Scan.`);
+      }
+    } finally {
+      await api.close();
+    }
+
+    const half = Math.floor(objects.length / 2);
+    const meanKb = (list: Usage[]) => list.reduce((sum, u) => sum + u.bytesWritten, 0) / list.length / 1024;
+    return {
+      rows,
+      notes: [
+        `${objects.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus) saved one after another through \`DynamoArticleStore\` on in-memory dynalite (${(loaded.loadMs / 1000).toFixed(0)} s, ${(objects.length / (loaded.loadMs / 1000)).toFixed(1)} objects/s); per-article figures are median/min/max over the articles.`,
+        'Counted by an SDK middleware (bench/dynamo-meter.ts) on the store\'s client, once per command (SDK retries not counted again). Item bytes follow DynamoDB\'s size rules (attribute names + values); for UpdateItem only key + new values (a lower bound). Write units: one per started KB per item on the base table; every GSI (projection ALL) an item is indexed in costs the same again.',
+        // Speaker and entity aggregates are rewritten whole by each article that touches them, so their size
+        // (and the bytes an article writes) may grow as the table fills: the two halves show whether it does.
+        `Mean item bytes written per article: ${meanKb(objects.slice(0, half)).toFixed(1)} KB over the first half of the articles, ${meanKb(objects.slice(half)).toFixed(1)} KB over the second.`,
+        `Read requests per API call: ${CALLS} calls of each, first page, default limit; the busiest speaker is ${loaded.busiestSpeaker.name} (${loaded.busiestSpeaker.statements} statements). Answer bytes = content-length of DynamoDB's JSON answers to those requests (items with type tags: more than the billed item size, but proportional to it).`,
+        ...readNotes,
+        `Totals: ${JSON.stringify(total.requests)}.`,
+      ],
+    };
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Counts what a DynamoDB client sends: requests per operation, items written, and their size as
+ * DynamoDB bills it; and how many bytes come back. An SDK middleware in the build step sees each command's serialized request once
+ * (SDK-level retries of the same request are not counted again; the store's own re-sends of unprocessed
+ * items are separate commands and are counted).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+type AttributeValue = Record<string, unknown>;
+type Item = Record<string, AttributeValue>;
+
+export const WRITE_OPERATIONS = ['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem'] as const;
+export const READ_OPERATIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan'] as const;
+
+export interface Usage {
+  /** Requests by operation name (BatchWriteItem, Query, ...). */
+  requests: Record<string, number>;
+  itemsWritten: number;
+  /** Size of the items put, by DynamoDB's rules (attribute names + values); keys only for deletes. */
+  bytesWritten: number;
+  /** On-demand write request units, before the copies each GSI adds: one per started KB per item. */
+  writeUnits: number;
+  /** Bytes of DynamoDB's JSON answers (content-length): what reads cost in transfer, type tags included. */
+  bytesReceived: number;
+}
+
+export const emptyUsage = (): Usage => ({ requests: {}, itemsWritten: 0, bytesWritten: 0, writeUnits: 0, bytesReceived: 0 });
+
+export function usageDelta(after: Usage, before: Usage): Usage {
+  const requests: Record<string, number> = {};
+  for (const [operation, count] of Object.entries(after.requests)) {
+    const delta = count - (before.requests[operation] ?? 0);
+    if (delta > 0) requests[operation] = delta;
+  }
+  return {
+    requests,
+    itemsWritten: after.itemsWritten - before.itemsWritten,
+    bytesWritten: after.bytesWritten - before.bytesWritten,
+    writeUnits: after.writeUnits - before.writeUnits,
+    bytesReceived: after.bytesReceived - before.bytesReceived,
+  };
+}
+
+export const countOf = (usage: Usage, operations: readonly string[]): number =>
+  operations.reduce((sum, operation) => sum + (usage.requests[operation] ?? 0), 0);
+
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** Size of one attribute value as DynamoDB counts it (see "Item sizes and formats" in its guide). */
+function valueSize(value: AttributeValue): number {
+  const [type, content] = Object.entries(value)[0] ?? ['NULL', true];
+  switch (type) {
+    case 'S':
+      return utf8(content as string);
+    case 'N':
+      return Math.ceil((content as string).replace(/^-|\.|e.*$/gi, '').replace(/^0+/, '').length / 2) + 1;
+    case 'B':
+      return typeof content === 'string' ? Buffer.from(content, 'base64').byteLength : (content as Uint8Array).byteLength;
+    case 'SS':
+      return (content as string[]).reduce((sum, text) => sum + utf8(text), 0);
+    case 'NS':
+      return (content as string[]).reduce((sum, number) => sum + valueSize({ N: number }), 0);
+    case 'L':
+      return 3 + (content as AttributeValue[]).reduce((sum, element) => sum + 1 + valueSize(element), 0);
+    case 'M':
+      return 3 + itemSize(content as Item) + Object.keys(content as Item).length;
+    default: // BOOL, NULL
+      return 1;
+  }
+}
+
+export const itemSize = (item: Item): number =>
+  Object.entries(item).reduce((sum, [name, value]) => sum + utf8(name) + valueSize(value), 0);
+
+function recordWrite(usage: Usage, item: Item): void {
+  const size = itemSize(item);
+  usage.itemsWritten++;
+  usage.bytesWritten += size;
+  usage.writeUnits += Math.max(1, Math.ceil(size / 1024));
+}
+
+interface WriteRequestBody {
+  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]>;
+  Item?: Item;
+  Key?: Item;
+  ExpressionAttributeValues?: Item;
+}
+
+function recordRequest(usage: Usage, operation: string, body: WriteRequestBody): void {
+  usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
+  if (operation === 'BatchWriteItem') {
+    for (const requests of Object.values(body.RequestItems ?? {})) {
+      for (const request of requests) recordWrite(usage, request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {});
+    }
+  } else if (operation === 'PutItem') {
+    recordWrite(usage, body.Item ?? {});
+  } else if (operation === 'DeleteItem') {
+    recordWrite(usage, body.Key ?? {});
+  } else if (operation === 'UpdateItem') {
+    // The billed size is that of the whole item after the update, which the request does not show:
+    // the key plus the values it sets is a lower bound.
+    recordWrite(usage, { ...body.Key, ...body.ExpressionAttributeValues });
+  }
+}
+
+/** The JSON the SDK serialized: a string, or (SDK v3 since 2025) bytes in a Uint8Array subclass. */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  return '';
+}
+
+/** Adds the counting middleware to a client (and so to every DocumentClient made from it). */
+export function meterClient(client: DynamoDBClient): Usage {
+  const usage = emptyUsage();
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string>; body?: unknown };
+      const target = request.headers?.['x-amz-target'] ?? '';
+      const operation = target.slice(target.indexOf('.') + 1);
+      if (operation) {
+        recordRequest(usage, operation, JSON.parse(bodyText(request.body) || '{}') as WriteRequestBody);
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'benchUsageMeter' },
+  );
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const headers = (result.response as { headers?: Record<string, string> }).headers ?? {};
+      usage.bytesReceived += Number(headers['content-length'] ?? 0);
+      return result;
+    },
+    { step: 'deserialize', name: 'benchResponseMeter' },
+  );
+  return usage;
+}

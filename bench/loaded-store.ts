@@ -1,0 +1,89 @@
+/**
+ * The corpus (or every Nth article of it) stored through the DynamoDB store on an in-memory dynalite,
+ * one object after another, with the client metered: what each article cost to write. The dynamo-cost and api measures share one load
+ * per bench process (loading is the slow part).
+ */
+import { PARSER_VERSION } from '../shared/parse/version.ts';
+import { RejectedInput, parseDocument } from '../shared/parse/index.ts';
+import type { SourceObject } from '../shared/store/port.ts';
+import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { startDynalite, type DynamoInstance } from '../tests/support/dynamo.ts';
+import { atBenchEnd } from './cleanup.ts';
+import { loadCorpus } from './corpus.ts';
+import { meterClient, usageDelta, type Usage } from './dynamo-meter.ts';
+
+export interface LoadedStore {
+  store: DynamoArticleStore;
+  /** Everything the client has sent so far: snapshot it around a call to see what the call cost. */
+  usage: Usage;
+  /** What saving each object cost, in corpus order. */
+  perObject: Usage[];
+  loadMs: number;
+  /** The speaker with the most statements: a realistic heavy timeline to query. */
+  busiestSpeaker: { id: string; name: string; statements: number };
+  stop(): Promise<void>;
+}
+
+const BUCKET = 'articles';
+
+function sourceOf(key: string, size: number, index: number): SourceObject {
+  return {
+    bucket: BUCKET,
+    key,
+    versionId: null,
+    eTag: null,
+    size,
+    sequencer: (index + 1).toString(16).toUpperCase().padStart(16, '0'),
+    eventTime: new Date().toISOString(),
+  };
+}
+
+const snapshot = (usage: Usage): Usage => ({ ...usage, requests: { ...usage.requests } });
+
+async function load(every: number): Promise<LoadedStore> {
+  const articles = (await loadCorpus()).filter((_, index) => index % every === 0);
+  const dynamo: DynamoInstance = await startDynalite();
+  try {
+    const usage = meterClient(dynamo.client);
+    const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'bench-cursor-secret' });
+    const perObject: Usage[] = [];
+    const speakers = new Map<string, { id: string; name: string; statements: number }>();
+    const start = performance.now();
+    for (const [index, { key, bytes }] of articles.entries()) {
+      const source = sourceOf(key, bytes.byteLength, index);
+      const before = snapshot(usage);
+      try {
+        const parsed = parseDocument(bytes, { key });
+        for (const { speaker } of parsed.flatMap((article) => article.statements)) {
+          const entry = speakers.get(speaker.id) ?? { id: speaker.id, name: speaker.name, statements: 0 };
+          entry.statements++;
+          speakers.set(speaker.id, entry);
+        }
+        await store.saveArticles(source, parsed, PARSER_VERSION);
+      } catch (error) {
+        if (!(error instanceof RejectedInput)) throw error;
+        await store.recordRejection(source, { code: error.code, message: error.message }, PARSER_VERSION);
+      }
+      perObject.push(usageDelta(usage, before));
+    }
+    const loadMs = performance.now() - start;
+    const busiestSpeaker = [...speakers.values()].sort((a, b) => b.statements - a.statements)[0];
+    if (!busiestSpeaker) throw new Error('the parser found no statements: nothing to query by speaker');
+    return { store, usage, perObject, loadMs, busiestSpeaker, stop: () => dynamo.stop() };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
+
+let shared: Promise<LoadedStore> | undefined;
+
+/** The loaded store of this process, loading it on first use (every bench measure gets the same sample). */
+export function loadedStore(every: number): Promise<LoadedStore> {
+  if (!shared) {
+    const loading = load(every);
+    shared = loading;
+    atBenchEnd(() => loading.then((loaded) => loaded.stop(), () => undefined));
+  }
+  return shared;
+}
