@@ -301,6 +301,26 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
   });
 
+  it('the same articles in any order make the same speaker and entity records', async () => {
+    const id = randomUUID().slice(0, 6);
+    const specs: ArticleSpec[] = [
+      { key: `order/${id}/a`, statements: [{ speaker: `Zoë Érdal ${id}`, text: 'a', type: 'unknown', title: 'Minister', aliases: ['Érdal'] }], entities: [{ name: `Érdal Group ${id}`, type: 'organization' }] },
+      { key: `order/${id}/b`, statements: [{ speaker: `Zoe Erdal ${id}`, text: 'b', type: 'person', title: 'Former minister', aliases: ['Zoe'] }], entities: [{ name: `Erdal Group ${id}`, type: 'location' }] },
+      { key: `order/${id}/c`, statements: [{ speaker: `zoe erdal ${id}`, text: 'c', aliases: ['She'] }] },
+    ];
+    const records = async (order: number[]) => {
+      const table = { ...dynamo, tableName: `order-${randomUUID().slice(0, 8)}` };
+      await createTable(dynamo.client, table.tableName);
+      const s = storeFor(table);
+      for (const i of order) await s.saveArticles(source(specs[i]?.key as string, '01'), [article(specs[i] as ArticleSpec)], 1);
+      return { speaker: await s.getSpeaker(slugId(`zoe erdal ${id}`)), entity: await s.getEntity(slugId(`erdal group ${id}`)) };
+    };
+    const forward = await records([0, 1, 2]);
+    expect(forward.speaker).toMatchObject({ name: `Zoë Érdal ${id}`, type: 'person', statementCount: 3, titles: ['Former minister', 'Minister'] });
+    expect(await records([2, 1, 0])).toEqual(forward);
+    expect(await records([1, 2, 0])).toEqual(forward);
+  });
+
   it('keeps every item under 400 KB for a huge article', async () => {
     const huge = article({
       key,

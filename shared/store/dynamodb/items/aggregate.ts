@@ -51,9 +51,33 @@ export function totals(shares: Record<string, Share>): AggregateTotals {
   };
 }
 
+/**
+ * Articles can spell one id differently ("Erdoğan", "Erdogan") or type it differently. The display name
+ * and type are chosen by a fixed preference, not by arrival order, and the name lists are kept sorted, so
+ * the same articles give the same record whatever order (or retries) they came in.
+ */
+const TYPE_PREFERENCE = ['person', 'organization', 'location', 'group', 'unknown'];
+
+function preferredName(a: string, b: string): string {
+  const accents = (name: string) => (name.normalize('NFD').match(/[\u0300-\u036f]/g) ?? []).length;
+  if (accents(a) !== accents(b)) return accents(a) > accents(b) ? a : b;
+  if (a.length !== b.length) return a.length > b.length ? a : b;
+  return a < b ? a : b;
+}
+
+function preferredType(a: string, b: string): string {
+  const rank = (type: string) => (TYPE_PREFERENCE.includes(type) ? TYPE_PREFERENCE.indexOf(type) : TYPE_PREFERENCE.length);
+  return rank(a) <= rank(b) ? a : b;
+}
+
 export function mergeInfo(current: AggregateInfo, seen: AggregateInfo): AggregateInfo {
-  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].slice(0, MAX_NAMES);
-  return { name: current.name, type: current.type, titles: union(current.titles, seen.titles), aliases: union(current.aliases, seen.aliases) };
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort().slice(0, MAX_NAMES);
+  return {
+    name: preferredName(current.name, seen.name),
+    type: preferredType(current.type, seen.type),
+    titles: union(current.titles, seen.titles),
+    aliases: union(current.aliases, seen.aliases),
+  };
 }
 
 export function toItem(itemType: 'speaker' | 'entity', key: TableKey, state: AggregateState): Record<string, unknown> {
