@@ -4,6 +4,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { contractClient, type Client } from '../../unit/api/support/client.ts';
+import { request, type ApiHandler } from '../../unit/api/support/http.ts';
 import { EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './seed.ts';
 
 /**
@@ -17,6 +18,7 @@ const CURSOR_SECRET = 'integration-cursor-secret';
 
 let dynamo: DynamoInstance;
 let call: Client;
+let handler: ApiHandler;
 let seeded: SeededArticle[];
 let example: ParsedArticle;
 
@@ -42,7 +44,7 @@ beforeAll(async () => {
   seeded = await seed(store, CORPUS_COUNT);
   example = seeded.find((article) => article.key === EXAMPLE_KEY)!.parsed;
   // Imported only now: the handler reads its configuration once, at module load, as on a Lambda cold start.
-  const { handler } = await import('../../../functions/api/handler.ts');
+  handler = (await import('../../../functions/api/handler.ts')).handler;
   call = contractClient(handler);
 });
 
@@ -155,6 +157,15 @@ describe('ingestions', () => {
     const items = await allPages('/ingestions?limit=7');
     expect(items.map((item) => item.key).sort()).toEqual([...new Set([...seeded.map((article) => article.key), REJECTED_KEY])].sort());
     expect((await call('/ingestions/never-uploaded.txt')).status).toBe(404);
+  });
+});
+
+describe('web view on the same handler', () => {
+  it('serves the HTML pages beside the JSON API', async () => {
+    const home = await request(handler, '/');
+    expect(home.status).toBe(200);
+    expect(home.contentType).toMatch(/^text\/html/);
+    expect(home.text).toContain(example.metadata.title ?? example.id);
   });
 });
 
