@@ -7,6 +7,8 @@ import { htmlFragmentText, looksLikeHtml } from './html/text.ts';
 
 // Where APIs put their list of articles: { "articles": [...] } (NewsAPI), { "response": { "results": [...] } } (Guardian).
 const LIST_KEYS = ['articles', 'items', 'results', 'data', 'docs', 'stories', 'posts', 'entries'];
+// … or their one article: { "response": { "content": {...} } } (Guardian single item), { "article": {...} }.
+const ITEM_KEYS = ['article', 'content', 'story', 'post', 'item', 'data'];
 
 /** JSON from a news API or CMS: one article object, an array of them, or an envelope holding the array. */
 export function readJson(text: string): SourceArticle[] {
@@ -24,11 +26,18 @@ export function readJson(text: string): SourceArticle[] {
 function articleRecords(value: unknown): Array<Record<string, unknown>> {
   if (Array.isArray(value)) return value.filter(isRecord);
   if (!isRecord(value)) return [];
-  for (const envelope of [value, value.response, value.data]) {
-    if (!isRecord(envelope)) continue;
+  const envelopes = [value, value.response, value.data].filter(isRecord);
+  for (const envelope of envelopes) {
     for (const key of LIST_KEYS) {
       const list = envelope[key];
       if (Array.isArray(list) && list.some(isRecord)) return list.filter(isRecord);
+    }
+  }
+  if (bodyField(foldFields(value))) return [value];
+  for (const envelope of envelopes) {
+    for (const key of ITEM_KEYS) {
+      const item = envelope[key];
+      if (isRecord(item) && bodyField(foldFields(item))) return [item];
     }
   }
   return [value];

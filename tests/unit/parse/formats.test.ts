@@ -186,3 +186,30 @@ describe('header text without colons', () => {
     expect(parsed!.body).toBe('As Azerbaijan launched an offensive, Turkey said it backed Baku.');
   });
 });
+
+describe('JSON envelopes', () => {
+  it('finds the one article an API wraps (the Guardian\'s response.content)', () => {
+    const [parsed] = parseText(
+      JSON.stringify({
+        response: {
+          status: 'ok',
+          content: {
+            webTitle: 'Markets rally',
+            webPublicationDate: '2023-09-20T08:15:00Z',
+            webUrl: 'https://www.example.com/markets',
+            fields: { bodyText: 'Shares rose on Tuesday as oil fell.', byline: 'Jane Doe' },
+          },
+        },
+      }),
+      'guardian.json',
+    );
+    expect(parsed!.metadata).toMatchObject({
+      title: 'Markets rally',
+      publishedAt: '2023-09-20T08:15:00Z',
+      byline: 'Jane Doe',
+      canonicalUrl: 'https://www.example.com/markets',
+    });
+    expect(parsed!.metadata.provenance.byline).toBe('json:fields.byline');
+    expect(parsed!.body).toBe('Shares rose on Tuesday as oil fell.');
+  });
+});

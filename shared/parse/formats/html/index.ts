@@ -56,6 +56,8 @@ export function readHtml(html: string): SourceArticle {
   for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
   const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
   declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+  // last resort, read before Readability strips it: the first dated <time> of the <article>, near its top
+  const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
 
   declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
   declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
@@ -86,9 +88,14 @@ export function readHtml(html: string): SourceArticle {
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
   declared.offer('title', pageTitle, 'title');
-  declared.offer('byline', readable?.byline && cleanByline(readable.byline), 'readability');
-  declared.offer('authors', readable?.byline ? splitAuthors(cleanByline(readable.byline)) : null, 'readability');
+  const readableByline = readable?.byline ? cleanByline(readable.byline) : null;
+  // Readability's byline is the text of an element classed "byline"; some sites put the dateline there
+  if (readableByline && !/\d{1,2}:\d{2}|\b\d{4}\b/.test(readableByline)) {
+    declared.offer('byline', readableByline, 'readability');
+    declared.offer('authors', splitAuthors(readableByline), 'readability');
+  }
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
+  declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
   declared.offer('siteName', readable?.siteName, 'readability');
   declared.offer('summary', readable?.excerpt, 'readability');
 
