@@ -49,7 +49,8 @@ export const ORG_NOUNS = set(`
   services university college school hospital police navy parliament congress senate cabinet administration
   industries holdings plc ltd inc corp co llc networks stockbrokers managers bureau secretariat kremlin
   assembly tribunal consortium alliance coalition exchange fund chain store publisher developer website
-  insurer lender supermarket business brewer distributor producer lobby
+  insurer lender supermarket business brewer distributor producer lobby labour tory tories conservative
+  conservatives dem dems democrat democrats republican republicans liberal liberals snp ukip plaid
 `);
 
 /** "a Holcim statement", "A CBI quarterly survey": words that stand for whoever issued them. */

@@ -32,6 +32,8 @@ export const quoteThenSpeaker: StatementParser = {
       if (!inverted && body.slice(from, mention.start).trim() !== '') continue; // words before the speaker: not an attribution
       // After a full stop inside the quotation, only a bare attribution ('"...." he said.') belongs to it.
       const closing = body.slice(last.contentEnd - 1, last.contentEnd);
+      // A quotation that ends without punctuation is a phrase inside the sentence ('An "informal trawl" of records found').
+      if (!/[,.!?…—–\-'’]/.test(closing) && lead.indexOf(',') < 0) continue;
       const tail = body.slice(Math.max(cueEnd, mention.end), end);
       if (lead.indexOf(',') < 0 && /[.]/.test(closing) && wordCount(tail) > 3) continue;
       if (/^[.]$/.test(closing) && /^\p{Lu}/u.test(body.slice(from, from + 1)) && !inverted && wordCount(tail) > 0) continue;

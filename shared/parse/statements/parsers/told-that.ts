@@ -1,4 +1,5 @@
 import { tokenize, isCapitalized } from '../text/tokens.ts';
+import { HONORIFICS } from '../words.ts';
 import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
 /** Listeners that stand alone after "told". */
@@ -27,7 +28,8 @@ export const toldThat = reportedSpeech(
     } else {
       if (tokens[i] && /^(?:the|a|an)$/.test(tokens[i]!.lower)) i++;
       const named = i;
-      while (tokens[i] && (isCapitalized(tokens[i]!) || (i > named && /^(?:of|and)$/.test(tokens[i]!.lower)))) i++;
+      // a capitalized run names the listener, up to a new name ("told the BBC Mr Howard had ...")
+      while (tokens[i] && !(i > named && HONORIFICS.has(tokens[i]!.lower)) && (isCapitalized(tokens[i]!) || (i > named && /^(?:of|and)$/.test(tokens[i]!.lower)))) i++;
       while (tokens[i] && OUTLETS.has(tokens[i]!.lower) && i - named < 8) i++;
       if (i === named) return null;
     }

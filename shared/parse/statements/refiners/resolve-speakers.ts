@@ -32,6 +32,9 @@ export const resolveSpeakers: StatementRefiner = {
 
 type Spoken = ResolvedSpeaker & { at: number };
 
+/** Roles that usually name someone new rather than the person last quoted ("the spokesman"). */
+const UNNAMED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'insider', 'analyst', 'expert', 'economist', 'lawyer', 'police', 'officer']);
+
 function resolve(mention: Mention, index: NameIndex, history: Spoken[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
   const at = mention.start;
   const latest = (fits: (s: Spoken) => boolean) => {
@@ -86,6 +89,10 @@ function resolve(mention: Mention, index: NameIndex, history: Spoken[], genders:
       if (ORG_NOUNS.has(head)) {
         const org = latest((s) => s.type === 'organization');
         if (org) return { name: org.name, type: org.type, title: org.title };
+      } else if (/^the\b/i.test(mention.text) && !UNNAMED_ROLES.has(head)) {
+        // "The Tory leader said ...": a definite role with no name for it is the person last quoted
+        const person = latest((s) => s.type === 'person');
+        if (person) return { name: person.name, type: 'person', title: person.title ?? mention.text.replace(/^the\s+/i, '') };
       }
       return { name: mention.name, type: mention.type, title: null };
     }

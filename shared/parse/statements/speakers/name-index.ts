@@ -22,7 +22,12 @@ const NOT_NAME_START = new Set([
   'the', 'a', 'an', 'but', 'and', 'however', 'in', 'on', 'at', 'for', 'when', 'while', 'as', 'after', 'if', 'this',
   'that', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'our', 'there', 'what', 'with', 'by',
   'from', 'of', 'to', 'so', 'yet', 'since', 'before', 'last', 'next', 'speaking', 'according', 'meanwhile', 'although',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'during', 'until',
 ]);
+
+/** Before a sentence's subject there is no verb and no comma. */
+const VERB_OR_COMMA = /[,;:"“]|\b(?:said|says|say|told|is|was|are|were|has|have|had|will|would|can|could|do|does|did|be|been|\p{Ll}+ed)\b/u;
 
 // A run of capitalized words, possibly joined by one particle ("Bank of England"). Each repetition starts
 // with white space and then a capital or a particle, so the pattern cannot backtrack badly.
@@ -44,12 +49,20 @@ export class NameIndex {
   private readonly subjects: Subject[] = [];
   private readonly genderBySurname = new Map<string, Gender>();
 
+  private readonly body: string;
+
   constructor(text: ArticleText, entities: Entity[] = []) {
     const { body } = text;
+    this.body = body;
+    // The first person named early in a sentence, before any comma, is taken as its subject
+    // ("Lib Dem home affairs spokesman Mark Oaten has branded ...").
+    let subjectSentence = -1;
     for (const match of body.matchAll(CAPITALIZED_RUN)) {
       const sentence = text.sentenceAt(match.index);
-      const initial = !!sentence && match.index - sentence.start < 16 && !/[,;:]/.test(body.slice(sentence.start, match.index));
-      this.addRun(match[0], match.index, initial);
+      const quote = text.quoteAt(match.index);
+      const quoted = !!quote && match.index >= quote.contentStart && match.index < quote.contentEnd;
+      const early = !!sentence && !quoted && sentence.start !== subjectSentence && match.index - sentence.start < 60 && !VERB_OR_COMMA.test(body.slice(sentence.start, match.index));
+      if (this.addRun(match[0], match.index, early) && sentence) subjectSentence = sentence.start;
     }
     for (const match of body.matchAll(ACRONYM)) {
       const defined = DEFINED_BEFORE.exec(body.slice(Math.max(0, match.index - 80), match.index));
@@ -61,9 +74,16 @@ export class NameIndex {
     }
   }
 
-  private addRun(run: string, at: number, sentenceInitial: boolean) {
-    if (!/[ \t]/.test(run)) return; // one word names nobody in full and carries no honorific
-    const words = run.split(/[ \t]+/);
+  /** Indexes one capitalized run; true when it named a person. */
+  private addRun(run: string, at: number, sentenceInitial: boolean): boolean {
+    if (!/[ \t]/.test(run)) return false; // one word names nobody in full and carries no honorific
+    let words = run.split(/[ \t]+/);
+    // "Tuesday Mr Ebbers", "Chancellor Mr Brown": what follows an honorific inside the run is the name
+    const inner = words.findIndex((w, i) => i > 0 && HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+    if (inner > 0) {
+      at += words.slice(0, inner).join(' ').length + 1;
+      words = words.slice(inner);
+    }
     while (words.length && NOT_NAME_START.has(words[0]!.toLowerCase())) {
       at += words[0]!.length + 1;
       words.shift();
@@ -73,13 +93,21 @@ export class NameIndex {
       const surname = words[words.length - 1]!.replace(/['’]s$/, '');
       this.genderBySurname.set(foldName(surname), gender);
       if (sentenceInitial) this.subjects.push({ name: surname, at, gender });
-      return;
+      return true;
     }
     let roleEnd = -1;
     words.forEach((word, i) => { if (PERSON_ROLES.has(word.toLowerCase().split('-').pop()!)) roleEnd = i; });
     const name = words.slice(roleEnd + 1);
     if (roleEnd >= 0 && name.length >= 2) this.titled.push({ title: words.slice(0, roleEnd + 1).join(' '), name: name.join(' '), at });
-    if (this.addPerson(name.join(' '), at) && sentenceInitial) this.subjects.push({ name: name.join(' '), at });
+    // "Tory leader Michael Howard", "the shadow home secretary, David Davis": a lower-case role just before
+    if (roleEnd < 0 && name.length >= 2 && name.length <= 4) {
+      const before = /((?:[\p{L}'’-]+ ){0,3}[\p{Ll}-]+),? $/u.exec(this.body.slice(Math.max(0, at - 50), at));
+      const role = before?.[1]?.split(' ').pop()?.split('-').pop();
+      if (before && role && PERSON_ROLES.has(role)) this.titled.push({ title: before[1]!, name: name.join(' '), at });
+    }
+    const person = this.addPerson(name.join(' '), at);
+    if (person && sentenceInitial) this.subjects.push({ name: name.join(' '), at });
+    return person;
   }
 
   /** Gender the article gives a name by Mr/Mrs/Ms before its surname, if any. */

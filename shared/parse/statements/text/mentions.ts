@@ -1,4 +1,5 @@
 import type { SpeakerType } from '../../../model/statement.ts';
+import { cueInfo } from '../cues.ts';
 import type { Mention } from '../types.ts';
 import {
   GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
@@ -50,6 +51,12 @@ const TIME_WORDS = new Set([
   'next', 'same', 'previous', 'early', 'late', 'end', 'start', 'of', 'quarter', 'decade', 'first', 'second',
 ]);
 
+/** Words a speaker phrase cannot start with: prepositions and bare possessives ("of CPS records", "Their demands"). */
+const NOT_A_SPEAKER_START = new Set([
+  'of', 'in', 'at', 'for', 'to', 'from', 'with', 'by', 'on', 'into', 'about', 'than', 'their', 'his', 'her', 'its',
+  'our', 'my', 'your', 'there', 'what', 'such', 'these', 'those', 'if', 'not', 'no',
+]);
+
 const lowerDeterminers = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their', 'our']);
 const indefinites = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'most', 'two', 'three', 'other']);
 
@@ -93,6 +100,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     if (GROUP_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'group');
   }
   if (tokens.some(isPunctuation)) return null;
+  if (NOT_A_SPEAKER_START.has(first.lower)) return null;
 
   // "a Holcim statement", "A CBI quarterly survey": the issuer speaks.
   if (SOURCE_DOCUMENTS.has(last.lower)) {
@@ -238,6 +246,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   while (start > 0 && end - start < MAX_WORDS) {
     const token = tokens[start - 1]!;
     if (isPunctuation(token)) break;
+    if (cueInfo(token.lower)) break; // "Tory sources say senior party figures argued": another report
     if (CLAUSE_WORDS.has(token.lower)) {
       // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
       if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
@@ -285,7 +294,8 @@ export function speakerAfter(body: string, from: number, limit: number): Mention
     let stop = end + 1;
     while (stop < tokens.length && !isPunctuation(tokens[stop]!) && !['who', 'which', 'that', 'adding', 'referring', 'speaking', 'as', 'when', 'after'].includes(tokens[stop]!.lower)) stop++;
     const titleTokens = tokens.slice(end + 1, stop);
-    if (titleTokens.length > 0 && titleTokens.length <= 15 && !/^\d+$/.test(titleTokens[0]!.text)) {
+    const opening = titleTokens[0];
+    if (opening && titleTokens.length <= 15 && !/^\d+$/.test(opening.text) && !BETWEEN_WORDS.has(opening.lower) && !CLAUSE_WORDS.has(opening.lower) && !cueInfo(opening.lower)) {
       title = join(body, titleTokens);
       titleEnd = titleTokens[titleTokens.length - 1]!.end;
     }
