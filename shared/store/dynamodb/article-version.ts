@@ -5,7 +5,7 @@
 import type { ArticleMetadata } from '../../model/article.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
-import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES } from './fit.ts';
+import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead, EntityShare, SpeakerShare } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
@@ -49,12 +49,13 @@ function speakerShares(statements: StatementRecord[]): SpeakerShare[] {
 function entityShares(parsed: ParsedArticle): EntityShare[] {
   const byId = new Map<string, EntityShare>();
   for (const entity of parsed.metadata.entities) {
-    const share = byId.get(entity.id) ?? { id: entity.id, name: clip(entity.name, 300), type: entity.type, aliases: [], count: 0 };
+    const id = keySafeId(entity.id);
+    const share = byId.get(id) ?? { id, name: clip(entity.name, 300), type: entity.type, aliases: [], count: 0 };
     share.count += entity.count;
     for (const alias of entity.aliases) {
       if (!share.aliases.includes(alias) && share.aliases.length < MAX_ALIASES) share.aliases.push(clip(alias, 300));
     }
-    byId.set(entity.id, share);
+    byId.set(id, share);
   }
   return [...byId.values()].sort((a, b) => b.count - a.count).slice(0, MAX_SHARES);
 }

@@ -3,6 +3,7 @@
  * clipped at lengths no real quote reaches, and the article head's metadata gives up detail in steps
  * (mention offsets first, the least-mentioned entities last) until it fits, saying so in its warnings.
  */
+import { createHash } from 'node:crypto';
 import type { ArticleMetadata } from '../../model/article.ts';
 import type { Statement } from '../../model/statement.ts';
 
@@ -20,6 +21,17 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Speaker and entity ids end up in keys (2,048 bytes for a partition key, 1,024 for a sort key). Real ids
+ * are short slugs; a pathological one is cut and given a hash of the whole, so it stays unique and stable.
+ */
+const MAX_ID_BYTES = 200;
+
+export function keySafeId(id: string): string {
+  if (Buffer.byteLength(id, 'utf8') <= MAX_ID_BYTES) return id;
+  return `${clip([...id].slice(0, 100).join(''), 100)}-${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+}
+
 export function clipStatement(statement: Statement): Statement {
   return {
     ...statement,
@@ -28,6 +40,7 @@ export function clipStatement(statement: Statement): Statement {
     cue: clip(statement.cue, MAX_NAME),
     speaker: {
       ...statement.speaker,
+      id: keySafeId(statement.speaker.id),
       name: clip(statement.speaker.name, MAX_NAME),
       title: statement.speaker.title === null ? null : clip(statement.speaker.title, MAX_NAME),
       aliases: statement.speaker.aliases.slice(0, MAX_ALIASES).map((alias) => clip(alias, MAX_NAME)),

@@ -15,6 +15,12 @@ const ordinal = (index: number): string => String(index).padStart(6, '0');
 /** Within one article a newest-first timeline still lists statements in reading order. */
 const reverseOrdinal = (index: number): string => String(999_999 - index).padStart(6, '0');
 const parserVersionKey = (version: number): string => String(version).padStart(10, '0');
+/** An S3 key may take 1,024 bytes, as much as a whole index sort key: index keys carry a prefix of it. */
+const keyPrefix = (key: string): string => {
+  let prefix = key;
+  while (Buffer.byteLength(prefix, 'utf8') > 900) prefix = prefix.slice(0, -16);
+  return prefix;
+};
 
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
@@ -69,7 +75,10 @@ export const indexKeys = {
   entityNamesPartition: (prefix: string, type?: EntityType) =>
     type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
   /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
-  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: 'INGESTIONS', gsi1sk: `${updatedAt}#${key}` }),
-  ingestionsByParser: (parserVersion: number, key: string) => ({ gsi2pk: 'PARSERS', gsi2sk: `${parserVersionKey(parserVersion)}#${key}` }),
+  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: 'INGESTIONS', gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
+  ingestionsByParser: (parserVersion: number, key: string) => ({
+    gsi2pk: 'PARSERS',
+    gsi2sk: `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`,
+  }),
   parserVersionBound: parserVersionKey,
 };

@@ -40,6 +40,16 @@ export interface ReaderOptions {
 const TABLE_KEY = ['pk', 'sk'];
 const indexKey = (index: 'gsi1' | 'gsi2' | 'gsi3') => [...TABLE_KEY, `${index}pk`, `${index}sk`];
 const EMPTY_PAGE = { items: [], nextCursor: null };
+/** No name or id is longer: a longer prefix matches nothing, and would exceed DynamoDB's key size. */
+const MAX_PREFIX_CHARS = 150;
+
+/** Stored ids and keys are never longer (see keySafeId): a longer one is simply not there. */
+const MAX_ID_BYTES = 1024;
+const tooLong = (id: string) => Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES;
+
+/** `from` after `to`: DynamoDB refuses such a BETWEEN, and the answer is empty anyway. */
+const isEmptyRange = (range: { lower?: string; upper?: string }) =>
+  range.lower !== undefined && range.upper !== undefined && range.lower > range.upper;
 
 /** Key condition on an index: its partition, optionally a sort-key date range or prefix. */
 function indexQuery(
@@ -107,6 +117,7 @@ export class Reader {
 
   async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);
+    if (isEmptyRange(range)) return EMPTY_PAGE;
     return this.page({
       scope: ['articles', query.from ?? null, query.to ?? null],
       query: indexQuery('gsi1', 'ARTICLES', range, true),
@@ -118,10 +129,12 @@ export class Reader {
   }
 
   async getArticle(id: string): Promise<ArticleRecord | null> {
+    if (tooLong(id)) return null;
     return (await this.currentHead(id))?.record ?? null;
   }
 
   async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {
+    if (tooLong(id)) return EMPTY_PAGE;
     const head = await this.currentHead(id);
     if (!head) return EMPTY_PAGE;
     const prefix = keys.statementPrefix(head.version);
@@ -142,9 +155,11 @@ export class Reader {
 
   async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
     const index = query.kind ? 'gsi2' : 'gsi1';
+    const range = sortKeyRange(query);
+    if (isEmptyRange(range) || tooLong(query.speaker)) return EMPTY_PAGE;
     return this.page({
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
-      query: indexQuery(index, indexKeys.timelinePartition(query.speaker, query.kind), sortKeyRange(query), true),
+      query: indexQuery(index, indexKeys.timelinePartition(query.speaker, query.kind), range, true),
       keyAttributes: indexKey(index),
       limit: query.limit,
       cursor: query.cursor,
@@ -154,7 +169,7 @@ export class Reader {
 
   async searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
     const prefix = foldName(query.prefix);
-    if (!prefix) return EMPTY_PAGE;
+    if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
     return this.page({
       scope: ['speakers', prefix],
       query: indexQuery('gsi2', indexKeys.speakerNamesPartition(prefix), { prefix }, false),
@@ -169,13 +184,14 @@ export class Reader {
   }
 
   async getSpeaker(id: string): Promise<SpeakerRecord | null> {
+    if (tooLong(id)) return null;
     const summary = await this.summary(keys.speaker(id));
     return summary && toSpeakerRecord(summary);
   }
 
   async searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
     const prefix = foldName(query.prefix);
-    if (!prefix) return EMPTY_PAGE;
+    if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
     const index = query.type ? 'gsi3' : 'gsi2';
     return this.page({
       scope: ['entities', prefix, query.type ?? null],
@@ -191,11 +207,13 @@ export class Reader {
   }
 
   async getEntity(id: string): Promise<EntityRecord | null> {
+    if (tooLong(id)) return null;
     const summary = await this.summary(keys.entity(id));
     return summary && toEntityRecord(summary);
   }
 
   async listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
+    if (tooLong(id)) return EMPTY_PAGE;
     return this.page({
       scope: ['entity-articles', id],
       query: indexQuery('gsi1', indexKeys.entityArticlesPartition(id), {}, true),
@@ -207,6 +225,7 @@ export class Reader {
   }
 
   async getIngestion(key: string): Promise<IngestionRecord | null> {
+    if (tooLong(key)) return null;
     const { Item } = await this.options.client.send(new GetCommand({ TableName: this.options.tableName, Key: keys.source(key) }));
     return Item ? SourceItem.toIngestionRecord(SourceItem.fromItem(Item)) : null;
   }

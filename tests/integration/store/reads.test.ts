@@ -245,6 +245,33 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect((await store.listStatements({ speaker: slugId(ERDOGAN), limit: 3, cursor })).items).toHaveLength(3);
   });
 
+  it('answers nothing, rather than failing, for an empty range or ids too long to exist', async () => {
+    expect(await store.listArticles({ from: '2023-09-20', to: '2023-09-10', limit: 5 })).toEqual({ items: [], nextCursor: null });
+    expect(await store.listStatements({ speaker: slugId(ERDOGAN), from: '2023-09-20', to: '2023-09-10', limit: 5 })).toEqual({ items: [], nextCursor: null });
+    const huge = 'x'.repeat(5_000);
+    expect(await store.getArticle(huge)).toBeNull();
+    expect(await store.getSpeaker(huge)).toBeNull();
+    expect(await store.getEntity(huge)).toBeNull();
+    expect(await store.getIngestion(huge)).toBeNull();
+    expect((await store.listStatements({ speaker: huge, limit: 5 })).items).toEqual([]);
+    expect((await store.listEntityArticles(huge, { limit: 5 })).items).toEqual([]);
+    expect((await store.listArticleStatements(huge, { limit: 5 })).items).toEqual([]);
+    expect((await store.searchSpeakers({ prefix: huge, limit: 5 })).items).toEqual([]);
+    expect((await store.searchEntities({ prefix: `ü${huge}`, type: 'person', limit: 5 })).items).toEqual([]);
+  });
+
+  it('stores a speaker whose name is absurdly long under a bounded, findable id', async () => {
+    const name = `Absurdly ${'Long '.repeat(2_000)}Name`;
+    const key = 'read/absurd.txt';
+    await store.saveArticles(source(key, '01'), [article({ key, statements: [{ speaker: name, text: 'absurd' }], entities: [{ name, type: 'person' }] })], 1);
+    const [statement] = (await store.listArticleStatements(article({ key }).id, { limit: 5 })).items;
+    expect(Buffer.byteLength(statement?.speaker.id ?? '')).toBeLessThanOrEqual(200);
+    expect(await store.getSpeaker(statement?.speaker.id as string)).toMatchObject({ statementCount: 1 });
+    expect((await store.listStatements({ speaker: statement?.speaker.id as string, limit: 5 })).items).toHaveLength(1);
+    expect((await store.searchSpeakers({ prefix: 'absurdly long long', limit: 5 })).items.map((s) => s.id)).toEqual([statement?.speaker.id]);
+    await store.deleteSource(source(key, '02'));
+  });
+
   it('serves every query with GetItem, BatchGetItem and Query only', async () => {
     const metered = documentClient(localClient(dynamo.endpoint));
     const counter = meter(metered);

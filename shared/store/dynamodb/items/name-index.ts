@@ -14,8 +14,11 @@ export interface NameMatch {
   word: number;
 }
 
+/** Index sort keys are capped at 1,024 bytes: no searchable name needs more than its first 150 characters. */
+const MAX_INDEXED_CHARS = 150;
+
 function suffixes(folded: string): string[] {
-  const words = folded.split(' ');
+  const words = [...folded].slice(0, MAX_INDEXED_CHARS).join('').trim().split(' ');
   return words.map((_, index) => words.slice(index).join(' '));
 }
 
@@ -50,7 +53,7 @@ export function fromItem(item: Record<string, unknown>): NameMatch {
  * prefix matches counts, which makes every name appear once however the results are paged.
  */
 export function isFirstMatch(match: NameMatch, prefix: string): boolean {
-  const words = match.folded.split(' ');
+  const words = [...match.folded].slice(0, MAX_INDEXED_CHARS).join('').trim().split(' ');
   for (let word = 0; word < match.word; word++) {
     if (words.slice(word).join(' ').startsWith(prefix)) return false;
   }
