@@ -13,7 +13,9 @@ const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord
 export const resolveSpeakers: StatementRefiner = {
   name: 'resolve-speakers',
   refine(text, candidates, context) {
-    const index = new NameIndex(text, context.entities);
+    // built on first use: hostile input without a single speaker never pays for it
+    let built: NameIndex | undefined;
+    const index = () => (built ??= new NameIndex(text, context.entities));
     const history: Spoken[] = [];
     const genders = new Map<string, Gender>();
     const titles = new Map<string, string>();
@@ -35,8 +37,9 @@ type Spoken = ResolvedSpeaker & { at: number };
 /** Roles that usually name someone new rather than the person last quoted ("the spokesman"). */
 const UNNAMED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'insider', 'analyst', 'expert', 'economist', 'lawyer', 'police', 'officer']);
 
-function resolve(mention: Mention, index: NameIndex, history: Spoken[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
+function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], genders: Map<string, Gender>): ResolvedSpeaker | undefined {
   const at = mention.start;
+  const index = names();
   const latest = (fits: (s: Spoken) => boolean) => {
     for (let i = history.length - 1; i >= 0; i--) if (fits(history[i]!)) return history[i]!;
     return undefined;
