@@ -213,3 +213,15 @@ describe('JSON envelopes', () => {
     expect(parsed!.body).toBe('Shares rose on Tuesday as oil fell.');
   });
 });
+
+describe('HTML bylines', () => {
+  it('keeps the author and drops the dateline a byline element also holds', () => {
+    const html = (byline: string) =>
+      `<!doctype html><html lang="en"><head><title>Page</title></head><body><article><h1>Page</h1>` +
+      `<p class="byline">${byline}</p>` +
+      `<p>${'The committee met on Monday to discuss the proposal in detail, and agreed to meet again. '.repeat(12)}</p>` +
+      `</article></body></html>`;
+    expect(parseText(html('By Nathan Willis March 25, 2015'), 'a.html')[0]!.metadata.byline).toBe('Nathan Willis');
+    expect(parseText(html('Last Updated: January 7, 2025'), 'a.html')[0]!.metadata.byline).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
 import { normalizeDate } from '../../dates.ts';
 import { normalizeLanguageTag } from '../../metadata/language.ts';
@@ -88,12 +89,9 @@ export function readHtml(html: string): SourceArticle {
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
   declared.offer('title', pageTitle, 'title');
-  const readableByline = readable?.byline ? cleanByline(readable.byline) : null;
-  // Readability's byline is the text of an element classed "byline"; some sites put the dateline there
-  if (readableByline && !/\d{1,2}:\d{2}|\b\d{4}\b/.test(readableByline)) {
-    declared.offer('byline', readableByline, 'readability');
-    declared.offer('authors', splitAuthors(readableByline), 'readability');
-  }
+  const readableByline = readable?.byline ? withoutDateline(cleanByline(readable.byline)) : null;
+  declared.offer('byline', readableByline, 'readability');
+  declared.offer('authors', readableByline ? splitAuthors(readableByline) : null, 'readability');
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
   declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
   declared.offer('siteName', readable?.siteName, 'readability');
@@ -144,6 +142,24 @@ function absoluteUrl(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Readability's byline is the text of an element classed "byline", where many sites also put the dateline:
+ * "By Nathan Willis March 25, 2015" → "Nathan Willis"; "Last Updated: January 7, 2025" → null.
+ */
+function withoutDateline(byline: string): string | null {
+  let text = byline;
+  for (const date of chrono.parse(byline).reverse()) {
+    text = text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length);
+  }
+  text = text
+    .replace(/\b(?:last\s+)?(?:updated|published|posted|modified)\b:?/gi, ' ')
+    .replace(/^[\s,|•·:-]+|[\s,|•·:-]+$/g, '')
+    .replace(/\s+(?:at|on)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /\p{L}/u.test(text) ? text : null;
 }
 
 /** "By Jane Doe | 5 min read" → "Jane Doe". */
