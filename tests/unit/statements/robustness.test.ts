@@ -54,11 +54,15 @@ describe('robustness', () => {
     expect(extractStatements(body).map((s) => s.text)).toEqual(['it fully supported Baku’s actions and that Armenia shouldn’t interfere']);
   });
 
+  const words = ['he', 'said', '"we', 'will', 'Mr', 'Smith', 'told', 'the', 'minister', '“never', 'according', 'to', 'that', 'Baku’s', 'A', 'B,'];
+  let wordy = '';
+  for (let i = 0; wordy.length < 1_000_000; i++) wordy += `${words[(i * 7 + (i >> 3)) % words.length]} `;
+
   // The one timing assertion the issue asks for: hostile input must stay linear.
-  it('finishes a 1 MB adversarial input (thousands of unbalanced quote marks, no full stops) in under 1 s', () => {
-    const words = ['he', 'said', '"we', 'will', 'Mr', 'Smith', 'told', 'the', 'minister', '“never', 'according', 'to', 'that', 'Baku’s', 'A', 'B,'];
-    let body = '';
-    for (let i = 0; body.length < 1_000_000; i++) body += `${words[(i * 7 + (i >> 3)) % words.length]} `;
+  it.each([
+    ['cue words and thousands of unbalanced quote marks', wordy],
+    ['nothing but straight quote marks', '"'.repeat(1_000_000)],
+  ])('finishes a 1 MB adversarial input (%s, no full stops) in under 1 s', (_name, body) => {
     const started = performance.now();
     const statements = extractStatements(body);
     const elapsed = performance.now() - started;

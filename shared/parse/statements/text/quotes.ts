@@ -78,7 +78,8 @@ export function findQuotes(body: string, paragraphs: Span[]): QuoteSegment[] {
         }
         continue;
       }
-      segments.push(segment(body, open, at + 1, index, continues, true));
+      // an empty pair ("" or " ") quotes nothing
+      if (!/^\s*$/.test(body.slice(open + 1, Math.min(at, open + 4))) || at - open > 4) segments.push(segment(body, open, at + 1, index, continues, true));
       open = -1;
       continues = false;
     }
