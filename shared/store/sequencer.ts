@@ -30,3 +30,14 @@ export function versionToken(sequencer: string, parserVersion: number): string {
   if (!Number.isInteger(parserVersion) || parserVersion < 0) throw new RangeError(`bad parser version ${parserVersion}`);
   return `${normalizeSequencer(sequencer)}.${String(parserVersion).padStart(PARSER_VERSION_WIDTH, '0')}`;
 }
+
+/** A version token without its padding, for places that store many of them (aggregate shares). */
+export function compactVersion(version: string): string {
+  const [sequencer = '', parser = ''] = version.split('.');
+  return `${sequencer.replace(/0+$/, '') || '0'}.${Number(parser)}`;
+}
+
+export function expandVersion(compact: string): string {
+  const [sequencer = '', parser = '0'] = compact.split('.');
+  return `${sequencer.padEnd(SEQUENCER_WIDTH, '0')}.${parser.padStart(PARSER_VERSION_WIDTH, '0')}`;
+}
