@@ -1,5 +1,5 @@
 /**
- * Every key and index key of the single table, in one place (see shared/store/ACCESS_PATTERNS.md).
+ * Every key and index key of the single table, in one place (the access-patterns table is in README.md).
  * Items of one article version live in the article's partition with the version in the sort key, so a
  * new version can be written beside the old one and the old one deleted after the pointer flip.
  */

@@ -7,7 +7,7 @@
  *
  * Limit: the shares map grows by ~50 bytes per article ever seen (stored as compact strings), so one
  * speaker or entity can be named in about 7,000 articles before the item nears DynamoDB's 400 KB (see
- * ACCESS_PATTERNS.md).
+ * "Limits, stated" in README.md).
  */
 import { compactVersion, expandVersion } from '../../sequencer.ts';
 import type { TableKey } from '../keys.ts';
