@@ -12,7 +12,8 @@ export function attributionEnd(text: ArticleText, from: number, limit: number): 
   for (let at = from; at < stop; at++) {
     const char = body[at]!;
     if (char === '!' || char === '?' || char === ';') return at + 1;
-    if (char === '.' && !ABBREVIATION_BEFORE.test(body.slice(Math.max(from, at - 5), at))) return at + 1;
+    // a full stop before a comma or a lower-case word is an abbreviation ("Sen. McConnell, R-Ky., said")
+    if (char === '.' && !ABBREVIATION_BEFORE.test(body.slice(Math.max(from, at - 5), at)) && !/^[.,]|^\s+\p{Ll}/u.test(body.slice(at + 1, at + 3))) return at + 1;
     if ((char === '"' || char === '“') && at > from && /\s/.test(body[at - 1]!)) return at;
   }
   return stop;

@@ -109,9 +109,14 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
 
 /** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
 const ADJUNCT = new RegExp(
-  String.raw`^\s*,?\s*(?:in|on|at|during|last|this|earlier|after|before|via|through|over)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
+  String.raw`^\s*,?\s*(?:` +
+    // "on Tuesday", "in a statement", "at the White House", "in an interview with CNN"
+    String.raw`(?:in|on|at|during|last|this|earlier|after|before|via|through|over|with|to)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
     String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?` +
-    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|\d{1,2}|\p{Lu}\p{L}+)\b`,
+    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)` +
+    // "Tuesday", "yesterday", "last week", "earlier this month"
+    String.raw`|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    String.raw`)\b`,
   'u',
 );
 

@@ -34,6 +34,9 @@ export const resolveSpeakers: StatementRefiner = {
 
 type Spoken = ResolvedSpeaker & { at: number };
 
+const ABBREVIATED_TITLES: Record<string, string> = { 'sen.': 'senator', 'rep.': 'representative', 'gov.': 'governor', 'gen.': 'general', 'sec.': 'secretary', 'pres.': 'president' };
+const expandTitle = (word: string) => ABBREVIATED_TITLES[word] ?? word;
+
 /** Roles that usually name someone new rather than the person last quoted ("the spokesman"). */
 const UNNAMED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'insider', 'analyst', 'expert', 'economist', 'lawyer', 'police', 'officer']);
 
@@ -85,7 +88,7 @@ function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], ge
     }
     case 'role': {
       const head = mention.name.split(/\s+/).pop()!.toLowerCase();
-      const byTitle = latest((s) => !!s.title && s.title.toLowerCase().split(/[\s-]+/).includes(head));
+      const byTitle = latest((s) => !!s.title && s.title.toLowerCase().split(/[\s-]+/).map(expandTitle).includes(head));
       if (byTitle) return { name: byTitle.name, type: byTitle.type, title: byTitle.title };
       const named = index.byRole(head, at);
       if (named) return { name: named.name, type: 'person', title: named.title };

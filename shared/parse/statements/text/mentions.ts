@@ -145,7 +145,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   }
 
   // The head noun: the last word before a post-modifier ("Authorities in the Karabakh region").
-  const modifierAt = tokens.findIndex((t, i) => i > 0 && /^(?:in|of|at|for|from|with|involved|based|close|near|inside|within|across|on)$/.test(t.lower));
+  const modifierAt = tokens.findIndex((t, i) => i > 0 && /^(?:in|of|at|for|from|with|involved|based|close|near|inside|within|across|on|familiar|who|briefed)$/.test(t.lower));
   const core = modifierAt > 0 ? tokens.slice(0, modifierAt) : tokens;
   const head = core[core.length - 1]!;
   if (core.length > 6) return null;
