@@ -25,7 +25,7 @@ export const PERSON_ROLES = set(`
   economist-in-chief administrator organiser organizer author writer novelist director-general
   secretary-general spokeswoman source insider veteran founder novelist comedian presenter host broadcaster
   musician rapper artist designer developer engineer investor trader banker broker doctor surgeon nurse
-  teacher pupil student officer detective sergeant colonel major lieutenant admiral marshal sen rep gov gen
+  teacher pupil student officer detective sergeant colonel major lieutenant admiral marshal sen rep gov gen academic
   lt col capt sgt adm secretary-designate attorney-general person aide staffer
 `);
 

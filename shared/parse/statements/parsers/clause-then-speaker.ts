@@ -28,6 +28,8 @@ export const clauseThenSpeaker: StatementParser = {
         ? speakerAfter(body, cue.end, sentence.end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);
       if (!mention) continue;
+      // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
+      if (inverted && wordCount(body.slice(mention.end, sentence.end)) > 3) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;
       while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;
       if (body[comma] !== ',') continue;

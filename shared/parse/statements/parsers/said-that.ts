@@ -2,10 +2,11 @@ import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
 /**
  * Words that show "said" is not followed by a reported clause: "said to be", "said nothing", "said of",
- * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"), a participle ("said,
- * referring to ...").
+ * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru").
  */
-const NOT_A_CLAUSE = /^(?:to|so|nothing|goodbye|yes|no|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|little|much|anything|something|thanks?|farewell|in|on|at|during|\p{L}+ing)(?=[\s,.;:!?]|$)/iu;
+const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at|during)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
+/** After a comma, a participle continues the attribution ("said, referring to ..."). */
+const PARTICIPLE = /^\p{L}+ing\b/u;
 
 /** `X said (that) CLAUSE`, `X has warned that ...`, `X said in a statement it would ...`. */
 export const saidThat = reportedSpeech(
@@ -18,7 +19,10 @@ export const saidThat = reportedSpeech(
     const afterThat = skipThat(body, at, sentence.end);
     if (afterThat > at) return afterThat;
     const comma = /^\s*,\s*/.exec(body.slice(at, at + 8));
-    if (comma) at += comma[0].length;
+    if (comma) {
+      at += comma[0].length;
+      if (PARTICIPLE.test(body.slice(at, at + 30))) return null;
+    }
     if (NOT_A_CLAUSE.test(body.slice(at, at + 40).trimStart())) return null;
     return at;
   },

@@ -16,8 +16,13 @@ export const dropOverlaps: StatementRefiner = {
   name: 'drop-overlaps',
   refine(_text, candidates) {
     const indirect = candidates.filter((c) => c.kind === 'indirect');
-    const attributions = new Coverage(candidates.filter((c) => c.kind === 'direct' && c.mention).map((c) => ({ start: c.start, end: c.end })));
     const reported = new Coverage(indirect.map((c) => ({ start: contentStart(c), end: c.parts[c.parts.length - 1]!.end })));
+    const reportedCovers = (c: Candidate) => reported.covers(contentStart(c));
+    const attributions = new Coverage(
+      candidates
+        .filter((c) => c.kind === 'direct' && c.mention && !reportedCovers(c))
+        .map((c) => ({ start: c.start, end: c.end })),
+    );
     const seen = new Set<string>();
     const result: Candidate[] = [];
     for (const candidate of candidates) {

@@ -17,8 +17,6 @@ const CLAUSE_WORDS = new Set([
   'where', 'which', 'who', 'whom', 'whose', 'so', 'than', 'until', 'unless', 'whether', 'what', 'how', 'why',
   'whereas', 'whilst', 'once', 'or', 'nor', 'said', 'says', 'told',
 ]);
-/** Clause words that make the speaker part of a relative clause ("the plan, which he said..."): no statement. */
-const RELATIVE_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose', 'where', 'how', 'why']);
 
 /** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"). */
 const BETWEEN_WORDS = new Set([
@@ -56,6 +54,9 @@ const NOT_A_SPEAKER_START = new Set([
   'of', 'in', 'at', 'for', 'to', 'from', 'with', 'by', 'on', 'into', 'about', 'than', 'their', 'his', 'her', 'its',
   'our', 'my', 'your', 'there', 'what', 'such', 'these', 'those', 'if', 'not', 'no',
 ]);
+
+/** "many", "some": sources on their own ("many said"), never the head of a longer phrase ("it was possible some"). */
+const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
 
 const lowerDeterminers = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their', 'our']);
 const indefinites = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'most', 'two', 'three', 'other']);
@@ -101,6 +102,9 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   }
   if (tokens.some(isPunctuation)) return null;
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
+  // an article inside the phrase must follow a preposition ("the chairman of the committee"), else
+  // two phrases were run together ("New Year message the Liberal Democrat leader")
+  if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.lower) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
 
   // "a Holcim statement", "A CBI quarterly survey": the issuer speaks.
   if (SOURCE_DOCUMENTS.has(last.lower)) {
@@ -109,7 +113,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
       const name = join(body, issuer).replace(/['’]s$/, '');
       return mention(body, tokens, 'name', name, appositive, isPlace(name) ? 'location' : 'organization');
     }
-    return null;
+    // "the report says": whoever the article last named as issuing it
+    return tokens.length <= 3 && lowerDeterminers.has(first.lower) ? mention(body, tokens, 'role', join(body, tokens), null, 'organization') : null;
   }
 
   // "Mr Dein", "Irish Transport Minister Mr Cullen"
@@ -149,7 +154,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   const core = modifierAt > 0 ? tokens.slice(0, modifierAt) : tokens;
   const head = core[core.length - 1]!;
   if (core.length > 6) return null;
-  if (GROUP_NOUNS.has(head.lower)) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  const quantifierOnly = QUANTIFIERS.has(head.lower) && core.length > 1;
+  if (GROUP_NOUNS.has(head.lower) && !quantifierOnly) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
   if (core.length <= 4 && /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
@@ -190,7 +196,12 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   // auxiliaries and adverbs between speaker and cue
   let end = tokens.length;
   const between: string[] = [];
-  while (end > 0 && BETWEEN_WORDS.has(tokens[end - 1]!.lower)) between.unshift(tokens[--end]!.lower);
+  const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== 'only');
+  while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
+  // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told"
+  const time = end >= 2 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[end - 2]!.lower) && (TIME_WORDS.has(tokens[end - 1]!.lower) || /^\d{4}$/.test(tokens[end - 1]!.text));
+  if (time) end -= 2;
+  while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
   if (end > 0 && NEGATIONS.test(tokens[end - 1]!.lower)) return null;
   if (between.some((w) => NEGATIONS.test(w))) return null;
   const toAt = between.lastIndexOf('to');
@@ -224,7 +235,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       }
     }
     if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) return null;
-    const relative = RELATIVE_WORDS.has(titleTokens[0]!.lower) || titleTokens[0]!.lower === 'who';
+    const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
     const found = classify(body, nameTokens, title);
     return found && found.form !== 'pronoun' ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
@@ -250,7 +261,6 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (CLAUSE_WORDS.has(token.lower)) {
       // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
       if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
-      if (RELATIVE_WORDS.has(token.lower)) return null;
       break;
     }
     if (token.lower === 'and') {
@@ -263,7 +273,17 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     start--;
   }
   const phrase = stripLeading(tokens.slice(start, end));
-  return classify(body, phrase);
+  const found = classify(body, phrase);
+  if (found) return found;
+  // "Asked why ... there Lord Butler said", "In his New Year message the Liberal Democrat leader said":
+  // the speaker is the longest tail of the words that reads as one
+  for (let from = 1; from < phrase.length; from++) {
+    const head = phrase[from]!;
+    if (!isCapitalized(head) && !/^(?:the|a|an)$/.test(head.lower)) continue;
+    const tail = classify(body, phrase.slice(from));
+    if (tail && tail.form !== 'pronoun') return tail;
+  }
+  return null;
 }
 
 /** The name just before a relative pronoun at `at` ("Telecoms firm Eircom, which ..."). */

@@ -8,7 +8,7 @@ export interface Token extends Span {
 
 // A word (letters/digits joined by apostrophes, hyphens, dots or &) or one punctuation mark that matters
 // for phrase boundaries. Only ever run on short windows (a few hundred characters).
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[,;:()[\]"“”—–]|(?<=\s)-(?=\s)/gu;
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[,;:()[\]"“”—–]|(?<=\s)-(?=\s)/gu;
 
 /** Tokens of body[start, end). */
 export function tokenize(body: string, start: number, end: number): Token[] {
