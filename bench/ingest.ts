@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { RESULT_MARK } from './ingest-run.ts';
+import { loadCorpus } from './corpus.ts';
 import type { Measure } from './measure.ts';
 import { percentile, summarize } from './stats.ts';
 import type { IngestRun } from './upload.ts';
@@ -30,16 +31,25 @@ export const ingestMeasure: Measure = {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await ingestOnce(every));
     const objects = runs[0]!.latenciesMs.length;
+    const corpusSize = (await loadCorpus()).length;
+    const rate = (r: IngestRun) => r.latenciesMs.length / (r.totalMs / 1000);
     return {
       rows: [
-        { metric: 'corpus upload → all queryable', unit: 's', summary: summarize(runs.map((r) => r.totalMs / 1000)), target: { op: '<=', value: 60 } },
-        { metric: 'ingest throughput', unit: 'articles/s', summary: summarize(runs.map((r) => r.latenciesMs.length / (r.totalMs / 1000))) },
+        { metric: `upload → all queryable (${objects} objects)`, unit: 's', summary: summarize(runs.map((r) => r.totalMs / 1000)) },
+        {
+          metric: `same, projected to all ${corpusSize} articles`,
+          unit: 's',
+          summary: summarize(runs.map((r) => corpusSize / rate(r))),
+          target: { op: '<=', value: 60 },
+        },
+        { metric: 'ingest throughput', unit: 'articles/s', summary: summarize(runs.map(rate)) },
         { metric: 'upload → queryable p50', unit: 'ms', summary: summarize(runs.map((r) => percentile(r.latenciesMs, 50))) },
         { metric: 'upload → queryable p99', unit: 'ms', summary: summarize(runs.map((r) => percentile(r.latenciesMs, 99))), target: { op: '<=', value: 2000 } },
       ],
       notes: [
         `${RUNS} runs, each a fresh local pipeline (\`startLocalPipeline\` from local/pipeline.ts, in-memory dynalite, s3rver in a temp dir, the queue's default batching, handler log level WARN) in a child process; ${objects} objects per run (every ${every === 1 ? '' : `${every}th `}article of the corpus) uploaded with the S3 SDK, 16 at a time.`,
         'Latency = end of the PutObject call → first `GET /ingestions/{key}` that answers (accepted or rejected); the oldest 16 pending keys are polled together every ~10 ms, so a latency is at most one polling round late.',
+        'Uploads finish long before ingestion does, so latency is mostly time spent queued behind earlier objects: p99 ≤ 2 s needs the pipeline to ingest as fast as objects arrive. With a sample, the projection divides the corpus size by the measured throughput (which assumes it does not drop as the table grows).',
         `Outcome per run: ${runs.map((r) => `${JSON.stringify(r.statuses)}, ${r.deadLetters} dead-lettered`).join('; ')}.`,
       ],
     };

@@ -55,7 +55,7 @@ async function runOne(name: string): Promise<MeasureReport> {
 }
 
 const names = selected();
-const machine = describeMachine();
+const machine = [...describeMachine(), `Command: npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`];
 const reports: MeasureReport[] = [];
 try {
   for (const name of names) reports.push(await runOne(name));
