@@ -15,7 +15,7 @@ export const believesThat = reportedSpeech(
     const afterThat = skipThat(body, at, sentence.end);
     if (afterThat > at) return afterThat;
     const opening = body.slice(at, Math.min(sentence.end, at + 100));
-    if (/^\s*(?:to|it\s+\w+\s+to|\w+ly)\b/.test(opening)) return null; // "expected to", "found it hard to"
+    if (/^\s*(?:to|for|in|on|at|with|about|of|by|it\s+\w+\s+to|\w+ly)\b/.test(opening)) return null; // "expected to", "hoped for", "found it hard to"
     return FINITE.test(opening) ? at : null;
   },
 );

@@ -15,6 +15,8 @@ const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord
 /** A person named at the start of a sentence: the likely antecedent of a following he/she. */
 interface Subject extends Named {
   gender?: Gender;
+  /** A single word: counts only when the article gives a full name ending with it. */
+  surnameOnly?: boolean;
 }
 
 /** Capitalized words that open sentences or clauses rather than names. */
@@ -26,8 +28,12 @@ const NOT_NAME_START = new Set([
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'during', 'until',
 ]);
 
-/** Before a sentence's subject there is no verb and no comma. */
-const VERB_OR_COMMA = /[,;:"“]|\b(?:said|says|say|told|is|was|are|were|has|have|had|will|would|can|could|do|does|did|be|been|\p{Ll}+ed)\b/u;
+/** Before a sentence's subject there is no punctuation and no lower-case word but articles and roles. */
+const BEFORE_SUBJECT = new Set(['the', 'a', 'an', 'former', 'new', 'acting', 'shadow', 'deputy', 'but', 'and', 'however', 'meanwhile', 'also', 'now', 'then']);
+function onlySubjectWords(text: string): boolean {
+  if (/[,;:"“]/.test(text)) return false;
+  return (text.match(/\b\p{Ll}[\p{Ll}-]*/gu) ?? []).every((word) => BEFORE_SUBJECT.has(word) || PERSON_ROLES.has(word) || PERSON_ROLES.has(word.split('-').pop()!));
+}
 
 // A run of capitalized words, possibly joined by one particle ("Bank of England"). Each repetition starts
 // with white space and then a capital or a particle, so the pattern cannot backtrack badly.
@@ -61,7 +67,7 @@ export class NameIndex {
       const sentence = text.sentenceAt(match.index);
       const quote = text.quoteAt(match.index);
       const quoted = !!quote && match.index >= quote.contentStart && match.index < quote.contentEnd;
-      const early = !!sentence && !quoted && sentence.start !== subjectSentence && match.index - sentence.start < 60 && !VERB_OR_COMMA.test(body.slice(sentence.start, match.index));
+      const early = !!sentence && !quoted && sentence.start !== subjectSentence && match.index - sentence.start < 60 && onlySubjectWords(body.slice(sentence.start, match.index));
       if (this.addRun(match[0], match.index, early) && sentence) subjectSentence = sentence.start;
     }
     for (const match of body.matchAll(ACRONYM)) {
@@ -76,7 +82,11 @@ export class NameIndex {
 
   /** Indexes one capitalized run; true when it named a person. */
   private addRun(run: string, at: number, sentenceInitial: boolean): boolean {
-    if (!/[ \t]/.test(run)) return false; // one word names nobody in full and carries no honorific
+    if (!/[ \t]/.test(run)) {
+      // one word names nobody in full, but a surname opening a sentence is its subject ("Collins ran ...")
+      if (sentenceInitial && !NOT_NAME_START.has(run.toLowerCase())) this.subjects.push({ name: run, at, surnameOnly: true });
+      return false;
+    }
     let words = run.split(/[ \t]+/);
     // "Tuesday Mr Ebbers", "Chancellor Mr Brown": what follows an honorific inside the run is the name
     const inner = words.findIndex((w, i) => i > 0 && HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
@@ -122,7 +132,9 @@ export class NameIndex {
       if (subject.at >= at) continue;
       const known = subject.gender ?? this.genderOf(subject.name);
       if (known && known !== gender) continue;
-      return { name: this.fullName(subject.name, at) ?? subject.name, at: subject.at };
+      const full = this.fullName(subject.name, at);
+      if (subject.surnameOnly && !full) continue;
+      return { name: full ?? subject.name, at: subject.at };
     }
     return undefined;
   }

@@ -164,8 +164,9 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     const type: SpeakerType = isOrgNoun(head) && !isRole(head) ? 'organization' : 'person';
     if (lowerDeterminers.has(first.lower)) return mention(body, tokens, 'role', join(body, tokens), null, type);
     if (indefinites.has(first.lower)) return mention(body, tokens, 'unnamed', join(body, tokens), null, type);
-    // "Arsenal vice-chairman", "Labour spokesman": a role without a determiner
-    return mention(body, tokens, 'role', join(body, tokens), null, type);
+    // "Arsenal vice-chairman", "Labour spokesman": a role without a determiner, to match against titles;
+    // "Uganda's New Vision newspaper": an organisation named by its description
+    return mention(body, tokens, type === 'organization' ? 'unnamed' : 'role', join(body, tokens), null, type);
   }
   return null;
 }
