@@ -1,3 +1,4 @@
+import { RejectedInput } from '../errors.ts';
 import type { SourceArticle } from '../source.ts';
 import { readHeaderText } from './header-text.ts';
 import { readHtml } from './html/index.ts';
@@ -20,7 +21,7 @@ const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 export function readArticles(text: string, hint: FormatHint): SourceArticle[] {
   const content = text.replace(/^\uFEFF/, '');
   if (HTML_START.test(content) || (/^\s*</.test(content) && hinted(hint, /\.x?html?$/i, /html/i))) {
-    return [readHtml(content)];
+    return [withinStack(() => readHtml(content))];
   }
   if (/^\s*[{[]/.test(content) && (looksLikeJson(content) || hinted(hint, /\.json$/i, /json/i))) {
     return readJson(content);
@@ -29,6 +30,16 @@ export function readArticles(text: string, hint: FormatHint): SourceArticle[] {
     return [readMarkdown(content)];
   }
   return [readHeaderText(content) ?? readPlainText(content)];
+}
+
+/** The DOM and Readability recurse over the tree: a page nested thousands deep is rejected, not retried. */
+function withinStack<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) throw new RejectedInput('unparseable', `HTML too deeply nested to read (${error.message})`);
+    throw error;
+  }
 }
 
 function hinted(hint: FormatHint, extension: RegExp, contentType: RegExp): boolean {

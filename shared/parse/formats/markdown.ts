@@ -83,15 +83,18 @@ function markdownText(markdown: string): { body: string; title: string | null; h
   return { body: normalizeBody(out.join('\n')), title, headings };
 }
 
-/** Inline markup → its text: images dropped, links to their text, emphasis and code marks removed. */
+/**
+ * Inline markup → its text: images dropped, links to their text, emphasis and code marks removed. Every span
+ * is bounded and cannot cross its own delimiter, so a line of unmatched `*` or `[` costs linear time.
+ */
 function inline(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
-    .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1');
+    .replace(/!\[[^[\]\n]{0,300}\]\([^()[\]\s]{0,1000}(?:\s+"[^"\n]{0,300}")?\)/g, '')
+    .replace(/\[([^[\]\n]{1,300})\]\([^()[\]\s]{0,1000}(?:\s+"[^"\n]{0,300}")?\)/g, '$1')
+    .replace(/\[([^[\]\n]{1,300})\]\[[^[\]\n]{0,300}\]/g, '$1')
+    .replace(/<\/?[a-z][^<>\n]{0,500}>/gi, '')
+    .replace(/`([^`\n]{1,500})`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
+    .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_\n]{1,500}?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1');
 }

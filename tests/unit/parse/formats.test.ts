@@ -225,3 +225,13 @@ describe('HTML bylines', () => {
     expect(parseText(html('Last Updated: January 7, 2025'), 'a.html')[0]!.metadata.byline).toBeNull();
   });
 });
+
+describe('Markdown inline markup', () => {
+  it('keeps link and emphasis text, drops images, leaves unmatched marks and snake_case alone', () => {
+    const [parsed] = parseText(
+      '# T\n\nSee [the port](https://x.example/a "Port") and ![map](map.png)**bold** _it_ `code` snake_case 2*3*4 [a](\n',
+      'n.md',
+    );
+    expect(parsed!.body).toBe('See the port and bold it code snake_case 2*3*4 [a](');
+  });
+});
