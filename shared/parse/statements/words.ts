@@ -8,7 +8,7 @@ const set = (words: string) => new Set(words.trim().split(/\s+/));
 
 export const PERSON_PRONOUNS = set('he she');
 export const THING_PRONOUNS = set('it');
-export const GROUP_PRONOUNS = set('they we');
+export const GROUP_PRONOUNS = set('they');
 
 export const HONORIFICS = set('mr mrs ms miss dr sir dame lord lady prof professor rev baroness baron');
 

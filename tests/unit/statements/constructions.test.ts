@@ -142,3 +142,38 @@ describe('not statements', () => {
     expect(summarize('Minister says cuts are needed now\n\nThe economy grew by 2% last year.')).toEqual([]);
   });
 });
+
+describe('speaker phrases', () => {
+  it('an apposition between dashes', () => {
+    const body = 'However, one of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted of planting the bombs - said the families were delighted with the apology.';
+    expect(summarize(body)[0]?.slice(0, 2)).toEqual(['Gerry Conlon', 'indirect']);
+  });
+
+  it('a role before the name inside the commas, and a name after an inverted role', () => {
+    expect(summarize("Universities Scotland's Director, David Caldwell, said some students could be applying early.")[0]?.[0]).toBe('David Caldwell');
+    const quoted = '"It will be a tragedy if the government comes through with a half-hearted response," said the chairman of the Commons education select committee, Labour MP Barry Sheerman.';
+    expect(summarize(quoted)[0]?.[0]).toBe('Barry Sheerman');
+  });
+
+  it('a participle after the attribution carries its speaker: "..., adding: "..."', () => {
+    const body = 'He said Mr Blair had spoken with "such sincerity", adding: "He went beyond what we thought he would, he took time to listen to everyone."';
+    expect(summarize(`Gerry Conlon spoke on Monday. ${body}`).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([
+      ['Gerry Conlon', 'indirect', 'said'],
+      ['Gerry Conlon', 'direct', 'adding'],
+    ]);
+  });
+
+  it('US style: "Sen. X, R-Ky., said Tuesday" and "told reporters at the White House that"', () => {
+    expect(summarize('“We will not back down,” Sen. Mitch McConnell, R-Ky., said Tuesday.')[0]?.slice(0, 2)).toEqual(['Mitch McConnell', 'direct']);
+    expect(summarize('Biden told reporters at the White House that the talks had failed.')[0]?.slice(2)).toEqual(['told', 'the talks had failed']);
+  });
+
+  it('"it said" with no earlier speaker is the organisation named before', () => {
+    const body = 'The National Audit Office published its review on Monday. It said there was little evidence that performance had improved.';
+    expect(summarize(body)[0]?.[0]).toBe('National Audit Office');
+  });
+
+  it('the journalist speaking in the first person is not a source', () => {
+    expect(summarize('I said that the plan would fail, and we warned that costs would rise.')).toEqual([]);
+  });
+});

@@ -65,7 +65,9 @@ function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], ge
       }
       if (mention.name === 'it') {
         const found = latest((s) => s.type === 'organization' || s.type === 'location');
-        return found ? { name: found.name, type: found.type, title: found.title } : undefined;
+        if (found) return { name: found.name, type: found.type, title: found.title };
+        const named = index.lastOrganizationBefore(at);
+        return named ? { name: named, type: 'organization', title: null } : undefined;
       }
       const found = latest((s) => s.type === 'group' || s.type === 'organization');
       return found ? { name: found.name, type: found.type, title: found.title } : undefined;

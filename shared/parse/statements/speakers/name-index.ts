@@ -53,6 +53,7 @@ export class NameIndex {
   private readonly acronyms = new Map<string, string>();
   private readonly entityByAlias = new Map<string, Entity>();
   private readonly subjects: Subject[] = [];
+  private readonly organizations: Named[] = [];
   private readonly genderBySurname = new Map<string, Gender>();
 
   private readonly body: string;
@@ -60,6 +61,10 @@ export class NameIndex {
   constructor(text: ArticleText, entities: Entity[] = []) {
     const { body } = text;
     this.body = body;
+    for (const match of body.matchAll(ACRONYM)) {
+      const defined = DEFINED_BEFORE.exec(body.slice(Math.max(0, match.index - 80), match.index));
+      if (defined) this.acronyms.set(match[1]!, defined[1]!);
+    }
     // The first person named early in a sentence, before any comma, is taken as its subject
     // ("Lib Dem home affairs spokesman Mark Oaten has branded ...").
     let subjectSentence = -1;
@@ -70,10 +75,6 @@ export class NameIndex {
       const early = !!sentence && !quoted && sentence.start !== subjectSentence && match.index - sentence.start < 60 && onlySubjectWords(body.slice(sentence.start, match.index));
       if (this.addRun(match[0], match.index, early) && sentence) subjectSentence = sentence.start;
     }
-    for (const match of body.matchAll(ACRONYM)) {
-      const defined = DEFINED_BEFORE.exec(body.slice(Math.max(0, match.index - 80), match.index));
-      if (defined) this.acronyms.set(match[1]!, defined[1]!);
-    }
     for (const entity of entities) {
       for (const alias of [entity.name, ...entity.aliases]) this.entityByAlias.set(foldName(alias), entity);
       if (entity.type === 'person') this.addPerson(entity.name, entity.mentions[0]?.start ?? 0);
@@ -82,6 +83,7 @@ export class NameIndex {
 
   /** Indexes one capitalized run; true when it named a person. */
   private addRun(run: string, at: number, sentenceInitial: boolean): boolean {
+    this.addOrganization(run, at);
     if (!/[ \t]/.test(run)) {
       // one word names nobody in full, but a surname opening a sentence is its subject ("Collins ran ...")
       if (sentenceInitial && !NOT_NAME_START.has(run.toLowerCase())) this.subjects.push({ name: run, at, surnameOnly: true });
@@ -118,6 +120,24 @@ export class NameIndex {
     const person = this.addPerson(name.join(' '), at);
     if (person && sentenceInitial) this.subjects.push({ name: name.join(' '), at });
     return person;
+  }
+
+  /** Organisations named in the text ("National Audit Office", "MoD"), for an "it said" with no earlier speaker. */
+  private addOrganization(run: string, at: number) {
+    const words = run.split(/[ \t]+/).filter((w) => !NOT_NAME_START.has(w.toLowerCase()));
+    if (words.length === 0 || words.length > 6) return;
+    const name = words.join(' ');
+    const acronym = words.length === 1 && /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u.test(name) && name.length <= 6;
+    if (acronym || (words.length > 1 && words.some((w) => ORG_NOUNS.has(w.toLowerCase())))) {
+      if (!isPlace(name)) this.organizations.push({ name: this.acronyms.get(name) ?? name, at });
+    }
+  }
+
+  /** The last organisation named before `at`. */
+  lastOrganizationBefore(at: number): string | undefined {
+    let best: Named | undefined;
+    for (const o of this.organizations) if (o.at < at) best = o;
+    return best?.name;
   }
 
   /** Gender the article gives a name by Mr/Mrs/Ms before its surname, if any. */

@@ -53,6 +53,8 @@ const TIME_WORDS = new Set([
 const NOT_A_SPEAKER_START = new Set([
   'of', 'in', 'at', 'for', 'to', 'from', 'with', 'by', 'on', 'into', 'about', 'than', 'their', 'his', 'her', 'its',
   'our', 'my', 'your', 'there', 'what', 'such', 'these', 'those', 'if', 'not', 'no',
+  // the journalist's own voice, or words inside a quotation: never a reported speaker
+  'i', 'we', 'you',
 ]);
 
 /** "many", "some": sources on their own ("many said"), never the head of a longer phrase ("it was possible some"). */
