@@ -161,7 +161,9 @@ export function reportedSpeech(
           if (!accepts(cue)) continue;
           // the parser's own test first: it is cheap and rules out most cues
           const from = contentStart(text, cue, sentence);
-          if (from === null || opensQuote(text.body, from, sentence.end)) continue;
+          // a quotation right after the cue is direct speech, unless "that" makes it the reported clause
+          if (from === null) continue;
+          if (opensQuote(text.body, from, sentence.end) && !/\bthat\s*$/.test(text.body.slice(cue.end, from))) continue;
           const floor = speakerFloor(text, sentence, cue.start);
           const mention = speakerBefore(text.body, floor, cue.start, cue.form);
           // "... and added that ...": the subject is the previous clause's, which a refiner carries over

@@ -51,8 +51,7 @@ const TIME_WORDS = new Set([
 
 /** Words a speaker phrase cannot start with: prepositions and bare possessives ("of CPS records", "Their demands"). */
 const NOT_A_SPEAKER_START = new Set([
-  'of', 'in', 'at', 'for', 'to', 'from', 'with', 'by', 'on', 'into', 'about', 'than', 'their', 'his', 'her', 'its',
-  'our', 'my', 'your', 'there', 'what', 'such', 'these', 'those', 'if', 'not', 'no',
+  'of', 'in', 'at', 'for', 'to', 'from', 'with', 'by', 'on', 'into', 'about', 'than', 'my', 'your', 'there', 'what', 'such', 'these', 'those', 'if', 'not', 'no',
   // the journalist's own voice, or words inside a quotation: never a reported speaker
   'i', 'we', 'you',
 ]);
@@ -67,7 +66,7 @@ const join = (body: string, tokens: Token[]) => (tokens.length ? body.slice(toke
 const isNameWord = (token: Token) => isCapitalized(token) || NAME_PARTICLES.has(token.lower);
 const headWord = (token: Token) => token.lower.split('-').pop()!;
 const isRole = (token: Token) => PERSON_ROLES.has(token.lower) || PERSON_ROLES.has(headWord(token));
-const isOrgNoun = (token: Token) => ORG_NOUNS.has(token.lower) || ORG_NOUNS.has(headWord(token));
+const isOrgNoun = (token: Token) => ORG_NOUNS.has(token.lower) || ORG_NOUNS.has(headWord(token)) || /^\p{Ll}+maker$/u.test(token.text);
 
 function mention(body: string, tokens: Token[], form: Mention['form'], name: string, title: string | null, type: SpeakerType): Mention {
   return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, text: join(body, tokens), form, name, title, type };
@@ -104,6 +103,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   }
   if (tokens.some(isPunctuation)) return null;
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
+  if (tokens.length === 1 && lowerDeterminers.has(first.lower)) return null; // "Their demands": a possessive alone
   // an article inside the phrase must follow a preposition ("the chairman of the committee"), else
   // two phrases were run together ("New Year message the Liberal Democrat leader")
   if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.lower) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
@@ -135,11 +135,18 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   let roleAt = -1;
   tokens.forEach((t, i) => { if (isRole(t) || (isOrgNoun(t) && !isCapitalized(t))) roleAt = i; });
   if (roleAt >= 0 && roleAt < tokens.length - 1) {
-    const name = stripThe(tokens.slice(roleAt + 1));
-    if (name.length > 0 && name.length <= 5 && isCapitalized(name[0]!) && name.every(isNameWord)) {
+    let name = stripThe(tokens.slice(roleAt + 1));
+    if (name.length > 0 && name.length <= 6 && isCapitalized(name[0]!) && name.every(isNameWord)) {
       const role = tokens[roleAt]!;
       const type: SpeakerType = isRole(role) && !isOrgNoun(role) ? 'person' : 'organization';
-      return mention(body, tokens, 'name', join(body, name), join(body, stripThe(tokens.slice(0, roleAt + 1))), type);
+      let title = join(body, stripThe(tokens.slice(0, roleAt + 1)));
+      // "economist Gary Thayer of AG Edwards": the person is Gary Thayer, the employer goes with the role
+      const of = name.findIndex((t, i) => i >= 2 && (t.lower === 'of' || t.lower === 'at'));
+      if (type === 'person' && of > 0) {
+        title = `${title} ${join(body, name.slice(of))}`;
+        name = name.slice(0, of);
+      }
+      if (name.length <= 5) return mention(body, tokens, 'name', join(body, name), title, type);
     }
   }
 
@@ -237,7 +244,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
         return { ...inner, start: role[0]!.start, text: body.slice(role[0]!.start, titleTokens[titleTokens.length - 1]!.end), title: inner.title ?? join(body, stripThe(role)) };
       }
     }
-    if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) return null;
+    if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) {
+      // "One of the jilted bidders, Netherlands-based group LNM, said": the speaker is inside the commas
+      const inner = classify(body, titleTokens);
+      return inner && inner.form === 'name' ? inner : null;
+    }
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
     const found = classify(body, nameTokens, title);
