@@ -92,9 +92,9 @@ beforeAll(async () => {
   const keys = await corpusKeys();
   // Every 45th article: 50 files across all five categories.
   corpus = await Promise.all(keys.filter((_, index) => index % 45 === 0).map(readCorpusFile));
-  // The child's first parse pays for loading and compiling the parser.
-  await parser.parse({ bytes: corpus[0] as Buffer, key: 'warm-up.txt' }, 60_000);
-}, 120_000);
+  // Starts the child (its start-up is not timed).
+  await parser.parse({ bytes: corpus[0] as Buffer, key: 'warm-up.txt' }, DEADLINE_MS);
+}, 180_000);
 
 afterAll(() => {
   parser.close();
@@ -211,7 +211,7 @@ describe('parseDocument on giant adversarial input', () => {
 
   for (const giant of giants) {
     const test = giant.known === 'fails' ? it.fails : giant.known === 'slow' ? it.skip : it;
-    test(`${giant.name}: articles or RejectedInput within 1 s`, { timeout: DEADLINE_MS + 60_000 }, async () => {
+    test(`${giant.name}: articles or RejectedInput within 1 s`, { timeout: DEADLINE_MS + 150_000 }, async () => {
       const input = giant.input();
       const outcome = await parser.parse({ bytes: typeof input === 'string' ? encode(input) : input, key: giant.key }, DEADLINE_MS);
       record(giant.name, outcome);

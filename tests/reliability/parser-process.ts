@@ -7,12 +7,15 @@ export type Outcome = ParseResult | { outcome: 'timed-out'; ms: number; cpuMs: n
 
 const WORKER = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
 
+/** How long a child may take to load the parser: slow on a busy machine, and not part of any input's time. */
+const STARTUP_MS = 120_000;
+
 export class ParserProcess {
   private child: ChildProcess | null = null;
 
   /** Parses in the child; gives up (and kills the child) after `deadlineMs` of wall time. */
   async parse(request: ParseRequest, deadlineMs: number): Promise<Outcome> {
-    const child = this.child ?? this.spawn();
+    const child = this.child ?? (await this.spawn());
     const started = performance.now();
     return new Promise<Outcome>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -44,10 +47,23 @@ export class ParserProcess {
     this.kill();
   }
 
-  private spawn(): ChildProcess {
+  /** A fresh child, once it has loaded the parser and said so. */
+  private async spawn(): Promise<ChildProcess> {
     // Structured-clone IPC carries the input bytes as bytes.
-    this.child = fork(WORKER, { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    return this.child;
+    const child = fork(WORKER, { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the parser process did not start within ${STARTUP_MS / 1000} s`)), STARTUP_MS);
+      child.once('message', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the parser process exited (${code}) while starting`));
+      });
+    });
+    return child;
   }
 
   private kill(): void {

@@ -87,7 +87,7 @@ export class FaultInjector {
     const request = args.request as RawRequest;
     const kind = this.decide(service, request);
     this.count(service, kind);
-    if (kind && (BEFORE_SEND as readonly string[]).includes(kind)) return failBeforeSend(service, kind);
+    if (kind && (BEFORE_SEND as readonly string[]).includes(kind)) return failedResponse(service, kind);
     const result = await next(args);
     if (!kind) return result;
     const response = result.response as RawResponse;
@@ -96,12 +96,15 @@ export class FaultInjector {
       return result;
     }
     (response.body as Readable | undefined)?.resume?.();
-    return failBeforeSend(service, kind.replace('-after-apply', '') as FaultKind);
+    return failedResponse(service, kind.replace('-after-apply', '') as FaultKind);
   }
 
   private decide(service: Service, request: RawRequest): FaultKind | null {
     if (this.rate <= 0) return null;
-    const fingerprint = `${service}|${request.method}|${request.path}|${JSON.stringify(request.query ?? {})}|${request.headers['x-amz-target'] ?? ''}|${bodyText(request.body)}`;
+    const fingerprint = createHash('sha256')
+      .update(`${service}|${request.method}|${request.path}|${JSON.stringify(request.query ?? {})}|${request.headers['x-amz-target'] ?? ''}|`)
+      .update(bodyText(request.body))
+      .digest('base64');
     const occurrence = (this.seen.get(fingerprint) ?? 0) + 1;
     this.seen.set(fingerprint, occurrence);
     const digest = createHash('sha256').update(`${this.seed}|${occurrence}|${fingerprint}`).digest();
@@ -129,7 +132,7 @@ function bodyText(body: unknown): string {
 }
 
 /** What the server (or the network) answers instead of the real response. */
-function failBeforeSend<Output extends object>(service: Service, kind: FaultKind): DeserializeHandlerOutput<Output> {
+function failedResponse<Output extends object>(service: Service, kind: FaultKind): DeserializeHandlerOutput<Output> {
   switch (kind) {
     case 'throttling':
       // The client's deserializer turns this response into the service's exception (no `output` is read).
