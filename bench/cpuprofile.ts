@@ -37,7 +37,8 @@ function where(frame: CallFrame): string {
   if (!frame.url) return '';
   const path = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
   const shown = path.startsWith(ROOT) ? relative(ROOT, path) : path;
-  return `${shown}:${frame.lineNumber + 1}`;
+  // tsx compiles TypeScript on the fly and the profile's line numbers are the compiled ones: name the file only.
+  return path.endsWith('.ts') ? shown : `${shown}:${frame.lineNumber + 1}`;
 }
 
 function selfTimes(profile: CpuProfile): Map<string, Hotspot> {

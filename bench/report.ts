@@ -58,7 +58,8 @@ export function markdownReport(reports: readonly MeasureReport[], machine: reado
     '# Benchmarks',
     '',
     'Written by `npm run bench` (bench/run.ts); do not edit by hand. Each figure is the median with min/max over',
-    'several runs (or over the items, for per-article and per-request figures).',
+    'several runs (or over the items, for per-article and per-request figures). The machine is shared with other',
+    'work: read wall-clock figures beside the load average below; CPU-time figures are steadier.',
     '',
     '## Machine',
     '',
@@ -74,8 +75,8 @@ export function markdownReport(reports: readonly MeasureReport[], machine: reado
   for (const report of reports) {
     lines.push(`## ${report.title} (\`--only ${report.name}\`)`, '');
     if (report.error) lines.push(`Failed: ${report.error}`, '');
-    // A note that is a markdown table row goes in as it is; anything else becomes a bullet.
-    for (const note of report.result?.notes ?? []) lines.push(note.startsWith('|') ? note : `- ${note}`);
+    // A markdown table row or an empty line (around a table) goes in as it is; anything else is a bullet.
+    for (const note of report.result?.notes ?? []) lines.push(note === '' || note.startsWith('|') ? note : `- ${note}`);
     lines.push('');
   }
   return lines.join('\n');
