@@ -1,4 +1,4 @@
-import countries from 'world-countries/countries.json' with { type: 'json' };
+import { PLACES } from '../entities/gazetteer.ts';
 
 /**
  * Word lists the speaker rules consult. The reporting verbs themselves live in cues.ts; these say what
@@ -60,13 +60,12 @@ export const SOURCE_DOCUMENTS = set('statement survey report study poll research
 /** Lower-case words a name may contain ("Bank of England", "Ministry of Foreign Affairs", "bin Laden"). */
 export const NAME_PARTICLES = set('of the for and de del della di da van von der den le la al bin ibn du y on');
 
+// From the compact gazetteer, not the world-countries JSON itself: that JSON alone would add 0.7 MB to
+// every Lambda bundle that parses.
 const countryNames = new Set<string>();
-for (const country of countries) {
-  countryNames.add(country.name.common.toLowerCase());
-  for (const spelling of country.altSpellings) {
-    if (spelling.length > 3) countryNames.add(spelling.toLowerCase().replace(/^(?:the )?(?:\w+ )?republic of /, ''));
-  }
-  for (const capital of country.capital) countryNames.add(capital.toLowerCase());
+for (const [form, place] of PLACES) {
+  if (place.kind !== 'country' && place.kind !== 'capital') continue;
+  countryNames.add(form.toLowerCase().replace(/^(?:the )?(?:\w+ )?republic of /, ''));
 }
 for (const extra of ['uk', 'us', 'usa', 'britain', 'great britain', 'america', 'england', 'scotland', 'wales', 'northern ireland', 'eu', 'europe']) {
   countryNames.add(extra);
