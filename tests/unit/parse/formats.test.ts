@@ -235,3 +235,15 @@ describe('Markdown inline markup', () => {
     expect(parsed!.body).toBe('See the port and bold it code snake_case 2*3*4 [a](');
   });
 });
+
+describe('HTML without a root element', () => {
+  it.each(['<a', '<html', '<!', '<script>', '<style>x'])('rejects the truncated page %j as having no body', (html) => {
+    expect(() => parseText(html, 'page.html')).toThrow(expect.objectContaining({ code: 'no-body' }));
+  });
+
+  it('reads a fragment of meta tags and paragraphs as a page', () => {
+    const [parsed] = parseText('<meta name="author" content="Jane Roe"><title>Rain</title><p>It rained all day.</p>', 'p.html');
+    expect(parsed!.metadata).toMatchObject({ format: 'html', title: 'Rain', byline: 'Jane Roe' });
+    expect(parsed!.body).toBe('It rained all day.');
+  });
+});

@@ -27,7 +27,7 @@ const PUBLISHED_META = [
  * canonical link; the body is the readable main content as Readability finds it (its own metadata only fills gaps).
  */
 export function readHtml(html: string): SourceArticle {
-  const { document } = parseHTML(html) as unknown as { document: Document };
+  const document = parseDocumentTree(html);
   const declared = new Declared();
   const meta = metaTags(document);
   const pageTitle = document.querySelector('title')?.textContent ?? null;
@@ -107,6 +107,18 @@ export function readHtml(html: string): SourceArticle {
     body = elementText(document.body).text;
   }
   return { format: 'html', body: normalizeBody(body), declared };
+}
+
+/**
+ * linkedom makes the first element the root when a page has no <html> ("<script>", "<meta …><title>…", a
+ * truncated "<html"), and neither it nor Readability can work on such a tree: the markup is then read again
+ * inside a complete page.
+ */
+function parseDocumentTree(html: string): Document {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  if (document.documentElement?.tagName.toUpperCase() === 'HTML' && document.body) return document;
+  const wrapped = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  return wrapped.document as unknown as Document;
 }
 
 interface MetaTags {
