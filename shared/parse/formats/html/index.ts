@@ -2,12 +2,14 @@ import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
 import { normalizeDate } from '../../dates.ts';
+import { RejectedInput } from '../../errors.ts';
 import { normalizeLanguageTag } from '../../metadata/language.ts';
 import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
 import { readJsonLd } from './json-ld.ts';
+import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -27,6 +29,8 @@ const PUBLISHED_META = [
  * canonical link; the body is the readable main content as Readability finds it (its own metadata only fills gaps).
  */
 export function readHtml(html: string): SourceArticle {
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING) throw new RejectedInput('unparseable', `HTML nested ${depth} elements deep, more than the ${MAX_NESTING} a page may have`);
   const document = parseDocumentTree(html);
   const declared = new Declared();
   const meta = metaTags(document);
