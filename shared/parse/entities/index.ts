@@ -256,7 +256,20 @@ function classify(run: { first: number; last: number }, tokens: Token[], body: s
 
 /** "TV", or an abbreviation the text spells out in lower case ("personal video recorder (PVR)"). */
 function isCommonAcronym(acronym: string, body: string): boolean {
-  return COMMON_ACRONYMS.has(acronym) || new RegExp(`\\p{Ll}\\s+\\(${acronym}\\)`, 'u').test(body);
+  return COMMON_ACRONYMS.has(acronym) || spelledOutAcronyms(body).has(acronym);
+}
+
+// One pass over the body, remembered for the body being read: searching it again for every acronym
+// mention would make a long text quadratic.
+let spelledOut: { body: string; acronyms: Set<string> } | null = null;
+
+/** Acronyms the text introduces after lower-case words: "personal video recorder (PVR)". */
+function spelledOutAcronyms(body: string): Set<string> {
+  if (spelledOut?.body !== body) {
+    const acronyms = new Set([...body.matchAll(/\p{Ll}\s+\(([^()\s]+)\)/gu)].map((match) => match[1]!));
+    spelledOut = { body, acronyms };
+  }
+  return spelledOut.acronyms;
 }
 
 function places(words: Token[], from: number, to: number, add: (f: number, t: number, type: EntityType, s: number, name?: string) => void): void {

@@ -39,17 +39,56 @@ export function findMentionedDates(body: string, publishedAt: string | null): Me
 const DATE_CUE =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\d[-/]\d|\d\.\d{1,2}\.\d/;
 
-/** chrono over the paragraphs that may hold a date, with indexes into the whole body. */
+/** chrono over the parts of paragraphs that may hold a date, with indexes into the whole body. */
 function parseDates(body: string, reference: Date | null): Array<{ index: number; text: string; start: chrono.ParsedComponents }> {
   const results: Array<{ index: number; text: string; start: chrono.ParsedComponents }> = [];
   for (const paragraph of paragraphs(body)) {
-    if (!DATE_CUE.test(paragraph.text)) continue;
-    for (const result of chrono.parse(paragraph.text, reference ?? new Date(0), { forwardDate: false })) {
-      results.push({ index: result.index + paragraph.start, text: result.text, start: result.start });
+    for (const part of dateWindows(paragraph)) {
+      for (const result of chrono.parse(part.text, reference ?? new Date(0), { forwardDate: false })) {
+        results.push({ index: result.index + part.start, text: result.text, start: result.start });
+      }
     }
   }
   return results;
 }
+
+// chrono's time grows faster than the text it reads: a paragraph longer than this (a page pasted as one
+// line, hostile input) is read only around its date words, in windows of bounded length.
+const LONG_PARAGRAPH = 2_000;
+const CUE_CONTEXT = 80;
+
+/** The paragraph itself when it is short and has a date word; else bounded windows around its date words. */
+function* dateWindows(paragraph: { start: number; text: string }): Generator<{ start: number; text: string }> {
+  const { text } = paragraph;
+  if (text.length <= LONG_PARAGRAPH) {
+    if (DATE_CUE.test(text)) yield paragraph;
+    return;
+  }
+  const at = (from: number, to: number) => ({ start: paragraph.start + from, text: text.slice(from, to) });
+  let window: { from: number; to: number } | null = null;
+  for (const cue of text.matchAll(new RegExp(DATE_CUE.source, 'g'))) {
+    // start and end on a word boundary, so that no date is read from half a word
+    const from = wordStart(text, Math.max(0, cue.index - CUE_CONTEXT));
+    const to = wordEnd(text, Math.min(text.length, cue.index + cue[0].length + CUE_CONTEXT));
+    if (window && from <= window.to && to - window.from <= LONG_PARAGRAPH) {
+      window.to = to;
+      continue;
+    }
+    if (window) yield at(window.from, window.to);
+    window = { from, to };
+  }
+  if (window) yield at(window.from, window.to);
+}
+
+const wordStart = (text: string, index: number): number => {
+  const space = text.lastIndexOf(' ', index);
+  return space < 0 || index - space > CUE_CONTEXT ? index : space + 1;
+};
+
+const wordEnd = (text: string, index: number): number => {
+  const space = text.indexOf(' ', index);
+  return space < 0 || space - index > CUE_CONTEXT ? index : space;
+};
 
 /** Noon on the publication day: relative days then land on the right calendar day in any zone. */
 function referenceInstant(publishedAt: string): Date | null {
