@@ -3,6 +3,7 @@
  * revision check (conditional writes cannot be batched, and dynalite has no transactions). A share that is
  * not newer than the stored one changes nothing, so replaying any write is harmless.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
@@ -28,6 +29,9 @@ interface Table {
 }
 
 const MAX_CONFLICTS = 25;
+// Full jitter: 0–10 ms after the first conflict, growing to at most 0–500 ms.
+const CONFLICT_BACKOFF_BASE_MS = 10;
+const CONFLICT_BACKOFF_CAP_MS = 500;
 const PARALLEL_AGGREGATES = 8;
 
 const keyOf = (kind: AggregateKind, id: string): TableKey => (kind === 'speaker' ? keys.speaker(id) : keys.entity(id));
@@ -74,6 +78,8 @@ async function applyToOne(table: Table, kind: AggregateKind, id: string, changes
       return;
     } catch (error) {
       if (!isConditionFailure(error) || conflict >= MAX_CONFLICTS) throw error;
+      // Writers racing for one busy speaker would otherwise retry in lock step and keep colliding.
+      await sleep(Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** conflict));
       const fresh = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keyOf(kind, id), ConsistentRead: true }));
       item = fresh.Item;
     }
