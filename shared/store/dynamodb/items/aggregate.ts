@@ -95,13 +95,20 @@ export function toItem(itemType: 'speaker' | 'entity', key: TableKey, state: Agg
   return { ...key, itemType, ...state, shares, ...totals(state.shares) };
 }
 
-export function fromItem(item: Record<string, unknown>): AggregateState {
+/** Who the aggregate is: what both the full state and a reader's summary start from. */
+function identityFromItem(item: Record<string, unknown>) {
   return {
     id: item.id as string,
     name: item.name as string,
     type: item.type as string,
     titles: (item.titles as string[]) ?? [],
     aliases: (item.aliases as string[]) ?? [],
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): AggregateState {
+  return {
+    ...identityFromItem(item),
     shares: Object.fromEntries(Object.entries((item.shares as Record<string, string>) ?? {}).map(([id, share]) => [id, decodeShare(share)])),
     rev: item.rev as number,
   };
@@ -120,11 +127,7 @@ export interface AggregateSummary extends AggregateTotals {
 
 export function summaryFromItem(item: Record<string, unknown>): AggregateSummary {
   return {
-    id: item.id as string,
-    name: item.name as string,
-    type: item.type as string,
-    titles: (item.titles as string[]) ?? [],
-    aliases: (item.aliases as string[]) ?? [],
+    ...identityFromItem(item),
     total: (item.total as number) ?? 0,
     articleCount: (item.articleCount as number) ?? 0,
     firstSeen: (item.firstSeen as string | null) ?? null,
