@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { S3EventRecord } from 'aws-lambda';
 import type { S3rverEvent } from 's3rver';
-import { encodeKey } from '../functions/ingest/notifications.ts';
+import { notificationRecord } from '../functions/ingest/notifications.ts';
 
 /**
  * s3rver's object events are S3-shaped but not what S3 sends: keys are raw, the bucket ARN is malformed,
@@ -38,29 +38,21 @@ const EVENT_NAMES: Record<string, string> = {
 export function notificationRecords(event: S3rverEvent, nextSequencer: () => string): S3EventRecord[] {
   return event.Records.map((record) => {
     const { bucket, object } = record.s3;
+    // Removal events carry neither size nor eTag on S3 either.
     const created = record.eventName.startsWith('ObjectCreated:');
-    return {
-      eventVersion: '2.1',
-      eventSource: 'aws:s3',
-      awsRegion: LOCAL_REGION,
-      eventTime: record.eventTime,
+    return notificationRecord({
+      region: LOCAL_REGION,
       eventName: EVENT_NAMES[record.eventName] ?? record.eventName,
-      userIdentity: { principalId: 'AWS:LOCAL' },
-      requestParameters: { sourceIPAddress: '127.0.0.1' },
-      responseElements: { 'x-amz-request-id': hex(8), 'x-amz-id-2': randomBytes(32).toString('base64') },
-      s3: {
-        s3SchemaVersion: '1.0',
-        configurationId: 'local-ingest',
-        bucket: { name: bucket.name, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${bucket.name}` },
-        // Removal events carry neither size nor eTag on S3 either.
-        object: {
-          key: encodeKey(object.key),
-          ...(created && object.size !== undefined ? { size: object.size } : {}),
-          ...(created && object.eTag !== undefined ? { eTag: object.eTag } : {}),
-          sequencer: nextSequencer(),
-        } as S3EventRecord['s3']['object'],
-      },
-    };
+      eventTime: record.eventTime,
+      origin: 'local-ingest',
+      requestId: hex(8),
+      hostId: randomBytes(32).toString('base64'),
+      bucket: bucket.name,
+      key: object.key,
+      sequencer: nextSequencer(),
+      ...(created && object.size !== undefined ? { size: object.size } : {}),
+      ...(created && object.eTag !== undefined ? { eTag: object.eTag } : {}),
+    });
   });
 }
 

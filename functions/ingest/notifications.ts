@@ -1,3 +1,4 @@
+import type { S3EventRecord } from 'aws-lambda';
 import { z } from 'zod';
 import type { SourceObject } from '../../shared/store/port.ts';
 
@@ -69,5 +70,49 @@ export function sourceObject(record: S3NotificationRecord): SourceObject {
     size: object.size ?? null,
     sequencer: object.sequencer,
     eventTime: record.eventTime,
+  };
+}
+
+/** What differs between two S3 notification records; the rest is S3's fixed envelope. */
+export interface NotificationFields {
+  region: string;
+  eventName: string;
+  eventTime: string;
+  /** Who sent it: names the principal and the notification configuration. */
+  origin: string;
+  requestId: string;
+  hostId: string;
+  bucket: string;
+  /** The object key as stored (it is URL-encoded here, as S3 does). */
+  key: string;
+  sequencer: string;
+  size?: number;
+  eTag?: string;
+  versionId?: string;
+}
+
+/** An S3 notification record as S3 puts it in an SQS message: for the local runner and for reprocessing. */
+export function notificationRecord(fields: NotificationFields): S3EventRecord {
+  return {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: fields.region,
+    eventTime: fields.eventTime,
+    eventName: fields.eventName,
+    userIdentity: { principalId: fields.origin },
+    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    responseElements: { 'x-amz-request-id': fields.requestId, 'x-amz-id-2': fields.hostId },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: fields.origin,
+      bucket: { name: fields.bucket, ownerIdentity: { principalId: fields.origin }, arn: `arn:aws:s3:::${fields.bucket}` },
+      object: {
+        key: encodeKey(fields.key),
+        ...(fields.size !== undefined ? { size: fields.size } : {}),
+        ...(fields.eTag !== undefined ? { eTag: fields.eTag } : {}),
+        ...(fields.versionId !== undefined ? { versionId: fields.versionId } : {}),
+        sequencer: fields.sequencer,
+      } as S3EventRecord['s3']['object'],
+    },
   };
 }

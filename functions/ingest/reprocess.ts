@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { S3EventRecord } from 'aws-lambda';
 import type { ArticleStore, IngestionRecord } from '../../shared/store/port.ts';
-import { encodeKey } from './notifications.ts';
+import { notificationRecord } from './notifications.ts';
 
 /**
  * Reprocessing after a parser upgrade. Each object whose records an older parser made gets its original
@@ -15,28 +15,20 @@ import { encodeKey } from './notifications.ts';
 
 /** The S3 notification record that re-announces a stored object. */
 export function reprocessRecord(ingestion: IngestionRecord): S3EventRecord {
-  return {
-    eventVersion: '2.1',
-    eventSource: 'aws:s3',
-    awsRegion: process.env.AWS_REGION ?? 'us-east-1',
-    eventTime: new Date().toISOString(),
+  return notificationRecord({
+    region: process.env.AWS_REGION ?? 'us-east-1',
     eventName: 'ObjectCreated:Put',
-    userIdentity: { principalId: 'onrecord-reprocess' },
-    requestParameters: { sourceIPAddress: '127.0.0.1' },
-    responseElements: { 'x-amz-request-id': 'reprocess', 'x-amz-id-2': 'reprocess' },
-    s3: {
-      s3SchemaVersion: '1.0',
-      configurationId: 'onrecord-reprocess',
-      bucket: { name: ingestion.bucket, ownerIdentity: { principalId: 'onrecord' }, arn: `arn:aws:s3:::${ingestion.bucket}` },
-      // No size: the ingest function learns it when reading the object.
-      object: {
-        key: encodeKey(ingestion.key),
-        ...(ingestion.eTag ? { eTag: ingestion.eTag } : {}),
-        ...(ingestion.versionId ? { versionId: ingestion.versionId } : {}),
-        sequencer: ingestion.sequencer,
-      } as S3EventRecord['s3']['object'],
-    },
-  };
+    eventTime: new Date().toISOString(),
+    origin: 'onrecord-reprocess',
+    requestId: 'reprocess',
+    hostId: 'reprocess',
+    bucket: ingestion.bucket,
+    key: ingestion.key,
+    sequencer: ingestion.sequencer,
+    // No size: the ingest function learns it when reading the object.
+    ...(ingestion.eTag ? { eTag: ingestion.eTag } : {}),
+    ...(ingestion.versionId ? { versionId: ingestion.versionId } : {}),
+  });
 }
 
 /** Every object whose records a parser older than `version` made. */
