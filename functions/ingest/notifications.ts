@@ -1,6 +1,11 @@
 import type { S3EventRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type { SourceObject } from '../../shared/store/port.ts';
+
+// zod/mini, imported as a namespace, bundles only the validators used here (about 20 KB instead of the
+// 450 KB of zod's classic `z` object, every locale included); English messages as the classic build gives.
+z.config(en());
 
 /**
  * What S3 puts in each SQS message body: either a batch of event records, or the one-off `s3:TestEvent`
@@ -14,9 +19,9 @@ const S3NotificationRecord = z.object({
     bucket: z.object({ name: z.string() }),
     object: z.object({
       key: z.string(),
-      size: z.number().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
+      size: z.optional(z.number()),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
       sequencer: z.string(),
     }),
   }),
