@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidCursorError, type ArticleStore } from '../../shared/store/port.ts';
 import { invalidParameters, type ParameterError } from './problem.ts';
 import type { RouteSpec } from './router.ts';

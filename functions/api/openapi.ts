@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint, type AnyEndpoint } from './endpoint.ts';
 import { NoParams } from './schemas/params.ts';
 import { OpenApiDocument, Problem, responseSchemas } from './schemas/responses.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArticleRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { CACHE_SHORT, defineEndpoint, type ArticleReader } from '../endpoint.ts';
 import { notFound } from '../problem.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { Cursor, EntityTypeFilter, Id, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CACHE_NONE, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { NoParams, ObjectKey, PageQuery } from '../schemas/params.ts';

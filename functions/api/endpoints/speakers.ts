@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { Cursor, Id, Limit, NoParams, Prefix } from '../schemas/params.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { Cursor, dateWindowInOrder, dateWindowOrder, From, Id, Kind, Limit, NoParams, To } from '../schemas/params.ts';

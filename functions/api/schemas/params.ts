@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityType } from '../../../shared/model/article.ts';
 import { foldName } from '../../../shared/model/ids.ts';
 import { StatementKind } from '../../../shared/model/statement.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArticleMetadata, Entity, EntityType, MentionedDate, Span } from '../../../shared/model/article.ts';
 import { Speaker, SpeakerType, Statement } from '../../../shared/model/statement.ts';
 import type { RejectionCode as RejectionCodeType } from '../../../shared/parse/errors.ts';
