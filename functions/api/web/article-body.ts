@@ -1,13 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { ArticleRecord } from '../../../shared/store/port.ts';
 import { ObjectMissing, type ObjectReader } from '../../../shared/objects/index.ts';
 import { MAX_BYTES } from '../../../shared/parse/decode.ts';
 import { RejectedInput } from '../../../shared/parse/errors.ts';
-import { parseDocument } from '../../../shared/parse/index.ts';
 
 /**
  * The body is not stored in DynamoDB, so the article page reads the raw object back from S3 (the very
- * version the article was made from) and parses it again. The stored offsets are only valid for the same
- * body text, which the content hash proves; otherwise the page shows the statements without the text.
+ * version the article was made from) and reads its body text again. The stored offsets are only valid for
+ * the same body text, which the content hash proves; otherwise the page shows the statements without the text.
  */
 export type ArticleBody =
   | { text: string }
@@ -24,15 +24,33 @@ export async function loadArticleBody(objects: ObjectReader, article: ArticleRec
     console.error('web: could not read article object', { bucket, key, versionId, error });
     return { text: null, reason: 'unavailable' };
   }
-  let parsed;
+  let bodies: string[];
   try {
-    parsed = parseDocument(bytes, { key });
+    bodies = await readBodies(bytes, key);
   } catch (error) {
     if (error instanceof RejectedInput) return { text: null, reason: 'changed' };
     // A parser fault must not take the page down: the stored statements are still worth showing.
     console.error('web: could not parse article object again', { bucket, key, versionId, error });
     return { text: null, reason: 'unavailable' };
   }
-  const same = parsed.find((candidate) => candidate.metadata.contentHash === article.metadata.contentHash);
-  return same ? { text: same.body } : { text: null, reason: 'changed' };
+  const same = bodies.find((body) => contentHash(body) === article.metadata.contentHash);
+  return same !== undefined ? { text: same } : { text: null, reason: 'changed' };
+}
+
+/**
+ * The body text of each article in the object, as the parser reads it. Only the format readers run: the
+ * metadata and statements are stored already. They are imported on the first article page, so the API's
+ * cold start (and every JSON request) does not load the HTML, Markdown and date libraries they use.
+ */
+async function readBodies(bytes: Uint8Array, key: string): Promise<string[]> {
+  const [{ decodeText }, { readArticles }] = await Promise.all([
+    import('../../../shared/parse/decode.ts'),
+    import('../../../shared/parse/formats/index.ts'),
+  ]);
+  return readArticles(decodeText(bytes).text, { key }).map((source) => source.body);
+}
+
+/** The article's `metadata.contentHash`, as the parser computes it from the body. */
+function contentHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
 }
