@@ -40,6 +40,10 @@ const WORD = /[\p{L}\p{N}]+(?:[-’'&][\p{L}\p{N}]+)*/gu;
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)*$|^(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+$/u;
 const INITIALS = /^\p{Lu}{1,2}$/u;
 const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&]{1,5}$/u;
+const CAPITAL = /^\p{Lu}/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+/** "personal video recorder (PVR)": an abbreviation after lower-case words. */
+const SPELLED_OUT = /\p{Ll}\s+\(([^()\s]+)\)/gu;
 
 /**
  * People, organisations and places named in a body: capitalised names found by their shape, typed by the
@@ -71,7 +75,7 @@ function tokenize(body: string): Token[] {
       text,
       start,
       end: start + text.length,
-      capitalized: /^\p{Lu}/u.test(text),
+      capitalized: CAPITAL.test(text),
       sentenceStart: opensSentence(body, start),
       endsName: Boolean(suffix),
     });
@@ -240,7 +244,7 @@ function classify(run: { first: number; last: number }, tokens: Token[], body: s
       if (isCommonAcronym(part[0]!, body)) return;
       return add(from, to, 'organization', ACRONYM);
     }
-    if (part.length === 1 && /^\p{Lu}{2,}s$/u.test(part[0]!)) return; // "PVRs": a plural thing
+    if (part.length === 1 && PLURAL_ACRONYM.test(part[0]!)) return; // "PVRs": a plural thing
     if (adjacent(next, false) && LOCATION_NOUNS.has(next!.text)) return add(from, to, 'location', CONTEXT);
     if (adjacent(previous, true) && ORGANIZATION_NOUNS.has(previous!.text)) {
       return add(from, to, 'organization', CONTEXT);
@@ -266,7 +270,7 @@ let spelledOut: { body: string; acronyms: Set<string> } | null = null;
 /** Acronyms the text introduces after lower-case words: "personal video recorder (PVR)". */
 function spelledOutAcronyms(body: string): Set<string> {
   if (spelledOut?.body !== body) {
-    const acronyms = new Set([...body.matchAll(/\p{Ll}\s+\(([^()\s]+)\)/gu)].map((match) => match[1]!));
+    const acronyms = new Set([...body.matchAll(SPELLED_OUT)].map((match) => match[1]!));
     spelledOut = { body, acronyms };
   }
   return spelledOut.acronyms;

@@ -50,6 +50,8 @@ export function buildMetadata(source: SourceArticle, warnings: string[]): Articl
   };
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
 function countWords(body: string): number {
-  return body.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return body.match(WORD)?.length ?? 0;
 }

@@ -1,6 +1,7 @@
 import type { ArticleText } from '../text/document.ts';
 
 const ABBREVIATION_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Inc|Ltd|Co|Corp|[A-Z])$/;
+const CONTINUES_AFTER_DOT = /^[.,]|^\s+\p{Ll}/u;
 
 /**
  * Where an attribution clause that starts at `from` ends: at a full stop (not after "Mr" or an initial),
@@ -13,7 +14,7 @@ export function attributionEnd(text: ArticleText, from: number, limit: number): 
     const char = body[at]!;
     if (char === '!' || char === '?' || char === ';') return at + 1;
     // a full stop before a comma or a lower-case word is an abbreviation ("Sen. McConnell, R-Ky., said")
-    if (char === '.' && !ABBREVIATION_BEFORE.test(body.slice(Math.max(from, at - 5), at)) && !/^[.,]|^\s+\p{Ll}/u.test(body.slice(at + 1, at + 3))) return at + 1;
+    if (char === '.' && !ABBREVIATION_BEFORE.test(body.slice(Math.max(from, at - 5), at)) && !CONTINUES_AFTER_DOT.test(body.slice(at + 1, at + 3))) return at + 1;
     if ((char === '"' || char === '“') && at > from && /\s/.test(body[at - 1]!)) return at;
   }
   return stop;

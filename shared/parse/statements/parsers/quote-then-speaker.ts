@@ -5,6 +5,8 @@ import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
 import { attributionEnd } from './attribution.ts';
 
+const CAPITAL = /^\p{Lu}/u;
+
 /**
  * `"...," X said.`, `"...," said X, ROLE.`, `"..." he told Reuters.`: a quotation followed by its
  * attribution. The attribution must start right after the closing mark.
@@ -36,7 +38,7 @@ export const quoteThenSpeaker: StatementParser = {
       if (!/[,.!?…—–\-'’]/.test(closing) && lead.indexOf(',') < 0) continue;
       const tail = body.slice(Math.max(cueEnd, mention.end), end);
       if (lead.indexOf(',') < 0 && /[.]/.test(closing) && wordCount(tail) > 3) continue;
-      if (/^[.]$/.test(closing) && /^\p{Lu}/u.test(body.slice(from, from + 1)) && !inverted && wordCount(tail) > 0) continue;
+      if (/^[.]$/.test(closing) && CAPITAL.test(body.slice(from, from + 1)) && !inverted && wordCount(tail) > 0) continue;
       found.push({
         kind: 'direct',
         parser: this.name,

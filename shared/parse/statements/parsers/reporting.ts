@@ -19,6 +19,8 @@ export const MAX_CONTENT = 1500;
  * which also keeps hostile input from costing a speaker search per cue over a megabyte.
  */
 const MAX_SENTENCE = 3000;
+/** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
+const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
 
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
@@ -96,7 +98,7 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     }
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
     const wider = text.body.slice(Math.max(from, cue.start - 60), cue.start);
-    const newSubject = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u.exec(wider);
+    const newSubject = NEW_SUBJECT.exec(wider);
     if (newSubject) {
       end = cue.start - newSubject[0].length;
       break;

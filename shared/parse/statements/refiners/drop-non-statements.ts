@@ -39,11 +39,14 @@ function standsAlone(text: ArticleText, candidate: Candidate): boolean {
   return endsSentence || /^\s*(?:[.!?]|$)/.test(after) || /^\s*\n/.test(after);
 }
 
+const LETTER = /\p{L}/u;
+const CAPITAL = /^\p{Lu}/u;
+
 /** "The Lord of the Rings", "Harry Potter and the Goblet of Fire": most words capitalized, no full stop. */
 function looksLikeTitle(words: string): boolean {
   if (/[.!?]\s*$/.test(words)) return false;
-  const list = words.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const capitalized = list.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const list = words.split(/\s+/).filter((w) => LETTER.test(w));
+  const capitalized = list.filter((w) => CAPITAL.test(w)).length;
   return capitalized / Math.max(1, list.length) > 0.6;
 }
 

@@ -30,9 +30,10 @@ const NOT_NAME_START = new Set([
 
 /** Before a sentence's subject there is no punctuation and no lower-case word but articles and roles. */
 const BEFORE_SUBJECT = new Set(['the', 'a', 'an', 'former', 'new', 'acting', 'shadow', 'deputy', 'but', 'and', 'however', 'meanwhile', 'also', 'now', 'then']);
+const LOWER_WORD = /\b\p{Ll}[\p{Ll}-]*/gu;
 function onlySubjectWords(text: string): boolean {
   if (/[,;:"“]/.test(text)) return false;
-  return (text.match(/\b\p{Ll}[\p{Ll}-]*/gu) ?? []).every((word) => BEFORE_SUBJECT.has(word) || PERSON_ROLES.has(word) || PERSON_ROLES.has(word.split('-').pop()!));
+  return (text.match(LOWER_WORD) ?? []).every((word) => BEFORE_SUBJECT.has(word) || PERSON_ROLES.has(word) || PERSON_ROLES.has(word.split('-').pop()!));
 }
 
 // A run of capitalized words, possibly joined by one particle ("Bank of England"). Each repetition starts
@@ -41,6 +42,10 @@ const CAPITALIZED_RUN = /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:of|the|for|de|va
 const ACRONYM = /\((\p{Lu}[\p{Lu}\p{Ll}]{1,6})\)/gu;
 /** The capitalized words right before an acronym in brackets: "Electronic Arts (EA)". */
 const DEFINED_BEFORE = /(\p{Lu}[\p{L}-]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?\p{Lu}[\p{L}-]+)+)[ \t]*$/u;
+/** Up to four words ending in a lower-case one right before a name: "Tory leader", "the shadow home secretary,". */
+const ROLE_BEFORE = /((?:[\p{L}'’-]+ ){0,3}[\p{Ll}-]+),? $/u;
+const SHORT_ACRONYM = /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /**
  * What the article tells about names: full personal names by surname ("Erdogan" → "Recep Tayyip
@@ -113,7 +118,7 @@ export class NameIndex {
     if (roleEnd >= 0 && name.length >= 2) this.titled.push({ title: words.slice(0, roleEnd + 1).join(' '), name: name.join(' '), at });
     // "Tory leader Michael Howard", "the shadow home secretary, David Davis": a lower-case role just before
     if (roleEnd < 0 && name.length >= 2 && name.length <= 4) {
-      const before = /((?:[\p{L}'’-]+ ){0,3}[\p{Ll}-]+),? $/u.exec(this.body.slice(Math.max(0, at - 50), at));
+      const before = ROLE_BEFORE.exec(this.body.slice(Math.max(0, at - 50), at));
       const role = before?.[1]?.split(' ').pop()?.split('-').pop();
       if (before && role && PERSON_ROLES.has(role)) this.titled.push({ title: before[1]!, name: name.join(' '), at });
     }
@@ -127,7 +132,7 @@ export class NameIndex {
     const words = run.split(/[ \t]+/).filter((w) => !NOT_NAME_START.has(w.toLowerCase()));
     if (words.length === 0 || words.length > 6) return;
     const name = words.join(' ');
-    const acronym = words.length === 1 && /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u.test(name) && name.length <= 6;
+    const acronym = words.length === 1 && SHORT_ACRONYM.test(name) && name.length <= 6;
     if (acronym || (words.length > 1 && words.some((w) => ORG_NOUNS.has(w.toLowerCase())))) {
       if (!isPlace(name)) this.organizations.push({ name: this.acronyms.get(name) ?? name, at });
     }
@@ -165,7 +170,7 @@ export class NameIndex {
     if (words.length < 2 || words.length > 4) return false;
     if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')) && !/^(?:sir|lord|lady|dame)$/i.test(words[0]!)) return false;
     if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
-    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w))) return false;
+    if (words.some((w) => ALL_CAPITALS.test(w) || /['’]s$/.test(w))) return false;
     const surname = foldName(words[words.length - 1]!);
     const list = this.bySurname.get(surname) ?? [];
     list.push({ name, at });

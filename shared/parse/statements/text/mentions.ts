@@ -59,6 +59,11 @@ const NOT_A_SPEAKER_START = new Set([
 /** "many", "some": sources on their own ("many said"), never the head of a longer phrase ("it was possible some"). */
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
 
+const MAKER = /^\p{Ll}+maker$/u;
+/** "campaigners", "chiefs": a plural common noun (not "news", "bus", "its"). */
+const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u;
+const ADVERB = /^\p{Ll}+ly$/u;
+
 const lowerDeterminers = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their', 'our']);
 const indefinites = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'most', 'two', 'three', 'other']);
 
@@ -66,7 +71,7 @@ const join = (body: string, tokens: Token[]) => (tokens.length ? body.slice(toke
 const isNameWord = (token: Token) => isCapitalized(token) || NAME_PARTICLES.has(token.lower);
 const headWord = (token: Token) => token.lower.split('-').pop()!;
 const isRole = (token: Token) => PERSON_ROLES.has(token.lower) || PERSON_ROLES.has(headWord(token));
-const isOrgNoun = (token: Token) => ORG_NOUNS.has(token.lower) || ORG_NOUNS.has(headWord(token)) || /^\p{Ll}+maker$/u.test(token.text);
+const isOrgNoun = (token: Token) => ORG_NOUNS.has(token.lower) || ORG_NOUNS.has(headWord(token)) || MAKER.test(token.text);
 
 function mention(body: string, tokens: Token[], form: Mention['form'], name: string, title: string | null, type: SpeakerType): Mention {
   return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, text: join(body, tokens), form, name, title, type };
@@ -166,7 +171,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   const quantifierOnly = QUANTIFIERS.has(head.lower) && core.length > 1;
   if (GROUP_NOUNS.has(head.lower) && !quantifierOnly) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
-  if (core.length <= 4 && /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u.test(head.text) && !lowerDeterminers.has(first.lower)) {
+  if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   }
   if (isRole(head) || isOrgNoun(head)) {
@@ -206,7 +211,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   // auxiliaries and adverbs between speaker and cue
   let end = tokens.length;
   const between: string[] = [];
-  const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== 'only');
+  const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
   // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told"
   const time = end >= 2 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[end - 2]!.lower) && (TIME_WORDS.has(tokens[end - 1]!.lower) || /^\d{4}$/.test(tokens[end - 1]!.text));

@@ -9,6 +9,9 @@ const ABBREVIATIONS = new Set([
 
 const CLOSERS = /["'”’)\]»]/;
 const OPENERS = /["“‘'([«\p{Lu}\p{N}]/u;
+const ABBREVIATION_CHAR = /[\p{L}.]/u;
+/** "J", "U.S": an initial, or letters with dots between them. */
+const INITIALS = /^\p{Lu}$|\.\p{L}$/u;
 
 /**
  * Sentences of one paragraph: a boundary is . ! or ? (with any closing quotes or brackets after it),
@@ -43,8 +46,8 @@ export function splitSentences(body: string, paragraph: Span): Span[] {
 function isAbbreviation(body: string, sentenceStart: number, dot: number): boolean {
   if (body[dot] !== '.') return false;
   let wordStart = dot;
-  while (wordStart > sentenceStart && /[\p{L}.]/u.test(body[wordStart - 1]!) && dot - wordStart < 12) wordStart--;
+  while (wordStart > sentenceStart && ABBREVIATION_CHAR.test(body[wordStart - 1]!) && dot - wordStart < 12) wordStart--;
   const word = body.slice(wordStart, dot);
-  if (/^\p{Lu}$/u.test(word) || /\.\p{L}$/u.test(word)) return true;
+  if (INITIALS.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }

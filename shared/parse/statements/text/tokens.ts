@@ -9,6 +9,14 @@ export interface Token extends Span {
 // A word (letters/digits joined by apostrophes, hyphens, dots or &) or one punctuation mark that matters
 // for phrase boundaries. Only ever run on short windows (a few hundred characters).
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[,;:()[\]"“”—–]|(?<=\s)-(?=\s)/gu;
+/** Words whose full stop is their own: initials ("U.S.") and abbreviations ("Mr."). */
+const ABBREVIATED = /^(?:\p{L}\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Inc|Ltd|Co|Corp)\.$/u;
+// Unicode-property patterns are module constants: esbuild (tsx, the Lambda bundle) turns a literal
+// written inside a function into `new RegExp(...)`, built again on every call.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CAPITALIZED = /^[\p{Lu}\p{N}]/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}]*$/u;
+const COUNTED_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Tokens of body[start, end). */
 export function tokenize(body: string, start: number, end: number): Token[] {
@@ -17,7 +25,7 @@ export function tokenize(body: string, start: number, end: number): Token[] {
   for (const match of slice.matchAll(TOKEN)) {
     let text = match[0];
     // a full stop ends the sentence, not the word, unless the word is an abbreviation ("Mr.", "U.S.")
-    if (text.length > 1 && text.endsWith('.') && !/^(?:\p{L}\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Inc|Ltd|Co|Corp)\.$/u.test(text)) {
+    if (text.length > 1 && text.endsWith('.') && !ABBREVIATED.test(text)) {
       text = text.slice(0, -1);
     }
     tokens.push({ text, start: start + match.index, end: start + match.index + text.length, lower: text.toLowerCase().replace(/\.$/, '') });
@@ -25,9 +33,9 @@ export function tokenize(body: string, start: number, end: number): Token[] {
   return tokens;
 }
 
-export const isPunctuation = (token: Token) => !/[\p{L}\p{N}]/u.test(token.text[0]!);
-export const isCapitalized = (token: Token) => /^[\p{Lu}\p{N}]/u.test(token.text);
+export const isPunctuation = (token: Token) => !WORD_CHAR.test(token.text[0]!);
+export const isCapitalized = (token: Token) => CAPITALIZED.test(token.text);
 /** "EA", "CBI", "TfL": an acronym names an organisation. */
-export const isAcronym = (token: Token) => /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}]*$/u.test(token.text) && token.text.length <= 6;
+export const isAcronym = (token: Token) => ACRONYM.test(token.text) && token.text.length <= 6;
 /** Word count of a stretch of body, for length rules. */
-export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+export const wordCount = (text: string) => (text.match(COUNTED_WORD) ?? []).length;
