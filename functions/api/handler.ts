@@ -1,4 +1,4 @@
-import { s3Objects } from '../../shared/objects/index.ts';
+import { s3ObjectsOnDemand } from '../../shared/objects/on-demand.ts';
 import { createArticleStore } from '../../shared/store/dynamodb/client.ts';
 import { createApi } from './app.ts';
 import { webRoutes } from './web/routes.ts';
@@ -11,4 +11,4 @@ import { webRoutes } from './web/routes.ts';
  */
 const store = createArticleStore();
 
-export const handler = createApi(store, { extraRoutes: webRoutes({ store, objects: s3Objects }) });
+export const handler = createApi(store, { extraRoutes: webRoutes({ store, objects: s3ObjectsOnDemand }) });

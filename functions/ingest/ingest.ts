@@ -3,7 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ParsedArticle } from '../../shared/model/parsed.ts';
-import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/objects/index.ts';
+import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/objects/reader.ts';
 import { RejectedInput } from '../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../shared/parse/version.ts';
 import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';

@@ -1,5 +1,8 @@
 import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { objectStoreConfig } from '../config.ts';
+import { IncompleteBody, ObjectMissing, ObjectTooLarge, type ObjectContent, type ObjectReader } from './reader.ts';
+
+export { IncompleteBody, ObjectMissing, ObjectTooLarge, type ObjectContent, type ObjectReader } from './reader.ts';
 
 /**
  * Reading uploaded objects from S3: the one place that knows about the S3 client. The client is created
@@ -20,39 +23,6 @@ export function s3Client(): S3Client {
     });
   }
   return client;
-}
-
-/** The object is bigger than the caller is willing to read. */
-export class ObjectTooLarge extends Error {
-  constructor(
-    readonly size: number,
-    readonly maxBytes: number,
-  ) {
-    super(`object is ${size} bytes, over the ${maxBytes}-byte limit`);
-    this.name = 'ObjectTooLarge';
-  }
-}
-
-/** The object (or the requested version of it) no longer exists. */
-export class ObjectMissing extends Error {
-  constructor(key: string) {
-    super(`object ${key} does not exist`);
-    this.name = 'ObjectMissing';
-  }
-}
-
-/** The body ended before Content-Length bytes arrived: transient, worth a retry. */
-export class IncompleteBody extends Error {
-  override name = 'IncompleteBody';
-}
-
-export interface ObjectContent {
-  bytes: Uint8Array;
-  contentType: string | undefined;
-}
-
-export interface ObjectReader {
-  getObjectBytes(bucket: string, key: string, versionId: string | null, maxBytes: number): Promise<ObjectContent>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArticleRecord } from '../../../shared/store/port.ts';
-import { ObjectMissing, type ObjectReader } from '../../../shared/objects/index.ts';
+import { ObjectMissing, type ObjectReader } from '../../../shared/objects/reader.ts';
 import { MAX_BYTES } from '../../../shared/parse/decode.ts';
 import { RejectedInput } from '../../../shared/parse/errors.ts';
 

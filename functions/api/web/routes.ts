@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ObjectReader } from '../../../shared/objects/index.ts';
+import type { ObjectReader } from '../../../shared/objects/reader.ts';
 import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
 import type { ArticleReader } from '../endpoint.ts';
 import { loadArticleBody } from './article-body.ts';
