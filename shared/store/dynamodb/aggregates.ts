@@ -1,7 +1,8 @@
 /**
  * Applies article shares to speaker and entity aggregates by read-modify-write under an optimistic
  * revision check (conditional writes cannot be batched, and dynalite has no transactions). A share that is
- * not newer than the stored one changes nothing, so replaying any write is harmless.
+ * not newer than the stored one changes nothing, so replaying any write is harmless. Speakers and entities
+ * of one article are read in one BatchGetItem and their new name-index items go out in shared batches.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -9,15 +10,15 @@ import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import { batchGet, batchWrite, forEachLimited, putRequest } from './batch.ts';
 import * as Aggregate from './items/aggregate.ts';
-import type { AggregateInfo, AggregateState, Share } from './items/aggregate.ts';
+import type { AggregateState, Share } from './items/aggregate.ts';
 import { entityNameItems, speakerNameItems } from './items/name-index.ts';
 import { keys, type TableKey } from './keys.ts';
 
 export type AggregateKind = 'speaker' | 'entity';
 
 export interface ShareChange {
+  kind: AggregateKind;
   id: string;
-  info: AggregateInfo;
   articleId: string;
   /** count 0 withdraws the article. */
   share: Share;
@@ -29,73 +30,193 @@ interface Table {
 }
 
 const MAX_CONFLICTS = 25;
+/** Aggregates of one article written at once. */
+const PARALLEL_AGGREGATES = 8;
 // Full jitter: 0–10 ms after the first conflict, growing to at most 0–500 ms.
 const CONFLICT_BACKOFF_BASE_MS = 10;
 const CONFLICT_BACKOFF_CAP_MS = 500;
-const PARALLEL_AGGREGATES = 8;
 
 const keyOf = (kind: AggregateKind, id: string): TableKey => (kind === 'speaker' ? keys.speaker(id) : keys.entity(id));
-
-function nameItems(kind: AggregateKind, id: string, info: AggregateInfo): Record<string, unknown>[] {
-  const folded = foldName(info.name);
-  if (!folded) return [];
-  return kind === 'speaker' ? speakerNameItems(id, folded) : entityNameItems(id, folded, info.type as EntityType);
-}
+const sortedUnion = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
+const itemKey = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${String(item.sk)}`;
 
 /** The state after the changes, or null when none of them is newer than what is stored. */
 function applyChanges(stored: AggregateState | null, id: string, changes: ShareChange[]): AggregateState | null {
-  const first = changes[0] as ShareChange;
-  let state: AggregateState = stored ?? { id, ...first.info, titles: [], aliases: [], shares: {}, rev: 0 };
+  let state: AggregateState = stored ?? { id, shares: {}, indexedNames: [], indexedTypes: [], rev: 0 };
   let changed = false;
   for (const change of changes) {
     const current = state.shares[change.articleId];
     if (current && current.version >= change.share.version) continue;
     changed = true;
     state = { ...state, shares: { ...state.shares, [change.articleId]: change.share } };
-    if (change.share.count > 0) state = { ...state, ...Aggregate.mergeInfo(state, change.info) };
   }
   return changed ? state : null;
 }
 
-const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-async function applyToOne(table: Table, kind: AggregateKind, id: string, changes: ShareChange[], stored: Record<string, unknown> | undefined) {
-  let item = stored;
-  for (let conflict = 0; ; conflict++) {
-    const current = item ? Aggregate.fromItem(item) : null;
-    const next = applyChanges(current, id, changes);
-    if (!next) return;
-    try {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.tableName,
-          Item: Aggregate.toItem(kind, keyOf(kind, id), { ...next, rev: next.rev + 1 }),
-          ConditionExpression: current ? '#rev = :rev' : 'attribute_not_exists(pk)',
-          ExpressionAttributeNames: current ? { '#rev': 'rev' } : undefined,
-          ExpressionAttributeValues: current ? { ':rev': current.rev } : undefined,
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionFailure(error) || conflict >= MAX_CONFLICTS) throw error;
-      // Writers racing for one busy speaker would otherwise retry in lock step and keep colliding.
-      await sleep(Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** conflict));
-      const fresh = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keyOf(kind, id), ConsistentRead: true }));
-      item = fresh.Item;
-    }
+/**
+ * Name-index items the state needs and does not have yet: every folded name and (for entities) every type
+ * of a live share is indexed, all names under all types, so whichever name and type the aggregate shows
+ * can be found. Which ones exist is recorded in the aggregate, so an article naming it as before adds none.
+ */
+function indexed(kind: AggregateKind, state: AggregateState): { state: AggregateState; items: Record<string, unknown>[] } {
+  const live = Object.values(state.shares).filter((share) => share.count > 0);
+  const names = sortedUnion(state.indexedNames, live.map((share) => foldName(share.info.name)).filter(Boolean));
+  const isNew = (name: string, type?: string) => !state.indexedNames.includes(name) || (type !== undefined && !state.indexedTypes.includes(type));
+  if (kind === 'speaker') {
+    const items = names.filter((name) => isNew(name)).flatMap((name) => speakerNameItems(state.id, name));
+    return { state: { ...state, indexedNames: names }, items };
   }
+  const types = sortedUnion(state.indexedTypes, live.map((share) => share.info.type));
+  const items = names.flatMap((name) => types.filter((type) => isNew(name, type)).map((type) => entityNameItems(state.id, name, type as EntityType)).flat());
+  return { state: { ...state, indexedNames: names, indexedTypes: types }, items };
 }
 
-export async function applyShares(table: Table, kind: AggregateKind, changes: ShareChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const byId = new Map<string, ShareChange[]>();
-  for (const change of changes) byId.set(change.id, [...(byId.get(change.id) ?? []), change]);
-  const stored = await batchGet(table.client, table.tableName, [...byId.keys()].map((id) => keyOf(kind, id)), { consistent: true });
-  const storedById = new Map(stored.map((item) => [item.id as string, item]));
-  // Name index items of new aggregates go first, in shared batches: an aggregate that exists is always
-  // findable by name.
-  const created = [...byId.entries()].filter(([id]) => !storedById.has(id));
-  const names = created.flatMap(([id, group]) => nameItems(kind, id, (group[0] as ShareChange).info));
-  await batchWrite(table.client, table.tableName, names.map(putRequest));
-  await forEachLimited([...byId.entries()], PARALLEL_AGGREGATES, ([id, group]) => applyToOne(table, kind, id, group, storedById.get(id)));
+const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+interface Pending {
+  kind: AggregateKind;
+  id: string;
+  changes: ShareChange[];
+}
+
+/** What this process last knew of an aggregate item: `item` undefined means it did not exist. */
+interface Known {
+  item: Record<string, unknown> | undefined;
+}
+
+interface Waiter {
+  changes: ShareChange[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** The writes to one aggregate this process has queued, applied one combined write at a time. */
+interface Slot {
+  kind: AggregateKind;
+  id: string;
+  waiting: Waiter[];
+}
+
+/** Name items this process wrote recently (they never change): a bounded memory, not a guarantee. */
+const MAX_REMEMBERED_NAMES = 10_000;
+
+/**
+ * One per store. Articles settled at the same time in one process (a Lambda batch) often name the same
+ * speakers and entities; their changes to one aggregate are queued and applied in one conditional write
+ * at a time, starting from the item this process wrote last, so they neither collide with each other nor
+ * read the item back. Writers in other processes still can collide: the revision check catches that, and
+ * the write is redone on a fresh read. A caller's promise resolves only once a write holding its changes
+ * succeeded.
+ */
+export class AggregateUpdater {
+  private readonly slots = new Map<string, Slot>();
+  private readonly written = new Set<string>();
+
+  constructor(private readonly table: Table) {}
+
+  async apply(changes: ShareChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const byAggregate = new Map<string, Pending>();
+    for (const change of changes) {
+      const { pk } = keyOf(change.kind, change.id);
+      const pending = byAggregate.get(pk) ?? { kind: change.kind, id: change.id, changes: [] };
+      pending.changes.push(change);
+      byAggregate.set(pk, pending);
+    }
+    // Speakers and entities in one read, for the aggregates no write of this process is busy with.
+    const idle = [...byAggregate.entries()].filter(([pk]) => !this.slots.has(pk));
+    const stored = await batchGet(this.table.client, this.table.tableName, idle.map(([, { kind, id }]) => keyOf(kind, id)), { consistent: true });
+    const storedByKey = new Map(stored.map((item) => [String(item.pk), item]));
+    const known = new Map(idle.map(([pk]) => [pk, { item: storedByKey.get(pk) }]));
+    // Name items go out in shared batches, and an aggregate needing new ones is written after them: it is
+    // always findable by the name and type it shows. The others (busy speakers and entities, as a rule,
+    // whose names are indexed) are written at once: the shorter the time between read and write, the
+    // fewer writers collide.
+    const names = new Map(idle.map(([pk, pending]) => [pk, this.plan(pending.kind, pending.id, pending.changes, storedByKey.get(pk))?.names ?? []]));
+    const namesWritten = this.writeNames([...names.values()].flat());
+    const needsNames = (pk: string) => (names.get(pk)?.length ?? 0) > 0;
+    const ordered = [...byAggregate.entries()].sort(([a], [b]) => Number(needsNames(a)) - Number(needsNames(b)));
+    await Promise.all([
+      namesWritten,
+      forEachLimited(ordered, PARALLEL_AGGREGATES, async ([pk, pending]) => {
+        if (needsNames(pk)) await namesWritten;
+        await this.enqueue(pk, pending, known.get(pk));
+      }),
+    ]);
+  }
+
+  private enqueue(pk: string, pending: Pending, known: Known | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const slot = this.slots.get(pk);
+      const waiter = { changes: pending.changes, resolve, reject };
+      if (slot) {
+        slot.waiting.push(waiter);
+        return;
+      }
+      const fresh: Slot = { kind: pending.kind, id: pending.id, waiting: [waiter] };
+      this.slots.set(pk, fresh);
+      void this.drain(pk, fresh, known ?? null);
+    });
+  }
+
+  /** Applies whatever is queued for one aggregate, all of it in each write, until the queue is empty. */
+  private async drain(pk: string, slot: Slot, start: Known | null): Promise<void> {
+    let known = start;
+    while (slot.waiting.length > 0) {
+      const batch = slot.waiting.splice(0);
+      try {
+        known = await this.write(slot, batch.flatMap((waiter) => waiter.changes), known);
+        for (const waiter of batch) waiter.resolve();
+      } catch (error) {
+        known = null;
+        for (const waiter of batch) waiter.reject(error);
+      }
+    }
+    this.slots.delete(pk);
+  }
+
+  private plan(kind: AggregateKind, id: string, changes: ShareChange[], item: Record<string, unknown> | undefined) {
+    const current = item ? Aggregate.fromItem(item) : null;
+    const next = applyChanges(current, id, changes);
+    if (!next) return null;
+    const { state, items } = indexed(kind, next);
+    return { current, state, names: items.filter((name) => !this.written.has(itemKey(name))) };
+  }
+
+  private async writeNames(items: Record<string, unknown>[]): Promise<void> {
+    await batchWrite(this.table.client, this.table.tableName, items.map(putRequest));
+    if (this.written.size > MAX_REMEMBERED_NAMES) this.written.clear();
+    for (const item of items) this.written.add(itemKey(item));
+  }
+
+  /** Conditional put of the changes over the known item (read when unknown); redone on a conflict. */
+  private async write(slot: Slot, changes: ShareChange[], start: Known | null): Promise<Known> {
+    const { client, tableName } = this.table;
+    const key = keyOf(slot.kind, slot.id);
+    const read = async () => ({ item: (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item });
+    let known = start ?? (await read());
+    for (let conflict = 0; ; conflict++) {
+      const plan = this.plan(slot.kind, slot.id, changes, known.item);
+      if (!plan) return known;
+      if (plan.names.length > 0) await this.writeNames(plan.names);
+      const item = Aggregate.toItem(slot.kind, key, { ...plan.state, rev: plan.state.rev + 1 });
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: plan.current ? '#rev = :rev' : 'attribute_not_exists(pk)',
+            ExpressionAttributeNames: plan.current ? { '#rev': 'rev' } : undefined,
+            ExpressionAttributeValues: plan.current ? { ':rev': plan.current.rev } : undefined,
+          }),
+        );
+        return { item };
+      } catch (error) {
+        if (!isConditionFailure(error) || conflict >= MAX_CONFLICTS) throw error;
+        // Writers racing for one busy speaker would otherwise retry in lock step and keep colliding.
+        await sleep(Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** conflict));
+        known = await read();
+      }
+    }
+  }
 }

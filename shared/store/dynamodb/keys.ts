@@ -46,7 +46,8 @@ export const keys = {
   speaker: (id: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: 'SPEAKER' }),
   speakerName: (id: string, suffix: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: `NAME#${suffix}` }),
   entity: (id: string): TableKey => ({ pk: `ENTITY#${id}`, sk: 'ENTITY' }),
-  entityName: (id: string, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${suffix}` }),
+  /** One set per type the entity was ever given: which type is current is the entity item's business. */
+  entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
 };
 
 /** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */

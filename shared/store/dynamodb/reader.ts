@@ -283,7 +283,11 @@ export class Reader {
     return head ? ArticleItem.fromItem(head) : null;
   }
 
-  /** Aggregates behind name matches, each name once, leaving out those no current article names any more. */
+  /**
+   * Aggregates behind name matches, each name once, leaving out those no current article names any more.
+   * An entity is indexed under every name and type articles ever gave it: only the match with the name and
+   * type it has now counts, so a typed search finds it under its current type only, and a plain search once.
+   */
   private async summaries(
     items: Record<string, unknown>[],
     prefix: string,
@@ -295,7 +299,9 @@ export class Reader {
     const byId = new Map(found.map((item) => [item.id as string, Aggregate.summaryFromItem(item)]));
     return matches.map((match) => {
       const summary = match && byId.get(match.id);
-      return summary && summary.articleCount > 0 ? summary : null;
+      if (!summary || summary.articleCount === 0) return null;
+      const current = match.folded === foldName(summary.name) && (match.type === null || match.type === summary.type);
+      return current ? summary : null;
     });
   }
 

@@ -16,7 +16,8 @@ import type { ParsedArticle } from '../../model/parsed.ts';
 import type { RejectionCode } from '../../parse/errors.ts';
 import type { IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
 import { versionToken } from '../sequencer.ts';
-import { applyShares, type ShareChange } from './aggregates.ts';
+import { AggregateUpdater, type ShareChange } from './aggregates.ts';
+import type { AggregateInfo } from './items/aggregate.ts';
 import { buildArticleVersion } from './article-version.ts';
 import { batchGet, batchWrite, deleteRequest, forEachLimited, putRequest } from './batch.ts';
 import * as ArticleItem from './items/article.ts';
@@ -37,7 +38,11 @@ const PARALLEL_ARTICLES = 4;
 const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export class SourceWriter {
-  constructor(private readonly options: WriterOptions) {}
+  private readonly aggregates: AggregateUpdater;
+
+  constructor(private readonly options: WriterOptions) {
+    this.aggregates = new AggregateUpdater({ client: options.client, tableName: options.tableName });
+  }
 
   async save(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
     const version = versionToken(source.sequencer, parserVersion);
@@ -61,7 +66,8 @@ export class SourceWriter {
       await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
       return 'stale';
     }
-    await this.settle(flip.state);
+    // The heads just written are those of the current version: settle need not read them back.
+    await this.settle(flip.state, new Map(built.map(({ head }) => [head.record.id, head])));
     return 'applied';
   }
 
@@ -162,27 +168,29 @@ export class SourceWriter {
    * heads last, so a crash part-way leaves the heads a re-run needs. Items of newer, not yet flipped
    * versions belong to a writer still at work and are left alone.
    */
-  private async settle(state: SourceState): Promise<void> {
+  private async settle(state: SourceState, written = new Map<string, ArticleHead>()): Promise<void> {
     const articleIds = [...new Set([...state.articleIds, ...state.retiredArticleIds])];
-    await forEachLimited(articleIds, PARALLEL_ARTICLES, (articleId) => this.settleArticle(state, articleId));
+    await forEachLimited(articleIds, PARALLEL_ARTICLES, (articleId) => this.settleArticle(state, articleId, written.get(articleId)));
     if (state.retiredArticleIds.length > 0) await this.forgetRetired(state);
   }
 
-  private async settleArticle(state: SourceState, articleId: string): Promise<void> {
+  private async settleArticle(state: SourceState, articleId: string, written: ArticleHead | undefined): Promise<void> {
     const { client, tableName } = this.options;
     const itemKeys = await this.partitionKeys(articleId);
     const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
     const older = itemKeys.filter((key) => keys.versionOf(key.sk) < state.version);
-    const headKeys = itemKeys.filter((key) => isHead(key) && keys.versionOf(key.sk) <= state.version);
-    const heads = (await batchGet(client, tableName, headKeys, { consistent: true })).map(ArticleItem.fromItem);
-    const current = state.articleIds.includes(articleId) ? heads.find((head) => head.version === state.version) : undefined;
-    const previous = heads.filter((head) => head.version < state.version);
+    const isCurrent = state.articleIds.includes(articleId);
+    const toRead = itemKeys.filter((key) => {
+      if (!isHead(key)) return false;
+      const version = keys.versionOf(key.sk);
+      return version < state.version || (version === state.version && isCurrent && !written);
+    });
+    const heads = (await batchGet(client, tableName, toRead, { consistent: true })).map(ArticleItem.fromItem);
+    const current = isCurrent ? (written ?? heads.find((head) => head.version === state.version)) : undefined;
+    // Oldest first, so that a withdrawal carries what the newest earlier version said, whatever order the batch read returned.
+    const previous = heads.filter((head) => head.version < state.version).sort((a, b) => (a.version < b.version ? -1 : 1));
 
-    const table = { client, tableName };
-    await Promise.all([
-      applyShares(table, 'speaker', shareChanges(state.version, current, previous, 'speakers')),
-      applyShares(table, 'entity', shareChanges(state.version, current, previous, 'entities')),
-    ]);
+    await this.aggregates.apply(shareChanges(state.version, current, previous));
     await batchWrite(client, tableName, older.filter((key) => !isHead(key)).map(deleteRequest));
     await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
   }
@@ -231,34 +239,21 @@ export class SourceWriter {
 }
 
 /** Shares of the current head, plus zero shares withdrawing whatever only older heads contributed. */
-function shareChanges(
-  version: string,
-  current: ArticleHead | undefined,
-  previous: ArticleHead[],
-  field: 'speakers' | 'entities',
-): ShareChange[] {
+function shareChanges(version: string, current: ArticleHead | undefined, previous: ArticleHead[]): ShareChange[] {
   const changes = new Map<string, ShareChange>();
-  for (const head of previous) {
-    for (const share of head[field]) {
-      changes.set(share.id, {
-        id: share.id,
-        info: { name: share.name, type: share.type, titles: [], aliases: [] },
-        articleId: head.record.id,
-        share: { count: 0, date: head.sortDate, version },
-      });
+  const add = (head: ArticleHead, withdraw: boolean) => {
+    const articleId = head.record.id;
+    const share = (count: number, info: AggregateInfo) => ({ count: withdraw ? 0 : count, date: head.sortDate, version, info });
+    for (const speaker of head.speakers) {
+      const info = { name: speaker.name, type: speaker.type, titles: speaker.titles, aliases: speaker.aliases };
+      changes.set(`speaker#${speaker.id}`, { kind: 'speaker', id: speaker.id, articleId, share: share(speaker.statements, info) });
     }
-  }
-  if (current) {
-    for (const share of current[field]) {
-      const count = 'statements' in share ? share.statements : share.count;
-      const titles = 'titles' in share ? share.titles : [];
-      changes.set(share.id, {
-        id: share.id,
-        info: { name: share.name, type: share.type, titles, aliases: share.aliases },
-        articleId: current.record.id,
-        share: { count, date: current.sortDate, version },
-      });
+    for (const entity of head.entities) {
+      const info = { name: entity.name, type: entity.type, titles: [], aliases: entity.aliases };
+      changes.set(`entity#${entity.id}`, { kind: 'entity', id: entity.id, articleId, share: share(entity.count, info) });
     }
-  }
+  };
+  for (const head of previous) add(head, true);
+  if (current) add(current, false);
   return [...changes.values()];
 }

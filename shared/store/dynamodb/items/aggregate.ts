@@ -1,22 +1,21 @@
 /**
  * Speakers and entities are aggregates over the articles that mention them. Each keeps, per article, the
- * share that article's current version contributes (a count, its date, and the version it came from).
- * Writing a share is idempotent and order-proof: a share is replaced only by one of a newer version, and a
- * withdrawn article leaves a zero share behind so that a late, older write cannot bring it back. Totals are
- * derived from the shares in the same item, so they can never drift from them.
+ * share that article's current version contributes: a count, its date, the version it came from, and how
+ * that version names the speaker or entity (name, type, titles, aliases). Writing a share is idempotent
+ * and order-proof: a share is replaced only by one of a newer version, and a withdrawn article leaves a
+ * zero share behind so that a late, older write cannot bring it back. Everything shown (totals, and the
+ * name, type, titles and aliases) is derived from the shares in the same item whenever it is written, so
+ * it is a function of the articles currently stored, whatever order they came in: it never drifts from
+ * them, and a withdrawn article takes its spelling, type and titles away with it.
  *
- * Limit: the shares map grows by ~50 bytes per article ever seen (stored as compact strings), so one
- * speaker or entity can be named in about 7,000 articles before the item nears DynamoDB's 400 KB (see
- * "Limits, stated" in README.md).
+ * Limit: the shares map grows by ~60 bytes per article ever seen (stored as compact strings; the ways an
+ * article names the aggregate are stored once each and referred to by a short hash), so one speaker or
+ * entity can be named in about 6,000 articles before the item nears DynamoDB's 400 KB (see "Limits,
+ * stated" in README.md).
  */
+import { createHash } from 'node:crypto';
 import { compactVersion, expandVersion } from '../../sequencer.ts';
 import type { TableKey } from '../keys.ts';
-
-export interface Share {
-  count: number;
-  date: string;
-  version: string;
-}
 
 export interface AggregateInfo {
   name: string;
@@ -25,9 +24,20 @@ export interface AggregateInfo {
   aliases: string[];
 }
 
-export interface AggregateState extends AggregateInfo {
+export interface Share {
+  count: number;
+  date: string;
+  version: string;
+  /** How this article version names the aggregate (for a withdrawal: the version it withdraws). */
+  info: AggregateInfo;
+}
+
+export interface AggregateState {
   id: string;
   shares: Record<string, Share>;
+  /** Folded names and types that name-index items were written for: every one any live share ever had. */
+  indexedNames: string[];
+  indexedTypes: string[];
   /** Bumped on every write: the optimistic-concurrency check of read-modify-write. */
   rev: number;
 }
@@ -42,8 +52,10 @@ export interface AggregateTotals {
 /** Titles and aliases kept per speaker or entity: enough to recognise it, bounded in size. */
 const MAX_NAMES = 25;
 
+const liveShares = (shares: Record<string, Share>) => Object.values(shares).filter((share) => share.count > 0);
+
 export function totals(shares: Record<string, Share>): AggregateTotals {
-  const live = Object.values(shares).filter((share) => share.count > 0);
+  const live = liveShares(shares);
   const dates = live.map((share) => share.date).sort();
   return {
     total: live.reduce((sum, share) => sum + share.count, 0),
@@ -55,8 +67,8 @@ export function totals(shares: Record<string, Share>): AggregateTotals {
 
 /**
  * Articles can spell one id differently ("Erdoğan", "Erdogan") or type it differently. The display name
- * and type are chosen by a fixed preference, not by arrival order, and the name lists are kept sorted, so
- * the same articles give the same record whatever order (or retries) they came in.
+ * and type are chosen by a fixed preference and the name lists are kept sorted: every choice is a
+ * commutative, associative merge, so the result depends only on which articles name the aggregate.
  */
 const TYPE_PREFERENCE = ['person', 'organization', 'location', 'group', 'unknown'];
 
@@ -69,11 +81,13 @@ function preferredName(a: string, b: string): string {
 
 function preferredType(a: string, b: string): string {
   const rank = (type: string) => (TYPE_PREFERENCE.includes(type) ? TYPE_PREFERENCE.indexOf(type) : TYPE_PREFERENCE.length);
-  return rank(a) <= rank(b) ? a : b;
+  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
+  return a < b ? a : b;
 }
 
-export function mergeInfo(current: AggregateInfo, seen: AggregateInfo): AggregateInfo {
-  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort().slice(0, MAX_NAMES);
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort().slice(0, MAX_NAMES);
+
+function mergeInfo(current: AggregateInfo, seen: AggregateInfo): AggregateInfo {
   return {
     name: preferredName(current.name, seen.name),
     type: preferredType(current.type, seen.type),
@@ -82,20 +96,60 @@ export function mergeInfo(current: AggregateInfo, seen: AggregateInfo): Aggregat
   };
 }
 
-/** "count|date|version": a third of the size of a nested map, which matters on items rewritten often. */
-const encodeShare = (share: Share): string => `${share.count}|${share.date}|${compactVersion(share.version)}`;
+/**
+ * What the aggregate shows: merged over the articles that name it now; once all are withdrawn (the
+ * aggregate is then hidden from readers), over the withdrawn ones, so the item still depends only on its shares.
+ */
+export function describe(shares: Record<string, Share>): AggregateInfo {
+  const live = liveShares(shares);
+  const infos = (live.length > 0 ? live : Object.values(shares)).map((share) => share.info);
+  const [first, ...rest] = infos;
+  if (!first) return { name: '', type: 'unknown', titles: [], aliases: [] };
+  return rest.reduce(mergeInfo, { ...first, titles: union(first.titles, []), aliases: union(first.aliases, []) });
+}
 
-function decodeShare(encoded: string): Share {
-  const [count = '0', date = '', version = ''] = encoded.split('|');
-  return { count: Number(count), date, version: expandVersion(version) };
+/** The ways articles name an aggregate repeat a lot: each is stored once, under a short hash of itself. */
+const encodeInfo = (info: AggregateInfo): string => JSON.stringify([info.name, info.type, info.titles, info.aliases]);
+const infoKey = (encoded: string): string => createHash('sha256').update(encoded).digest('base64url').slice(0, 10);
+
+function decodeInfo(encoded: string | undefined): AggregateInfo {
+  const [name = '', type = 'unknown', titles = [], aliases = []] = encoded ? (JSON.parse(encoded) as [string, string, string[], string[]]) : [];
+  return { name, type, titles, aliases };
+}
+
+/** "count|date|version|info": a third of the size of a nested map, which matters on items rewritten often. */
+function encodeShares(shares: Record<string, Share>): { shares: Record<string, string>; infos: Record<string, string> } {
+  const encodedShares: Record<string, string> = {};
+  const infos: Record<string, string> = {};
+  for (const [articleId, share] of Object.entries(shares)) {
+    const info = encodeInfo(share.info);
+    const key = infoKey(info);
+    infos[key] = info;
+    encodedShares[articleId] = `${share.count}|${share.date}|${compactVersion(share.version)}|${key}`;
+  }
+  return { shares: encodedShares, infos };
+}
+
+function decodeShare(encoded: string, infos: Record<string, string>): Share {
+  const [count = '0', date = '', version = '', key = ''] = encoded.split('|');
+  return { count: Number(count), date, version: expandVersion(version), info: decodeInfo(infos[key]) };
 }
 
 export function toItem(itemType: 'speaker' | 'entity', key: TableKey, state: AggregateState): Record<string, unknown> {
-  const shares = Object.fromEntries(Object.entries(state.shares).map(([articleId, share]) => [articleId, encodeShare(share)]));
-  return { ...key, itemType, ...state, shares, ...totals(state.shares) };
+  return {
+    ...key,
+    itemType,
+    id: state.id,
+    ...describe(state.shares),
+    ...encodeShares(state.shares),
+    indexedNames: state.indexedNames,
+    indexedTypes: state.indexedTypes,
+    rev: state.rev,
+    ...totals(state.shares),
+  };
 }
 
-/** Who the aggregate is: what both the full state and a reader's summary start from. */
+/** Who the aggregate is: what a reader's summary starts from. */
 function identityFromItem(item: Record<string, unknown>) {
   return {
     id: item.id as string,
@@ -107,14 +161,17 @@ function identityFromItem(item: Record<string, unknown>) {
 }
 
 export function fromItem(item: Record<string, unknown>): AggregateState {
+  const infos = (item.infos as Record<string, string>) ?? {};
   return {
-    ...identityFromItem(item),
-    shares: Object.fromEntries(Object.entries((item.shares as Record<string, string>) ?? {}).map(([id, share]) => [id, decodeShare(share)])),
+    id: item.id as string,
+    shares: Object.fromEntries(Object.entries((item.shares as Record<string, string>) ?? {}).map(([id, share]) => [id, decodeShare(share, infos)])),
+    indexedNames: (item.indexedNames as string[]) ?? [],
+    indexedTypes: (item.indexedTypes as string[]) ?? [],
     rev: item.rev as number,
   };
 }
 
-/** The attributes a reader needs: everything but the shares map, which may be large. */
+/** The attributes a reader needs: everything but the shares, which may be large. */
 export const SUMMARY_ATTRIBUTES = ['id', 'name', 'type', 'titles', 'aliases', 'total', 'articleCount', 'firstSeen', 'lastSeen'];
 
 export interface AggregateSummary extends AggregateTotals {

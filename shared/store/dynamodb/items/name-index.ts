@@ -1,13 +1,17 @@
 /**
  * Name-prefix search items: one per word-suffix of a folded name, so a prefix of any word finds the whole
- * name ("erdo" → "recep tayyip erdogan", "tayy" → the same). They are written before the aggregate they
- * point to exists and never change (names are fixed by the id), so writing them again is harmless.
+ * name ("erdo" → "recep tayyip erdogan", "tayy" → the same). Entities get one set per type any article
+ * gave them, so that the typed index can find them under each; a reader keeps a match only when its name
+ * and type are the aggregate's current ones. Items are written before the aggregate write that makes
+ * their name or type possible, are never changed, and writing them again is harmless.
  */
 import type { EntityType } from '../../../model/article.ts';
 import { indexKeys, keys } from '../keys.ts';
 
 export interface NameMatch {
   id: string;
+  /** Entities only: the type this item indexes the name under. */
+  type: string | null;
   /** The whole folded name. */
   folded: string;
   /** Which word the indexed suffix starts at. */
@@ -35,17 +39,18 @@ export function speakerNameItems(id: string, folded: string): Record<string, unk
 
 export function entityNameItems(id: string, folded: string, type: EntityType): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
-    ...keys.entityName(id, suffix),
+    ...keys.entityName(id, type, suffix),
     ...indexKeys.entityNames(suffix, id, type),
     itemType: 'entity-name',
     id,
+    type,
     folded,
     word,
   }));
 }
 
 export function fromItem(item: Record<string, unknown>): NameMatch {
-  return { id: item.id as string, folded: item.folded as string, word: item.word as number };
+  return { id: item.id as string, type: (item.type as string | undefined) ?? null, folded: item.folded as string, word: item.word as number };
 }
 
 /**

@@ -1,0 +1,111 @@
+/**
+ * Speaker and entity records depend only on which articles are stored, never on the order they came in
+ * (nor on concurrency): articles that spell and type an entity differently ("Anfield" as a location in
+ * one, an organization in another) give the same items in any order, and a typed entity search finds
+ * the entity under the type it has now, and only under that one, also after the article that gave that
+ * type is withdrawn. On dynalite and DynamoDB Local.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityType } from '../../../shared/model/article.ts';
+import { slugId } from '../../../shared/model/ids.ts';
+import { createTable } from '../../../shared/store/create-table.ts';
+import type { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
+import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
+
+const KLOPP = 'Jürgen Klopp';
+const specs: ArticleSpec[] = [
+  {
+    key: 'anfield/a.txt',
+    publishedAt: '2023-09-20',
+    statements: [{ speaker: KLOPP, text: 'a', title: 'Liverpool manager', aliases: ['Klopp'] }],
+    entities: [{ name: 'Anfield', type: 'location', count: 2 }],
+  },
+  {
+    key: 'anfield/b.txt',
+    publishedAt: '2023-09-22',
+    statements: [{ speaker: 'Jurgen Klopp', text: 'b', title: 'manager', type: 'unknown' }],
+    entities: [{ name: 'Anfield', type: 'organization' }],
+  },
+  {
+    key: 'anfield/c.txt',
+    publishedAt: '2023-09-18',
+    statements: [{ speaker: 'jurgen klopp', text: 'c', aliases: ['Kloppo'] }],
+    entities: [{ name: 'ANFIELD', type: 'location' }],
+  },
+];
+
+const ANFIELD = slugId('Anfield');
+
+describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('speaker and entity records on $name', (backend) => {
+  let dynamo: DynamoInstance;
+  beforeAll(async () => {
+    dynamo = await backend.start();
+  });
+  afterAll(async () => dynamo?.stop());
+
+  async function freshStore(): Promise<{ store: DynamoArticleStore; table: DynamoInstance }> {
+    const table = { ...dynamo, tableName: `order-${randomUUID().slice(0, 8)}` };
+    await createTable(dynamo.client, table.tableName);
+    return { store: storeFor(table), table };
+  }
+
+  const save = (store: DynamoArticleStore, index: number) => {
+    const spec = specs[index] as ArticleSpec;
+    return store.saveArticles(source(spec.key, '0100'), [article(spec)], 1);
+  };
+  /** Speaker and entity items (aggregates and name index), whole but for the write counter. */
+  const aggregateItems = async (table: DynamoInstance) =>
+    (await tableSnapshot(table, ['rev'])).filter((item) => /^(SPEAKER|ENTITY)#/.test(String(item.pk)));
+  const typedSearch = async (store: DynamoArticleStore, type: EntityType) =>
+    (await all((cursor) => store.searchEntities({ prefix: 'anf', type, limit: 1, cursor }))).map((entity) => entity.id);
+
+  it('stores the same items whatever order the articles come in, one by one or at once', async () => {
+    const orders = [[0, 1, 2], [2, 1, 0], [1, 2, 0]];
+    const results = [];
+    for (const order of orders) {
+      const { store, table } = await freshStore();
+      for (const index of order) await save(store, index);
+      results.push(await aggregateItems(table));
+    }
+    const { store, table } = await freshStore();
+    await Promise.all(specs.map((_, index) => save(store, index)));
+    results.push(await aggregateItems(table));
+
+    expect(results[0]?.length).toBeGreaterThan(2);
+    for (const result of results.slice(1)) expect(result).toEqual(results[0]);
+    expect(await store.getEntity(ANFIELD)).toMatchObject({ name: 'ANFIELD', type: 'organization', articleCount: 3, mentionCount: 4 });
+    expect(await store.getSpeaker(slugId(KLOPP))).toMatchObject({
+      name: KLOPP,
+      type: 'person',
+      titles: ['Liverpool manager', 'manager'],
+      aliases: ['Klopp', 'Kloppo'],
+      statementCount: 3,
+      firstSeen: '2023-09-18',
+      lastSeen: '2023-09-22',
+    });
+  });
+
+  it('finds an entity under its current type only, and follows the type when the article giving it is withdrawn', async () => {
+    const { store } = await freshStore();
+    for (const index of [0, 1, 2]) await save(store, index);
+    expect(await typedSearch(store, 'organization')).toEqual([ANFIELD]);
+    expect(await typedSearch(store, 'location')).toEqual([]);
+    expect((await all((cursor) => store.searchEntities({ prefix: 'anf', limit: 1, cursor }))).map((entity) => entity.id)).toEqual([ANFIELD]);
+
+    // The article typing Anfield as an organization (and spelling Klopp without accents) is deleted.
+    await store.deleteSource(source('anfield/b.txt', '0200'));
+    expect(await typedSearch(store, 'organization')).toEqual([]);
+    expect(await typedSearch(store, 'location')).toEqual([ANFIELD]);
+
+    // What is shown is what the remaining articles alone would give.
+    const { store: remaining } = await freshStore();
+    for (const index of [2, 0]) await save(remaining, index);
+    for (const reader of [store, remaining]) {
+      expect(await reader.getEntity(ANFIELD)).toEqual({ id: ANFIELD, name: 'ANFIELD', type: 'location', aliases: [], articleCount: 2, mentionCount: 3 });
+    }
+    expect(await store.getSpeaker(slugId(KLOPP))).toEqual(await remaining.getSpeaker(slugId(KLOPP)));
+    expect(await store.getSpeaker(slugId(KLOPP))).toMatchObject({ titles: ['Liverpool manager'], lastSeen: '2023-09-20', statementCount: 2 });
+  });
+});
