@@ -117,6 +117,10 @@ export interface ArticleStore {
   /** The object was deleted: remove its articles and statements, update speaker and entity counts. */
   deleteSource(source: SourceObject): Promise<WriteOutcome>;
 
+  /**
+   * Articles as lists show them: metadata.entities, mentionedDates and headings are left empty, because
+   * they grow with the article and a list does not show them (getArticle has them).
+   */
   listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;

@@ -1,12 +1,14 @@
 /**
  * Turns a parsed article into the items of one stored version: the head (metadata and what the article
- * contributes to speakers and entities), its statements and its entity mentions.
+ * contributes to speakers and entities), its listing (what the list of articles shows), its statements
+ * and its entity mentions.
  */
 import type { ArticleMetadata } from '../../model/article.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
+import * as ListingItem from './items/listing.ts';
 import type { ArticleHead, EntityShare, SpeakerShare } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
 import * as StatementItem from './items/statement.ts';
@@ -21,7 +23,7 @@ export interface VersionContext {
 
 export interface ArticleVersion {
   head: ArticleHead;
-  /** Statements and mentions; the head is written with them. */
+  /** The listing, statements and mentions; the head is written with them. */
   items: Record<string, unknown>[];
 }
 
@@ -88,6 +90,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
   head.record = { ...record, metadata: fitMetadata(record.metadata, ITEM_BUDGET_BYTES - rest) };
 
   const items = [
+    ListingItem.toItem(head),
     ...statements.map((statement, index) => StatementItem.toItem(statement, { sourceKey: source.key, version, index, sortDate: date })),
     ...entities.map((entity) => {
       const mention: EntityArticle = { articleId: parsed.id, title, publishedAt, count: entity.count };

@@ -31,6 +31,7 @@ export const keys = {
   articlePartition: (articleId: string): string => `ARTICLE#${articleId}`,
   headPrefix: 'HEAD#',
   articleHead: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `HEAD#${version}` }),
+  articleListing: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `LIST#${version}` }),
   statementPrefix: (version: string): string => `STMT#${version}#`,
   statement: (articleId: string, version: string, index: number): TableKey => ({
     pk: `ARTICLE#${articleId}`,

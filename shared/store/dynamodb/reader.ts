@@ -23,6 +23,7 @@ import { batchGet } from './batch.ts';
 import * as Aggregate from './items/aggregate.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead } from './items/article.ts';
+import * as ListingItem from './items/listing.ts';
 import * as MentionItem from './items/mention.ts';
 import * as NameIndex from './items/name-index.ts';
 import * as SourceItem from './items/source.ts';
@@ -124,7 +125,7 @@ export class Reader {
       keyAttributes: indexKey('gsi1'),
       limit: query.limit,
       cursor: query.cursor,
-      select: async (items) => (await this.visible(items)).map((item) => item && ArticleItem.fromItem(item).record),
+      select: async (items) => (await this.visible(items)).map((item) => item && ListingItem.fromItem(item)),
     });
   }
 

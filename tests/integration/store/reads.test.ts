@@ -64,7 +64,8 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     const counter = meter(metered);
     await storeFor(dynamo, metered).saveArticles(source(EXAMPLE_KEY, 'A0'), [example], 1);
     Object.assign(writes, counter.total(WRITE_OPERATIONS));
-    writes.items = 1 + example.statements.length + new Set(example.metadata.entities.map((entity) => entity.id)).size;
+    // Head and listing, statements, one mention per entity.
+    writes.items = 2 + example.statements.length + new Set(example.metadata.entities.map((entity) => entity.id)).size;
     console.log(
       `[store/${backend.name}] example article: ${example.statements.length} statements, ${example.metadata.entities.length} entities → ` +
         `${writes.requests} write requests (${JSON.stringify(counter.requests)}), ${writes.bytes} request bytes`,
@@ -112,6 +113,13 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect(listed.map((a) => a.id).sort()).toEqual(expected.sort());
     const dates = listed.map((a) => sortDate(a.metadata.publishedAt ?? '2023-09-21T08:00:00.000Z') as string);
     expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('lists articles as lists show them: everything but entities, mentioned dates and headings', async () => {
+    const listed = (await all((cursor) => store.listArticles({ limit: 10, cursor }))).find((a) => a.id === example.id);
+    const stored = await store.getArticle(example.id);
+    expect(stored?.metadata.entities.length).toBeGreaterThan(0);
+    expect(listed).toEqual({ ...stored, metadata: { ...stored?.metadata, entities: [], mentionedDates: [], headings: [] } });
   });
 
   it('limits articles to an inclusive date range, plain dates and date-times in any zone', async () => {

@@ -36,6 +36,9 @@ const first = (key: string): ArticleSpec => ({
   entities: [{ name: 'Lachin Corridor', type: 'location', count: 2 }],
 });
 
+/** Head, listing, three statements and one entity mention. */
+const PARTITION_ITEMS_OF_SECOND = 1 + 1 + 3 + 1;
+
 const second = (key: string): ArticleSpec => ({
   key,
   title: 'New title',
@@ -135,7 +138,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await store.saveArticles(source(key, '0055AED6DCD90281E5'), [article(first(key))], 1)).toBe('stale');
     expect((await store.getArticle(article({ key }).id))?.metadata.title).toBe('New title');
     expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
-    expect(await partitionSortKeys(key)).toHaveLength(1 + 3 + 1);
+    expect(await partitionSortKeys(key)).toHaveLength(PARTITION_ITEMS_OF_SECOND);
 
     // A delete that overtook the upload it follows: the late upload must not resurrect the article.
     const late = `news/${randomUUID()}.txt`;
@@ -273,7 +276,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await store.saveArticles(source(key, '0100'), [article(first(key))], 1)).toBe('stale');
     const after = await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 100, cursor }));
     expect(after.map((record) => record.key)).not.toContain(key);
-    expect(await partitionSortKeys(key)).toHaveLength(1 + 3 + 1);
+    expect(await partitionSortKeys(key)).toHaveLength(PARTITION_ITEMS_OF_SECOND);
   });
 
   it('an object holding several articles is replaced as a whole', async () => {

@@ -1,12 +1,13 @@
 /**
  * The article head: one per article version, holding the metadata (never the body: the raw object stays
  * in S3) and what the article contributes to speaker and entity aggregates, so that those can be
- * recomputed or withdrawn later from the head alone.
+ * recomputed or withdrawn later from the head alone. The list of all articles is indexed on a smaller
+ * item beside it (listing.ts).
  */
 import type { EntityType } from '../../../model/article.ts';
 import type { SpeakerType } from '../../../model/statement.ts';
 import type { ArticleRecord } from '../../port.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys } from '../keys.ts';
 
 export interface SpeakerShare {
   id: string;
@@ -38,7 +39,6 @@ export interface ArticleHead {
 export function toItem(head: ArticleHead): Record<string, unknown> {
   return {
     ...keys.articleHead(head.record.id, head.version),
-    ...indexKeys.articlesByDate(head.sortDate, head.record.id),
     itemType: 'article',
     articleId: head.record.id,
     sourceKey: head.sourceKey,
