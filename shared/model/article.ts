@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const EntityType = z.enum(['person', 'organization', 'location']);
 export type EntityType = z.infer<typeof EntityType>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SpeakerType = z.enum(['person', 'organization', 'location', 'group', 'unknown']);
 export type SpeakerType = z.infer<typeof SpeakerType>;
