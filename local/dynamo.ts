@@ -1,7 +1,5 @@
-import type { Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTable } from '../shared/store/create-table.ts';
 import { LOCAL_REGION } from './s3-notifications.ts';
@@ -12,24 +10,35 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-type DynaliteFactory = (options: { path?: string; createTableMs: number; deleteTableMs: number; updateTableMs: number }) => Server;
-// dynalite is CommonJS without type declarations: load it through require and describe the one call made.
-const dynalite = createRequire(import.meta.url)('dynalite') as DynaliteFactory;
+type WorkerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'failed'; message: string; code?: string }
+  | { type: 'closed'; message?: string };
+
+const WORKER = new URL('./dynamo-worker.mjs', import.meta.url);
 
 /**
  * dynalite on `port` (0 for a free one) with the project's table, created when missing. With a directory
  * the data lives on disk (LevelDB) and survives restarts; without one it is in memory.
+ *
+ * It runs in a worker thread: every DynamoDB request costs CPU on both sides (the SDK client, and dynalite
+ * parsing, validating and storing), and on one thread the two queue behind each other. In a worker the
+ * database works on the second core, still inside the one `npm start` process.
  */
 export async function startLocalDynamo({ port, directory, tableName }: { port: number; directory?: string; tableName: string }): Promise<LocalDynamo> {
   if (directory) await mkdir(directory, { recursive: true });
-  const server = dynalite({ ...(directory ? { path: directory } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, 'localhost', () => resolve());
+  const worker = new Worker(WORKER, { workerData: { port, ...(directory ? { path: directory } : {}) } });
+  // An uncaught error in the worker (a request racing a close) is reported, not left to end this process.
+  worker.on('error', (error) => console.error('local DynamoDB (dynalite worker) failed:', error));
+  const actualPort = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (message: WorkerMessage) => {
+      if (message.type === 'listening') return resolve(message.port);
+      reject(Object.assign(new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`), message.type === 'failed' ? { code: message.code } : {}));
+    });
+    worker.once('exit', (code) => reject(new Error(`the dynalite worker exited (code ${code}) before it listened`)));
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  const close = () => closeWorker(worker);
   const endpoint = `http://localhost:${actualPort}`;
-  const close = () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     if (!(await tableExists(client, tableName))) await createTable(client, tableName);
@@ -40,6 +49,18 @@ export async function startLocalDynamo({ port, directory, tableName }: { port: n
     client.destroy();
   }
   return { endpoint, port: actualPort, close };
+}
+
+/** Asks the worker to close the server and the database (flushed to disk), then waits for the thread to end. */
+function closeWorker(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let failure: Error | undefined;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'closed' && message.message) failure = new Error(`closing dynalite: ${message.message}`);
+    });
+    worker.once('exit', () => (failure ? reject(failure) : resolve()));
+    worker.postMessage('close');
+  });
 }
 
 async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {
