@@ -20,7 +20,7 @@ export interface LocalPipelineOptions {
   tableName?: string;
   /** Powertools log level for the handlers (POWERTOOLS_LOG_LEVEL wins when set). */
   logLevel?: string;
-  queue?: Pick<LocalQueueOptions, 'batchSize' | 'batchWindowMs' | 'maxReceiveCount' | 'retryDelayMs'>;
+  queue?: Pick<LocalQueueOptions, 'batchSize' | 'batchWindowMs' | 'maxConcurrency' | 'maxReceiveCount' | 'retryDelayMs'>;
 }
 
 export interface LocalPipeline {

@@ -12,6 +12,11 @@ export interface LocalQueueOptions {
   batchSize?: number;
   /** How long to gather a batch, as MaximumBatchingWindowInSeconds. */
   batchWindowMs?: number;
+  /**
+   * Batches in flight at once, as the event source mapping's MaximumConcurrency (infra/constructs/ingestion.ts
+   * sets 10): Lambda hands batches to several function instances at a time, not one after another.
+   */
+  maxConcurrency?: number;
   /** Receives before a message goes to the dead-letter list, as the redrive policy's maxReceiveCount. */
   maxReceiveCount?: number;
   /** Delay before a failed message is visible again (the visibility timeout), by receive count. */
@@ -31,13 +36,16 @@ interface QueuedMessage {
  * An in-process stand-in for the SQS queue between S3 and the ingest function, with the event source
  * mapping's behaviour: batches, partial batch responses (only the reported messages come back), a whole
  * batch back when the handler throws, redelivery after a growing delay, and a dead-letter list after
- * maxReceiveCount receives. One batch is in flight at a time.
+ * maxReceiveCount receives. Up to maxConcurrency batches are in flight at a time, as the instances of a
+ * function; a batch goes out when it is full or when the batching window has passed.
  */
 export class LocalQueue {
   readonly deadLetters: SQSRecord[] = [];
   private readonly ready: QueuedMessage[] = [];
   private readonly delayed = new Set<NodeJS.Timeout>();
-  private running = false;
+  private inFlight = 0;
+  /** The batching window being waited out, if any. */
+  private gathering: NodeJS.Timeout | undefined;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private readonly options: Required<LocalQueueOptions>;
@@ -47,6 +55,7 @@ export class LocalQueue {
     this.options = {
       batchSize: 10,
       batchWindowMs: 20,
+      maxConcurrency: 10,
       maxReceiveCount: 5,
       retryDelayMs: (receiveCount) => Math.min(5_000, 200 * 2 ** (receiveCount - 1)),
       onDeadLetter: () => undefined,
@@ -75,25 +84,39 @@ export class LocalQueue {
     this.closed = true;
     for (const timer of this.delayed) clearTimeout(timer);
     this.delayed.clear();
+    clearTimeout(this.gathering);
+    this.gathering = undefined;
     this.ready.length = 0;
     await this.idle();
   }
 
   private isIdle(): boolean {
-    return !this.running && this.ready.length === 0 && this.delayed.size === 0;
+    return this.inFlight === 0 && this.gathering === undefined && this.ready.length === 0 && this.delayed.size === 0;
   }
 
+  /** Starts gathering a batch when a consumer is free and messages wait: at once for a full batch. */
   private pump(): void {
-    if (this.running || this.ready.length === 0 || this.closed) {
-      if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
-      return;
+    if (!this.closed && !this.gathering && this.ready.length > 0 && this.inFlight < this.options.maxConcurrency) {
+      const full = this.ready.length >= this.options.batchSize;
+      this.gathering = setTimeout(() => this.deliverReady(), full ? 0 : this.options.batchWindowMs);
     }
-    this.running = true;
-    setTimeout(() => void this.deliverBatch(), this.options.batchWindowMs);
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  private async deliverBatch(): Promise<void> {
-    const batch = this.ready.splice(0, this.options.batchSize);
+  /** The window is over: what is ready goes out, in as many batches as free consumers allow. */
+  private deliverReady(): void {
+    this.gathering = undefined;
+    while (!this.closed && this.ready.length > 0 && this.inFlight < this.options.maxConcurrency) {
+      this.inFlight += 1;
+      void this.deliverBatch(this.ready.splice(0, this.options.batchSize)).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+    this.pump();
+  }
+
+  private async deliverBatch(batch: QueuedMessage[]): Promise<void> {
     const now = Date.now();
     for (const message of batch) {
       message.receiveCount += 1;
@@ -110,8 +133,6 @@ export class LocalQueue {
       error = thrown instanceof Error ? thrown.message : String(thrown);
     }
     for (const message of batch.filter((m) => failed.has(m.id))) this.retryOrDeadLetter(message, error);
-    this.running = false;
-    this.pump();
   }
 
   private retryOrDeadLetter(message: QueuedMessage, error: string): void {
