@@ -36,5 +36,15 @@ export const PLACES: ReadonlyMap<string, Place> = (() => {
   return places;
 })();
 
-/** Longest number of words in a gazetteer form, to bound the look-ahead when matching. */
-export const MAX_PLACE_WORDS = Math.max(...[...PLACES.keys()].map((form) => form.split(' ').length));
+/**
+ * First word of a gazetteer form → the most words a form starting with it has ("South" → 3 for "South
+ * Georgia and..."), to bound the look-ahead when matching: most words start no place at all.
+ */
+export const PLACE_WORDS_FROM: ReadonlyMap<string, number> = (() => {
+  const most = new Map<string, number>();
+  for (const form of PLACES.keys()) {
+    const words = form.split(' ');
+    most.set(words[0]!, Math.max(most.get(words[0]!) ?? 0, words.length));
+  }
+  return most;
+})();

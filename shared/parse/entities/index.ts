@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Span } from '../../model/article.ts';
 import { foldName, slugId } from '../../model/ids.ts';
-import { MAX_PLACE_WORDS, PLACES } from './gazetteer.ts';
+import { PLACE_WORDS_FROM, PLACES } from './gazetteer.ts';
 import {
   COMMON_ACRONYMS, COMPASS_WORDS, DATE_WORDS, DATE_WORDS_NEAR_NUMBERS, FUNCTION_WORDS, INSTITUTION_CONNECTORS,
   LOCATION_NOUNS, LOCATION_PREPOSITIONS, LOCATION_WORDS, NAME_CONNECTORS, NAME_SUFFIXES, ORGANIZATION_NOUNS,
@@ -52,8 +52,12 @@ const SPELLED_OUT = /\p{Ll}\s+\(([^()\s]+)\)/gu;
  */
 export function findEntities(body: string): Entity[] {
   const tokens = tokenize(body);
-  const lowerWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.text));
-  const midSentence = new Set(tokens.filter((t) => t.capitalized && !t.sentenceStart).map((t) => t.text));
+  const lowerWords = new Set<string>();
+  const midSentence = new Set<string>();
+  for (const token of tokens) {
+    if (!token.capitalized) lowerWords.add(token.text);
+    else if (!token.sentenceStart) midSentence.add(token.text);
+  }
   const mentions: Mention[] = [];
   for (const run of nameRuns(tokens, body, lowerWords)) {
     const only = run.first === run.last ? tokens[run.first]! : null;
@@ -69,18 +73,24 @@ function tokenize(body: string): Token[] {
   for (const m of body.matchAll(WORD)) {
     let text = m[0];
     const start = m.index;
-    const suffix = /[’']s$/.exec(text) ?? NAME_SUFFIXES.exec(text);
-    if (suffix) text = text.slice(0, suffix.index);
+    const suffix = possessive(text) ? text.length - 2 : text.includes('-') ? (NAME_SUFFIXES.exec(text)?.index ?? -1) : -1;
+    if (suffix >= 0) text = text.slice(0, suffix);
     tokens.push({
       text,
       start,
       end: start + text.length,
       capitalized: CAPITAL.test(text),
       sentenceStart: opensSentence(body, start),
-      endsName: Boolean(suffix),
+      endsName: suffix >= 0,
     });
   }
   return tokens;
+}
+
+/** "Baku's", "Jones'": ends in 's after an apostrophe. */
+function possessive(word: string): boolean {
+  const apostrophe = word[word.length - 2];
+  return word.endsWith('s') && (apostrophe === '’' || apostrophe === "'");
 }
 
 /** Whether the text before `start` (spaces, quote marks and brackets aside) ends a sentence or a paragraph. */
@@ -93,7 +103,8 @@ function opensSentence(body: string, start: number): boolean {
 /** Runs of capitalised words (with connectors inside, "Bank of Ireland") that only spaces separate. */
 function nameRuns(tokens: Token[], body: string, lowerWords: Set<string>): Array<{ first: number; last: number }> {
   const runs: Array<{ first: number; last: number }> = [];
-  const gap = (a: Token, b: Token): string => body.slice(a.end, b.start);
+  // one space, nothing else, between two words
+  const spaced = (a: Token, b: Token): boolean => b.start === a.end + 1 && body[a.end] === ' ';
   const isNumber = (t: Token | undefined) => Boolean(t && /^\d/.test(t.text));
   const isDate = (i: number) =>
     DATE_WORDS.has(tokens[i]!.text) ||
@@ -110,14 +121,14 @@ function nameRuns(tokens: Token[], body: string, lowerWords: Set<string>): Array
     let last = i;
     while (!tokens[last]!.endsName && last + 1 < tokens.length) {
       const next = tokens[last + 1]!;
-      if (!/^ $/.test(gap(tokens[last]!, next))) break;
+      if (!spaced(tokens[last]!, next)) break;
       if (isName(last + 1)) {
         last++;
         continue;
       }
       // a connector joins only when a name word follows it: "Bank of Ireland", not "Ireland of course"
       const after = tokens[last + 2];
-      if (NAME_CONNECTORS.has(next.text) && after && isName(last + 2) && /^ $/.test(gap(next, after))) {
+      if (NAME_CONNECTORS.has(next.text) && after && isName(last + 2) && spaced(next, after)) {
         last += 2;
         continue;
       }
@@ -159,7 +170,8 @@ function splitAtAnd(tokens: Token[], first: number, last: number): Array<{ first
 }
 
 /** A gazetteer word, or places joined by hyphens ("Armenia-Azerbaijan"). */
-const isPlaceWord = (word: string): boolean => PLACES.has(word) || word.split('-').every((part) => PLACES.has(part));
+const isPlaceWord = (word: string): boolean =>
+  PLACES.has(word) || (word.includes('-') && word.split('-').every((part) => PLACES.has(part)));
 
 function isOrdinaryWord(word: string, lowerWords: Set<string>): boolean {
   if (isPlaceWord(word)) return false;
@@ -288,7 +300,9 @@ function places(words: Token[], from: number, to: number, add: (f: number, t: nu
 }
 
 function longestPlace(texts: string[], start: number, limit = texts.length - 1): { end: number; name: string } | null {
-  for (let end = Math.min(limit, start + MAX_PLACE_WORDS - 1); end >= start; end--) {
+  const most = PLACE_WORDS_FROM.get(texts[start]!);
+  if (!most) return null;
+  for (let end = Math.min(limit, start + most - 1); end >= start; end--) {
     const place = PLACES.get(texts.slice(start, end + 1).join(' '));
     if (place) return { end, name: place.name };
   }
@@ -298,8 +312,11 @@ function longestPlace(texts: string[], start: number, limit = texts.length - 1):
 /** Mentions → entities: same canonical name merged, short person names folded into the full name they end. */
 function merge(mentions: Mention[]): Entity[] {
   const groups = new Map<string, Mention[]>();
+  // a name is mentioned many times: fold each once
+  const folded = new Map<string, string>();
   for (const mention of mentions) {
-    const key = foldName(mention.name);
+    let key = folded.get(mention.name);
+    if (key === undefined) folded.set(mention.name, (key = foldName(mention.name)));
     const group = groups.get(key);
     if (group) group.push(mention);
     else groups.set(key, [mention]);
@@ -312,11 +329,21 @@ function merge(mentions: Mention[]): Entity[] {
   };
   // "Erdogan" and "Mr Erdogan" belong to "Recep Tayyip Erdogan" when exactly one person's full name ends so
   const people = [...groups].filter(([key, g]) => key.includes(' ') && typeOf(g) === 'person');
+  // full names by their first and by their last word
+  const byEndWord = new Map<string, Array<Mention[]>>();
+  for (const [full, group] of people) {
+    const words = full.split(' ');
+    for (const word of new Set([words[0]!, words.at(-1)!])) {
+      const owners = byEndWord.get(word);
+      if (owners) owners.push(group);
+      else byEndWord.set(word, [group]);
+    }
+  }
   for (const [key, group] of [...groups]) {
     if (key.includes(' ') || group.some((m) => m.strength === GAZETTEER)) continue;
-    const owners = people.filter(([full]) => full.split(' ').at(-1) === key || full.split(' ')[0] === key);
-    if (owners.length === 1) {
-      owners[0]![1].push(...group.map((m) => ({ ...m, type: 'person' as const })));
+    const owners = byEndWord.get(key);
+    if (owners?.length === 1) {
+      owners[0]!.push(...group.map((m) => ({ ...m, type: 'person' as const })));
       groups.delete(key);
     }
   }

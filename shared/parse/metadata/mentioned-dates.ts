@@ -8,16 +8,15 @@ const NOT_A_DATE = /^(?:now|right now|just now)$/i;
 /**
  * Calendar days the body mentions, resolved against the publication date (`on Tuesday (Sept 19)` in an article of
  * 2023-09-20 → 2023-09-19). Without a publication date only fully written dates (day, month and year) are kept,
- * since anything relative would be resolved against an arbitrary day.
+ * since anything relative ("today", "three days ago", "a year earlier") would be resolved against an arbitrary day.
  */
 export function findMentionedDates(body: string, publishedAt: string | null): MentionedDate[] {
   const reference = publishedAt ? referenceInstant(publishedAt) : null;
   const dates: MentionedDate[] = [];
   for (const result of parseDates(body, reference)) {
     const start = result.start;
-    const absolute = start.isCertain('year') && start.isCertain('month') && start.isCertain('day');
     const aDay = start.isCertain('day') || start.isCertain('weekday');
-    if (!aDay || (!reference && !absolute)) continue;
+    if (!aDay || (!reference && !writtenOut(result))) continue;
     const span = trimSpan(body, result.index, result.index + result.text.length);
     if (NOT_A_DATE.test(span.text)) continue;
     const date = isoDay(start);
@@ -38,14 +37,48 @@ export function findMentionedDates(body: string, publishedAt: string | null): Me
 // names count when capitalised (not "may" the verb), numeric dates when written with - / or two dots.
 const DATE_CUE =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\d[-/]\d|\d\.\d{1,2}\.\d/;
+/**
+ * Without a publication date only a written date counts, and every one has its year in digits and a month
+ * name (whole, as chrono reads it: "Sept", "March", not "Market") or a numeric form.
+ */
+const WRITTEN_DATE_CUE =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|\d[-/]\d|\d\.\d{1,2}\.\d/;
+const DIGIT = /\d/;
 
-/** chrono over the parts of paragraphs that may hold a date, with indexes into the whole body. */
-function parseDates(body: string, reference: Date | null): Array<{ index: number; text: string; start: chrono.ParsedComponents }> {
-  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents }> = [];
+interface FoundDate {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+  /** Counted from the reference day ("three days ago", "for 70 days"), whatever its numbers. */
+  relative: boolean;
+}
+
+/**
+ * A day, month and year all written out ("31 December 2004", "end of June 2004", "5/3/05"): chrono also
+ * calls the year certain for "today", "a year earlier" or "for 43 days", counted from the reference day.
+ */
+function writtenOut({ start, text, relative }: FoundDate): boolean {
+  if (relative || !start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return false;
+  const year = String(start.get('year'));
+  return text.includes(year) || text.includes(year.slice(-2));
+}
+
+/**
+ * chrono over the parts of paragraphs that may hold a date, with indexes into the whole body. Relative dates
+ * reach across a paragraph ("on Monday ... a week later"), so with a publication date chrono reads whole
+ * paragraphs; a written date is a few words around its month or numeric form, so without one it reads
+ * only windows around those.
+ */
+function parseDates(body: string, reference: Date | null): FoundDate[] {
+  const results: FoundDate[] = [];
   for (const paragraph of paragraphs(body)) {
-    for (const part of dateWindows(paragraph)) {
+    const parts = reference
+      ? dateWindows(paragraph, DATE_CUE, LONG_PARAGRAPH)
+      : DIGIT.test(paragraph.text) ? dateWindows(paragraph, WRITTEN_DATE_CUE, 0) : [];
+    for (const part of parts) {
       for (const result of chrono.parse(part.text, reference ?? new Date(0), { forwardDate: false })) {
-        results.push({ index: result.index + part.start, text: result.text, start: result.start });
+        const relative = result.tags().has('result/relativeDate');
+        results.push({ index: result.index + part.start, text: result.text, start: result.start, relative });
       }
     }
   }
@@ -57,16 +90,19 @@ function parseDates(body: string, reference: Date | null): Array<{ index: number
 const LONG_PARAGRAPH = 2_000;
 const CUE_CONTEXT = 80;
 
-/** The paragraph itself when it is short and has a date word; else bounded windows around its date words. */
-function* dateWindows(paragraph: { start: number; text: string }): Generator<{ start: number; text: string }> {
+/**
+ * The paragraph itself when it is no longer than `whole` and has a date word; else bounded windows around
+ * its date words.
+ */
+function* dateWindows(paragraph: { start: number; text: string }, cues: RegExp, whole: number): Generator<{ start: number; text: string }> {
   const { text } = paragraph;
-  if (text.length <= LONG_PARAGRAPH) {
-    if (DATE_CUE.test(text)) yield paragraph;
+  if (text.length <= whole) {
+    if (cues.test(text)) yield paragraph;
     return;
   }
   const at = (from: number, to: number) => ({ start: paragraph.start + from, text: text.slice(from, to) });
   let window: { from: number; to: number } | null = null;
-  for (const cue of text.matchAll(new RegExp(DATE_CUE.source, 'g'))) {
+  for (const cue of text.matchAll(new RegExp(cues.source, 'g'))) {
     // start and end on a word boundary, so that no date is read from half a word
     const from = wordStart(text, Math.max(0, cue.index - CUE_CONTEXT));
     const to = wordEnd(text, Math.min(text.length, cue.index + cue[0].length + CUE_CONTEXT));

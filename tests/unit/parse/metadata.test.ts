@@ -62,6 +62,17 @@ describe('mentioned dates', () => {
     expect(findMentionedDates(body, null)).toEqual([{ text: '1 March 2005', date: '2005-03-01', start: 44, end: 56 }]);
     expect(findMentionedDates(body, '2005-02-16').map((d) => d.date)).toEqual(['2005-02-14', '2005-03-01']);
   });
+
+  it('counts nothing from an arbitrary day without a publication date, however certain chrono is of it', () => {
+    const body =
+      'Today the firm said profits hit $125m in June, up from $80m a year earlier. Its stake, held for 43 days, ' +
+      'was sold at the end of June 2004; the bid closes on 5/3/05.';
+    expect(findMentionedDates(body, null).map((d) => [d.text, d.date])).toEqual([
+      ['end of June 2004', '2004-06-30'],
+      ['5/3/05', '2005-05-03'],
+    ]);
+    expect(findMentionedDates(body, '2005-02-16').map((d) => d.text)).toContain('Today');
+  });
 });
 
 describe('headings', () => {
