@@ -44,6 +44,23 @@ const ACRONYM = /\((\p{Lu}[\p{Lu}\p{Ll}]{1,6})\)/gu;
 const DEFINED_BEFORE = /(\p{Lu}[\p{L}-]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?\p{Lu}[\p{L}-]+)+)[ \t]*$/u;
 /** Up to four words ending in a lower-case one right before a name: "Tory leader", "the shadow home secretary,". */
 const ROLE_BEFORE = /((?:[\p{L}'’-]+ ){0,3}[\p{Ll}-]+),? $/u;
+const LOWER_OR_HYPHEN = /[\p{Ll}-]/u;
+
+/**
+ * The last hyphen part of the lower-case word that ends right before `at` (then an optional comma and one
+ * space): the role ROLE_BEFORE would find there, read without the pattern, which tries every start.
+ */
+function lastWordBefore(body: string, at: number): string {
+  const floor = Math.max(0, at - 50);
+  let end = at;
+  if (end <= floor || body[end - 1] !== ' ') return '';
+  end--;
+  if (end > floor && body[end - 1] === ',') end--;
+  let start = end;
+  while (start > floor && LOWER_OR_HYPHEN.test(body[start - 1]!)) start--;
+  return body.slice(start, end).split('-').pop()!;
+}
+
 const SHORT_ACRONYM = /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
@@ -62,6 +79,8 @@ export class NameIndex {
   private readonly genderBySurname = new Map<string, Gender>();
 
   private readonly body: string;
+  /** Folded forms of the names looked at: the same few names are folded again and again. */
+  private readonly folded = new Map<string, string>();
 
   constructor(text: ArticleText, entities: Entity[] = []) {
     const { body } = text;
@@ -81,7 +100,7 @@ export class NameIndex {
       if (this.addRun(match[0], match.index, early) && sentence) subjectSentence = sentence.start;
     }
     for (const entity of entities) {
-      for (const alias of [entity.name, ...entity.aliases]) this.entityByAlias.set(foldName(alias), entity);
+      for (const alias of [entity.name, ...entity.aliases]) this.entityByAlias.set(this.fold(alias), entity);
       if (entity.type === 'person') this.addPerson(entity.name, entity.mentions[0]?.start ?? 0);
     }
   }
@@ -108,7 +127,7 @@ export class NameIndex {
     const gender = HONORIFIC_GENDER[words[0]?.toLowerCase().replace(/\.$/, '') ?? ''];
     if (gender && words.length >= 2) {
       const surname = words[words.length - 1]!.replace(/['’]s$/, '');
-      this.genderBySurname.set(foldName(surname), gender);
+      this.genderBySurname.set(this.fold(surname), gender);
       if (sentenceInitial) this.subjects.push({ name: surname, at, gender });
       return true;
     }
@@ -117,7 +136,7 @@ export class NameIndex {
     const name = words.slice(roleEnd + 1);
     if (roleEnd >= 0 && name.length >= 2) this.titled.push({ title: words.slice(0, roleEnd + 1).join(' '), name: name.join(' '), at });
     // "Tory leader Michael Howard", "the shadow home secretary, David Davis": a lower-case role just before
-    if (roleEnd < 0 && name.length >= 2 && name.length <= 4) {
+    if (roleEnd < 0 && name.length >= 2 && name.length <= 4 && PERSON_ROLES.has(lastWordBefore(this.body, at))) {
       const before = ROLE_BEFORE.exec(this.body.slice(Math.max(0, at - 50), at));
       const role = before?.[1]?.split(' ').pop()?.split('-').pop();
       if (before && role && PERSON_ROLES.has(role)) this.titled.push({ title: before[1]!, name: name.join(' '), at });
@@ -147,7 +166,7 @@ export class NameIndex {
 
   /** Gender the article gives a name by Mr/Mrs/Ms before its surname, if any. */
   genderOf(name: string): Gender | undefined {
-    return this.genderBySurname.get(foldName(name.split(/\s+/).pop() ?? ''));
+    return this.genderBySurname.get(this.fold(name.split(/\s+/).pop() ?? ''));
   }
 
   /** The last person named at a sentence start before `at` whose known gender does not contradict `gender`. */
@@ -171,7 +190,7 @@ export class NameIndex {
     if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')) && !/^(?:sir|lord|lady|dame)$/i.test(words[0]!)) return false;
     if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
     if (words.some((w) => ALL_CAPITALS.test(w) || /['’]s$/.test(w))) return false;
-    const surname = foldName(words[words.length - 1]!);
+    const surname = this.fold(words[words.length - 1]!);
     const list = this.bySurname.get(surname) ?? [];
     list.push({ name, at });
     this.bySurname.set(surname, list);
@@ -181,9 +200,9 @@ export class NameIndex {
   /** The most complete personal name ending with `name`'s last word, preferring ones written before `at`. */
   fullName(name: string, at: number): string | undefined {
     const words = name.split(/\s+/);
-    const options = this.bySurname.get(foldName(words[words.length - 1]!)) ?? [];
-    const folded = foldName(name);
-    const fits = options.filter((o) => foldName(o.name).endsWith(folded));
+    const options = this.bySurname.get(this.fold(words[words.length - 1]!)) ?? [];
+    const folded = this.fold(name);
+    const fits = options.filter((o) => this.fold(o.name).endsWith(folded));
     const earlier = fits.filter((o) => o.at < at);
     const pool = earlier.length ? earlier : fits;
     return pool.reduce<string | undefined>((best, o) => (!best || o.name.length > best.length ? o.name : best), undefined);
@@ -206,12 +225,18 @@ export class NameIndex {
     return best;
   }
 
+  private fold(name: string): string {
+    let folded = this.folded.get(name);
+    if (folded === undefined) this.folded.set(name, (folded = foldName(name)));
+    return folded;
+  }
+
   acronym(name: string): string | undefined {
     return this.acronyms.get(name);
   }
 
   entity(name: string): { name: string; type: SpeakerType } | undefined {
-    const entity = this.entityByAlias.get(foldName(name));
+    const entity = this.entityByAlias.get(this.fold(name));
     return entity ? { name: entity.name, type: entity.type } : undefined;
   }
 }

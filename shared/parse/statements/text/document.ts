@@ -68,7 +68,7 @@ export function prepareText(body: string): ArticleText {
   const paragraphs = splitParagraphs(body);
   const sentences: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
-    for (const span of splitSentences(body, paragraph)) sentences.push({ ...span, paragraph: index });
+    for (const { start, end } of splitSentences(body, paragraph)) sentences.push({ start, end, paragraph: index });
   });
   const quotes = findQuotes(body, paragraphs);
   const cues = findCues(body);

@@ -19,6 +19,7 @@ export interface QuoteSegment extends Span {
 const OPENING = new Set(['“', '„', '«']);
 const CLOSING = new Set(['”', '»']);
 const STRAIGHT = '"';
+const QUOTE_MARKS = /["“„«”»]/g;
 
 const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
 const LEFT_CONTEXT = /[\s([{—–\-/:]/;
@@ -49,13 +50,16 @@ const SENTENCE_END_BEFORE = /[.!?…]["'”’)]*\s+$/;
 /** Double-quoted stretches of every paragraph, in body order. Linear in the body length. */
 export function findQuotes(body: string, paragraphs: Span[]): QuoteSegment[] {
   const segments: QuoteSegment[] = [];
+  // every double quote mark of the body, found in one scan; paragraphs take theirs in order
+  const marks = Array.from(body.matchAll(QUOTE_MARKS), (match) => match.index);
+  let mark = 0;
   let carryInto = -1; // index of the paragraph whose first mark continues an open quotation
   paragraphs.forEach((paragraph, index) => {
     let open = -1;
     let continues = false;
-    for (let at = paragraph.start; at < paragraph.end; at++) {
-      const char = body[at]!;
-      if (char !== STRAIGHT && !OPENING.has(char) && !CLOSING.has(char)) continue;
+    while (mark < marks.length && marks[mark]! < paragraph.start) mark++;
+    for (; mark < marks.length && marks[mark]! < paragraph.end; mark++) {
+      const at = marks[mark]!;
       const role = roleOf(body, at, paragraph);
       if (role === null) continue;
       if (open < 0) {
