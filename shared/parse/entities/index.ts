@@ -44,6 +44,7 @@ const CAPITAL = /^\p{Lu}/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** "personal video recorder (PVR)": an abbreviation after lower-case words. */
 const SPELLED_OUT = /\p{Ll}\s+\(([^()\s]+)\)/gu;
+const SPACES = /^\s+$/;
 
 /**
  * People, organisations and places named in a body: capitalised names found by their shape, typed by the
@@ -179,94 +180,130 @@ function isOrdinaryWord(word: string, lowerWords: Set<string>): boolean {
 }
 
 function classify(run: { first: number; last: number }, tokens: Token[], body: string, out: Mention[]): void {
-  const words = tokens.slice(run.first, run.last + 1);
-  const texts = words.map((w) => w.text);
-  const span = (from: number, to: number): Span => ({
-    start: words[from]!.start,
-    end: words[to]!.end,
-    text: body.slice(words[from]!.start, words[to]!.end),
-  });
-  const add = (from: number, to: number, type: EntityType, strength: number, name?: string) => {
-    const s = span(from, to);
-    out.push({ span: s, name: name ?? s.text, type, strength });
-  };
+  new RunTyping(run.first, run.last, tokens, body, out).classify();
+}
 
-  const whole = texts.join(' ');
-  const organization = () => {
-    add(0, texts.length - 1, 'organization', OWN_WORDS);
-    places(words, 0, texts.length - 1, add);
-  };
-  // "UN General Assembly", "Allied Irish Banks": an organisation (and any place its name holds)
-  if (ORGANIZATION_WORDS.has(texts.at(-1)!)) return organization();
-  // "Irish Transport Minister Martin Cullen": a place before the title, a person after it
-  const title = texts.findLastIndex((t) => PERSON_TITLES.has(t));
-  if (title >= 0) {
-    if (title > 0) places(words, 0, title - 1, add);
-    // "President of France" names an office, and France
-    if (NAME_CONNECTORS.has(texts[title + 1] ?? '')) places(words, title + 1, texts.length - 1, add);
-    else if (title < texts.length - 1) add(title + 1, texts.length - 1, 'person', OWN_WORDS);
-    return;
-  }
-  // "Bank of Ireland", "Ambuja Cement India Ltd"
-  if (!PLACES.has(whole) && texts.some((t) => ORGANIZATION_WORDS.has(t))) return organization();
-  const placeWords = LOCATION_WORDS.has(texts.at(-1)!) || LOCATION_WORDS.has(texts[0]!) || COMPASS_WORDS.has(texts[0]!);
-  if (texts.length > 1 && placeWords && !PLACES.has(whole)) {
-    add(0, texts.length - 1, 'location', OWN_WORDS);
-    return;
-  }
-  // "Transport for London": an institution named after what it is for or of (and the place it names)
-  if (texts.slice(1, -1).some((t) => INSTITUTION_CONNECTORS.has(t)) && !PLACES.has(whole)) {
-    add(0, texts.length - 1, 'organization', CONTEXT);
-    places(words, 0, texts.length - 1, add);
-    return;
-  }
-  // Gazetteer entries inside the run ("Karabakh Armenians", "Armenia-Azerbaijan") split it; the rest is typed by context.
-  let rest = 0;
-  for (let i = 0; i < texts.length; ) {
-    const place = longestPlace(texts, i);
-    if (place) {
-      if (i > rest) byContext(rest, i - 1);
-      add(i, place.end, 'location', GAZETTEER, place.name);
-      i = place.end + 1;
-      rest = i;
-    } else if (isPlaceWord(texts[i]!)) {
-      if (i > rest) byContext(rest, i - 1);
-      let offset = words[i]!.start;
-      for (const part of texts[i]!.split('-')) {
-        out.push({ span: { start: offset, end: offset + part.length, text: part }, name: PLACES.get(part)!.name, type: 'location', strength: GAZETTEER });
-        offset += part.length + 1;
-      }
-      i++;
-      rest = i;
-    } else i++;
-  }
-  if (rest < texts.length) byContext(rest, texts.length - 1);
+/**
+ * Types one run of capitalised words into mentions. A class rather than closures inside classify: it runs
+ * for every name of every article, and tsx (the benchmarks) re-names each closure it creates.
+ */
+class RunTyping {
+  private readonly words: Token[];
+  private readonly texts: string[];
 
-  function byContext(from: number, to: number): void {
+  constructor(
+    private readonly first: number,
+    last: number,
+    private readonly tokens: Token[],
+    private readonly body: string,
+    private readonly out: Mention[],
+  ) {
+    this.words = tokens.slice(first, last + 1);
+    this.texts = this.words.map((w) => w.text);
+  }
+
+  classify(): void {
+    const { texts, words, out } = this;
+    const whole = texts.join(' ');
+    // "UN General Assembly", "Allied Irish Banks": an organisation (and any place its name holds)
+    if (ORGANIZATION_WORDS.has(texts.at(-1)!)) return this.organization();
+    // "Irish Transport Minister Martin Cullen": a place before the title, a person after it
+    const title = texts.findLastIndex((t) => PERSON_TITLES.has(t));
+    if (title >= 0) {
+      if (title > 0) this.places(0, title - 1);
+      // "President of France" names an office, and France
+      if (NAME_CONNECTORS.has(texts[title + 1] ?? '')) this.places(title + 1, texts.length - 1);
+      else if (title < texts.length - 1) this.add(title + 1, texts.length - 1, 'person', OWN_WORDS);
+      return;
+    }
+    // "Bank of Ireland", "Ambuja Cement India Ltd"
+    if (!PLACES.has(whole) && texts.some((t) => ORGANIZATION_WORDS.has(t))) return this.organization();
+    const placeWords = LOCATION_WORDS.has(texts.at(-1)!) || LOCATION_WORDS.has(texts[0]!) || COMPASS_WORDS.has(texts[0]!);
+    if (texts.length > 1 && placeWords && !PLACES.has(whole)) {
+      this.add(0, texts.length - 1, 'location', OWN_WORDS);
+      return;
+    }
+    // "Transport for London": an institution named after what it is for or of (and the place it names)
+    if (texts.slice(1, -1).some((t) => INSTITUTION_CONNECTORS.has(t)) && !PLACES.has(whole)) {
+      this.add(0, texts.length - 1, 'organization', CONTEXT);
+      this.places(0, texts.length - 1);
+      return;
+    }
+    // Gazetteer entries inside the run ("Karabakh Armenians", "Armenia-Azerbaijan") split it; the rest is typed by context.
+    let rest = 0;
+    for (let i = 0; i < texts.length; ) {
+      const place = longestPlace(texts, i);
+      if (place) {
+        if (i > rest) this.byContext(rest, i - 1);
+        this.add(i, place.end, 'location', GAZETTEER, place.name);
+        i = place.end + 1;
+        rest = i;
+      } else if (isPlaceWord(texts[i]!)) {
+        if (i > rest) this.byContext(rest, i - 1);
+        let offset = words[i]!.start;
+        for (const part of texts[i]!.split('-')) {
+          out.push({ span: { start: offset, end: offset + part.length, text: part }, name: PLACES.get(part)!.name, type: 'location', strength: GAZETTEER });
+          offset += part.length + 1;
+        }
+        i++;
+        rest = i;
+      } else i++;
+    }
+    if (rest < texts.length) this.byContext(rest, texts.length - 1);
+  }
+
+  private add(from: number, to: number, type: EntityType, strength: number, name?: string): void {
+    const { start } = this.words[from]!;
+    const { end } = this.words[to]!;
+    const span: Span = { start, end, text: this.body.slice(start, end) };
+    this.out.push({ span, name: name ?? span.text, type, strength });
+  }
+
+  private organization(): void {
+    this.add(0, this.texts.length - 1, 'organization', OWN_WORDS);
+    this.places(0, this.texts.length - 1);
+  }
+
+  private places(from: number, to: number): void {
+    for (let i = from; i <= to; ) {
+      const place = longestPlace(this.texts, i, to);
+      if (place) {
+        this.add(i, place.end, 'location', GAZETTEER, place.name);
+        i = place.end + 1;
+      } else i++;
+    }
+  }
+
+  /** Whether only white space separates the token from words[from] (before) or words[to] (after). */
+  private adjacent(token: Token | undefined, before: boolean, from: number, to: number): boolean {
+    if (!token) return false;
+    const gap = before ? this.body.slice(token.end, this.words[from]!.start) : this.body.slice(this.words[to]!.end, token.start);
+    return SPACES.test(gap);
+  }
+
+  private byContext(from: number, to: number): void {
+    const { words, texts, tokens, body } = this;
     // connectors left at the edges once places are split off: "Armenia and Azerbaijan" leaves "and"
     while (from <= to && !words[from]!.capitalized) from++;
     while (to >= from && !words[to]!.capitalized) to--;
     if (from > to) return;
     const part = texts.slice(from, to + 1);
-    const previous = tokens[run.first + from - 1];
-    const next = tokens[run.first + to + 1];
-    const adjacent = (t: Token | undefined, before: boolean) =>
-      t && /^\s+$/.test(before ? body.slice(t.end, words[from]!.start) : body.slice(words[to]!.end, t.start));
+    const previous = tokens[this.first + from - 1];
+    const next = tokens[this.first + to + 1];
     if (part.length === 1 && ACRONYM_WORD.test(part[0]!)) {
       if (isCommonAcronym(part[0]!, body)) return;
-      return add(from, to, 'organization', ACRONYM);
+      return this.add(from, to, 'organization', ACRONYM);
     }
     if (part.length === 1 && PLURAL_ACRONYM.test(part[0]!)) return; // "PVRs": a plural thing
-    if (adjacent(next, false) && LOCATION_NOUNS.has(next!.text)) return add(from, to, 'location', CONTEXT);
-    if (adjacent(previous, true) && ORGANIZATION_NOUNS.has(previous!.text)) {
-      return add(from, to, 'organization', CONTEXT);
-    }
-    if (adjacent(previous, true) && PERSON_ROLES.has(previous!.text)) return add(from, to, 'person', CONTEXT);
-    if (adjacent(previous, true) && LOCATION_PREPOSITIONS.has(previous!.text)) return add(from, to, 'location', CONTEXT);
+    if (this.adjacent(next, false, from, to) && LOCATION_NOUNS.has(next!.text)) return this.add(from, to, 'location', CONTEXT);
+    const afterPrevious = this.adjacent(previous, true, from, to);
+    if (afterPrevious && ORGANIZATION_NOUNS.has(previous!.text)) return this.add(from, to, 'organization', CONTEXT);
+    if (afterPrevious && PERSON_ROLES.has(previous!.text)) return this.add(from, to, 'person', CONTEXT);
+    if (afterPrevious && LOCATION_PREPOSITIONS.has(previous!.text)) return this.add(from, to, 'location', CONTEXT);
     const nameLike = part.every((w, i) => NAME_WORD.test(w) || (i === 0 && INITIALS.test(w) && part.length > 1));
-    if (part.length >= 2 && part.length <= 4 && nameLike) return add(from, to, 'person', GUESS);
+    if (part.length >= 2 && part.length <= 4 && nameLike) return this.add(from, to, 'person', GUESS);
     // a lone or odd-shaped name in news is most often a company or body ("Telewest", "Eircom")
-    return add(from, to, 'organization', GUESS);
+    return this.add(from, to, 'organization', GUESS);
   }
 }
 
@@ -286,17 +323,6 @@ function spelledOutAcronyms(body: string): Set<string> {
     spelledOut = { body, acronyms };
   }
   return spelledOut.acronyms;
-}
-
-function places(words: Token[], from: number, to: number, add: (f: number, t: number, type: EntityType, s: number, name?: string) => void): void {
-  const texts = words.map((w) => w.text);
-  for (let i = from; i <= to; ) {
-    const place = longestPlace(texts, i, to);
-    if (place) {
-      add(i, place.end, 'location', GAZETTEER, place.name);
-      i = place.end + 1;
-    } else i++;
-  }
 }
 
 function longestPlace(texts: string[], start: number, limit = texts.length - 1): { end: number; name: string } | null {

@@ -88,14 +88,14 @@ function topScript(sample: string): [string, number] {
  */
 function closestLanguage(sample: string, { languages, postings }: ScriptProfiles): string {
   const counts = trigramCounts(sample);
-  const distances = new Array<number>(languages.length).fill(counts.size * MISSING_TRIGRAM);
-  for (const [trigram, count] of counts) {
+  const distances = new Int32Array(languages.length).fill(counts.size * MISSING_TRIGRAM);
+  counts.forEach((count, trigram) => {
     const list = postings.get(trigram);
-    if (!list) continue;
+    if (!list) return;
     for (let i = 0; i < list.length; i += 2) {
       distances[list[i]!]! += Math.abs(count - list[i + 1]! - 1) - MISSING_TRIGRAM;
     }
-  }
+  });
   let best = 0;
   for (let i = 1; i < distances.length; i++) if (distances[i]! < distances[best]!) best = i;
   return languages[best] ?? 'und';

@@ -202,6 +202,11 @@ function stripLeading(tokens: Token[]): Token[] {
   }
 }
 
+/** Auxiliaries and adverbs that may stand between a speaker and the cue. */
+const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
+/** A word that can end a speaking noun phrase on either side of "and". */
+const nounish = (t: Token | undefined) => !!t && (isCapitalized(t) || GROUP_NOUNS.has(t.lower) || isRole(t));
+
 /**
  * The speaker phrase that ends just before a cue at `cueStart`, not reaching before `floor`.
  * Returns null when the words before the cue are not a speaker, or the cue is passive or negated.
@@ -211,7 +216,6 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   // auxiliaries and adverbs between speaker and cue
   let end = tokens.length;
   const between: string[] = [];
-  const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
   // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told"
   const time = end >= 2 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[end - 2]!.lower) && (TIME_WORDS.has(tokens[end - 1]!.lower) || /^\d{4}$/.test(tokens[end - 1]!.text));
@@ -286,7 +290,6 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       // "Union leaders and trade campaigners": both sides end in a noun that can speak
       const before = tokens[start - 2];
       const after = tokens[end - 1];
-      const nounish = (t: Token | undefined) => !!t && (isCapitalized(t) || GROUP_NOUNS.has(t.lower) || isRole(t));
       if (!nounish(before) || !nounish(after)) break;
     }
     start--;
