@@ -1,6 +1,7 @@
 /**
  * Runs autocannon in its own process, so the load generator does not share the event loop of the API
- * it measures (the local pipeline runs in the bench process).
+ * it measures (the local pipeline runs in the bench process). It measures throughput: each connection sends
+ * its next request as soon as its answer arrives. Latency at a fixed rate is bench/fixed-rate.ts's job.
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -13,8 +14,6 @@ export interface LoadOptions {
   url: string;
   connections: number;
   seconds: number;
-  /** Requests per second over all connections; unset for as fast as the server answers. */
-  rate?: number;
 }
 
 export interface LoadResult {
@@ -34,12 +33,8 @@ interface AutocannonJson {
   timeouts: number;
 }
 
-export async function load({ url, connections, seconds, rate }: LoadOptions): Promise<LoadResult> {
-  const args = [CLI, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds)];
-  // With a fixed rate, autocannon 9 "corrects" for coordinated omission with an expected interval of
-  // ceil(1 / rate) = 1 ms instead of 1000 / rate ms, inventing samples: record the real latencies instead.
-  if (rate) args.push('-R', String(rate), '--ignoreCoordinatedOmission');
-  args.push(url);
+export async function load({ url, connections, seconds }: LoadOptions): Promise<LoadResult> {
+  const args = [CLI, '--json', '--no-progress', '-c', String(connections), '-d', String(seconds), url];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 24 });
   const result = JSON.parse(stdout) as AutocannonJson;
   return {

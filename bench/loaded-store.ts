@@ -1,13 +1,15 @@
 /**
  * The corpus (or every Nth article of it) stored through the DynamoDB store on an in-memory dynalite,
- * one object after another, with the client metered: what each article cost to write. The dynamo-cost and api measures share one load
- * per bench process (loading is the slow part).
+ * one object after another, with the client metered: what each article cost to write. The dynalite is the
+ * local pipeline's (local/dynamo.ts, in a worker thread), so the API is measured on what `npm start` runs.
+ * The dynamo-cost and api measures share one load per bench process (loading is the slow part).
  */
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { RejectedInput, parseDocument } from '../shared/parse/index.ts';
 import type { SourceObject } from '../shared/store/port.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
-import { startDynalite, type DynamoInstance } from '../tests/support/dynamo.ts';
+import { startLocalDynamo } from '../local/dynamo.ts';
+import { documentClient, localClient } from '../tests/support/dynamo.ts';
 import { atBenchEnd } from './cleanup.ts';
 import { loadCorpus } from './corpus.ts';
 import { meterClient, usageDelta, type Usage } from './dynamo-meter.ts';
@@ -25,6 +27,7 @@ export interface LoadedStore {
 }
 
 const BUCKET = 'articles';
+const TABLE = 'onrecord-bench';
 
 function sourceOf(key: string, size: number, index: number): SourceObject {
   return {
@@ -42,10 +45,15 @@ const snapshot = (usage: Usage): Usage => ({ ...usage, requests: { ...usage.requ
 
 async function load(every: number): Promise<LoadedStore> {
   const articles = (await loadCorpus()).filter((_, index) => index % every === 0);
-  const dynamo: DynamoInstance = await startDynalite();
+  const dynamo = await startLocalDynamo({ port: 0, tableName: TABLE });
+  const client = localClient(dynamo.endpoint);
+  const stop = async () => {
+    client.destroy();
+    await dynamo.close();
+  };
   try {
-    const usage = meterClient(dynamo.client);
-    const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'bench-cursor-secret' });
+    const usage = meterClient(client);
+    const store = new DynamoArticleStore({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
     const perObject: Usage[] = [];
     const speakers = new Map<string, { id: string; name: string; statements: number }>();
     const start = performance.now();
@@ -69,9 +77,9 @@ async function load(every: number): Promise<LoadedStore> {
     const loadMs = performance.now() - start;
     const busiestSpeaker = [...speakers.values()].sort((a, b) => b.statements - a.statements)[0];
     if (!busiestSpeaker) throw new Error('the parser found no statements: nothing to query by speaker');
-    return { store, usage, perObject, loadMs, busiestSpeaker, stop: () => dynamo.stop() };
+    return { store, usage, perObject, loadMs, busiestSpeaker, stop };
   } catch (error) {
-    await dynamo.stop();
+    await stop();
     throw error;
   }
 }
