@@ -80,23 +80,26 @@ export interface CueMatch {
   info: CueInfo;
 }
 
-const WORD = /[a-z]+/g;
 const NEXT_WORD = /^\s+([a-z]+)/;
 /** First words of two-word cues ("called" of "called on"): only these need a look at the next word. */
 const PAIR_STARTS = new Set([...byForm.keys()].filter((form) => form.includes(' ')).map((form) => form.split(' ')[0]!));
+/**
+ * A whole run of lower-case letters that is a cue form or starts a two-word one. One pattern for the lot
+ * finds them at the speed of a word scan, without a map look-up for each of the body's words.
+ */
+const CANDIDATE = new RegExp(`(?<![a-z])(?:${[...new Set([...byForm.keys()].map((form) => form.split(' ')[0]!))].join('|')})(?![a-z])`, 'g');
 const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 
 /**
- * Every cue in body[from, to), in order: one pass over lower-case words with a map lookup (and a look at
- * the next word for two-word cues like "called on"). Capitalized words are never cues ("United States").
+ * Every cue in body[from, to), in order: one pass of CANDIDATE (and a look at the next word for two-word
+ * cues like "called on"). Capitalized words are never cues ("United States").
  */
 export function findCues(body: string, from = 0, to = body.length): CueMatch[] {
   const found: CueMatch[] = [];
   const slice = body.slice(from, to);
-  for (const match of slice.matchAll(WORD)) {
+  for (const match of slice.matchAll(CANDIDATE)) {
     const word = match[0];
     const single = byForm.get(word);
-    if (!single && !PAIR_STARTS.has(word)) continue;
     const before = slice[match.index - 1];
     if (before !== undefined && WORD_CHAR.test(before)) continue; // the tail of a longer word
     const after = slice[match.index + word.length];
