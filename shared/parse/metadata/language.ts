@@ -26,13 +26,18 @@ const MISSING_TRIGRAM = 300;
  */
 interface ScriptProfiles {
   languages: string[];
-  /** trigram → [language index, rank, language index, rank, …] */
-  postings: Map<string, number[]>;
+  /** trigram → its number, the index of its postings */
+  ids: Map<string, number>;
+  /** per trigram number: [language index, rank, language index, rank, …] */
+  postings: number[][];
+  /** Per trigram number, its count in the sample being read; zero between reads (reused: no allocation). */
+  counts: Int32Array;
 }
 
 const PROFILES: ReadonlyMap<string, ScriptProfiles> = new Map(
   Object.entries(data).map(([script, languages]) => {
-    const postings = new Map<string, number[]>();
+    const ids = new Map<string, number>();
+    const postings: number[][] = [];
     Object.values(languages).forEach((profile, language) => {
       const ranked = profile.split('|');
       // franc keeps a trigram listed twice at its better (lower) rank
@@ -40,12 +45,15 @@ const PROFILES: ReadonlyMap<string, ScriptProfiles> = new Map(
       ranked.forEach((trigram, rank) => {
         if (seen.has(trigram)) return;
         seen.add(trigram);
-        const list = postings.get(trigram);
-        if (list) list.push(language, rank);
-        else postings.set(trigram, [language, rank]);
+        let id = ids.get(trigram);
+        if (id === undefined) {
+          ids.set(trigram, (id = postings.length));
+          postings.push([]);
+        }
+        postings[id]!.push(language, rank);
       });
     });
-    return [script, { languages: Object.keys(languages), postings }];
+    return [script, { languages: Object.keys(languages), ids, postings, counts: new Int32Array(postings.length) }];
   }),
 );
 
@@ -86,30 +94,34 @@ function topScript(sample: string): [string, number] {
  * franc's measure: per distinct trigram of the sample, |count − rank − 1| when the language's profile holds
  * it, else 300; the smallest total wins, the first listed on a tie (franc sorts stably).
  */
-function closestLanguage(sample: string, { languages, postings }: ScriptProfiles): string {
-  const counts = trigramCounts(sample);
-  const distances = new Int32Array(languages.length).fill(counts.size * MISSING_TRIGRAM);
-  counts.forEach((count, trigram) => {
-    const list = postings.get(trigram);
-    if (!list) return;
+function closestLanguage(sample: string, { languages, ids, postings, counts }: ScriptProfiles): string {
+  // one look-up per trigram of the sample: known trigrams are counted by number, the others only told apart
+  const clean = cleanSample(sample);
+  const known: number[] = [];
+  const unknown = new Set<string>();
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const trigram = clean.slice(i, i + 3);
+    const id = ids.get(trigram);
+    if (id === undefined) unknown.add(trigram);
+    else if (counts[id]!++ === 0) known.push(id);
+  }
+  const distances = new Int32Array(languages.length).fill((known.length + unknown.size) * MISSING_TRIGRAM);
+  for (const id of known) {
+    const list = postings[id]!;
+    const count = counts[id]!;
     for (let i = 0; i < list.length; i += 2) {
       distances[list[i]!]! += Math.abs(count - list[i + 1]! - 1) - MISSING_TRIGRAM;
     }
-  });
+    counts[id] = 0;
+  }
   let best = 0;
   for (let i = 1; i < distances.length; i++) if (distances[i]! < distances[best]!) best = i;
   return languages[best] ?? 'und';
 }
 
-/** Trigrams of the sample as franc (trigram-utils) cleans it: ASCII punctuation and digits out, spaces collapsed, lower case, padded. */
-function trigramCounts(sample: string): Map<string, number> {
-  const clean = ` ${sample.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= clean.length; i++) {
-    const trigram = clean.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
-  }
-  return counts;
+/** The sample as franc (trigram-utils) cleans it for trigrams: ASCII punctuation and digits out, spaces collapsed, lower case, padded. */
+function cleanSample(sample: string): string {
+  return ` ${sample.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
 }
 
 /** A declared language tag in canonical form (`en_us` → `en-US`), or null when it is not a language tag. */
