@@ -37,7 +37,10 @@ export async function startLocalDynamo({ port, directory, tableName }: { port: n
     });
     worker.once('exit', (code) => reject(new Error(`the dynalite worker exited (code ${code}) before it listened`)));
   });
-  const close = () => closeWorker(worker);
+  let exited = false;
+  worker.once('exit', () => (exited = true));
+  // After a crash the thread is gone and there is nothing left to close.
+  const close = () => (exited ? Promise.resolve() : closeWorker(worker));
   const endpoint = `http://localhost:${actualPort}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
