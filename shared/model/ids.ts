@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 
+// Module constants: esbuild turns a \p{…} literal into `new RegExp(…)`, rebuilt on every call if written
+// inside the function, and foldName runs for every name the parser and the store look at.
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[’']/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
 /** Lower case, accents and punctuation folded: "Erdoğan" and "erdogan" compare equal. */
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(COMBINING_MARKS, '')
     .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(APOSTROPHES, '')
+    .replace(NOT_LETTER_OR_DIGIT, ' ')
     .trim();
 }
 
