@@ -24,7 +24,7 @@ const HANDLERS = [
 ] as const;
 
 /** What NodejsFunction passes to esbuild for an ESM function with the SDK bundled. */
-async function bundle(entry: string, outfile: string): Promise<Metafile> {
+export async function bundle(entry: string, outfile: string): Promise<Metafile> {
   const result = await build({
     entryPoints: [join(ROOT, entry)],
     outfile,
