@@ -1,5 +1,5 @@
 import { normalizeDate } from '../dates.ts';
-import { normalizeLanguageTag } from '../metadata/language.ts';
+import { normalizeLanguageTag } from '../metadata/language-tag.ts';
 import type { Declared } from '../source.ts';
 import { splitAuthors } from './header-text.ts';
 

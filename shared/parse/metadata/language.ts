@@ -123,13 +123,3 @@ function closestLanguage(sample: string, { languages, ids, postings, counts }: S
 function cleanSample(sample: string): string {
   return ` ${sample.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
 }
-
-/** A declared language tag in canonical form (`en_us` → `en-US`), or null when it is not a language tag. */
-export function normalizeLanguageTag(tag: string): string | null {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'));
-    return canonical && canonical !== 'und' ? canonical : null;
-  } catch {
-    return null;
-  }
-}

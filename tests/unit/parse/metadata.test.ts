@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDate } from '../../../shared/parse/dates.ts';
 import { detectHeadings } from '../../../shared/parse/metadata/headings.ts';
-import { detectLanguage, normalizeLanguageTag } from '../../../shared/parse/metadata/language.ts';
+import { normalizeLanguageTag } from '../../../shared/parse/metadata/language-tag.ts';
+import { detectLanguage } from '../../../shared/parse/metadata/language.ts';
 import { findMentionedDates } from '../../../shared/parse/metadata/mentioned-dates.ts';
 import { fixture, parseOne, parseText } from './support.ts';
 

@@ -3,7 +3,7 @@ import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
 import { normalizeDate } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
-import { normalizeLanguageTag } from '../../metadata/language.ts';
+import { normalizeLanguageTag } from '../../metadata/language-tag.ts';
 import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
