@@ -7,12 +7,15 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 
 export type Item = Record<string, unknown>;
 
+/** An item's primary key, as the dumps are keyed. */
+export const itemKey = (item: Item): string => `${String(item.pk)} | ${String(item.sk)}`;
+
 export async function scanTable(client: DynamoDBDocumentClient, tableName: string): Promise<Map<string, Item>> {
   const items = new Map<string, Item>();
   let start: Record<string, unknown> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
-    for (const item of page.Items ?? []) items.set(`${String(item.pk)} | ${String(item.sk)}`, item);
+    for (const item of page.Items ?? []) items.set(itemKey(item), item);
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
