@@ -131,6 +131,7 @@ async function main(): Promise<void> {
 
 // The parent is gone (its test failed or was killed): a run must never outlive the test.
 process.on('disconnect', () => process.exit(2));
+if (process.connected === false) process.exit(2);
 main().then(
   () => process.exit(0),
   (error: unknown) => {
