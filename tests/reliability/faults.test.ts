@@ -9,8 +9,10 @@
  *
  * s3rver runs here; the two runs run at the same time, each in a child process (ingest-run.ts) with its
  * own handler instances and its own dynalite in a worker thread, so both cores work. The whole corpus
- * took 7 min 43 s wall and 9 min 44 s CPU (user+sys, all processes) on the 2-core machine under a load of
- * 3 to 6 from other work; one after the other on one thread it took 17 min 44 s (11 min 13 s CPU).
+ * took 4 min 22 s to 5 min 2 s wall and 7 to 8 CPU-minutes (user+sys, all processes) on the 2-core
+ * machine under a load of 0 to 3 from other work (7 min 43 s at a load of 3 to 6); one after the other on
+ * one thread it took 17 min 44 s (11 min 13 s CPU). The faulty run takes longer (SDK backoffs and
+ * redeliveries): for its last minute the other core is free for the rest of `npm test`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestS3, type TestS3 } from '../support/s3.ts';
@@ -18,7 +20,8 @@ import { corpusKeys, uploadCorpus } from './corpus.ts';
 import { ingestRuns, type IngestRuns, type Run, type RunSettings } from './ingest-runs.ts';
 import { diffTables, type Item } from './table-diff.ts';
 
-const FAULT_RATE = 0.12;
+/** The issue asks for at least 10%; with the seed, 12.5% fails 12.5% of attempts (0.12 gave 11.8 to 11.9%). */
+const FAULT_RATE = 0.125;
 /**
  * `npm test` ingests the whole corpus (2,225 articles). FAULT_CORPUS=sample takes every 10th article
  * (223, all categories) for a quick local run (about 1.5 minutes).
