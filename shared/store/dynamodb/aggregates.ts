@@ -79,9 +79,17 @@ interface Pending {
   changes: ShareChange[];
 }
 
-/** What this process last knew of an aggregate item: `item` undefined means it did not exist. */
+/** What the changes make of an aggregate item: null when none of them is newer than what it holds. */
+type Plan = { current: AggregateState | null; state: AggregateState; names: Record<string, unknown>[] } | null;
+
+/**
+ * What this process last knew of an aggregate item: `item` undefined means it did not exist. `plan`, when
+ * set, is what the queued changes make of that item, already worked out (decoding a busy aggregate's
+ * shares is the costly part of a write).
+ */
 interface Known {
   item: Record<string, unknown> | undefined;
+  plan?: Plan;
 }
 
 interface Waiter {
@@ -127,12 +135,17 @@ export class AggregateUpdater {
     const idle = [...byAggregate.entries()].filter(([pk]) => !this.slots.has(pk));
     const stored = await batchGet(this.table.client, this.table.tableName, idle.map(([, { kind, id }]) => keyOf(kind, id)), { consistent: true });
     const storedByKey = new Map(stored.map((item) => [String(item.pk), item]));
-    const known = new Map(idle.map(([pk]) => [pk, { item: storedByKey.get(pk) }]));
+    const known = new Map<string, Known>(
+      idle.map(([pk, pending]) => {
+        const item = storedByKey.get(pk);
+        return [pk, { item, plan: this.plan(pending.kind, pending.id, pending.changes, item) }];
+      }),
+    );
     // Name items go out in shared batches, and an aggregate needing new ones is written after them: it is
     // always findable by the name and type it shows. The others (busy speakers and entities, as a rule,
     // whose names are indexed) are written at once: the shorter the time between read and write, the
     // fewer writers collide.
-    const names = new Map(idle.map(([pk, pending]) => [pk, this.plan(pending.kind, pending.id, pending.changes, storedByKey.get(pk))?.names ?? []]));
+    const names = new Map([...known.entries()].map(([pk, { plan }]) => [pk, plan?.names ?? []]));
     const namesWritten = this.writeNames([...names.values()].flat());
     const needsNames = (pk: string) => (names.get(pk)?.length ?? 0) > 0;
     const ordered = [...byAggregate.entries()].sort(([a], [b]) => Number(needsNames(a)) - Number(needsNames(b)));
@@ -175,7 +188,7 @@ export class AggregateUpdater {
     this.slots.delete(pk);
   }
 
-  private plan(kind: AggregateKind, id: string, changes: ShareChange[], item: Record<string, unknown> | undefined) {
+  private plan(kind: AggregateKind, id: string, changes: ShareChange[], item: Record<string, unknown> | undefined): Plan {
     const current = item ? Aggregate.fromItem(item) : null;
     const next = applyChanges(current, id, changes);
     if (!next) return null;
@@ -194,11 +207,13 @@ export class AggregateUpdater {
     const { client, tableName } = this.table;
     const key = keyOf(slot.kind, slot.id);
     const read = async () => ({ item: (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item });
-    let known = start ?? (await read());
+    let known: Known = start ?? (await read());
     for (let conflict = 0; ; conflict++) {
-      const plan = this.plan(slot.kind, slot.id, changes, known.item);
-      if (!plan) return known;
-      if (plan.names.length > 0) await this.writeNames(plan.names);
+      // A plan made before the name batch went out may list names written since.
+      const plan = known.plan === undefined ? this.plan(slot.kind, slot.id, changes, known.item) : known.plan;
+      if (!plan) return { item: known.item };
+      const names = plan.names.filter((name) => !this.written.has(itemKey(name)));
+      if (names.length > 0) await this.writeNames(names);
       const item = Aggregate.toItem(slot.kind, key, { ...plan.state, rev: plan.state.rev + 1 });
       try {
         await client.send(
