@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // One line at the top of the output: what the suites ran on (the repository's data, the corpus too or not).
+    globalSetup: ['tests/support/announce-data.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration suites start their own embedded services on free ports, so files can run in parallel.

@@ -3,14 +3,15 @@
  * (a permanent, explained refusal); nothing else may escape, and no input may take more than 1 s (the
  * bound issue 6 asks for; measured as the parse's CPU time, which a busy shared machine does not inflate).
  *
- * Small arbitrary inputs run here; mutated corpus files and the giant adversarial inputs run in a child
+ * Small arbitrary inputs run here; mutated news articles (50 of the set in ../support/news-set.ts: the BBC
+ * corpus when present, else generated articles in every format) and the giant adversarial inputs run in a child
  * process (parser-process.ts), so one that hangs or overflows the stack is timed out instead of taking
  * the test run down with it.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_CHARS, parseDocument, RejectedInput } from '../../shared/parse/index.ts';
-import { corpusKeys, readCorpusFile } from './corpus.ts';
+import { newsSet } from '../support/news-set.ts';
 import { ParserProcess, type Outcome } from './parser-process.ts';
 
 const BOUND_MS = 1_000;
@@ -23,7 +24,7 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 const parser = new ParserProcess();
 const figures = { inputs: 0, maxCpuMs: 0, maxLabel: '' };
-let corpus: Buffer[] = [];
+let articles: Buffer[] = [];
 
 function record(label: string, outcome: Outcome): void {
   figures.inputs += 1;
@@ -79,11 +80,14 @@ const articleLike = fc
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  const keys = await corpusKeys();
-  // Every 45th article: 50 files across all five categories.
-  corpus = await Promise.all(keys.filter((_, index) => index % 45 === 0).map(readCorpusFile));
+  const news = await newsSet();
+  // 50 articles spread over the whole set (all categories of the corpus; all formats of the generated set).
+  const stride = Math.max(1, Math.floor(news.keys.length / 50));
+  const sample = news.keys.filter((key, index) => index % stride === 0 && !news.rejected.has(key)).slice(0, 50);
+  articles = await Promise.all(sample.map((key) => news.read(key)));
+  console.log(`parser fuzz: mutating ${articles.length} articles of ${news.description}`);
   // Starts the child (its start-up is not timed).
-  await parser.parse({ bytes: corpus[0] as Buffer, key: 'warm-up.txt' }, DEADLINE_MS);
+  await parser.parse({ bytes: articles[0] as Buffer, key: 'warm-up.txt' }, DEADLINE_MS);
 }, 180_000);
 
 afterAll(() => {
@@ -116,7 +120,7 @@ describe('parseDocument on arbitrary input', () => {
     expect(problem(parseHere(encode(html), 'article.html'))).toBeNull();
   });
 
-  it('returns articles or throws RejectedInput for mutated corpus files, each within 1 s', { timeout: 300_000 }, async () => {
+  it('returns articles or throws RejectedInput for mutated articles, each within 1 s', { timeout: 300_000 }, async () => {
     const repeated = (text: string, times: number) => Array.from({ length: times }, () => text).join('');
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
@@ -130,8 +134,8 @@ describe('parseDocument on arbitrary input', () => {
     );
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: corpus.length - 1 }), mutation, hints, async (index, change, { key, contentType }) => {
-        const original = corpus[index] as Buffer;
+      fc.asyncProperty(fc.nat({ max: articles.length - 1 }), mutation, hints, async (index, change, { key, contentType }) => {
+        const original = articles[index] as Buffer;
         const text = original.toString('utf8');
         const at = (fraction: number, length: number) => Math.floor(fraction * length);
         let bytes: Uint8Array;
@@ -161,7 +165,7 @@ describe('parseDocument on arbitrary input', () => {
             break;
         }
         const outcome = await parser.parse({ bytes, key, ...(contentType ? { contentType } : {}) }, DEADLINE_MS);
-        const label = `corpus file ${index}, ${change.kind}${'depth' in change ? ` ${change.depth}` : ''}${'times' in change ? ` ×${change.times}` : ''}`;
+        const label = `article ${index}, ${change.kind}${'depth' in change ? ` ${change.depth}` : ''}${'times' in change ? ` ×${change.times}` : ''}`;
         record(label, outcome);
         const found = problem(outcome);
         if (found) failures.push(`${label} (${bytes.length} bytes): ${found}`);
@@ -169,13 +173,13 @@ describe('parseDocument on arbitrary input', () => {
       // Every failure is collected (rather than stopping at the first) so that one run shows them all.
       { seed: SEED, numRuns: 150 },
     );
-    console.log(`mutated corpus files: ${failures.length} of 150 failed${failures.length ? `:\n  ${failures.slice(0, 10).join('\n  ')}` : ''}`);
+    console.log(`mutated articles: ${failures.length} of 150 failed${failures.length ? `:\n  ${failures.slice(0, 10).join('\n  ')}` : ''}`);
     expect(failures).toEqual([]);
   });
 });
 
 describe('parseDocument on giant adversarial input', () => {
-  const article = () => (corpus[0] as Buffer).toString('utf8');
+  const article = () => (articles[0] as Buffer).toString('utf8');
   const giants: { name: string; key: string; input: () => string | Uint8Array }[] = [
     { name: '5 MB of one word', key: 'word.txt', input: () => 'word '.repeat(FIVE_MB / 5) },
     { name: '5 MB of one word without spaces', key: 'word.txt', input: () => 'w'.repeat(FIVE_MB) },

@@ -13,7 +13,7 @@ import { EXAMPLE_KEY, LACHIN, REJECTED_KEY, seed, type SeededArticle } from './s
  * checked against the OpenAPI document.
  */
 
-const CORPUS_COUNT = 20;
+const NEWS_COUNT = 20;
 const CURSOR_SECRET = 'integration-cursor-secret';
 
 let dynamo: DynamoInstance;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   Object.assign(process.env, { TABLE_NAME: dynamo.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, CURSOR_SECRET, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' });
   const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: CURSOR_SECRET });
-  seeded = await seed(store, CORPUS_COUNT);
+  seeded = await seed(store, NEWS_COUNT);
   example = seeded.find((article) => article.key === EXAMPLE_KEY)!.parsed;
   // Imported only now: the handler reads its configuration once, at module load, as on a Lambda cold start.
   handler = (await import('../../../functions/api/handler.ts')).handler;

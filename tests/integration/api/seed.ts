@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import { PARSER_VERSION } from '../../../shared/parse/version.ts';
+import { syntheticNews } from '../../support/synthetic-news.ts';
 import type { ArticleStore, SourceObject } from '../../../shared/store/port.ts';
 
 /**
- * Real parser output stored through the real store: the example article, and BBC politics articles given
- * a date header each (the corpus has none) so that date windows and newest-first order can be checked.
+ * Real parser output stored through the real store: the example article, and generated news articles
+ * (tests/support/synthetic-news.ts) given a date header each, spread so that date windows and newest-first
+ * order can be checked.
  */
 
 export const BUCKET = 'articles';
@@ -16,7 +18,6 @@ export const REJECTED_KEY = 'uploads/empty file.txt';
 /** Stored with a known entity, so the entity routes are checked whatever the entity extractor finds. */
 export const ENTITY_KEY = 'news/lachin.txt';
 export const LACHIN = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const };
-const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/bbc-news/politics');
 const EXAMPLE = join(import.meta.dirname, '../../fixtures/karabakh-offensive-2023-09-20.txt');
 
 export interface SeededArticle {
@@ -30,15 +31,15 @@ function source(key: string, size: number): SourceObject {
   return { bucket: BUCKET, key, versionId: null, eTag: `"etag-${sequence}"`, size, sequencer: sequence.toString(16).padStart(16, '0'), eventTime: new Date().toISOString() };
 }
 
-/** The date the n-th corpus article gets: spread over 2023, none on the example's day. */
-const corpusDate = (index: number) => `2023-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 27) + 1).padStart(2, '0')}`;
+/** The date the n-th generated article gets: spread over 2023, none on the example's day. */
+const newsDate = (index: number) => `2023-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 27) + 1).padStart(2, '0')}`;
 
-export async function seed(store: ArticleStore, corpusCount: number): Promise<SeededArticle[]> {
+export async function seed(store: ArticleStore, newsCount: number): Promise<SeededArticle[]> {
   const uploads: { key: string; bytes: Buffer }[] = [{ key: EXAMPLE_KEY, bytes: readFileSync(EXAMPLE) }];
-  for (let index = 0; index < corpusCount; index++) {
-    const file = `${String(index + 1).padStart(3, '0')}.txt`;
-    const text = readFileSync(join(CORPUS, file), 'utf8');
-    uploads.push({ key: `bbc/politics/${file}`, bytes: Buffer.from(`date ${corpusDate(index)}\n\n${text}`) });
+  // Plain text with the headline on the first line, as newsroom archives hand it over.
+  const plain = syntheticNews(newsCount * 10).filter((article) => article.format === 'plain-text' && !article.bad);
+  for (const [index, article] of plain.slice(0, newsCount).entries()) {
+    uploads.push({ key: `news/${article.key}`, bytes: Buffer.from(`date ${newsDate(index)}\n\n${article.bytes.toString('utf8')}`) });
   }
   const seeded: SeededArticle[] = [];
   for (const { key, bytes } of uploads) {

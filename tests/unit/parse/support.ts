@@ -3,7 +3,6 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 
 export const fixture = (name: string): URL => new URL(`../../fixtures/${name}`, import.meta.url);
-export const corpus = (path: string): URL => new URL(`../../../../shared/corpus/${path}`, import.meta.url);
 
 /** Parses a file the way the ingest handler does, keyed by its name. */
 export function parseFile(url: URL, key = url.pathname.split('/').at(-1)!): ParsedArticle[] {
