@@ -14,7 +14,7 @@ const CLIS = ['start', 'demo', 'upload', 'reprocess'];
 
 describe('the AWS SDK Node version warning in the CLIs', () => {
   it('every CLI script preloads the module that silences it', () => {
-    for (const cli of CLIS) expect(scripts[cli], cli).toMatch(/--import \.\/local\/quiet-sdk-warning\.ts /);
+    for (const cli of CLIS) expect(scripts[cli], cli).toMatch(/--import \.\/local\/quiet-sdk-warning\.mjs /);
   });
 
   it('`npm run upload` makes an S3 client without printing it', async () => {
