@@ -38,6 +38,17 @@ Press Ctrl+C to stop.
 `);
 }
 
+/**
+ * The demo's last words. A pipeline that stays up (`npm start`'s, or the demo's own with --keep) can be
+ * queried next; one the demo started and has just stopped cannot, so say how to get one that stays.
+ */
+export function demoClosingMessage(run: { startedByDemo: boolean; keep: boolean }, apiUrl: string): string {
+  if (run.startedByDemo && !run.keep) {
+    return 'The demo has stopped its pipeline. To query what it stored: `npm start` (the data is kept in .data/), or `npm run demo -- --keep` next time.';
+  }
+  return `Try: curl ${apiUrl}/articles   ·   curl "${apiUrl}/speakers?prefix=erdo"`;
+}
+
 export function stopOnSignal(pipeline: LocalPipeline): void {
   const stop = () => {
     console.log('\nstopping…');

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ArticleRecord, IngestionRecord, StatementRecord } from '../shared/store/port.ts';
-import { printEndpoints, startFromCommandLine, stopOnSignal } from './cli.ts';
+import { demoClosingMessage, printEndpoints, startFromCommandLine, stopOnSignal } from './cli.ts';
 import type { LocalPipeline } from './pipeline.ts';
 import { LOCAL_BUCKET, localPorts } from './settings.ts';
 import { uploadClient, uploadFile } from './uploads.ts';
@@ -68,10 +68,9 @@ GET ${apiUrl}/articles/${id}
   }
 }
 
-console.log(`\nTry: curl ${apiUrl}/articles   ·   curl "${apiUrl}/speakers?prefix=erdo"`);
+if (pipeline && !values.keep) await pipeline.stop();
+console.log(`\n${demoClosingMessage({ startedByDemo: pipeline !== undefined, keep: values.keep }, apiUrl)}`);
 if (pipeline && values.keep) {
   printEndpoints(pipeline);
   stopOnSignal(pipeline);
-} else if (pipeline) {
-  await pipeline.stop();
 }

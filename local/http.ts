@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { REQUEST_LIMITS } from '../functions/api/limits.ts';
 import { HttpProblem, problemResponse } from '../functions/api/problem.ts';
+import { answerClientError } from './http-client-errors.ts';
 import { lambdaContext } from './lambda-context.ts';
 
 export type HttpApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -27,6 +28,7 @@ export async function startLocalHttpApi(handler: HttpApiHandler, port: number): 
       response.end(JSON.stringify({ message: 'Internal Server Error' }));
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, 'localhost', resolve);

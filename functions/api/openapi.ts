@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint, type AnyEndpoint } from './endpoint.ts';
+import { REQUEST_LIMITS } from './limits.ts';
 import { NoParams } from './schemas/params.ts';
 import { OpenApiDocument, Problem, responseSchemas } from './schemas/responses.ts';
 
@@ -42,8 +43,13 @@ function operation(endpoint: AnyEndpoint): object {
       200: { description: 'OK', content: { 'application/json': { schema: componentRef(endpoint.response) } } },
       400: { description: 'A parameter is invalid; `errors` names each one.', content: problemContent },
       ...(endpoint.notFound ? { 404: { description: 'No such resource.', content: problemContent } } : {}),
+      413: { description: `The request body is over ${REQUEST_LIMITS.maxBodyBytes} bytes (the API reads none).`, content: problemContent },
+      414: { description: `The path and query are over ${REQUEST_LIMITS.maxUrlBytes} bytes.`, content: problemContent },
       500: { description: 'The server failed; nothing about the failure is disclosed.', content: problemContent },
     },
+    // Public reads. A stack deployed with -c auth=iam|jwt puts an authorizer in front of every route, which
+    // API Gateway enforces before this function, so the document stays what the function itself requires.
+    security: [],
   };
 }
 
@@ -66,6 +72,8 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]): z.infer
       version: '1.0.0',
       description: 'Who said what, when, about whom: articles, their statements, speakers and entities. Lists answer `{ items, nextCursor }`; errors answer RFC 9457 problem details.',
     },
+    // Relative: the API is wherever this document was fetched from (localhost, or the stack's ApiUrl).
+    servers: [{ url: '/', description: 'The API that serves this document.' }],
     paths,
     components: { schemas: components },
   };

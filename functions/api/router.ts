@@ -16,9 +16,6 @@ export interface RouteSpec {
   handler: RouteHandler;
 }
 
-// OPTIONS is answered by the CORS middleware before routing.
-const ROUTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
 const GREEDY = /\{(\w+)\+\}$/;
 
 /** @middy/http-router only knows `{proxy+}` as the greedy form; rename it back for the route's handler. */
@@ -37,9 +34,9 @@ function headOf(get: RouteHandler): RouteHandler {
   return async (event, context) => ({ ...(await get(event, context)), body: '' });
 }
 
-function methodNotAllowed(allowed: readonly string[]): RouteHandler {
+function methodNotAllowed(allowed: readonly string[]): HttpProblem {
   const allow = [...allowed, 'OPTIONS'].join(', ');
-  return () => Promise.reject(new HttpProblem(405, `this resource answers only ${allow}`, { headers: { Allow: allow } }));
+  return new HttpProblem(405, `this resource answers only ${allow}`, { headers: { Allow: allow } });
 }
 
 export function createRouter(specs: readonly RouteSpec[]): RouteHandler {
@@ -51,18 +48,32 @@ export function createRouter(specs: readonly RouteSpec[]): RouteHandler {
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
 
-  const fallbacks = [...methodsByPath].flatMap(([path, allowed]) =>
-    ROUTED_METHODS.filter((method) => !allowed.includes(method)).map((method) => ({ method, path, handler: methodNotAllowed(allowed) })),
-  );
+  // The same matcher, asked only which methods a path allows, so that a known path with any other method
+  // (TRACE and CONNECT included, which the router has no table for) is a 405, and an unknown path a 404.
+  const allowedAt = httpRouterHandler({
+    routes: [...methodsByPath].map(([path, allowed]) => routerRoute({ method: 'GET', path, handler: (() => allowed) as unknown as RouteHandler })),
+    notFoundResponse: (() => undefined) as never,
+  }) as unknown as (event: { version: '2.0'; requestContext: { http: { method: 'GET'; path: string } } }) => readonly string[] | undefined;
 
   const router = httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>({
-    routes: [...routes, ...fallbacks].map(routerRoute),
+    routes: routes.map(routerRoute),
     notFoundResponse: ({ path }) => {
-      throw new HttpProblem(404, `no resource at ${path}`);
+      const allowed = allowedAt({ version: '2.0', requestContext: { http: { method: 'GET', path } } });
+      throw allowed ? methodNotAllowed(allowed) : new HttpProblem(404, `no resource at ${path}`);
     },
   });
 
-  // Path parameters come from our own routes only: when API Gateway forwards everything through a
-  // `/{proxy+}` route, its `proxy` parameter would otherwise override the router's.
-  return (event, context) => router({ ...event, pathParameters: {} }, context) as Promise<APIGatewayProxyStructuredResultV2>;
+  // Greedy routes (`/ingestions/{key+}`) take the rest of the path, a final slash included.
+  const greedyPrefixes = specs.flatMap((route) => (GREEDY.test(route.path) ? [route.path.replace(GREEDY, '')] : []));
+
+  return (event, context) => {
+    // One path, one resource: the router would also match `/articles/`, which the README calls unknown.
+    const path = event.requestContext.http.path;
+    if (path.length > 1 && path.endsWith('/') && !greedyPrefixes.some((prefix) => path.startsWith(prefix) && path.length > prefix.length)) {
+      return Promise.reject(new HttpProblem(404, `no resource at ${path} (paths take no trailing slash: ${path.replace(/\/+$/, '') || '/'})`));
+    }
+    // Path parameters come from our own routes only: when API Gateway forwards everything through a
+    // `/{proxy+}` route, its `proxy` parameter would otherwise override the router's.
+    return router({ ...event, pathParameters: {} }, context) as Promise<APIGatewayProxyStructuredResultV2>;
+  };
 }

@@ -2,10 +2,10 @@ import * as z from 'zod';
 import type { ArticleRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { CACHE_SHORT, defineEndpoint, type ArticleReader } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { DatedPageQuery, Id, NoParams, PageQuery } from '../schemas/params.ts';
+import { DatedPageQuery, idParameter, NoParams, PageQuery } from '../schemas/params.ts';
 import { ArticlePage, ArticleWithStatements, StatementPage } from '../schemas/responses.ts';
 
-const ArticleIdParams = z.strictObject({ id: Id.meta({ description: 'Article id.' }) });
+const ArticleIdParams = z.strictObject({ id: idParameter('Article id') });
 
 function summary(article: ArticleRecord) {
   const { entities: _entities, mentionedDates: _dates, headings: _headings, ...metadata } = article.metadata;

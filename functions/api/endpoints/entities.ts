@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { Cursor, EntityTypeFilter, Id, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';
+import { Cursor, EntityTypeFilter, idParameter, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';
 import { EntityArticlePage, EntityPage, EntityRecord } from '../schemas/responses.ts';
 
-const EntityIdParams = z.strictObject({ id: Id.meta({ description: 'Entity id, e.g. lachin-corridor.' }) });
+const EntityIdParams = z.strictObject({ id: idParameter('Entity id, e.g. lachin-corridor') });
 
 export const searchEntities = defineEndpoint({
   operationId: 'searchEntities',

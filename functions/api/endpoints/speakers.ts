@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { Cursor, Id, Limit, NoParams, Prefix } from '../schemas/params.ts';
+import { Cursor, idParameter, Limit, NoParams, Prefix } from '../schemas/params.ts';
 import { SpeakerPage, SpeakerRecord } from '../schemas/responses.ts';
 
 export const searchSpeakers = defineEndpoint({
@@ -22,7 +22,7 @@ export const getSpeaker = defineEndpoint({
   path: '/speakers/{id}',
   summary: 'One speaker with aliases, titles, counts, and first and last seen.',
   tag: 'speakers',
-  params: z.strictObject({ id: Id.meta({ description: 'Speaker id, e.g. recep-tayyip-erdogan.' }) }),
+  params: z.strictObject({ id: idParameter('Speaker id, e.g. recep-tayyip-erdogan') }),
   query: NoParams,
   response: SpeakerRecord,
   notFound: true,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { Cursor, dateWindowInOrder, dateWindowOrder, From, Id, Kind, Limit, NoParams, To } from '../schemas/params.ts';
+import { Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, To } from '../schemas/params.ts';
 import { StatementPage } from '../schemas/responses.ts';
 
 export const listStatements = defineEndpoint({
@@ -12,7 +12,7 @@ export const listStatements = defineEndpoint({
   params: NoParams,
   query: z
     .strictObject({
-      speaker: Id.meta({ description: 'Speaker id (see /speakers).' }),
+      speaker: idParameter('Speaker id (see /speakers)'),
       from: From,
       to: To,
       kind: Kind,

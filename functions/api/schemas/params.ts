@@ -29,17 +29,22 @@ const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true }
   error: 'must be an ISO 8601 date (2023-09-20) or date-time (2023-09-20T12:00:00Z)',
 });
 
-export const From = isoDateOrDateTime.optional().meta({ description: 'Earliest publication date, inclusive.', examples: ['2023-09-01'] });
-export const To = isoDateOrDateTime
+export const From = isoDateOrDateTime
   .optional()
-  .meta({ description: 'Latest publication date, inclusive (a date means the whole day).', examples: ['2023-09-30', '2023-09-30T18:00:00Z'] });
+  .meta({ description: 'Earliest publication date, inclusive; not after `to`.', examples: ['2023-09-01'] });
+export const To = isoDateOrDateTime.optional().meta({
+  description: 'Latest publication date, inclusive (a date means the whole day); not before `from`, else 400 naming `to`.',
+  examples: ['2023-09-30', '2023-09-30T18:00:00Z'],
+});
 
 /** A name prefix that, once case and accents are folded, still has something to search for. */
 export const Prefix = z
   .string({ error: requiredMessage })
   .max(100, { error: 'must be at most 100 characters' })
+  // The pattern is what the document shows; the fold is what the search needs (a letter keeps a letter).
+  .regex(/[\p{L}\p{N}]/u, { error: 'must contain a letter or digit', abort: true })
   .refine((prefix) => foldName(prefix) !== '', { error: 'must contain a letter or digit' })
-  .meta({ description: 'Start of a name; case and accents are ignored ("erdo" finds "Erdoğan").', examples: ['erdo'] });
+  .meta({ description: 'Start of a name, with at least one letter or digit; case and accents are ignored ("erdo" finds "Erdoğan").', examples: ['erdo'] });
 
 const ID_MAX_BYTES = 256;
 
@@ -47,15 +52,22 @@ const ID_MAX_BYTES = 256;
 export const Id = z
   .string({ error: requiredMessage })
   .min(1, { error: 'is required' })
+  // JSON Schema counts characters, so the document states the byte bound in words and a character bound
+  // that it implies (a character is at least one byte).
+  .max(ID_MAX_BYTES, { error: `must be at most ${ID_MAX_BYTES} bytes`, abort: true })
   .refine((id) => Buffer.byteLength(id) <= ID_MAX_BYTES, { error: `must be at most ${ID_MAX_BYTES} bytes` });
+
+/** An id parameter, documented with its bound. */
+export const idParameter = (what: string) => Id.meta({ description: `${what}; at most ${ID_MAX_BYTES} bytes of UTF-8.` });
 
 const S3_KEY_MAX_BYTES = 1024;
 
 export const ObjectKey = z
   .string({ error: requiredMessage })
   .min(1, { error: 'is required' })
+  .max(S3_KEY_MAX_BYTES, { error: `must be at most ${S3_KEY_MAX_BYTES} bytes`, abort: true })
   .refine((key) => Buffer.byteLength(key) <= S3_KEY_MAX_BYTES, { error: `must be at most ${S3_KEY_MAX_BYTES} bytes` })
-  .meta({ description: 'The S3 object key as uploaded; it may contain slashes.' });
+  .meta({ description: `The S3 object key as uploaded, at most ${S3_KEY_MAX_BYTES} bytes of UTF-8; it may contain slashes.` });
 
 export const Kind = StatementKind.optional().meta({ description: 'Only direct quotations or only reported speech.' });
 export const EntityTypeFilter = EntityType.optional().meta({ description: 'Only entities of this type.' });

@@ -25,21 +25,19 @@ named(Speaker, 'Speaker');
 const nonNegativeInt = z.number().int().nonnegative();
 const timestamp = z.string().meta({ description: 'ISO 8601 date-time.' });
 
-export const Article = named(
-  z.object({
-    id: z.string(),
-    source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable(), eTag: z.string().nullable() }),
-    metadata: ArticleMetadata,
-    statementCount: nonNegativeInt,
-    parserVersion: z.number().int(),
-    ingestedAt: timestamp,
-  }),
-  'Article',
-);
+/** What every article answer has; not a component of its own, since no operation answers it bare. */
+const ArticleFields = z.object({
+  id: z.string(),
+  source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable(), eTag: z.string().nullable() }),
+  metadata: ArticleMetadata,
+  statementCount: nonNegativeInt,
+  parserVersion: z.number().int(),
+  ingestedAt: timestamp,
+});
 
 /** Lists leave out what grows with the article's length, so a page of 100 stays small; GET /articles/{id} has it all. */
 export const ArticleSummary = named(
-  Article.extend({ metadata: ArticleMetadata.omit({ entities: true, mentionedDates: true, headings: true }) }),
+  ArticleFields.extend({ metadata: ArticleMetadata.omit({ entities: true, mentionedDates: true, headings: true }) }),
   'ArticleSummary',
   'An article as lists show it: its metadata without entities, mentioned dates and headings.',
 );
@@ -56,7 +54,7 @@ export const StatementRecord = named(
 );
 
 export const ArticleWithStatements = named(
-  Article.extend({ statements: z.array(StatementRecord) }),
+  ArticleFields.extend({ statements: z.array(StatementRecord) }),
   'ArticleWithStatements',
   'An article with all its statements, in text order.',
 );

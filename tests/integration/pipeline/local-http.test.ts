@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS } from '../../../functions/api/limits.ts';
@@ -17,6 +18,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+/** Sends a request line byte for byte, as curl does with a URL typed in UTF-8 (fetch would encode it). */
+function rawRequest(target: string): Promise<{ head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, 'localhost', () => socket.end(`GET ${target} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ head, body });
+    });
+  });
+}
 
 describe('local HTTP API', () => {
   it('builds a payload 2.0 event: decoded path, raw and parsed query, lower-case headers, cookies apart', async () => {
@@ -65,5 +80,24 @@ describe('local HTTP API', () => {
     expect(tooLong.status).toBe(414);
 
     expect(events.length).toBe(seen);
+  });
+
+  it('answers a raw UTF-8 query with a problem naming the parameter and its encoded form, not a bare 400', async () => {
+    const seen = events.length;
+    const { head, body } = await rawRequest('/speakers?limit=5&prefix=erdoğ');
+    expect(head).toMatch(/^HTTP\/1.1 400 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body)).toMatchObject({
+      status: 400,
+      instance: '/speakers',
+      errors: [{ parameter: 'prefix', message: expect.stringContaining('prefix=erdo%C4%9F') }],
+    });
+    expect(events.length).toBe(seen);
+  });
+
+  it('answers a raw UTF-8 path with a problem showing the path encoded', async () => {
+    const { head, body } = await rawRequest('/ingestions/ключ.txt');
+    expect(head).toMatch(/^HTTP\/1.1 400 /);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, detail: expect.stringContaining('/ingestions/%D0%BA%D0%BB%D1%8E%D1%87.txt') });
   });
 });

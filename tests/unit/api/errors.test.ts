@@ -99,11 +99,15 @@ describe('404 and 405', () => {
   });
 
   it('a known path with another method is a 405 with Allow', async () => {
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT']) {
       const { status, headers } = await problem('/articles/abc', { method });
       expect(status, method).toBe(405);
       expect(headers.allow).toBe('GET, HEAD, OPTIONS');
     }
+    const { status, headers } = await problem('/ingestions/politics/001.txt', { method: 'TRACE' });
+    expect(status).toBe(405);
+    expect(headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await problem('/articlez', { method: 'TRACE' })).status).toBe(404);
   });
 
   it('HEAD answers as GET does, without the body', async () => {
@@ -115,9 +119,18 @@ describe('404 and 405', () => {
     expect((await call('/articles/nope', { method: 'HEAD' })).status).toBe(404);
   });
 
-  it('a trailing slash reaches the same resource', async () => {
-    expect((await call('/articles/')).status).toBe(200);
-    expect((await call('/speakers/recep-tayyip-erdogan/')).status).toBe(200);
+  it('a trailing slash is another path, so a 404 that names the canonical one', async () => {
+    for (const [target, canonical] of [['/articles/', '/articles'], ['/health/', '/health'], ['/speakers/recep-tayyip-erdogan/', '/speakers/recep-tayyip-erdogan'], ['/ingestions/', '/ingestions']]) {
+      const { status, body } = await problem(target!);
+      expect(status, target).toBe(404);
+      expect(body.detail, target).toContain(canonical);
+    }
+  });
+
+  it('a key ending in a slash is still a key: /ingestions/{key} takes the rest of the path', async () => {
+    const { status, body } = await problem('/ingestions/politics/');
+    expect(status).toBe(404);
+    expect(body.detail).toBe('no upload with key politics/');
   });
 });
 

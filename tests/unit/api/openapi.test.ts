@@ -6,7 +6,7 @@ import { KARABAKH_ID, TRICKY_KEY } from './support/records.ts';
 
 const call = apiClient();
 
-type Parameter = { name: string; in: string; required: boolean; schema: Record<string, unknown> };
+type Parameter = { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> };
 type Operation = { operationId: string; parameters: Parameter[]; responses: Record<string, unknown> };
 const operations = openApiDocument.paths as unknown as Record<string, { get: Operation }>;
 
@@ -56,6 +56,40 @@ describe('the OpenAPI document', () => {
       expect(get.responses, path).toHaveProperty(['500', 'content', 'application/problem+json']);
     }
     expect(operations['/articles/{id}']!.get.responses).toHaveProperty(['404', 'content', 'application/problem+json']);
+  });
+});
+
+describe('what the document states beyond shapes', () => {
+  const document = openApiDocument as typeof openApiDocument & { servers?: { url: string }[]; components: { schemas: Record<string, unknown> } };
+  const parameter = (path: string, name: string) => operations[path]!.get.parameters.find((p) => p.name === name)!;
+
+  it('names its server, relative to where it is served', () => {
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
+  it('marks every operation public with an explicit empty security requirement', () => {
+    for (const [path, { get }] of Object.entries(operations)) expect((get as { security?: unknown }).security, path).toEqual([]);
+  });
+
+  it('documents 413 and 414 on every operation, as problem+json', () => {
+    for (const [path, { get }] of Object.entries(operations)) {
+      expect(get.responses, path).toHaveProperty(['413', 'content', 'application/problem+json']);
+      expect(get.responses, path).toHaveProperty(['414', 'content', 'application/problem+json']);
+    }
+  });
+
+  it('states the bounds the API enforces: ids, keys, the date window, the prefix', () => {
+    for (const [path, name] of [['/articles/{id}', 'id'], ['/speakers/{id}', 'id'], ['/entities/{id}/articles', 'id'], ['/statements', 'speaker']] as const) {
+      expect(parameter(path, name), `${path} ${name}`).toMatchObject({ schema: { maxLength: 256 }, description: expect.stringContaining('256 bytes') });
+    }
+    expect(parameter('/ingestions/{key}', 'key')).toMatchObject({ schema: { maxLength: 1024 }, description: expect.stringContaining('1024 bytes') });
+    expect(parameter('/articles', 'from').description).toContain('not after `to`');
+    expect(parameter('/statements', 'to').description).toContain('not before `from`');
+    expect(parameter('/speakers', 'prefix').schema).toMatchObject({ pattern: '[\\p{L}\\p{N}]' });
+  });
+
+  it('has no component that no operation answers', () => {
+    expect(Object.keys(document.components.schemas)).not.toContain('Article');
   });
 });
 
