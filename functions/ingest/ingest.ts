@@ -4,6 +4,7 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ParsedArticle } from '../../shared/model/parsed.ts';
 import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/objects/reader.ts';
+import { s3CurrentVersions, type CurrentVersionReader } from '../../shared/objects/versions.ts';
 import { RejectedInput } from '../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../shared/parse/version.ts';
 import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';
@@ -16,6 +17,8 @@ export type ParseDocument = (bytes: Uint8Array, hint: { key: string; contentType
 
 export interface IngestDependencies {
   objects: ObjectReader;
+  /** Asked only when a single version of an object is deleted for good; S3 unless a test gives another. */
+  versions?: CurrentVersionReader;
   store: ArticleStore;
   parse: ParseDocument;
   logger: Logger;
@@ -34,7 +37,7 @@ export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSB
  * reports that one message as a batch item failure: SQS redelivers it, and after the queue's
  * maxReceiveCount it lands in the DLQ, from where it can be redriven. Other messages are unaffected.
  */
-export function createIngest({ objects, store, parse, logger, metrics }: IngestDependencies): IngestHandler {
+export function createIngest({ objects, versions = s3CurrentVersions, store, parse, logger, metrics }: IngestDependencies): IngestHandler {
   async function ingestObject(source: SourceObject): Promise<void> {
     let articles: ParsedArticle[];
     try {
@@ -80,6 +83,23 @@ export function createIngest({ objects, store, parse, logger, metrics }: IngestD
     if (outcome === 'applied') metrics.addMetric('ObjectsDeleted', MetricUnit.Count, 1);
   }
 
+  /**
+   * One version went for good: converge on what S3 holds now, under this event's sequencer (newer than the
+   * events that made the versions involved, so it outranks them; a later upload still outranks it).
+   */
+  async function removeVersion(source: SourceObject): Promise<void> {
+    const current = await versions.currentVersion(source.bucket, source.key);
+    if (!current) return removeObject(source);
+    const stored = await store.getIngestion(source.key);
+    if (stored && stored.status !== 'deleted' && stored.versionId === current.versionId) {
+      logger.info('a non-current version was removed; the current one stays', { key: source.key, removedVersionId: source.versionId });
+      return;
+    }
+    // The removed version was a delete marker or the current version: the version under it is the object now.
+    logger.info('a version was removed; ingesting the version now current', { key: source.key, removedVersionId: source.versionId, versionId: current.versionId });
+    await ingestObject({ ...source, versionId: current.versionId, eTag: current.eTag, size: current.size });
+  }
+
   async function processMessage(message: SQSRecord): Promise<void> {
     try {
       await processNotifications(message.body);
@@ -96,12 +116,15 @@ export function createIngest({ objects, store, parse, logger, metrics }: IngestD
   async function processNotifications(body: string): Promise<void> {
     for (const record of s3Records(body)) {
       const source = sourceObject(record);
-      switch (objectChange(record.eventName)) {
+      switch (objectChange(record)) {
         case 'created':
           await ingestObject(source);
           break;
         case 'removed':
           await removeObject(source);
+          break;
+        case 'version-removed':
+          await removeVersion(source);
           break;
         case 'other':
           logger.info('ignoring event', { eventName: record.eventName, key: source.key });

@@ -124,11 +124,16 @@ export class ServiceFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 
-  /** Grants reading the bucket's objects (nothing else: no listing, no writing) and sets BUCKET_NAME. */
+  /**
+   * Grants reading the bucket's objects and sets BUCKET_NAME. s3:ListBucket too, only because without it S3
+   * answers a missing key (deleted, or hidden by a delete marker) with 403 instead of 404: the ingest function
+   * must tell "gone" (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
+   */
   bindBucketForReading(bucket: IBucket): void {
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: OBJECT_READ_ACTIONS, resources: [bucket.arnForObjects('*')] }),
     );
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
     const stack = Stack.of(this);
     const bucketLogicalId: unknown = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement));
@@ -136,7 +141,7 @@ export class ServiceFunction extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/*]`,
       reason:
         'Object keys are whatever users upload, so object reads are granted on every key of this one bucket ' +
-        '(GetObject and GetObjectVersion only; no listing, no writing, no other bucket).',
+        '(GetObject and GetObjectVersion only; no writing, no other bucket).',
     });
   }
 }
