@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api } from './constructs/api.ts';
-import { Ingestion } from './constructs/ingestion.ts';
+import { Api, API_TIMEOUT } from './constructs/api.ts';
+import { Ingestion, INGEST_TIMEOUT } from './constructs/ingestion.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Storage } from './constructs/storage.ts';
 import type { DeploymentConfig } from './deployment-config.ts';
@@ -31,9 +31,10 @@ export class OnrecordStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
       deadLetterQueue: this.ingestion.deadLetterQueue,
+      table,
       functions: [
-        { name: 'Ingest', function: this.ingestion.ingestFunction.function },
-        { name: 'Api', function: this.api.apiFunction.function },
+        { name: 'Ingest', function: this.ingestion.ingestFunction.function, timeout: INGEST_TIMEOUT },
+        { name: 'Api', function: this.api.apiFunction.function, timeout: API_TIMEOUT },
       ],
       httpApi: this.api.httpApi,
       config,

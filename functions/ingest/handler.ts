@@ -10,10 +10,11 @@ import { parseDocument } from '../../shared/parse/index.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { createIngest } from './ingest.ts';
+import { INGEST_SERVICE, METRICS_NAMESPACE } from './metric-names.ts';
 
 /** SQS (S3 notifications) → ingest. Clients and configuration are set up once per Lambda instance. */
-const logger = new Logger({ serviceName: 'onrecord-ingest' });
-const metrics = new Metrics({ namespace: 'onrecord', serviceName: 'onrecord-ingest' });
+const logger = new Logger({ serviceName: INGEST_SERVICE });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: INGEST_SERVICE });
 const { tableName, dynamoEndpoint } = storeConfig();
 const store = new DynamoArticleStore({
   client: createDocumentClient(dynamoEndpoint),

@@ -8,6 +8,7 @@ import { s3CurrentVersions, type CurrentVersionReader } from '../../shared/objec
 import { RejectedInput } from '../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../shared/parse/version.ts';
 import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';
+import { IngestMetric } from './metric-names.ts';
 import { objectChange, s3Records, sourceObject } from './notifications.ts';
 
 /** Articles are text: anything bigger is refused without being downloaded. */
@@ -53,15 +54,15 @@ export function createIngest({ objects, versions = s3CurrentVersions, store, par
       if (!(error instanceof RejectedInput)) throw error;
       const outcome = await store.recordRejection(source, { code: error.code, message: error.message }, PARSER_VERSION);
       logger.warn('object rejected', { key: source.key, code: error.code, reason: error.message, outcome });
-      if (outcome === 'applied') metrics.addMetric('ObjectsRejected', MetricUnit.Count, 1);
+      if (outcome === 'applied') metrics.addMetric(IngestMetric.permanentFailures, MetricUnit.Count, 1);
       return;
     }
     const outcome = await store.saveArticles(source, articles, PARSER_VERSION);
     const statements = articles.reduce((sum, article) => sum + article.statements.length, 0);
     logger.info('object ingested', { key: source.key, articles: articles.length, statements, outcome });
     if (outcome === 'applied') {
-      metrics.addMetric('ArticlesIngested', MetricUnit.Count, articles.length);
-      metrics.addMetric('StatementsStored', MetricUnit.Count, statements);
+      metrics.addMetric(IngestMetric.articlesIngested, MetricUnit.Count, articles.length);
+      metrics.addMetric(IngestMetric.statementsStored, MetricUnit.Count, statements);
     }
   }
 
@@ -80,7 +81,7 @@ export function createIngest({ objects, versions = s3CurrentVersions, store, par
   async function removeObject(source: SourceObject): Promise<void> {
     const outcome = await store.deleteSource(source);
     logger.info('object removed', { key: source.key, outcome });
-    if (outcome === 'applied') metrics.addMetric('ObjectsDeleted', MetricUnit.Count, 1);
+    if (outcome === 'applied') metrics.addMetric(IngestMetric.objectsDeleted, MetricUnit.Count, 1);
   }
 
   /**
@@ -104,6 +105,8 @@ export function createIngest({ objects, versions = s3CurrentVersions, store, par
     try {
       await processNotifications(message.body);
     } catch (error) {
+      // Lambda's Errors metric never sees this (the batch response reports it), so it is counted here.
+      metrics.addMetric(IngestMetric.transientFailures, MetricUnit.Count, 1);
       logger.error('message failed; SQS will redeliver it', {
         messageId: message.messageId,
         receiveCount: message.attributes.ApproximateReceiveCount,
