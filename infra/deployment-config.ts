@@ -15,6 +15,12 @@ export type ApiAuthorization =
 
 export interface DeploymentConfig {
   stage: Stage;
+  /**
+   * Where the stack goes (`-c account=… -c region=…`, or cdk.json). Required for prod, so a production
+   * deploy cannot land in whatever account the caller's credentials happen to point at; dev may leave it
+   * to the credentials.
+   */
+  environment: { account: string; region: string } | undefined;
   authorization: ApiAuthorization;
   /** Optional e-mail address subscribed to the alarm topic. */
   alarmEmail: string | undefined;
@@ -69,11 +75,25 @@ function readAuthorization(node: Node): ApiAuthorization {
   return { kind, issuer, audience };
 }
 
+function readEnvironment(node: Node, stage: Stage): DeploymentConfig['environment'] {
+  const account = contextString(node, 'account');
+  const region = contextString(node, 'region');
+  if (!account && !region && stage === 'dev') return undefined;
+  if (!account || !/^\d{12}$/.test(account)) {
+    throw new DeploymentConfigError(`stage=${stage} needs context "account", the 12-digit AWS account id to deploy to`);
+  }
+  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw new DeploymentConfigError(`stage=${stage} needs context "region", e.g. eu-west-1`);
+  }
+  return { account, region };
+}
+
 export function readDeploymentConfig(node: Node): DeploymentConfig {
   const stage = oneOf('stage', contextString(node, 'stage') ?? 'dev', ['dev', 'prod'] as const);
   const prod = stage === 'prod';
   return {
     stage,
+    environment: readEnvironment(node, stage),
     authorization: readAuthorization(node),
     alarmEmail: contextString(node, 'alarmEmail'),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -86,12 +86,6 @@ export class Monitoring extends Construct {
     const { queue, deadLetterQueue, table, functions, httpApi, config } = props;
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true });
-    Validations.of(this.alarmTopic).acknowledge({
-      id: 'AwsSolutions-SNS2',
-      reason:
-        'Alarm notifications carry only alarm names and states. CloudWatch cannot publish to a topic encrypted ' +
-        'with the AWS managed SNS key, and a customer managed key per stack is not worth it for this content.',
-    });
     if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
     const notify = new SnsAction(this.alarmTopic);
 

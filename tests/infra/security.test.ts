@@ -12,12 +12,13 @@ interface Statement {
 }
 
 const JWT = { auth: 'jwt', jwtIssuer: 'https://issuer.example.com/', jwtAudience: 'onrecord-api,onrecord-web' };
+const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1' };
 const variants: Record<string, Record<string, unknown>> = {
   dev: {},
-  prod: { stage: 'prod' },
+  prod: PROD,
   'auth=iam': { auth: 'iam' },
   'auth=jwt': JWT,
-  'prod with jwt and alarm e-mail': { stage: 'prod', ...JWT, alarmEmail: 'ops@example.com' },
+  'prod with jwt and alarm e-mail': { ...PROD, ...JWT, alarmEmail: 'ops@example.com' },
 };
 const synthesized = new Map<string, SynthesizedApp>();
 const variant = (name: string): SynthesizedApp => {
