@@ -22,6 +22,12 @@ export interface DeploymentConfig {
    */
   environment: { account: string; region: string } | undefined;
   authorization: ApiAuthorization;
+  /**
+   * The version of the cursor secret the API function is given (`-c cursorSecretVersion=…`): changing it is
+   * what makes CloudFormation resolve the secret again after a rotation. Absent: the current version at the
+   * stack's first deploy (CloudFormation never re-resolves an unchanged reference).
+   */
+  cursorSecretVersion: string | undefined;
   /** Optional e-mail address subscribed to the alarm topic. */
   alarmEmail: string | undefined;
   /** Production keeps data when the stack or a resource is removed; dev cleans up after itself. */
@@ -61,7 +67,29 @@ function audienceList(node: Node): string[] {
   return items.map((item) => String(item).trim()).filter((item) => item.length > 0);
 }
 
-function readAuthorization(node: Node): ApiAuthorization {
+function contextBoolean(node: Node, key: string): boolean {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new DeploymentConfigError(`context "${key}" must be true or false; got ${JSON.stringify(value)}`);
+}
+
+/**
+ * Production is private unless the configuration says in words that the data is public: `auth=none` in
+ * prod needs `publicRead=true` too (the API lists every upload, rejected and deleted ones included).
+ */
+function readAuthorization(node: Node, stage: Stage): ApiAuthorization {
+  const authorization = readAuthorizationKind(node);
+  if (stage === 'prod' && authorization.kind === 'none' && !contextBoolean(node, 'publicRead')) {
+    throw new DeploymentConfigError(
+      'stage=prod with auth=none would publish every article and every upload\'s key and status: ' +
+        'choose auth=iam or auth=jwt, or say -c publicRead=true if that is intended',
+    );
+  }
+  return authorization;
+}
+
+function readAuthorizationKind(node: Node): ApiAuthorization {
   const kind = oneOf('auth', contextString(node, 'auth') ?? 'none', ['none', 'iam', 'jwt'] as const);
   if (kind !== 'jwt') return { kind };
   const issuer = contextString(node, 'jwtIssuer');
@@ -94,7 +122,8 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
   return {
     stage,
     environment: readEnvironment(node, stage),
-    authorization: readAuthorization(node),
+    authorization: readAuthorization(node, stage),
+    cursorSecretVersion: contextString(node, 'cursorSecretVersion'),
     alarmEmail: contextString(node, 'alarmEmail'),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,

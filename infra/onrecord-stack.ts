@@ -48,6 +48,10 @@ export class OnrecordStack extends Stack {
       value: this.ingestion.deadLetterQueue.queueUrl,
       description: 'Records that failed every delivery; redrive after fixing the cause',
     });
+    new CfnOutput(this, 'CursorSecretArn', {
+      value: this.api.cursorSecret.secretArn,
+      description: 'Signs page cursors; rotate with put-secret-value, then deploy with -c cursorSecretVersion',
+    });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
   }

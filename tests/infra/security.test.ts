@@ -12,7 +12,7 @@ interface Statement {
 }
 
 const JWT = { auth: 'jwt', jwtIssuer: 'https://issuer.example.com/', jwtAudience: 'onrecord-api,onrecord-web' };
-const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1' };
+const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1', publicRead: 'true' };
 const variants: Record<string, Record<string, unknown>> = {
   dev: {},
   prod: PROD,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthesize } from './onrecord-app.ts';
 
-const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1' };
+const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1', publicRead: 'true' };
 
 const dlqDeletionPolicy = (context: Record<string, unknown>) => {
   const { stack, template } = synthesize(context);
