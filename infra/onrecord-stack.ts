@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api, API_TIMEOUT } from './constructs/api.ts';
 import { Ingestion, INGEST_TIMEOUT } from './constructs/ingestion.ts';
 import { Monitoring } from './constructs/monitoring.ts';
+import { Reconciliation, RECONCILE_TIMEOUT } from './constructs/reconciliation.ts';
 import { Storage } from './constructs/storage.ts';
 import type { DeploymentConfig } from './deployment-config.ts';
 
@@ -18,6 +19,7 @@ export class OnrecordStack extends Stack {
   readonly storage: Storage;
   readonly ingestion: Ingestion;
   readonly api: Api;
+  readonly reconciliation: Reconciliation;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: OnrecordStackProps) {
@@ -28,6 +30,7 @@ export class OnrecordStack extends Stack {
     const { articlesBucket: bucket, table } = this.storage;
     this.ingestion = new Ingestion(this, 'Ingestion', { bucket, table, config });
     this.api = new Api(this, 'Api', { bucket, table, config });
+    this.reconciliation = new Reconciliation(this, 'Reconciliation', { bucket, table, queue: this.ingestion.queue, config });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
       deadLetterQueue: this.ingestion.deadLetterQueue,
@@ -35,6 +38,7 @@ export class OnrecordStack extends Stack {
       functions: [
         { name: 'Ingest', function: this.ingestion.ingestFunction.function, timeout: INGEST_TIMEOUT },
         { name: 'Api', function: this.api.apiFunction.function, timeout: API_TIMEOUT },
+        { name: 'Reconcile', function: this.reconciliation.reconcileFunction.function, timeout: RECONCILE_TIMEOUT },
       ],
       httpApi: this.api.httpApi,
       config,

@@ -18,6 +18,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INGEST_SERVICE, IngestMetric, METRICS_NAMESPACE } from '../../functions/ingest/metric-names.ts';
+import { RECONCILE_SERVICE, ReconcileMetric } from '../../functions/reconcile/metric-names.ts';
 import type { DeploymentConfig } from '../deployment-config.ts';
 
 export interface MonitoredFunction {
@@ -102,8 +103,9 @@ export class Monitoring extends Construct {
       created.addOkAction(notify);
       this.alarms[alarmId] = created;
     };
-    const ingestMetric = (metricName: string) =>
-      new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: INGEST_SERVICE }, statistic: 'Sum', period: PERIOD });
+    const serviceMetric = (service: string, metricName: string, period = PERIOD) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service }, statistic: 'Sum', period });
+    const ingestMetric = (metricName: string) => serviceMetric(INGEST_SERVICE, metricName);
 
     alarm('ApiServerErrorRate', {
       description: `Over ${API_5XX_PERCENT}% of API requests were answered 5xx: read the API function's error logs.`,
@@ -145,6 +147,18 @@ export class Monitoring extends Construct {
       description: 'The oldest object event has waited too long: ingestion is stuck or far behind.',
       metric: queue.metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: 'Maximum' }),
       threshold: OLDEST_MESSAGE_AGE.toSeconds(),
+    });
+    alarm('ReconciliationFindings', {
+      description: 'The hourly reconciliation found objects ingestion never saw (lost events): its log lists the keys.',
+      metric: new MathExpression({
+        expression: 'missing + stale + gone',
+        usingMetrics: Object.fromEntries(
+          (['missing', 'stale', 'gone'] as const).map((kind) => [kind, serviceMetric(RECONCILE_SERVICE, ReconcileMetric[kind], Duration.hours(1))]),
+        ),
+        label: 'Reconciliation findings',
+        period: Duration.hours(1),
+      }),
+      threshold: 1,
     });
     alarm('TableThrottles', {
       description: 'DynamoDB throttled requests: the SDK and SQS retry them, but reads and ingestion slow down.',

@@ -111,3 +111,26 @@ describe('alarms on what users feel', () => {
     }
   });
 });
+
+describe('scheduled reconciliation', () => {
+  it('runs the reconcile function hourly from EventBridge, letting it list the bucket, read the table and send to the ingest queue', () => {
+    const fnId = logicalId(stack.reconciliation.reconcileFunction.function);
+    const rule = Object.values(template.findResources('AWS::Events::Rule'))[0] as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] } };
+    expect(rule.Properties.ScheduleExpression).toBe('rate(1 hour)');
+    expect(JSON.stringify(rule.Properties.Targets)).toContain(fnId);
+    const roleId = stack.resolve(stack.getLogicalId(stack.reconciliation.reconcileFunction.function.role?.node.defaultChild as never)) as string;
+    const actions = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })).flatMap((policy) =>
+      (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()),
+    );
+    expect(actions).toEqual(expect.arrayContaining(['s3:ListBucket', 'dynamodb:Query', 'dynamodb:GetItem', 'sqs:SendMessage']));
+    expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+  });
+
+  it('ReconciliationFindings: any missing, stale or gone object in an hour', () => {
+    const properties = alarm('ReconciliationFindings');
+    expect(properties.Metrics?.find((m) => m.Expression)?.Expression).toBe('missing + stale + gone');
+    expect(mathMetrics(properties).map((m) => m.MetricName).sort()).toEqual(['ReconcileGone', 'ReconcileMissing', 'ReconcileStale']);
+    expect(mathMetrics(properties).every((m) => m.Namespace === 'onrecord')).toBe(true);
+    expect(properties.Threshold).toBe(1);
+  });
+});
