@@ -15,7 +15,19 @@ export type ApiAuthorization =
 
 export interface DeploymentConfig {
   stage: Stage;
+  /**
+   * Where the stack goes (`-c account=… -c region=…`, or cdk.json). Required for prod, so a production
+   * deploy cannot land in whatever account the caller's credentials happen to point at; dev may leave it
+   * to the credentials.
+   */
+  environment: { account: string; region: string } | undefined;
   authorization: ApiAuthorization;
+  /**
+   * The version of the cursor secret the API function is given (`-c cursorSecretVersion=…`): changing it is
+   * what makes CloudFormation resolve the secret again after a rotation. Absent: the current version at the
+   * stack's first deploy (CloudFormation never re-resolves an unchanged reference).
+   */
+  cursorSecretVersion: string | undefined;
   /** Optional e-mail address subscribed to the alarm topic. */
   alarmEmail: string | undefined;
   /** Production keeps data when the stack or a resource is removed; dev cleans up after itself. */
@@ -55,7 +67,29 @@ function audienceList(node: Node): string[] {
   return items.map((item) => String(item).trim()).filter((item) => item.length > 0);
 }
 
-function readAuthorization(node: Node): ApiAuthorization {
+function contextBoolean(node: Node, key: string): boolean {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new DeploymentConfigError(`context "${key}" must be true or false; got ${JSON.stringify(value)}`);
+}
+
+/**
+ * Production is private unless the configuration says in words that the data is public: `auth=none` in
+ * prod needs `publicRead=true` too (the API lists every upload, rejected and deleted ones included).
+ */
+function readAuthorization(node: Node, stage: Stage): ApiAuthorization {
+  const authorization = readAuthorizationKind(node);
+  if (stage === 'prod' && authorization.kind === 'none' && !contextBoolean(node, 'publicRead')) {
+    throw new DeploymentConfigError(
+      'stage=prod with auth=none would publish every article and every upload\'s key and status: ' +
+        'choose auth=iam or auth=jwt, or say -c publicRead=true if that is intended',
+    );
+  }
+  return authorization;
+}
+
+function readAuthorizationKind(node: Node): ApiAuthorization {
   const kind = oneOf('auth', contextString(node, 'auth') ?? 'none', ['none', 'iam', 'jwt'] as const);
   if (kind !== 'jwt') return { kind };
   const issuer = contextString(node, 'jwtIssuer');
@@ -69,12 +103,27 @@ function readAuthorization(node: Node): ApiAuthorization {
   return { kind, issuer, audience };
 }
 
+function readEnvironment(node: Node, stage: Stage): DeploymentConfig['environment'] {
+  const account = contextString(node, 'account');
+  const region = contextString(node, 'region');
+  if (!account && !region && stage === 'dev') return undefined;
+  if (!account || !/^\d{12}$/.test(account)) {
+    throw new DeploymentConfigError(`stage=${stage} needs context "account", the 12-digit AWS account id to deploy to`);
+  }
+  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw new DeploymentConfigError(`stage=${stage} needs context "region", e.g. eu-west-1`);
+  }
+  return { account, region };
+}
+
 export function readDeploymentConfig(node: Node): DeploymentConfig {
   const stage = oneOf('stage', contextString(node, 'stage') ?? 'dev', ['dev', 'prod'] as const);
   const prod = stage === 'prod';
   return {
     stage,
-    authorization: readAuthorization(node),
+    environment: readEnvironment(node, stage),
+    authorization: readAuthorization(node, stage),
+    cursorSecretVersion: contextString(node, 'cursorSecretVersion'),
     alarmEmail: contextString(node, 'alarmEmail'),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,

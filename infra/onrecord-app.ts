@@ -18,6 +18,7 @@ export function createOnrecordApp(props: AppProps = {}): OnrecordApp {
   const config = readDeploymentConfig(app.node);
   const stack = new OnrecordStack(app, `onrecord-${config.stage}`, {
     config,
+    ...(config.environment ? { env: config.environment } : {}),
     description: `onrecord: who said what, when (${config.stage})`,
     tags: { project: 'onrecord', stage: config.stage },
   });

@@ -1,8 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api } from './constructs/api.ts';
-import { Ingestion } from './constructs/ingestion.ts';
+import { Api, API_TIMEOUT } from './constructs/api.ts';
+import { Ingestion, INGEST_TIMEOUT } from './constructs/ingestion.ts';
 import { Monitoring } from './constructs/monitoring.ts';
+import { Reconciliation, RECONCILE_TIMEOUT } from './constructs/reconciliation.ts';
 import { Storage } from './constructs/storage.ts';
 import type { DeploymentConfig } from './deployment-config.ts';
 
@@ -18,6 +19,7 @@ export class OnrecordStack extends Stack {
   readonly storage: Storage;
   readonly ingestion: Ingestion;
   readonly api: Api;
+  readonly reconciliation: Reconciliation;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: OnrecordStackProps) {
@@ -28,12 +30,15 @@ export class OnrecordStack extends Stack {
     const { articlesBucket: bucket, table } = this.storage;
     this.ingestion = new Ingestion(this, 'Ingestion', { bucket, table, config });
     this.api = new Api(this, 'Api', { bucket, table, config });
+    this.reconciliation = new Reconciliation(this, 'Reconciliation', { bucket, table, queue: this.ingestion.queue, config });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
       deadLetterQueue: this.ingestion.deadLetterQueue,
+      table,
       functions: [
-        { name: 'Ingest', function: this.ingestion.ingestFunction.function },
-        { name: 'Api', function: this.api.apiFunction.function },
+        { name: 'Ingest', function: this.ingestion.ingestFunction.function, timeout: INGEST_TIMEOUT },
+        { name: 'Api', function: this.api.apiFunction.function, timeout: API_TIMEOUT },
+        { name: 'Reconcile', function: this.reconciliation.reconcileFunction.function, timeout: RECONCILE_TIMEOUT },
       ],
       httpApi: this.api.httpApi,
       config,
@@ -46,6 +51,10 @@ export class OnrecordStack extends Stack {
     new CfnOutput(this, 'DlqUrl', {
       value: this.ingestion.deadLetterQueue.queueUrl,
       description: 'Records that failed every delivery; redrive after fixing the cause',
+    });
+    new CfnOutput(this, 'CursorSecretArn', {
+      value: this.api.cursorSecret.secretArn,
+      description: 'Signs page cursors; rotate with put-secret-value, then deploy with -c cursorSecretVersion',
     });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });

@@ -1,14 +1,26 @@
-import { s3ObjectsOnDemand } from '../../shared/objects/on-demand.ts';
-import { createArticleStore } from '../../shared/store/dynamodb/client.ts';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { cursorSecret, storeConfig } from '../../shared/config.ts';
+import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
+import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { createApi } from './app.ts';
+import { traceAnnotations, tracedObjectsOnDemand } from './tracing.ts';
 import { webRoutes } from './web/routes.ts';
 
 /**
  * The API Lambda (API Gateway HTTP API, payload 2.0): the JSON API and, on the same chain, the web pages.
  * The store and its clients are made once per instance from configuration (TABLE_NAME, CURSOR_SECRET;
- * DYNAMODB_ENDPOINT and S3_ENDPOINT locally); routing, validation and errors are in app.ts, where tests
- * give it another store.
+ * DYNAMODB_ENDPOINT and S3_ENDPOINT locally), the clients captured by the tracer (active on AWS only);
+ * routing, validation and errors are in app.ts, where tests give it another store.
  */
-const store = createArticleStore();
+const tracer = new Tracer({ serviceName: 'onrecord-api' });
+const { tableName, dynamoEndpoint } = storeConfig();
+const store = new DynamoArticleStore({
+  client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
+  tableName,
+  cursorSecret: cursorSecret(),
+});
 
-export const handler = createApi(store, { extraRoutes: webRoutes({ store, objects: s3ObjectsOnDemand }) });
+export const handler = createApi(store, { extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer) }) })
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(traceAnnotations(tracer));

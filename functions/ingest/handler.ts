@@ -3,25 +3,32 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { storeConfig } from '../../shared/config.ts';
-import { s3Objects } from '../../shared/objects/index.ts';
+import { s3Client, s3Objects } from '../../shared/objects/index.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { createIngest } from './ingest.ts';
+import { INGEST_SERVICE, METRICS_NAMESPACE } from './metric-names.ts';
 
 /** SQS (S3 notifications) → ingest. Clients and configuration are set up once per Lambda instance. */
-const logger = new Logger({ serviceName: 'onrecord-ingest' });
-const metrics = new Metrics({ namespace: 'onrecord', serviceName: 'onrecord-ingest' });
+const logger = new Logger({ serviceName: INGEST_SERVICE });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: INGEST_SERVICE });
+// Active tracing on AWS (off elsewhere, where there is no X-Ray daemon): every S3 and DynamoDB call is a subsegment.
+const tracer = new Tracer({ serviceName: INGEST_SERVICE });
+tracer.captureAWSv3Client(s3Client());
 const { tableName, dynamoEndpoint } = storeConfig();
 const store = new DynamoArticleStore({
-  client: createDocumentClient(dynamoEndpoint),
+  client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
   tableName,
   // Ingest never hands out or reads page cursors, so it needs no shared secret: a per-instance one will do.
   cursorSecret: randomBytes(32).toString('base64url'),
 });
 
-export const handler = middy(createIngest({ objects: s3Objects, store, parse: parseDocument, logger, metrics }))
+export const handler = middy(createIngest({ objects: s3Objects, store, parse: parseDocument, logger, metrics, tracer }))
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

@@ -1,13 +1,17 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ParsedArticle } from '../../shared/model/parsed.ts';
 import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/objects/reader.ts';
+import { s3CurrentVersions, type CurrentVersionReader } from '../../shared/objects/versions.ts';
 import { RejectedInput } from '../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../shared/parse/version.ts';
 import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';
+import { IngestMetric } from './metric-names.ts';
 import { objectChange, s3Records, sourceObject } from './notifications.ts';
+import { traceObject, type ObjectTrace } from './tracing.ts';
 
 /** Articles are text: anything bigger is refused without being downloaded. */
 export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
@@ -16,10 +20,14 @@ export type ParseDocument = (bytes: Uint8Array, hint: { key: string; contentType
 
 export interface IngestDependencies {
   objects: ObjectReader;
+  /** Asked only when a single version of an object is deleted for good; S3 unless a test gives another. */
+  versions?: CurrentVersionReader;
   store: ArticleStore;
   parse: ParseDocument;
   logger: Logger;
   metrics: Metrics;
+  /** A subsegment per object, annotated with its key and article ids; none without one. */
+  tracer?: Tracer;
 }
 
 export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
@@ -34,8 +42,8 @@ export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSB
  * reports that one message as a batch item failure: SQS redelivers it, and after the queue's
  * maxReceiveCount it lands in the DLQ, from where it can be redriven. Other messages are unaffected.
  */
-export function createIngest({ objects, store, parse, logger, metrics }: IngestDependencies): IngestHandler {
-  async function ingestObject(source: SourceObject): Promise<void> {
+export function createIngest({ objects, versions = s3CurrentVersions, store, parse, logger, metrics, tracer }: IngestDependencies): IngestHandler {
+  async function ingestObject(source: SourceObject, trace: ObjectTrace): Promise<void> {
     let articles: ParsedArticle[];
     try {
       articles = await readAndParse(source);
@@ -50,15 +58,16 @@ export function createIngest({ objects, store, parse, logger, metrics }: IngestD
       if (!(error instanceof RejectedInput)) throw error;
       const outcome = await store.recordRejection(source, { code: error.code, message: error.message }, PARSER_VERSION);
       logger.warn('object rejected', { key: source.key, code: error.code, reason: error.message, outcome });
-      if (outcome === 'applied') metrics.addMetric('ObjectsRejected', MetricUnit.Count, 1);
+      if (outcome === 'applied') metrics.addMetric(IngestMetric.permanentFailures, MetricUnit.Count, 1);
       return;
     }
+    trace.articles(articles.map((article) => article.id));
     const outcome = await store.saveArticles(source, articles, PARSER_VERSION);
     const statements = articles.reduce((sum, article) => sum + article.statements.length, 0);
     logger.info('object ingested', { key: source.key, articles: articles.length, statements, outcome });
     if (outcome === 'applied') {
-      metrics.addMetric('ArticlesIngested', MetricUnit.Count, articles.length);
-      metrics.addMetric('StatementsStored', MetricUnit.Count, statements);
+      metrics.addMetric(IngestMetric.articlesIngested, MetricUnit.Count, articles.length);
+      metrics.addMetric(IngestMetric.statementsStored, MetricUnit.Count, statements);
     }
   }
 
@@ -77,13 +86,32 @@ export function createIngest({ objects, store, parse, logger, metrics }: IngestD
   async function removeObject(source: SourceObject): Promise<void> {
     const outcome = await store.deleteSource(source);
     logger.info('object removed', { key: source.key, outcome });
-    if (outcome === 'applied') metrics.addMetric('ObjectsDeleted', MetricUnit.Count, 1);
+    if (outcome === 'applied') metrics.addMetric(IngestMetric.objectsDeleted, MetricUnit.Count, 1);
+  }
+
+  /**
+   * One version went for good: converge on what S3 holds now, under this event's sequencer (newer than the
+   * events that made the versions involved, so it outranks them; a later upload still outranks it).
+   */
+  async function removeVersion(source: SourceObject, trace: ObjectTrace): Promise<void> {
+    const current = await versions.currentVersion(source.bucket, source.key);
+    if (!current) return removeObject(source);
+    const stored = await store.getIngestion(source.key);
+    if (stored && stored.status !== 'deleted' && stored.versionId === current.versionId) {
+      logger.info('a non-current version was removed; the current one stays', { key: source.key, removedVersionId: source.versionId });
+      return;
+    }
+    // The removed version was a delete marker or the current version: the version under it is the object now.
+    logger.info('a version was removed; ingesting the version now current', { key: source.key, removedVersionId: source.versionId, versionId: current.versionId });
+    await ingestObject({ ...source, versionId: current.versionId, eTag: current.eTag, size: current.size }, trace);
   }
 
   async function processMessage(message: SQSRecord): Promise<void> {
     try {
       await processNotifications(message.body);
     } catch (error) {
+      // Lambda's Errors metric never sees this (the batch response reports it), so it is counted here.
+      metrics.addMetric(IngestMetric.transientFailures, MetricUnit.Count, 1);
       logger.error('message failed; SQS will redeliver it', {
         messageId: message.messageId,
         receiveCount: message.attributes.ApproximateReceiveCount,
@@ -96,16 +124,21 @@ export function createIngest({ objects, store, parse, logger, metrics }: IngestD
   async function processNotifications(body: string): Promise<void> {
     for (const record of s3Records(body)) {
       const source = sourceObject(record);
-      switch (objectChange(record.eventName)) {
-        case 'created':
-          await ingestObject(source);
-          break;
-        case 'removed':
-          await removeObject(source);
-          break;
-        case 'other':
-          logger.info('ignoring event', { eventName: record.eventName, key: source.key });
+      const change = objectChange(record);
+      if (change === 'other') {
+        logger.info('ignoring event', { eventName: record.eventName, key: source.key });
+        continue;
       }
+      await traceObject(tracer, `### ${change} object`, source.key, (trace) => {
+        switch (change) {
+          case 'created':
+            return ingestObject(source, trace);
+          case 'removed':
+            return removeObject(source);
+          case 'version-removed':
+            return removeVersion(source, trace);
+        }
+      });
     }
   }
 

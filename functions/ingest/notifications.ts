@@ -56,13 +56,25 @@ export function encodeKey(key: string): string {
     .replace(/%2F/g, '/');
 }
 
-export type ObjectChange = 'created' | 'removed' | 'other';
+/**
+ * What an event did to the object a reader sees at the key (its current version):
+ * - `created`: a new current version.
+ * - `removed`: the key has no current object any more. A plain delete on a versioned bucket (or a
+ *   lifecycle expiration of the current version) adds a delete marker; on an unversioned bucket, and on
+ *   s3rver, a delete without a version id removes the object.
+ * - `version-removed`: one version was deleted for good (`ObjectRemoved:Delete` or a lifecycle expiration
+ *   naming a version id). That may be a non-current version (nothing a reader sees changes), the current
+ *   one (the previous version, if any, becomes current) or a delete marker (the version under it is back).
+ *   The event does not say which, so the ingest function asks S3 what is current now.
+ */
+export type ObjectChange = 'created' | 'removed' | 'version-removed' | 'other';
 
-export function objectChange(eventName: string): ObjectChange {
+export function objectChange(record: Pick<S3NotificationRecord, 'eventName'> & { s3: { object: { versionId?: string | undefined } } }): ObjectChange {
+  const { eventName } = record;
   if (eventName.startsWith('ObjectCreated:')) return 'created';
-  // A lifecycle expiration removes the object just as a delete does.
-  if (eventName.startsWith('ObjectRemoved:') || eventName.startsWith('LifecycleExpiration:')) return 'removed';
-  return 'other';
+  if (!eventName.startsWith('ObjectRemoved:') && !eventName.startsWith('LifecycleExpiration:')) return 'other';
+  if (eventName.endsWith(':DeleteMarkerCreated')) return 'removed';
+  return record.s3.object.versionId ? 'version-removed' : 'removed';
 }
 
 export function sourceObject(record: S3NotificationRecord): SourceObject {

@@ -1,7 +1,9 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
   type HttpStage,
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
@@ -75,8 +77,8 @@ export class Api extends Construct {
     Validations.of(this.cursorSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The value is resolved into the API function at deploy time, so a rotation only takes effect on the next ' +
-        'deploy, and rotating invalidates only outstanding page cursors; rotate with put-secret-value + cdk deploy.',
+        'It only signs page cursors (a leak lets someone page through what the API serves anyway), and it is ' +
+        'resolved at deploy time by version: rotate with put-secret-value, then cdk deploy -c cursorSecretVersion=<VersionId>.',
     });
 
     this.apiFunction = new ServiceFunction(this, 'ApiFunction', {
@@ -91,17 +93,33 @@ export class Api extends Construct {
     // The article view re-reads the raw object to show its body.
     this.apiFunction.bindBucketForReading(bucket);
     // A CloudFormation dynamic reference: the template holds only `{{resolve:secretsmanager:…}}`, never the value.
-    this.apiFunction.function.addEnvironment('CURSOR_SECRET', this.cursorSecret.secretValue.unsafeUnwrap());
+    // Naming the version makes a rotation a template change, which is what makes CloudFormation resolve it again.
+    const cursorSecretValue = SecretValue.secretsManager(this.cursorSecret.secretArn, {
+      ...(config.cursorSecretVersion ? { versionId: config.cursorSecretVersion } : {}),
+    });
+    this.apiFunction.function.addEnvironment('CURSOR_SECRET', cursorSecretValue.unsafeUnwrap());
 
     const defaultAuthorizer = authorizerFor(config.authorization);
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'onrecord read API',
-      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function),
+      // Every route, the ingestion log and the web view included, is behind the authorizer when there is one.
+      defaultIntegration: integration,
       defaultAuthorizer,
       // Created below so it can carry throttling and access logs.
       createDefaultStage: false,
     });
-    if (!defaultAuthorizer) {
+    if (defaultAuthorizer) {
+      // A browser sends CORS preflights without credentials: they get routes of their own, without the
+      // authorizer, and the function answers them (it says which methods and headers are allowed, no data).
+      for (const path of ['/', '/{proxy+}']) {
+        const [route] = this.httpApi.addRoutes({ path, methods: [HttpMethod.OPTIONS], integration, authorizer: new HttpNoneAuthorizer() });
+        Validations.of(route!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: 'CORS preflight only: browsers send OPTIONS without credentials, and the answer carries no data.',
+        });
+      }
+    } else {
       Validations.of(this.httpApi).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:

@@ -37,6 +37,8 @@ export class Ingestion extends Construct {
       enforceSSL: true,
       // The longest SQS allows: time to find the cause and redrive.
       retentionPeriod: Duration.days(14),
+      // Its messages are the only trace of uploads that failed: production keeps it when the stack goes.
+      removalPolicy: config.removalPolicy,
     });
 
     this.ingestFunction = new ServiceFunction(this, 'IngestFunction', {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -74,6 +74,12 @@ export class ServiceFunction extends Construct {
       description: `Execution role of the ${props.serviceName} function`,
     });
     this.logGroup.grantWrite(role);
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords, added by CDK, accept no resource ' +
+        'narrower than * (X-Ray has no resource-level permissions for them).',
+    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: `${repoRoot}${props.entry}`,
@@ -87,9 +93,14 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout,
       role,
       logGroup: this.logGroup,
+      // X-Ray: Lambda samples and starts each trace; Powertools Tracer adds the handler, the SDK calls and
+      // annotations. (HTTP APIs cannot trace: API Gateway supports X-Ray on REST APIs only.)
+      tracing: Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'onrecord',
+        // Responses are web pages and article lists: too big and too public to copy into traces.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
         LOG_LEVEL: config.logLevel,
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
@@ -124,11 +135,16 @@ export class ServiceFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 
-  /** Grants reading the bucket's objects (nothing else: no listing, no writing) and sets BUCKET_NAME. */
+  /**
+   * Grants reading the bucket's objects and sets BUCKET_NAME. s3:ListBucket too, only because without it S3
+   * answers a missing key (deleted, or hidden by a delete marker) with 403 instead of 404: the ingest function
+   * must tell "gone" (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
+   */
   bindBucketForReading(bucket: IBucket): void {
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: OBJECT_READ_ACTIONS, resources: [bucket.arnForObjects('*')] }),
     );
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
     const stack = Stack.of(this);
     const bucketLogicalId: unknown = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement));
@@ -136,7 +152,7 @@ export class ServiceFunction extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/*]`,
       reason:
         'Object keys are whatever users upload, so object reads are granted on every key of this one bucket ' +
-        '(GetObject and GetObjectVersion only; no listing, no writing, no other bucket).',
+        '(GetObject and GetObjectVersion only; no writing, no other bucket).',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -32,10 +32,6 @@ export class Storage extends Construct {
       lifecycleRules: [{ id: 'expire-access-logs', expiration: config.accessLogExpiration }],
       removalPolicy: config.removalPolicy,
       autoDeleteObjects: destroyWithStack,
-    });
-    Validations.of(this.accessLogsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging its own requests into itself would loop.',
     });
 
     this.articlesBucket = new Bucket(this, 'ArticlesBucket', {

@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
@@ -9,7 +9,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { s3Objects } from '../../../shared/objects/index.ts';
 import { RejectedInput } from '../../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../../shared/parse/version.ts';
-import type { ArticleStore } from '../../../shared/store/port.ts';
+import type { ArticleStore, IngestionRecord } from '../../../shared/store/port.ts';
 
 const s3 = mockClient(S3Client);
 
@@ -59,6 +59,7 @@ function fakeStore() {
     saveArticles: vi.fn<ArticleStore['saveArticles']>(async () => 'applied'),
     recordRejection: vi.fn<ArticleStore['recordRejection']>(async () => 'applied'),
     deleteSource: vi.fn<ArticleStore['deleteSource']>(async () => 'applied'),
+    getIngestion: vi.fn<ArticleStore['getIngestion']>(async () => null),
   };
 }
 
@@ -199,5 +200,77 @@ describe('ingest handler', () => {
     const response = await ingest()(event(created('ok', 'fine.txt'), message('junk', { hello: 'world' })));
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'junk' }] });
+  });
+});
+
+describe('versioned deletes', () => {
+  /** An event naming one version of `plan.txt`, as S3 sends it on a versioned bucket. */
+  const versionEvent = (eventName: string, versionId: string, sequencer: string) =>
+    event(message('v', { Records: [{ ...s3Record(eventName, 'plan.txt', sequencer), s3: { bucket: { name: 'articles' }, object: { key: 'plan.txt', versionId, sequencer } } }] }));
+  const stored = (versionId: string, status: IngestionRecord['status'] = 'accepted'): IngestionRecord => ({
+    bucket: 'articles', key: 'plan.txt', status, reason: null, articleIds: [], sequencer: '01', versionId, eTag: 'etag', parserVersion: PARSER_VERSION,
+    receivedAt: '2023-09-20T10:00:00.000Z', updatedAt: '2023-09-20T10:00:00.000Z',
+  });
+  const notFound = () => new S3ServiceException({ name: 'NotFound', $fault: 'client', $metadata: { httpStatusCode: 404 } });
+
+  it('withdraws the article when a delete marker hides the current version, without asking S3', async () => {
+    await ingest()(versionEvent('ObjectRemoved:DeleteMarkerCreated', 'marker-1', '03'));
+
+    expect(store.deleteSource.mock.calls[0]![0]).toMatchObject({ key: 'plan.txt', versionId: 'marker-1', sequencer: '03' });
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('changes nothing when a non-current version is deleted', async () => {
+    s3.on(HeadObjectCommand, { Bucket: 'articles', Key: 'plan.txt' }).resolves({ VersionId: 'v2', ETag: '"etag-2"', ContentLength: 4 });
+    store.getIngestion.mockResolvedValue(stored('v2'));
+
+    const response = await ingest()(versionEvent('ObjectRemoved:Delete', 'v1', '04'));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(store.deleteSource).not.toHaveBeenCalled();
+    expect(store.saveArticles).not.toHaveBeenCalled();
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
+  });
+
+  it('ingests the previous version again when its delete marker is deleted', async () => {
+    s3.on(HeadObjectCommand, { Bucket: 'articles', Key: 'plan.txt' }).resolves({ VersionId: 'v1', ETag: '"etag-1"', ContentLength: 4 });
+    s3.on(GetObjectCommand, { Bucket: 'articles', Key: 'plan.txt', VersionId: 'v1' }).resolves({ Body: body('text'), ContentLength: 4 });
+    store.getIngestion.mockResolvedValue(stored('marker-1', 'deleted'));
+
+    await ingest()(versionEvent('ObjectRemoved:Delete', 'marker-1', '05'));
+
+    const [source] = store.saveArticles.mock.calls[0]!;
+    expect(source).toMatchObject({ key: 'plan.txt', versionId: 'v1', eTag: 'etag-1', size: 4, sequencer: '05' });
+    expect(store.deleteSource).not.toHaveBeenCalled();
+  });
+
+  it('withdraws the article when the current version is deleted and none is left under it', async () => {
+    s3.on(HeadObjectCommand).rejects(notFound());
+    store.getIngestion.mockResolvedValue(stored('v1'));
+
+    await ingest()(versionEvent('ObjectRemoved:Delete', 'v1', '06'));
+
+    expect(store.deleteSource.mock.calls[0]![0]).toMatchObject({ key: 'plan.txt', sequencer: '06' });
+    expect(store.saveArticles).not.toHaveBeenCalled();
+  });
+
+  it('makes the previous version current when the current version is deleted', async () => {
+    s3.on(HeadObjectCommand).resolves({ VersionId: 'v1', ETag: '"etag-1"', ContentLength: 4 });
+    s3.on(GetObjectCommand, { VersionId: 'v1' }).resolves({ Body: body('text'), ContentLength: 4 });
+    store.getIngestion.mockResolvedValue(stored('v2'));
+
+    await ingest()(versionEvent('ObjectRemoved:Delete', 'v2', '07'));
+
+    expect(store.saveArticles.mock.calls[0]![0]).toMatchObject({ versionId: 'v1', sequencer: '07' });
+  });
+
+  it('retries when S3 cannot say which version is current (403 without s3:ListBucket, 5xx)', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('fine'), ContentLength: 4 });
+    s3.on(HeadObjectCommand).rejects(new S3ServiceException({ name: 'Forbidden', $fault: 'client', $metadata: { httpStatusCode: 403 } }));
+
+    const response = await ingest()(event(created('ok', 'fine.txt'), { ...versionEvent('ObjectRemoved:Delete', 'v1', '08').Records[0]!, messageId: 'gone' }));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'gone' }] });
+    expect(store.deleteSource).not.toHaveBeenCalled();
   });
 });

@@ -68,11 +68,17 @@ describe('S3 notifications in SQS messages', () => {
     expect(() => s3Records(JSON.stringify({ hello: 'world' }))).toThrow();
   });
 
-  it('classifies event names', () => {
-    expect(objectChange('ObjectCreated:Put')).toBe('created');
-    expect(objectChange('ObjectCreated:CompleteMultipartUpload')).toBe('created');
-    expect(objectChange('ObjectRemoved:DeleteMarkerCreated')).toBe('removed');
-    expect(objectChange('LifecycleExpiration:Delete')).toBe('removed');
-    expect(objectChange('ObjectRestore:Completed')).toBe('other');
+  it('classifies events by what they did to the current version', () => {
+    const change = (eventName: string, versionId?: string) => objectChange({ eventName, s3: { object: versionId ? { versionId } : {} } });
+    expect(change('ObjectCreated:Put', 'v1')).toBe('created');
+    expect(change('ObjectCreated:CompleteMultipartUpload')).toBe('created');
+    expect(change('ObjectRemoved:DeleteMarkerCreated', 'marker-1')).toBe('removed');
+    expect(change('LifecycleExpiration:DeleteMarkerCreated', 'marker-1')).toBe('removed');
+    // An unversioned bucket (and s3rver): a delete names no version and removes the object.
+    expect(change('ObjectRemoved:Delete')).toBe('removed');
+    // One version deleted for good: non-current, current or a delete marker; only S3 can tell.
+    expect(change('ObjectRemoved:Delete', 'v1')).toBe('version-removed');
+    expect(change('LifecycleExpiration:Delete', 'v1')).toBe('version-removed');
+    expect(change('ObjectRestore:Completed')).toBe('other');
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scripts = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
-const CLIS = ['start', 'demo', 'upload', 'reprocess'];
+const CLIS = ['start', 'demo', 'upload', 'reprocess', 'reconcile'];
 
 describe('the AWS SDK Node version warning in the CLIs', () => {
   it('every CLI script preloads the module that silences it', () => {

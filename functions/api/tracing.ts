@@ -1,0 +1,43 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { ObjectReader } from '../../shared/objects/reader.ts';
+import { TRACE_ANNOTATIONS } from '../ingest/tracing.ts';
+
+/** The article or upload a request is about, from its path: `/articles/{id}…`, `/view/articles/{id}`, `/ingestions/{key+}`. */
+const ARTICLE_PATH = /^(?:\/view)?\/articles\/([^/]+)/;
+const INGESTION_PATH = /^\/ingestions\/(.+)$/;
+
+/**
+ * Annotates the invocation's trace with the article id or S3 key the request names (the same annotation
+ * names as the ingest function's), so one search finds an article's upload and its reads.
+ */
+export function traceAnnotations(tracer: Tracer): MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: ({ event }) => {
+      const path = event.requestContext.http.path;
+      const articleId = ARTICLE_PATH.exec(path)?.[1];
+      if (articleId) tracer.putAnnotation(TRACE_ANNOTATIONS.articleId, articleId);
+      const key = INGESTION_PATH.exec(path)?.[1];
+      if (key) tracer.putAnnotation(TRACE_ANNOTATIONS.s3Key, key);
+    },
+  };
+}
+
+/**
+ * Like s3ObjectsOnDemand (the S3 client's modules are loaded on the first article page, not at start-up),
+ * with the client captured by the tracer once it exists.
+ */
+export function tracedObjectsOnDemand(tracer: Tracer): ObjectReader {
+  let captured = false;
+  return {
+    async getObjectBytes(bucket, key, versionId, maxBytes) {
+      const { s3Client, s3Objects } = await import('../../shared/objects/index.ts');
+      if (!captured) {
+        tracer.captureAWSv3Client(s3Client());
+        captured = true;
+      }
+      return s3Objects.getObjectBytes(bucket, key, versionId, maxBytes);
+    },
+  };
+}

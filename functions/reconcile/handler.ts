@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import { storeConfig } from '../../shared/config.ts';
+import { s3Client } from '../../shared/objects/index.ts';
+import { bucketLister, queueSender } from '../../shared/reconcile/aws.ts';
+import { reconcile } from '../../shared/reconcile/reconcile.ts';
+import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
+import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { METRICS_NAMESPACE } from '../ingest/metric-names.ts';
+import { RECONCILE_SERVICE, ReconcileMetric } from './metric-names.ts';
+
+/**
+ * Scheduled (EventBridge) reconciliation of the bucket with the ingestion records: what it finds goes to
+ * the ingest queue (shared/reconcile/reconcile.ts), is logged key by key and counted per kind.
+ */
+const logger = new Logger({ serviceName: RECONCILE_SERVICE });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: RECONCILE_SERVICE });
+const bucket = process.env.BUCKET_NAME;
+const queueUrl = process.env.QUEUE_URL;
+if (!bucket || !queueUrl) throw new Error('missing required environment variable BUCKET_NAME or QUEUE_URL');
+const { tableName, dynamoEndpoint } = storeConfig();
+// Reconciliation only pages through ingestion records itself, so a per-instance cursor secret will do.
+const store = new DynamoArticleStore({ client: createDocumentClient(dynamoEndpoint), tableName, cursorSecret: randomBytes(32).toString('base64url') });
+const sqs = new SQSClient({});
+
+export const handler = middy(async () => {
+  const report = await reconcile({
+    bucket,
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    listObjects: bucketLister(s3Client(), bucket),
+    store,
+    enqueue: queueSender(sqs, queueUrl),
+  });
+  for (const kind of ['missing', 'stale', 'gone'] as const) {
+    metrics.addMetric(ReconcileMetric[kind], MetricUnit.Count, report.findings[kind].length);
+  }
+  logger.info('reconciled', { objectsChecked: report.objectsChecked, recordsChecked: report.recordsChecked, findings: report.findings });
+})
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

@@ -1,0 +1,58 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileLocalPipeline } from '../../../local/reconcile.ts';
+import { startTestPipeline, type TestPipeline } from '../../support/pipeline.ts';
+
+let pipeline: TestPipeline;
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+});
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+const article = (n: number) => `Harbour report ${n}\n\n"Report ${n} is final," said Maria Lopez.\n`;
+
+describe('reconciling the local pipeline', () => {
+  it('finds nothing when every event was processed: listing and notifications agree on keys and eTags', async () => {
+    for (let n = 0; n < 3; n++) await pipeline.put(`sync/report ${n}.txt`, article(n), 'text/plain');
+    await pipeline.idle();
+
+    const report = await reconcileLocalPipeline(pipeline);
+
+    expect(report.objectsChecked).toBe(3);
+    expect(report.findings).toEqual({ missing: [], stale: [], gone: [] });
+  });
+
+  it('re-ingests an object whose event was lost, and does it once however often it runs', async () => {
+    // An event lost: the queue drops the notification of this one upload.
+    const send = pipeline.queue.send.bind(pipeline.queue);
+    pipeline.queue.send = () => 'dropped';
+    await pipeline.put('sync/lost.txt', article(9), 'text/plain');
+    pipeline.queue.send = send;
+
+    const first = await reconcileLocalPipeline(pipeline);
+    const second = await reconcileLocalPipeline(pipeline);
+    await pipeline.idle();
+
+    expect(first.findings.missing).toEqual(['sync/lost.txt']);
+    expect(second.findings.missing).toEqual(['sync/lost.txt']);
+    const { body } = await pipeline.get<{ status: string; articleIds: string[] }>('/ingestions/sync/lost.txt');
+    expect(body.status).toBe('accepted');
+    expect((await reconcileLocalPipeline(pipeline)).findings).toEqual({ missing: [], stale: [], gone: [] });
+  });
+
+  it('withdraws the record of an object whose removal event was lost', async () => {
+    const send = pipeline.queue.send.bind(pipeline.queue);
+    pipeline.queue.send = () => 'dropped';
+    await pipeline.s3.send(new DeleteObjectCommand({ Bucket: pipeline.bucket, Key: 'sync/report 0.txt' }));
+    pipeline.queue.send = send;
+
+    const report = await reconcileLocalPipeline(pipeline);
+    await pipeline.idle();
+
+    expect(report.findings.gone).toEqual(['sync/report 0.txt']);
+    const { body } = await pipeline.get<{ status: string }>('/ingestions/sync/report%200.txt');
+    expect(body.status).toBe('deleted');
+  });
+});

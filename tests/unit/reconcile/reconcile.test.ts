@@ -1,0 +1,95 @@
+import type { S3EventRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { objectChange, s3Records, sourceObject } from '../../../functions/ingest/notifications.ts';
+import { reconcile, sequencerAfter, type ListedObject } from '../../../shared/reconcile/reconcile.ts';
+import type { IngestionRecord, Page, PageQuery } from '../../../shared/store/port.ts';
+import { compareSequencers } from '../../../shared/store/sequencer.ts';
+
+const record = (key: string, fields: Partial<IngestionRecord> = {}): IngestionRecord => ({
+  bucket: 'articles', key, status: 'accepted', reason: null, articleIds: [key], sequencer: '0055AED6DCD90281E5', versionId: null, eTag: `etag-${key}`,
+  parserVersion: 1, receivedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...fields,
+});
+const object = (key: string, eTag = `etag-${key}`): ListedObject => ({ key, eTag, size: 100 });
+
+function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2) {
+  const sent: S3EventRecord[] = [];
+  const byKey = new Map(records.map((r) => [r.key, r]));
+  const deps = {
+    bucket: 'articles',
+    region: 'us-east-1',
+    now: () => new Date('2026-02-01T00:00:00.000Z'),
+    listObjects: async (token: string | undefined) => {
+      const start = Number(token ?? 0);
+      const end = start + pageSize;
+      return { objects: objects.slice(start, end), nextToken: end < objects.length ? String(end) : undefined };
+    },
+    store: {
+      getIngestion: async (key: string) => byKey.get(key) ?? null,
+      listIngestions: async (query: PageQuery): Promise<Page<IngestionRecord>> => {
+        const start = Number(query.cursor ?? 0);
+        const end = start + pageSize;
+        return { items: records.slice(start, end), nextCursor: end < records.length ? String(end) : null };
+      },
+    },
+    enqueue: async (batch: S3EventRecord[]) => {
+      sent.push(...batch);
+    },
+  };
+  return { deps, sent };
+}
+
+/** What the ingest handler will make of each sent record. */
+const understood = (sent: S3EventRecord[]) =>
+  sent.flatMap((r) => s3Records(JSON.stringify({ Records: [r] }))).map((r) => ({ change: objectChange(r), ...sourceObject(r) }));
+
+describe('reconciliation', () => {
+  it('leaves objects whose record matches their eTag alone', async () => {
+    const { deps, sent } = world([object('a'), object('b'), object('c')], [record('a'), record('b'), record('c')]);
+    const report = await reconcile(deps);
+    expect(sent).toEqual([]);
+    expect(report).toMatchObject({ objectsChecked: 3, recordsChecked: 3, findings: { missing: [], stale: [], gone: [] } });
+  });
+
+  it('enqueues an object without a record, or whose record says deleted, as a creation', async () => {
+    const { deps, sent } = world([object('lost'), object('back')], [record('back', { status: 'deleted', sequencer: '0A' })]);
+    const report = await reconcile(deps);
+    expect(report.findings.missing).toEqual(['lost', 'back']);
+    expect(understood(sent)).toEqual([
+      expect.objectContaining({ change: 'created', key: 'lost', eTag: 'etag-lost', size: 100, versionId: null }),
+      expect.objectContaining({ change: 'created', key: 'back', sequencer: '0A1' }),
+    ]);
+  });
+
+  it('enqueues an object whose record is of another upload (eTag differs), just above the stored event', async () => {
+    const { deps, sent } = world([object('edited', 'etag-new')], [record('edited')]);
+    const report = await reconcile(deps);
+    expect(report.findings.stale).toEqual(['edited']);
+    const [event] = understood(sent);
+    expect(event).toMatchObject({ change: 'created', key: 'edited', eTag: 'etag-new' });
+    expect(compareSequencers(event!.sequencer, '0055AED6DCD90281E5')).toBeGreaterThan(0);
+    // A later real event of the key still wins over the reconciliation.
+    expect(compareSequencers(event!.sequencer, '0055AED6DCD90281E6')).toBeLessThan(0);
+  });
+
+  it('withdraws records whose object is gone, but not deleted ones nor ones written during the run', async () => {
+    const { deps, sent } = world(
+      [object('kept')],
+      [record('kept'), record('vanished'), record('old', { status: 'deleted' }), record('new', { updatedAt: '2026-02-01T00:00:00.000Z' })],
+    );
+    const report = await reconcile(deps);
+    expect(report.findings.gone).toEqual(['vanished']);
+    expect(understood(sent)).toEqual([expect.objectContaining({ change: 'removed', key: 'vanished', sequencer: sequencerAfter('0055AED6DCD90281E5') })]);
+  });
+
+  it('is idempotent: a second run over the same state sends the very same events', async () => {
+    const state = () => world([object('lost'), object('edited', 'x')], [record('edited'), record('vanished')]);
+    const first = state();
+    const second = state();
+    await reconcile(first.deps);
+    await reconcile(second.deps);
+    expect(first.sent.length).toBe(3);
+    expect(understood(second.sent).map(({ key, sequencer, change }) => ({ key, sequencer, change }))).toEqual(
+      understood(first.sent).map(({ key, sequencer, change }) => ({ key, sequencer, change })),
+    );
+  });
+});
