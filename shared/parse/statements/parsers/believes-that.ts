@@ -1,5 +1,6 @@
 import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
+const INFINITIVE = /^\s+to\s+\p{Ll}/u;
 const FINITE = /\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b/;
 
 /**
@@ -11,6 +12,7 @@ export const believesThat = reportedSpeech(
   (cue) => cue.info.weak === true,
   (text, cue, sentence) => {
     const body = text.body;
+    if (INFINITIVE.test(body.slice(cue.end, cue.end + 20))) return null; // "refused to say whether ..."
     const at = skipAdjuncts(body, cue.end, sentence.end);
     const afterThat = skipThat(body, at, sentence.end);
     if (afterThat > at) return afterThat;

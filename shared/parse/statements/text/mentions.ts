@@ -84,7 +84,7 @@ export function typeOfName(tokens: Token[]): SpeakerType {
   if (tokens.some((t) => isOrgNoun(t) || /['’]s$/.test(t.text))) return 'organization';
   if (GROUP_NOUNS.has(tokens[tokens.length - 1]!.lower)) return 'group';
   if (tokens.length === 1 && isAcronym(tokens[0]!)) return 'organization';
-  if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t))) return 'person';
+  if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t) && !/^\d/.test(t.text))) return 'person';
   return 'unknown';
 }
 
@@ -157,8 +157,13 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
 
   // A bare name: "Turkey", "the CBI", "Azerbaijan's Ministry of Foreign Affairs"
   const bare = stripThe(tokens);
-  if (bare.length > 0 && isCapitalized(bare[0]!) && bare.every(isNameWord) && isNameWord(bare[bare.length - 1]!) && !NAME_PARTICLES.has(bare[bare.length - 1]!.lower)) {
+  if (bare.length > 0 && isCapitalized(bare[0]!) && !/^\d+$/.test(bare[0]!.text) && bare.every(isNameWord) && isNameWord(bare[bare.length - 1]!) && !NAME_PARTICLES.has(bare[bare.length - 1]!.lower)) {
     if (!(bare.length === 1 && (isRole(bare[0]!) || GROUP_NOUNS.has(bare[0]!.lower) || isOrgNoun(bare[0]!)))) {
+      // "William Corr of the Campaign for Tobacco-Free Kids": a person, with the employer as title
+      const of = bare.findIndex((t, i) => i >= 2 && (t.lower === 'of' || t.lower === 'at'));
+      if (of > 0 && typeOfName(bare.slice(0, of)) === 'person') {
+        return mention(body, tokens, 'name', join(body, bare.slice(0, of)), appositive ?? join(body, bare.slice(of)), 'person');
+      }
       return mention(body, tokens, 'name', join(body, bare), appositive, typeOfName(bare));
     }
   }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cueForm, isHeldBack } from '../../../scripts/build-cues.ts';
+import { ACCORDING_TO, cueInfo } from '../../../shared/parse/statements/cues.ts';
+import { CUE_ROWS } from '../../../shared/parse/statements/cue-data.ts';
+import { summarize } from './helpers.ts';
+
+describe('cue lexicon learned from annotated statements', () => {
+  it('reads the verb of a cue as annotators wrote it', () => {
+    expect(cueForm('has repeatedly said')).toBe('said');
+    expect(cueForm('declined to say')).toBe('say');
+    expect(cueForm('pointed out')).toBe('pointed out');
+    expect(cueForm('quickly noted')).toBe('noted');
+    expect(cueForm(':')).toBeNull();
+    expect(cueForm("didn't")).toBeNull();
+  });
+
+  it('holds back a fixed quarter of files, by name alone', () => {
+    const names = Array.from({ length: 400 }, (_, i) => `article-${i}.json`);
+    const held = names.filter(isHeldBack);
+    expect(held.length).toBeGreaterThan(70);
+    expect(held.length).toBeLessThan(130);
+    expect(names.filter(isHeldBack)).toEqual(held); // the same files every time
+    expect(isHeldBack('gold/article-1.json')).toBe(isHeldBack('article-1.txt'));
+  });
+
+  it('every row carries its counts, and the frames the constructions need', () => {
+    for (const [form, , speech, optional, share] of CUE_ROWS) {
+      expect(form).toMatch(/^[a-z][a-z'’ -]*$/);
+      expect(speech + optional).toBeGreaterThan(0);
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1000);
+    }
+    expect(cueInfo('said')?.frame).toBe('clause');
+    expect(cueInfo('told')?.frame).toBe('object');
+    expect(cueInfo('described')?.frame).toBe('rest');
+    expect(ACCORDING_TO).toContain('according to');
+  });
+
+  it('British spellings of learned -ize verbs', () => {
+    expect(cueInfo('criticised')).toEqual(expect.objectContaining({ frame: cueInfo('criticized')!.frame }));
+  });
+});
+
+describe('learned verbs in the constructions', () => {
+  it('X described Y as Z', () => {
+    const body = 'Egyptian President Hosni Mubarak has described Israeli Prime Minister Ariel Sharon as the best chance for the Palestinians to achieve peace.';
+    expect(summarize(body)).toEqual([
+      ['Hosni Mubarak', 'indirect', 'described', 'Israeli Prime Minister Ariel Sharon as the best chance for the Palestinians to achieve peace'],
+    ]);
+  });
+
+  it('X urged Y to ...', () => {
+    const body = 'But William Corr of the Campaign for Tobacco-Free Kids urged the government to continue pressing its case.';
+    expect(summarize(body)).toEqual([['William Corr', 'indirect', 'urged', 'the government to continue pressing its case']]);
+  });
+});
