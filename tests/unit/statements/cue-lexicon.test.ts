@@ -54,3 +54,18 @@ describe('learned verbs in the constructions', () => {
     expect(summarize(body)).toEqual([['William Corr', 'indirect', 'urged', 'the government to continue pressing its case']]);
   });
 });
+
+describe('a cue whose subject is the sentence\'s', () => {
+  it('X did something, saying ...: the participle reports for the subject', () => {
+    const body = 'Former Cabinet minister Clare Short has criticised the US-led tsunami aid coalition, saying the UN should be leading efforts.';
+    expect(summarize(body)).toEqual([
+      ['Clare Short', 'indirect', 'criticised', 'the US-led tsunami aid coalition'],
+      ['Clare Short', 'indirect', 'saying', 'the UN should be leading efforts'],
+    ]);
+  });
+
+  it('after an introductory phrase, the subject is the phrase after its comma', () => {
+    const body = 'Mr Blair spoke first. In May, a High Court judge sided with the campaigners, saying the council had acted unlawfully.';
+    expect(summarize(body)).toEqual([['a High Court judge', 'indirect', 'saying', 'the council had acted unlawfully']]);
+  });
+});

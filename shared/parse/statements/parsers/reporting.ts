@@ -1,6 +1,6 @@
 import type { CueInfo } from '../cues.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
-import { speakerBefore } from '../text/mentions.ts';
+import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, Span, StatementParser } from '../types.ts';
 
@@ -167,9 +167,10 @@ export function reportedSpeech(
           if (from === null) continue;
           if (opensQuote(text.body, from, sentence.end) && !/\bthat\s*$/.test(text.body.slice(cue.end, from))) continue;
           const floor = speakerFloor(text, sentence, cue.start);
-          const mention = speakerBefore(text.body, floor, cue.start, cue.form);
-          // "... and added that ...": the subject is the previous clause's, which a refiner carries over
-          const elided = !mention && subjectLeftOut(text.body, floor, cue);
+          // "... and added that ...", "..., saying ...": the subject is the sentence's, or else the previous
+          // statement's, which a refiner carries over
+          const elided = subjectLeftOut(text.body, floor, cue);
+          const mention = elided ? sentenceSubject(text.body, sentence.start, cue.start) : speakerBefore(text.body, floor, cue.start, cue.form);
           if (!mention && !elided) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
           if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;
@@ -177,7 +178,7 @@ export function reportedSpeech(
             kind: 'indirect',
             parser: name,
             parts: [content],
-            start: mention?.start ?? cue.start,
+            start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
             end: content.end,
             cue: cue.form,
             mention,

@@ -358,3 +358,40 @@ export function speakerAfter(body: string, from: number, limit: number): Mention
   if (found && titleEnd > 0 && found.form !== 'pronoun') return { ...found, end: titleEnd, text: body.slice(found.start, titleEnd) };
   return found;
 }
+
+/** Words that open an introductory phrase before the subject ("In May, ...", "After the vote, ..."). */
+const INTRODUCTORY = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'with', 'without', 'despite', 'following', 'for', 'by', 'from', 'earlier', 'later', 'last', 'speaking', 'asked', 'if', 'although', 'though', 'because', 'unlike', 'like']);
+/** How far into a sentence an introductory phrase may run before its comma. */
+const MAX_INTRODUCTION = 12;
+/** A word that ends the subject: an auxiliary, a cue, or a past-tense or third-person verb form. */
+const VERB_LIKE = /^(?:\p{Ll}+ed|\p{Ll}+s)$/u;
+const endsSubject = (t: Token) => isPunctuation(t) || BETWEEN_WORDS.has(t.lower) || NEGATIONS.test(t.lower) || !!cueInfo(t.lower) || CLAUSE_WORDS.has(t.lower);
+
+/**
+ * The subject of the sentence that holds a cue whose own subject is left out ("The judge imposed a
+ * sentence, saying ...", "X said ... but added that ..."): the noun phrase that opens the sentence, after
+ * connectives and an introductory phrase ("In May, a U.S. District Court judge sided with ...").
+ */
+export function sentenceSubject(body: string, sentenceStart: number, cueStart: number): Mention | null {
+  let tokens = stripLeading(tokenize(body, sentenceStart, Math.min(cueStart, sentenceStart + WINDOW)));
+  while (tokens[0]?.text === ',') tokens = stripLeading(tokens.slice(1)); // "In May, ..." once its time words are gone
+  if (tokens[0] && INTRODUCTORY.has(tokens[0].lower)) {
+    const comma = tokens.findIndex((t) => t.text === ',');
+    if (comma < 0 || comma > MAX_INTRODUCTION) return null;
+    tokens = stripLeading(tokens.slice(comma + 1));
+  }
+  const first = tokens[0];
+  if (first && (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower))) return classify(body, [first]);
+  let end = 0;
+  while (end < tokens.length && end < MAX_WORDS && !endsSubject(tokens[end]!)) {
+    const token = tokens[end]!;
+    // a lower-case verb form ends the subject, unless it names who speaks ("officials", "the company")
+    if (end > 0 && !isCapitalized(token) && VERB_LIKE.test(token.text) && !GROUP_NOUNS.has(token.lower) && !isRole(token) && !isOrgNoun(token)) break;
+    end++;
+  }
+  for (let length = end; length > 0; length--) {
+    const found = classify(body, tokens.slice(0, length));
+    if (found) return found;
+  }
+  return null;
+}
