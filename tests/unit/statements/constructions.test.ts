@@ -102,6 +102,15 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('according to X after an opening connective, and an unnamed source kept as written', () => {
+    expect(summarize('Now, according to Asahi Breweries, the market for so-called "beer-like" drinks is set to grow 84% this year.')).toEqual([
+      ['Asahi Breweries', 'indirect', 'according to', 'the market for so-called beer-like drinks is set to grow 84% this year'],
+    ]);
+    expect(summarize('However, according to researchers, it will still take many years to build such a robot.')).toEqual([
+      ['researchers', 'indirect', 'according to', 'it will still take many years to build such a robot'],
+    ]);
+  });
+
   it('according to X, CLAUSE and CLAUSE, according to X', () => {
     expect(summarize('According to the CBI, manufacturers are facing rising costs this year.')).toEqual([
       ['CBI', 'indirect', 'according to', 'manufacturers are facing rising costs this year'],

@@ -395,3 +395,21 @@ export function sentenceSubject(body: string, sentenceStart: number, cueStart: n
   }
   return null;
 }
+
+/**
+ * A source named after a prepositional cue that reads as no name or role ("according to a congressional
+ * report", "according to exit polls"): kept as written, up to the first punctuation, when it is a short
+ * noun phrase that opens with a determiner, a capital or a plural noun.
+ */
+export function sourceAfter(body: string, from: number, limit: number): Mention | null {
+  const named = speakerAfter(body, from, limit);
+  if (named) return named;
+  const tokens = tokenize(body, from, Math.min(limit, from + WINDOW));
+  let end = 0;
+  while (end < tokens.length && !isPunctuation(tokens[end]!) && !CLAUSE_WORDS.has(tokens[end]!.lower)) end++;
+  const phrase = tokens.slice(0, end);
+  const first = phrase[0];
+  if (!first || phrase.length > 8 || NOT_A_SPEAKER_START.has(first.lower)) return null;
+  const opens = indefinites.has(first.lower) || lowerDeterminers.has(first.lower) || isCapitalized(first) || PLURAL_NOUN.test(first.text) || phrase.length >= 2;
+  return opens ? mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown') : null;
+}
