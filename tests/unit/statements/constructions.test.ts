@@ -36,6 +36,13 @@ describe('direct quotations', () => {
     ]);
   });
 
+  it('a quotation interrupted by its attribution inside one sentence is one statement: "A," X said, "B."', () => {
+    const body = '"If you look at the history of this club," Mr Wenger said, "it has always been built on patience and on young players."';
+    expect(summarize(body)).toEqual([
+      ['Wenger', 'direct', 'said', 'If you look at the history of this club, it has always been built on patience and on young players.'],
+    ]);
+  });
+
   it('a quotation over several paragraphs: each opens a mark, only the last closes', () => {
     const body = '"It\'s the subtleties, the eyes, the mouth - 5,000 polygons doesn\'t really sell the emotion.\n\n"With PS3 and Xbox 2, we can go on the main character with 30,000 to 50,000 polygons," he said.';
     const [statement] = summarize(`Gerhard Florin said the firm would grow.\n\n${body}`).slice(1);
