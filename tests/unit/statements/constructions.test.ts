@@ -143,6 +143,18 @@ describe('reported speech', () => {
   });
 });
 
+describe('a speaker inside a long subject', () => {
+  it('several appositives between the name and the cue', () => {
+    const body = 'Gustav Ando, research director for IHS Life Sciences, a business information and consulting company, said he thought the deal was carefully structured.';
+    expect(summarize(body)).toEqual([['Gustav Ando', 'indirect', 'said', 'he thought the deal was carefully structured']]);
+  });
+
+  it('an initial in the name is not an article', () => {
+    const body = 'Jill A. Martin, vice president of the Trump Organization, said in a written statement in March that the allegations had no substance.';
+    expect(summarize(body)).toEqual([['Jill A. Martin', 'indirect', 'said', 'the allegations had no substance']]);
+  });
+});
+
 describe('not statements', () => {
   it('passive and negated cues', () => {
     expect(summarize('The deal is said to be worth more than £1bn to the company.')).toEqual([]);

@@ -111,7 +111,7 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   if (tokens.length === 1 && lowerDeterminers.has(first.lower)) return null; // "Their demands": a possessive alone
   // an article inside the phrase must follow a preposition ("the chairman of the committee"), else
   // two phrases were run together ("New Year message the Liberal Democrat leader")
-  if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.lower) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
+  if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.text.toLowerCase()) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
 
   // "a Holcim statement", "A CBI quarterly survey": the issuer speaks.
   if (SOURCE_DOCUMENTS.has(last.lower)) {
@@ -244,6 +244,10 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       open--;
     }
     if (open < 1 || !opens.includes(tokens[open]!.text)) return null;
+    // "Gustav Ando, research director for IHS Life Sciences, a consulting company, said", "Sam Solovey, a
+    // contestant on the show, who went on to work alongside him, said": several appositives; the speaker
+    // is the name that opens the clause, before the first of them
+    if (closing === ',') open = firstAppositive(tokens, open);
     let nameStart = open;
     while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && open - nameStart < 6) nameStart--;
     const nameTokens = stripLeading(tokens.slice(nameStart, open));
@@ -412,4 +416,32 @@ export function sourceAfter(body: string, from: number, limit: number): Mention 
   if (!first || phrase.length > 8 || NOT_A_SPEAKER_START.has(first.lower)) return null;
   const opens = indefinites.has(first.lower) || lowerDeterminers.has(first.lower) || isCapitalized(first) || PLURAL_NOUN.test(first.text) || phrase.length >= 2;
   return opens ? mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown') : null;
+}
+
+/** How many appositives may stand between a speaker's name and the cue. */
+const MAX_APPOSITIVES = 3;
+/** How many words the appositives may take together. */
+const MAX_APPOSITIVE_WORDS = 40;
+
+/**
+ * The earliest comma before `open` (walking back over at most MAX_APPOSITIVES comma groups) that follows
+ * the name opening the clause: only connectives and time words stand before that name. `open` itself
+ * when there is none.
+ */
+function firstAppositive(tokens: Token[], open: number): number {
+  let best = open;
+  let groups = 1;
+  for (let at = open - 1; at > 0 && open - at < MAX_APPOSITIVE_WORDS && groups < MAX_APPOSITIVES; at--) {
+    const token = tokens[at]!;
+    if (/^[;:"“”()]$/.test(token.text)) break;
+    if (token.text !== ',') continue;
+    groups++;
+    let nameStart = at;
+    while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && at - nameStart < 6) nameStart--;
+    if (nameStart === at || !isCapitalized(tokens[nameStart]!)) continue;
+    const opening = tokens.slice(0, nameStart);
+    const lastBreak = opening.map((t) => isPunctuation(t) || CLAUSE_WORDS.has(t.lower)).lastIndexOf(true);
+    if (stripLeading(opening.slice(lastBreak + 1)).length === 0) best = at;
+  }
+  return best;
 }
