@@ -64,6 +64,11 @@ describe('a cue whose subject is the sentence\'s', () => {
     ]);
   });
 
+  it('"..., X said, adding ...": the participle reports for the speaker of the cue just before it', () => {
+    const body = 'The theatre will close next month, the owner said, adding: "We simply could not make the numbers work."';
+    expect(summarize(body).map(([speaker, , cue]) => [speaker, cue])).toContainEqual(['the owner', 'adding']);
+  });
+
   it('after an introductory phrase, the subject is the phrase after its comma', () => {
     const body = 'Mr Blair spoke first. In May, a High Court judge sided with the campaigners, saying the council had acted unlawfully.';
     expect(summarize(body)).toEqual([['a High Court judge', 'indirect', 'saying', 'the council had acted unlawfully']]);

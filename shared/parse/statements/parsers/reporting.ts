@@ -2,7 +2,7 @@ import type { CueInfo } from '../cues.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
-import type { Candidate, Span, StatementParser } from '../types.ts';
+import type { Candidate, Mention, Span, StatementParser } from '../types.ts';
 
 /** One reporting verb found in the text. */
 export interface CueHit extends Span {
@@ -67,6 +67,23 @@ export function firstCueAfter(cues: CueHit[], offset: number): number {
 export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolean {
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
   return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /,\s*$/.test(before));
+}
+
+/** How close the cue before must be for its speaker to be the one left out ("Nefzi said, adding ..."). */
+const JOINED_CUES = 40;
+
+/**
+ * Who speaks for a cue whose subject is left out: the speaker of the cue right before it ("..., Nefzi
+ * said, adding ..."), else the subject of the sentence ("The judge imposed a sentence, saying ...").
+ */
+export function leftOutSubject(text: ArticleText, sentence: Sentence, cues: CueHit[], cue: CueHit): Mention | null {
+  const index = cues.indexOf(cue);
+  const before = index > 0 ? cues[index - 1]! : undefined;
+  if (before && cue.start - before.end < JOINED_CUES) {
+    const mention = speakerBefore(text.body, speakerFloor(text, sentence, before.start), before.start, before.form);
+    if (mention) return mention;
+  }
+  return sentenceSubject(text.body, sentence.start, cue.start);
 }
 
 /** A span with white space and trailing punctuation trimmed off both ends. */
@@ -170,7 +187,7 @@ export function reportedSpeech(
           // "... and added that ...", "..., saying ...": the subject is the sentence's, or else the previous
           // statement's, which a refiner carries over
           const elided = subjectLeftOut(text.body, floor, cue);
-          const mention = elided ? sentenceSubject(text.body, sentence.start, cue.start) : speakerBefore(text.body, floor, cue.start, cue.form);
+          const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(text.body, floor, cue.start, cue.form);
           if (!mention && !elided) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
           if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;

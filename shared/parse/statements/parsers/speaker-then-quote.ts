@@ -1,8 +1,8 @@
 import type { ArticleText } from '../text/document.ts';
-import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
+import { speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { firstCueAfter, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
+import { firstCueAfter, leftOutSubject, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
 
 /**
  * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
@@ -30,7 +30,7 @@ export const speakerThenQuote: StatementParser = {
       if (!/[,:]\s*$/.test(between) && between.trim() !== '') continue;
       const floor = speakerFloor(text, sentence, cue.start);
       const elided = subjectLeftOut(body, floor, cue);
-      const mention = elided ? sentenceSubject(body, sentence.start, cue.start) : speakerBefore(body, floor, cue.start, cue.form);
+      const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(body, floor, cue.start, cue.form);
       if (!mention && !elided) continue;
       const last = chain[chain.length - 1]!;
       found.push({
