@@ -74,3 +74,18 @@ describe('a cue whose subject is the sentence\'s', () => {
     expect(summarize(body)).toEqual([['a High Court judge', 'indirect', 'saying', 'the council had acted unlawfully']]);
   });
 });
+
+describe('speakers described rather than named', () => {
+  it('a head noun learned from annotated speakers ("the billionaire businessman")', () => {
+    expect(summarize('The billionaire businessman says the club will not be sold this season.')).toEqual([
+      ['The billionaire businessman', 'indirect', 'says', 'the club will not be sold this season'],
+    ]);
+  });
+
+  it('a share of those polled ("About four in 10", "Almost half of the members")', () => {
+    expect(summarize('About four in 10 said they would pay more for greener energy. Almost half of the members said the strike should go ahead.')).toEqual([
+      ['About four in 10', 'indirect', 'said', 'they would pay more for greener energy'],
+      ['Almost half of the members', 'indirect', 'said', 'the strike should go ahead'],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { SpeakerType } from '../../../model/statement.ts';
 import { cueInfo } from '../cues.ts';
 import type { Mention } from '../types.ts';
 import {
-  GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
+  DESCRIBED_SPEAKERS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
   SOURCE_DOCUMENTS, THING_PRONOUNS, isPlace,
 } from '../words.ts';
 import { type Token, isAcronym, isCapitalized, isPunctuation, tokenize } from './tokens.ts';
@@ -60,6 +60,7 @@ const NOT_A_SPEAKER_START = new Set([
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
 
 const MAKER = /^\p{Ll}+maker$/u;
+const SHARE_OF_PEOPLE = /^(?:(?:about|almost|nearly|roughly|only|just|more than|less than|fewer than|at least|over|some)\s+)?(?:half|a third|a quarter|two-thirds|three-quarters|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+(?:\d+|two|three|four|five|ten)|\d+(?:\.\d+)?\s*(?:percent|per cent|%))(?:\s+of\s+[\p{L} -]+)?$/iu;
 /** "campaigners", "chiefs": a plural common noun (not "news", "bus", "its"). */
 const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u;
 const ADVERB = /^\p{Ll}+ly$/u;
@@ -107,6 +108,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     if (GROUP_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'group');
   }
   if (tokens.some(isPunctuation)) return null;
+  // "About four in 10", "At least half of voters in each state": a share of those polled
+  if (SHARE_OF_PEOPLE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
   if (tokens.length === 1 && lowerDeterminers.has(first.lower)) return null; // "Their demands": a possessive alone
   // an article inside the phrase must follow a preposition ("the chairman of the committee"), else
@@ -178,6 +181,10 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
   if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  }
+  // "the billionaire businessman", "a top campaign aide": described the way annotated speakers are
+  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower))) {
+    return mention(body, tokens, 'unnamed', join(body, tokens), null, PLURAL_NOUN.test(head.text) ? 'group' : 'unknown');
   }
   if (isRole(head) || isOrgNoun(head)) {
     const type: SpeakerType = isOrgNoun(head) && !isRole(head) ? 'organization' : 'person';
