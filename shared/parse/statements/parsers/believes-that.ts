@@ -1,11 +1,12 @@
 import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
 const INFINITIVE = /^\s+to\s+\p{Ll}/u;
-const FINITE = /\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b/;
+/** A subject of at most six words, then a finite verb: the clause a belief or finding reports. */
+const FINITE = /^\s*(?:[\p{L}\p{N}'’.-]+,?\s+){1,6}?(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b/u;
 
 /**
  * `X believes (that) ...`, `the survey found ...`: verbs of thinking and finding report a statement only
- * when a clause follows, shown by "that" or a finite verb ("found output had risen", not "found the body").
+ * when a clause follows, shown by "that" or a short subject and a finite verb ("found output had risen", not "found the body").
  */
 export const believesThat = reportedSpeech(
   'believes-that',
