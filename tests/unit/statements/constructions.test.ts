@@ -155,6 +155,13 @@ describe('a speaker inside a long subject', () => {
   });
 });
 
+describe('a reported clause ends where another attribution starts', () => {
+  it('"Asked if ..., X replied, "..."": the question is no statement, the answer is', () => {
+    const body = 'Asked if it had appeared that the club was in trouble, the chairman replied, "Well, maybe so. That is why we acted."';
+    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['the chairman', 'direct', 'replied']]);
+  });
+});
+
 describe('not statements', () => {
   it('passive and negated cues', () => {
     expect(summarize('The deal is said to be worth more than £1bn to the company.')).toEqual([]);

@@ -22,6 +22,9 @@ const MAX_SENTENCE = 3000;
 /** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
 const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
 
+/** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
+const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
+
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
   const hits: CueHit[] = [];
@@ -111,6 +114,12 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     // "..., adding that ...": a participle starts a new statement of the same speaker
     if (cue.form.endsWith('ing') && /,\s*$/.test(before)) {
       end = cue.start - (before.length - before.search(/,\s*$/));
+      break;
+    }
+    // "..., Trump replied, ...", "..., he said": an attribution of its own starts after the comma
+    const attribution = NAMED_ATTRIBUTION.exec(text.body.slice(Math.max(from, cue.start - 60), cue.start));
+    if (attribution && !cue.form.endsWith('ing')) {
+      end = cue.start - attribution[0].length;
       break;
     }
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
