@@ -107,6 +107,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     if (THING_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'organization');
     if (GROUP_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'group');
   }
+  // "it would not withdraw its troops": a pronoun opens a clause, not a longer speaker phrase
+  if (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower)) return null;
   if (tokens.some(isPunctuation)) return null;
   // "About four in 10", "At least half of voters in each state": a share of those polled
   if (SHARE_OF_PEOPLE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
@@ -277,7 +279,8 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
     const found = classify(body, nameTokens, title);
-    return found && found.form !== 'pronoun' ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
+    // the words as written take the title along, never a relative clause ("Turkey, which occupies ...")
+    return found && found.form !== 'pronoun' && title ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
   }
 
   // "Electronic Arts (EA) says": the bracket is part of the speaker phrase
