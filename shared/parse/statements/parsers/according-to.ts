@@ -3,7 +3,8 @@ import type { ArticleText } from '../text/document.ts';
 import { sourceAfter } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, Span, StatementParser } from '../types.ts';
-import { MAX_CONTENT, trimSpan } from './reporting.ts';
+import { MAX_CONTENT } from '../limits.ts';
+import { trimSpan } from './reporting.ts';
 
 const PATTERN = new RegExp(`\\b(?:${ACCORDING_TO.join('|')})\\b`, 'gi');
 /** The longest source phrase after the cue, in characters. */

@@ -1,4 +1,5 @@
 import type { CueInfo } from '../cues.ts';
+import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
@@ -11,14 +12,7 @@ export interface CueHit extends Span {
   form: string;
 }
 
-/** The longest reported clause taken seriously; longer ones come from text without sentence ends. */
-export const MAX_CONTENT = 1500;
 
-/**
- * A "sentence" longer than this is not prose (text without full stops): its cues are not looked at,
- * which also keeps hostile input from costing a speaker search per cue over a megabyte.
- */
-const MAX_SENTENCE = 3000;
 /** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
 const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
 
