@@ -31,6 +31,8 @@ const GAZETTEER = 5;
 const OWN_WORDS = 4;
 const ACRONYM = 3;
 const CONTEXT = 2;
+/** A role word right before a person's name: more than the name's own last word ("Green") says about it. */
+const ROLE_BEFORE = 4.5;
 const GUESS = 1;
 
 // "in May", "since March": month names that are also names or words read as months after these
@@ -216,6 +218,9 @@ class RunTyping {
       else if (title < texts.length - 1) this.add(title + 1, texts.length - 1, 'person', OWN_WORDS);
       return;
     }
+    // "Opposition councillor Tom Green": a name-shaped run right after a lower-case role is a person, even
+    // when its last word is also a place word
+    if (this.afterRole() && !PLACES.has(whole)) return this.add(0, texts.length - 1, 'person', ROLE_BEFORE);
     // "Bank of Ireland", "Ambuja Cement India Ltd"
     if (!PLACES.has(whole) && texts.some((t) => ORGANIZATION_WORDS.has(t))) return this.organization();
     const placeWords = LOCATION_WORDS.has(texts.at(-1)!) || LOCATION_WORDS.has(texts[0]!) || COMPASS_WORDS.has(texts[0]!);
@@ -272,6 +277,13 @@ class RunTyping {
         i = place.end + 1;
       } else i++;
     }
+  }
+
+  private afterRole(): boolean {
+    const { texts } = this;
+    const before = this.tokens[this.first - 1];
+    if (!before || before.capitalized || !PERSON_ROLES.has(before.text) || !this.adjacent(before, true, 0, texts.length - 1)) return false;
+    return texts.length >= 2 && texts.length <= 4 && texts.every((w) => NAME_WORD.test(w));
   }
 
   /** Whether only white space separates the token from words[from] (before) or words[to] (after). */

@@ -46,6 +46,7 @@ export const PERSON_TITLES = words(`
 
 /** Lower-case roles that, right before a name, make it a person: "chief executive Willie Walsh". */
 export const PERSON_ROLES = words(`
+  councillor councilor councilman councilwoman
   spokesman spokeswoman spokesperson executive chairman chairwoman director minister president analyst economist
   manager coach striker midfielder defender goalkeeper singer actor actress leader secretary boss founder chief
   head captain player star champion author colleague lawyer professor researcher designer producer presenter

@@ -1,15 +1,18 @@
+import { CUE_ROWS, type LearnedFrame } from './cue-data.ts';
+
 /**
- * The cue lexicon: every reporting verb the extractor knows, as data. Adding a verb here is all it takes
- * for every construction (`X said that`, `"...," X said`, `X said: "..."`, `..., X said.`) to use it.
+ * The cue lexicon: every reporting verb the extractor knows, learned from annotated statements by
+ * scripts/build-cues.ts (cue-data.ts holds each form with its count and speech share). Every construction
+ * (`X said that`, `"...," X said`, `X said: "..."`, `..., X said.`) uses every verb here.
  *
  * frame says what follows the verb:
  *   clause — the reported clause itself, optionally after "that" (said, warned, claimed);
  *   object — a listener, then the clause (told the BBC that ...);
- *   rest   — everything after the verb is the content (accused Armenia of ..., denied the claims).
- * weak verbs (believe, found, expect) also describe thinking or finding, so they only count when a
- * clause with a finite verb follows ("the CBI found output had risen", not "police found the body").
+ *   rest   — everything after the verb is the content (accused Armenia of ..., described him as ...).
+ * weak verbs (under WEAK_SHARE of their occurrences report speech: "claim", "call") only count when a
+ * clause with a finite verb follows.
  */
-export type CueFrame = 'clause' | 'object' | 'rest';
+export type CueFrame = Exclude<LearnedFrame, 'source'>;
 
 export interface CueVerb {
   forms: readonly string[];
@@ -17,50 +20,18 @@ export interface CueVerb {
   weak?: boolean;
 }
 
-export const CUE_VERBS: readonly CueVerb[] = [
-  { forms: ['said', 'says', 'say', 'saying'], frame: 'clause' },
-  { forms: ['added', 'adds', 'add', 'adding'], frame: 'clause' },
-  { forms: ['told', 'tells', 'tell', 'telling'], frame: 'object' },
-  { forms: ['informed', 'assured', 'reminded', 'advised'], frame: 'object' },
-  { forms: ['warned', 'warns', 'warn', 'warning'], frame: 'clause' },
-  { forms: ['claimed', 'claims', 'claim', 'claiming'], frame: 'clause' },
-  { forms: ['alleged', 'alleges', 'allege', 'alleging'], frame: 'clause' },
-  { forms: ['asserted', 'asserts', 'assert'], frame: 'clause' },
-  { forms: ['insisted', 'insists', 'insist'], frame: 'clause' },
-  { forms: ['argued', 'argues', 'argue'], frame: 'clause' },
-  { forms: ['explained', 'explains'], frame: 'clause' },
-  { forms: ['stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes'], frame: 'clause' },
-  { forms: ['noted', 'notes', 'observed', 'remarked', 'commented'], frame: 'clause' },
-  { forms: ['stated', 'states', 'declared', 'declares'], frame: 'clause' },
-  { forms: ['maintained', 'maintains', 'contended', 'contends'], frame: 'clause' },
-  { forms: ['admitted', 'admits', 'conceded', 'concedes', 'acknowledged', 'acknowledges'], frame: 'clause' },
-  { forms: ['confirmed', 'confirms'], frame: 'clause' },
-  { forms: ['announced', 'announces', 'announce'], frame: 'clause' },
-  { forms: ['revealed', 'reveals', 'disclosed', 'discloses'], frame: 'clause' },
-  { forms: ['reported', 'reports'], frame: 'clause' },
-  { forms: ['suggested', 'suggests', 'hinted', 'hints', 'indicated', 'indicates'], frame: 'clause' },
-  { forms: ['predicted', 'predicts', 'predicting', 'forecast', 'forecasts', 'estimated', 'estimates'], frame: 'clause' },
-  { forms: ['complained', 'complains', 'boasted', 'boasts', 'joked', 'jokes'], frame: 'clause' },
-  { forms: ['replied', 'responded', 'answered', 'retorted'], frame: 'clause' },
-  { forms: ['wrote', 'writes', 'tweeted'], frame: 'clause' },
-  { forms: ['concluded', 'concludes'], frame: 'clause', weak: true },
-  { forms: ['accused', 'accuses', 'accuse', 'accusing'], frame: 'rest' },
-  { forms: ['blamed', 'blames', 'blame', 'blaming'], frame: 'rest' },
-  { forms: ['denied', 'denies', 'deny', 'denying'], frame: 'rest' },
-  { forms: ['urged', 'urges', 'urge', 'urging'], frame: 'rest' },
-  { forms: ['called on', 'calls on', 'called for', 'calls for'], frame: 'rest' },
-  { forms: ['ruled out', 'rules out'], frame: 'rest' },
-  { forms: ['promised', 'promises', 'pledged', 'pledges', 'vowed', 'vows'], frame: 'rest' },
-  { forms: ['threatened', 'threatens', 'demanded', 'demands'], frame: 'rest' },
-  { forms: ['criticised', 'criticized', 'condemned'], frame: 'rest' },
-  { forms: ['believes', 'believe', 'believed'], frame: 'clause', weak: true },
-  { forms: ['thinks', 'think', 'feels', 'feel', 'fears', 'fear', 'feared'], frame: 'clause', weak: true },
-  { forms: ['expects', 'expect', 'expected', 'hopes', 'hope', 'hoped'], frame: 'clause', weak: true },
-  { forms: ['found', 'finds', 'showed', 'shows'], frame: 'clause', weak: true },
-];
+/** Below this speech share (in thousandths) a verb is weak: it needs a finite clause after it. */
+const WEAK_SHARE = 300;
 
-/** Source phrases that introduce a speaker rather than follow one. */
-export const ACCORDING_TO = ['according to'] as const;
+/** US and British spellings of one verb ("criticized", "criticised"): the data is mostly American. */
+const spellings = (form: string) => (/iz(?:e|ed|es|ing)\b/.test(form) ? [form, form.replace(/iz(e|ed|es|ing)\b/, 'is$1')] : [form]);
+
+export const CUE_VERBS: readonly CueVerb[] = CUE_ROWS.flatMap(([form, frame, , , share]): CueVerb[] =>
+  frame === 'source' ? [] : [{ forms: spellings(form), frame, ...(share < WEAK_SHARE ? { weak: true } : {}) }],
+);
+
+/** Source phrases that introduce a speaker rather than follow one ("according to"). */
+export const ACCORDING_TO: readonly string[] = CUE_ROWS.filter(([, frame]) => frame === 'source').map(([form]) => form);
 
 export interface CueInfo extends CueVerb {
   form: string;

@@ -15,6 +15,7 @@ import { dropNonStatements } from './refiners/drop-non-statements.ts';
 import { dropOverlaps } from './refiners/drop-overlaps.ts';
 import { mergeSplitQuotes } from './refiners/merge-split-quotes.ts';
 import { resolveSpeakers } from './refiners/resolve-speakers.ts';
+import { MAX_SENTENCE } from './limits.ts';
 import { type ArticleText, prepareText } from './text/document.ts';
 import type { Candidate, StatementContext, StatementParser, StatementRefiner } from './types.ts';
 
@@ -54,7 +55,6 @@ export function extractStatements(body: string, context: StatementContext = {}):
 }
 
 const QUOTE_MARKS = /["“”„«»]/g;
-const MAX_SENTENCE = 2000;
 
 function toStatements(text: ArticleText, candidates: Candidate[]): Statement[] {
   const { body } = text;

@@ -1,4 +1,5 @@
 import { PLACES } from '../entities/gazetteer.ts';
+import { SPEAKER_NOUN_ROWS } from './cue-data.ts';
 
 /**
  * Word lists the speaker rules consult. The reporting verbs themselves live in cues.ts; these say what
@@ -53,6 +54,9 @@ export const ORG_NOUNS = set(`
   insurer lender supermarket business brewer distributor producer lobby labour tory tories conservative
   conservatives dem dems democrat democrats republican republicans liberal liberals snp ukip plaid
 `);
+
+/** Head nouns of speakers described rather than named ("the billionaire businessman"), learned from data. */
+export const DESCRIBED_SPEAKERS = new Set(SPEAKER_NOUN_ROWS.map(([noun]) => noun));
 
 /** "a Holcim statement", "A CBI quarterly survey": words that stand for whoever issued them. */
 export const SOURCE_DOCUMENTS = set('statement survey report study poll research analysis review release letter');

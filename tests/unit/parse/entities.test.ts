@@ -71,6 +71,11 @@ describe('findEntities', () => {
     expect(byName(entities, 'Tony Blair')!.count).toBe(2);
   });
 
+  it('a name right after a lower-case role is a person, even when it ends in a place word', () => {
+    const entities = findEntities('Opposition councillor Tom Green said the plan would close the library. Tom Green later left the meeting.');
+    expect(entities.find((e) => e.name === 'Tom Green')?.type).toBe('person');
+  });
+
   it('splits names joined by "and" and keeps hyphenated places apart', () => {
     const names = findEntities('Talks between Brian Dunne and Seamus Kearney on the Armenia-Azerbaijan border.').map(
       (e) => e.name,

@@ -36,6 +36,13 @@ describe('direct quotations', () => {
     ]);
   });
 
+  it('a quotation interrupted by its attribution inside one sentence is one statement: "A," X said, "B."', () => {
+    const body = '"If you look at the history of this club," Mr Wenger said, "it has always been built on patience and on young players."';
+    expect(summarize(body)).toEqual([
+      ['Wenger', 'direct', 'said', 'If you look at the history of this club, it has always been built on patience and on young players.'],
+    ]);
+  });
+
   it('a quotation over several paragraphs: each opens a mark, only the last closes', () => {
     const body = '"It\'s the subtleties, the eyes, the mouth - 5,000 polygons doesn\'t really sell the emotion.\n\n"With PS3 and Xbox 2, we can go on the main character with 30,000 to 50,000 polygons," he said.';
     const [statement] = summarize(`Gerhard Florin said the firm would grow.\n\n${body}`).slice(1);
@@ -102,6 +109,15 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('according to X after an opening connective, and an unnamed source kept as written', () => {
+    expect(summarize('Now, according to Asahi Breweries, the market for so-called "beer-like" drinks is set to grow 84% this year.')).toEqual([
+      ['Asahi Breweries', 'indirect', 'according to', 'the market for so-called beer-like drinks is set to grow 84% this year'],
+    ]);
+    expect(summarize('However, according to researchers, it will still take many years to build such a robot.')).toEqual([
+      ['researchers', 'indirect', 'according to', 'it will still take many years to build such a robot'],
+    ]);
+  });
+
   it('according to X, CLAUSE and CLAUSE, according to X', () => {
     expect(summarize('According to the CBI, manufacturers are facing rising costs this year.')).toEqual([
       ['CBI', 'indirect', 'according to', 'manufacturers are facing rising costs this year'],
@@ -124,6 +140,25 @@ describe('reported speech', () => {
     expect(summarize('In a statement recorded for television, Mr Blair said the families deserved "to be completely and publicly exonerated".')).toEqual([
       ['Blair', 'indirect', 'said', 'the families deserved to be completely and publicly exonerated'],
     ]);
+  });
+});
+
+describe('a speaker inside a long subject', () => {
+  it('several appositives between the name and the cue', () => {
+    const body = 'Gustav Ando, research director for IHS Life Sciences, a business information and consulting company, said he thought the deal was carefully structured.';
+    expect(summarize(body)).toEqual([['Gustav Ando', 'indirect', 'said', 'he thought the deal was carefully structured']]);
+  });
+
+  it('an initial in the name is not an article', () => {
+    const body = 'Jill A. Martin, vice president of the Trump Organization, said in a written statement in March that the allegations had no substance.';
+    expect(summarize(body)).toEqual([['Jill A. Martin', 'indirect', 'said', 'the allegations had no substance']]);
+  });
+});
+
+describe('a reported clause ends where another attribution starts', () => {
+  it('"Asked if ..., X replied, "..."": the question is no statement, the answer is', () => {
+    const body = 'Asked if it had appeared that the club was in trouble, the chairman replied, "Well, maybe so. That is why we acted."';
+    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['the chairman', 'direct', 'replied']]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../../../shared/parse/statements/index.ts';
 import { carrySpeaker } from '../../../shared/parse/statements/refiners/carry-speaker.ts';
 import { dropNonStatements } from '../../../shared/parse/statements/refiners/drop-non-statements.ts';
 import { dropOverlaps } from '../../../shared/parse/statements/refiners/drop-overlaps.ts';
@@ -108,5 +109,13 @@ describe('drop-non-statements', () => {
     const body = 'Mr Fox spoke. "That pattern will continue for years."';
     const found = [candidate(body, 'That pattern will continue for years.', {})];
     expect(dropNonStatements.refine(prepareText(body), found, {})).toEqual(found);
+  });
+});
+
+describe('speaker aliases', () => {
+  it('never carry a relative clause: "Turkey, which occupies northern Cyprus," is Turkey', () => {
+    const [statement] = extractStatements('Turkey, which occupies northern Cyprus, said it would not withdraw its troops from the island.');
+    expect(statement?.speaker.name).toBe('Turkey');
+    expect(statement?.speaker.aliases).toEqual([]);
   });
 });

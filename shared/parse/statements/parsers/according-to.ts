@@ -1,13 +1,23 @@
 import { ACCORDING_TO } from '../cues.ts';
 import type { ArticleText } from '../text/document.ts';
-import { speakerAfter } from '../text/mentions.ts';
+import { sourceAfter } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
-import type { Candidate, StatementParser } from '../types.ts';
-import { MAX_CONTENT, trimSpan } from './reporting.ts';
+import type { Candidate, Span, StatementParser } from '../types.ts';
+import { MAX_CONTENT } from '../limits.ts';
+import { trimSpan } from './reporting.ts';
 
 const PATTERN = new RegExp(`\\b(?:${ACCORDING_TO.join('|')})\\b`, 'gi');
+/** The longest source phrase after the cue, in characters. */
+const MAX_SOURCE = 200;
+/** At most this many words before a cue that opens the sentence ("In addition, according to X, ..."). */
+const MAX_OPENING_WORDS = 4;
+/** At most this many words after the source of a closing cue (", according to a report on Wednesday."). */
+const MAX_TRAILING_WORDS = 6;
 
-/** `According to X, CLAUSE.` and `CLAUSE, according to X.` */
+/**
+ * `According to X, CLAUSE.`, `In addition, according to X, CLAUSE.` and `CLAUSE, according to X.`: the
+ * source stands after the cue; the clause is what the rest of the sentence says.
+ */
 export const accordingTo: StatementParser = {
   name: 'according-to',
   extract(text: ArticleText) {
@@ -19,17 +29,22 @@ export const accordingTo: StatementParser = {
         const cueEnd = cueStart + match[0].length;
         const quote = text.quoteAt(cueStart);
         if (quote && cueStart >= quote.contentStart && cueStart < quote.contentEnd) continue;
-        const leading = cueStart - sentence.start < 4 && body.slice(sentence.start, cueStart).trim() === '';
-        const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + 200)).indexOf(',');
-        const sourceEnd = leading ? cueEnd + comma : sentence.end;
-        if ((leading && comma < 0) || sourceEnd - cueEnd > 200) continue;
-        const mention = speakerAfter(body, cueEnd, sourceEnd);
+        const before = body.slice(sentence.start, cueStart);
+        if (/\(\s*$/.test(before) || /\([^)]*$/.test(before)) continue; // a bracketed aside: a figure's source
+        const opening = before.trim() === '' || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
+        const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + MAX_SOURCE)).indexOf(',');
+        if (opening && comma < 0) continue;
+        const sourceEnd = opening ? cueEnd + comma : Math.min(sentence.end, cueEnd + MAX_SOURCE);
+        const mention = sourceAfter(body, cueEnd, sourceEnd);
         if (!mention) continue;
-        const content = leading
-          ? trimSpan(body, sourceEnd + 1, sentence.end)
-          : trimSpan(body, sentence.start, cueStart);
-        if (!leading && !/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
-        if (!leading && (sentence.end - mention.end > 100 || wordCount(body.slice(mention.end, sentence.end)) > 6)) continue;
+        let content: Span;
+        if (opening) {
+          content = trimSpan(body, sourceEnd + 1, sentence.end);
+        } else {
+          if (!/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
+          if (sentence.end - mention.end > 100 || wordCount(body.slice(mention.end, sentence.end)) > MAX_TRAILING_WORDS) continue;
+          content = trimSpan(body, sentence.start, cueStart);
+        }
         if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;
         found.push({
           kind: 'indirect',
@@ -37,7 +52,7 @@ export const accordingTo: StatementParser = {
           parts: [content],
           start: sentence.start,
           end: sentence.end,
-          cue: 'according to',
+          cue: match[0].toLowerCase(),
           mention,
         });
       }

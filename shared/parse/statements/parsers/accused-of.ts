@@ -6,6 +6,6 @@ import { reportedSpeech, skipThat } from './reporting.ts';
  */
 export const accusedOf = reportedSpeech(
   'accused-of',
-  (cue) => cue.info.frame === 'rest',
+  (cue) => cue.info.frame === 'rest' && !cue.info.weak,
   (text, cue, sentence) => skipThat(text.body, cue.end, sentence.end),
 );

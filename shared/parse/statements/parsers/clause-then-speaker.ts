@@ -2,7 +2,8 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerAfter, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { MAX_CONTENT, opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
+import { MAX_CONTENT } from '../limits.ts';
+import { opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
 
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence

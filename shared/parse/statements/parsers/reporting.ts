@@ -1,8 +1,9 @@
 import type { CueInfo } from '../cues.ts';
+import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
-import { speakerBefore } from '../text/mentions.ts';
+import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
-import type { Candidate, Span, StatementParser } from '../types.ts';
+import type { Candidate, Mention, Span, StatementParser } from '../types.ts';
 
 /** One reporting verb found in the text. */
 export interface CueHit extends Span {
@@ -11,16 +12,12 @@ export interface CueHit extends Span {
   form: string;
 }
 
-/** The longest reported clause taken seriously; longer ones come from text without sentence ends. */
-export const MAX_CONTENT = 1500;
 
-/**
- * A "sentence" longer than this is not prose (text without full stops): its cues are not looked at,
- * which also keeps hostile input from costing a speaker search per cue over a megabyte.
- */
-const MAX_SENTENCE = 3000;
 /** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
 const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
+
+/** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
+const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
 
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
@@ -69,6 +66,23 @@ export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolea
   return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /,\s*$/.test(before));
 }
 
+/** How close the cue before must be for its speaker to be the one left out ("Nefzi said, adding ..."). */
+const JOINED_CUES = 40;
+
+/**
+ * Who speaks for a cue whose subject is left out: the speaker of the cue right before it ("..., Nefzi
+ * said, adding ..."), else the subject of the sentence ("The judge imposed a sentence, saying ...").
+ */
+export function leftOutSubject(text: ArticleText, sentence: Sentence, cues: CueHit[], cue: CueHit): Mention | null {
+  const index = cues.indexOf(cue);
+  const before = index > 0 ? cues[index - 1]! : undefined;
+  if (before && cue.start - before.end < JOINED_CUES) {
+    const mention = speakerBefore(text.body, speakerFloor(text, sentence, before.start), before.start, before.form);
+    if (mention) return mention;
+  }
+  return sentenceSubject(text.body, sentence.start, cue.start);
+}
+
 /** A span with white space and trailing punctuation trimmed off both ends. */
 export function trimSpan(body: string, start: number, end: number): Span {
   while (start < end && /[\s,:;—–-]/.test(body[start]!)) start++;
@@ -94,6 +108,12 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     // "..., adding that ...": a participle starts a new statement of the same speaker
     if (cue.form.endsWith('ing') && /,\s*$/.test(before)) {
       end = cue.start - (before.length - before.search(/,\s*$/));
+      break;
+    }
+    // "..., Trump replied, ...", "..., he said": an attribution of its own starts after the comma
+    const attribution = NAMED_ATTRIBUTION.exec(text.body.slice(Math.max(from, cue.start - 60), cue.start));
+    if (attribution && !cue.form.endsWith('ing')) {
+      end = cue.start - attribution[0].length;
       break;
     }
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
@@ -167,9 +187,10 @@ export function reportedSpeech(
           if (from === null) continue;
           if (opensQuote(text.body, from, sentence.end) && !/\bthat\s*$/.test(text.body.slice(cue.end, from))) continue;
           const floor = speakerFloor(text, sentence, cue.start);
-          const mention = speakerBefore(text.body, floor, cue.start, cue.form);
-          // "... and added that ...": the subject is the previous clause's, which a refiner carries over
-          const elided = !mention && subjectLeftOut(text.body, floor, cue);
+          // "... and added that ...", "..., saying ...": the subject is the sentence's, or else the previous
+          // statement's, which a refiner carries over
+          const elided = subjectLeftOut(text.body, floor, cue);
+          const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(text.body, floor, cue.start, cue.form);
           if (!mention && !elided) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
           if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;
@@ -177,7 +198,7 @@ export function reportedSpeech(
             kind: 'indirect',
             parser: name,
             parts: [content],
-            start: mention?.start ?? cue.start,
+            start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
             end: content.end,
             cue: cue.form,
             mention,

@@ -2,7 +2,7 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { firstCueAfter, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
+import { firstCueAfter, leftOutSubject, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
 
 /**
  * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
@@ -29,15 +29,15 @@ export const speakerThenQuote: StatementParser = {
       if (!/^(?:[^,;:.!?"“”]{0,80})?[,:]?\s*$/.test(between)) continue;
       if (!/[,:]\s*$/.test(between) && between.trim() !== '') continue;
       const floor = speakerFloor(text, sentence, cue.start);
-      const mention = speakerBefore(body, floor, cue.start, cue.form);
-      const elided = !mention && subjectLeftOut(body, floor, cue);
+      const elided = subjectLeftOut(body, floor, cue);
+      const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(body, floor, cue.start, cue.form);
       if (!mention && !elided) continue;
       const last = chain[chain.length - 1]!;
       found.push({
         kind: 'direct',
         parser: this.name,
         parts: chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
-        start: mention?.start ?? cue.start,
+        start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
         end: last.end,
         cue: cue.form,
         mention,

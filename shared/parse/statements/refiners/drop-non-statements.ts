@@ -1,9 +1,8 @@
+import { MAX_STATEMENT } from '../limits.ts';
 import type { ArticleText } from '../text/document.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementRefiner } from '../types.ts';
 
-/** The longest statement kept: longer "quotations" come from a quote mark that was never closed. */
-const MAX_STATEMENT = 4000;
 
 /**
  * Quotation marks that do not report speech: scare quotes and nicknames (a short phrase with no

@@ -4,6 +4,7 @@ import type { Candidate, StatementRefiner } from '../types.ts';
  * `"A," he said. "B."` is one statement: a quotation with no attribution of its own that follows an
  * attributed one with only white space (or a comma) between them is its continuation. After an
  * attribution that comes first (`He said: "A." "B."`) only a continuation in the same paragraph counts.
+ * `"A," she said, "B."` is one statement too.
  */
 export const mergeSplitQuotes: StatementRefiner = {
   name: 'merge-split-quotes',
@@ -12,6 +13,21 @@ export const mergeSplitQuotes: StatementRefiner = {
     const result: Candidate[] = [];
     let previous: Candidate | undefined;
     for (const candidate of ordered) {
+      // '"A," she said, "B."': the attribution's own cue also introduces B, which speaker-then-quote found
+      if (
+        previous &&
+        previous.kind === 'direct' &&
+        previous.parser === 'quote-then-speaker' &&
+        candidate.parser === 'speaker-then-quote' &&
+        candidate.mention &&
+        previous.mention &&
+        candidate.mention.start === previous.mention.start &&
+        candidate.parts[0]!.start >= previous.end
+      ) {
+        previous.parts = [...previous.parts, ...candidate.parts];
+        previous.end = candidate.end;
+        continue;
+      }
       if (
         previous &&
         previous.kind === 'direct' &&

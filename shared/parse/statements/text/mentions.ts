@@ -2,7 +2,7 @@ import type { SpeakerType } from '../../../model/statement.ts';
 import { cueInfo } from '../cues.ts';
 import type { Mention } from '../types.ts';
 import {
-  GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
+  DESCRIBED_SPEAKERS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES,
   SOURCE_DOCUMENTS, THING_PRONOUNS, isPlace,
 } from '../words.ts';
 import { type Token, isAcronym, isCapitalized, isPunctuation, tokenize } from './tokens.ts';
@@ -60,6 +60,7 @@ const NOT_A_SPEAKER_START = new Set([
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
 
 const MAKER = /^\p{Ll}+maker$/u;
+const SHARE_OF_PEOPLE = /^(?:(?:about|almost|nearly|roughly|only|just|more than|less than|fewer than|at least|over|some)\s+)?(?:half|a third|a quarter|two-thirds|three-quarters|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+(?:\d+|two|three|four|five|ten)|\d+(?:\.\d+)?\s*(?:percent|per cent|%))(?:\s+of\s+[\p{L} -]+)?$/iu;
 /** "campaigners", "chiefs": a plural common noun (not "news", "bus", "its"). */
 const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u;
 const ADVERB = /^\p{Ll}+ly$/u;
@@ -84,7 +85,7 @@ export function typeOfName(tokens: Token[]): SpeakerType {
   if (tokens.some((t) => isOrgNoun(t) || /['’]s$/.test(t.text))) return 'organization';
   if (GROUP_NOUNS.has(tokens[tokens.length - 1]!.lower)) return 'group';
   if (tokens.length === 1 && isAcronym(tokens[0]!)) return 'organization';
-  if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t))) return 'person';
+  if (tokens.length >= 2 && tokens.every((t) => isCapitalized(t) && !isAcronym(t) && !/^\d/.test(t.text))) return 'person';
   return 'unknown';
 }
 
@@ -106,12 +107,16 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     if (THING_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'organization');
     if (GROUP_PRONOUNS.has(first.lower)) return mention(body, tokens, 'pronoun', first.lower, null, 'group');
   }
+  // "it would not withdraw its troops": a pronoun opens a clause, not a longer speaker phrase
+  if (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower)) return null;
   if (tokens.some(isPunctuation)) return null;
+  // "About four in 10", "At least half of voters in each state": a share of those polled
+  if (SHARE_OF_PEOPLE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
   if (tokens.length === 1 && lowerDeterminers.has(first.lower)) return null; // "Their demands": a possessive alone
   // an article inside the phrase must follow a preposition ("the chairman of the committee"), else
   // two phrases were run together ("New Year message the Liberal Democrat leader")
-  if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.lower) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
+  if (tokens.some((t, i) => i > 0 && /^(?:the|a|an)$/.test(t.text.toLowerCase()) && !/^(?:of|for|in|at|to|and|with|from|on|by|group|firm|company)$/.test(tokens[i - 1]!.lower))) return null;
 
   // "a Holcim statement", "A CBI quarterly survey": the issuer speaks.
   if (SOURCE_DOCUMENTS.has(last.lower)) {
@@ -157,8 +162,13 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
 
   // A bare name: "Turkey", "the CBI", "Azerbaijan's Ministry of Foreign Affairs"
   const bare = stripThe(tokens);
-  if (bare.length > 0 && isCapitalized(bare[0]!) && bare.every(isNameWord) && isNameWord(bare[bare.length - 1]!) && !NAME_PARTICLES.has(bare[bare.length - 1]!.lower)) {
+  if (bare.length > 0 && isCapitalized(bare[0]!) && !/^\d+$/.test(bare[0]!.text) && bare.every(isNameWord) && isNameWord(bare[bare.length - 1]!) && !NAME_PARTICLES.has(bare[bare.length - 1]!.lower)) {
     if (!(bare.length === 1 && (isRole(bare[0]!) || GROUP_NOUNS.has(bare[0]!.lower) || isOrgNoun(bare[0]!)))) {
+      // "William Corr of the Campaign for Tobacco-Free Kids": a person, with the employer as title
+      const of = bare.findIndex((t, i) => i >= 2 && (t.lower === 'of' || t.lower === 'at'));
+      if (of > 0 && typeOfName(bare.slice(0, of)) === 'person') {
+        return mention(body, tokens, 'name', join(body, bare.slice(0, of)), appositive ?? join(body, bare.slice(of)), 'person');
+      }
       return mention(body, tokens, 'name', join(body, bare), appositive, typeOfName(bare));
     }
   }
@@ -173,6 +183,10 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
   if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
+  }
+  // "the billionaire businessman", "a top campaign aide": described the way annotated speakers are
+  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower))) {
+    return mention(body, tokens, 'unnamed', join(body, tokens), null, PLURAL_NOUN.test(head.text) ? 'group' : 'unknown');
   }
   if (isRole(head) || isOrgNoun(head)) {
     const type: SpeakerType = isOrgNoun(head) && !isRole(head) ? 'organization' : 'person';
@@ -239,6 +253,10 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       open--;
     }
     if (open < 1 || !opens.includes(tokens[open]!.text)) return null;
+    // "Gustav Ando, research director for IHS Life Sciences, a consulting company, said", "Sam Solovey, a
+    // contestant on the show, who went on to work alongside him, said": several appositives; the speaker
+    // is the name that opens the clause, before the first of them
+    if (closing === ',') open = firstAppositive(tokens, open);
     let nameStart = open;
     while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && open - nameStart < 6) nameStart--;
     const nameTokens = stripLeading(tokens.slice(nameStart, open));
@@ -261,7 +279,8 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
     const found = classify(body, nameTokens, title);
-    return found && found.form !== 'pronoun' ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
+    // the words as written take the title along, never a relative clause ("Turkey, which occupies ...")
+    return found && found.form !== 'pronoun' && title ? { ...found, text: body.slice(found.start, titleTokens[titleTokens.length - 1]!.end) } : found;
   }
 
   // "Electronic Arts (EA) says": the bracket is part of the speaker phrase
@@ -352,4 +371,87 @@ export function speakerAfter(body: string, from: number, limit: number): Mention
   }
   if (found && titleEnd > 0 && found.form !== 'pronoun') return { ...found, end: titleEnd, text: body.slice(found.start, titleEnd) };
   return found;
+}
+
+/** Words that open an introductory phrase before the subject ("In May, ...", "After the vote, ..."). */
+const INTRODUCTORY = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'with', 'without', 'despite', 'following', 'for', 'by', 'from', 'earlier', 'later', 'last', 'speaking', 'asked', 'if', 'although', 'though', 'because', 'unlike', 'like']);
+/** How far into a sentence an introductory phrase may run before its comma. */
+const MAX_INTRODUCTION = 12;
+/** A word that ends the subject: an auxiliary, a cue, or a past-tense or third-person verb form. */
+const VERB_LIKE = /^(?:\p{Ll}+ed|\p{Ll}+s)$/u;
+const endsSubject = (t: Token) => isPunctuation(t) || BETWEEN_WORDS.has(t.lower) || NEGATIONS.test(t.lower) || !!cueInfo(t.lower) || CLAUSE_WORDS.has(t.lower);
+
+/**
+ * The subject of the sentence that holds a cue whose own subject is left out ("The judge imposed a
+ * sentence, saying ...", "X said ... but added that ..."): the noun phrase that opens the sentence, after
+ * connectives and an introductory phrase ("In May, a U.S. District Court judge sided with ...").
+ */
+export function sentenceSubject(body: string, sentenceStart: number, cueStart: number): Mention | null {
+  let tokens = stripLeading(tokenize(body, sentenceStart, Math.min(cueStart, sentenceStart + WINDOW)));
+  while (tokens[0]?.text === ',') tokens = stripLeading(tokens.slice(1)); // "In May, ..." once its time words are gone
+  if (tokens[0] && INTRODUCTORY.has(tokens[0].lower)) {
+    const comma = tokens.findIndex((t) => t.text === ',');
+    if (comma < 0 || comma > MAX_INTRODUCTION) return null;
+    tokens = stripLeading(tokens.slice(comma + 1));
+  }
+  const first = tokens[0];
+  if (first && (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower))) return classify(body, [first]);
+  let end = 0;
+  while (end < tokens.length && end < MAX_WORDS && !endsSubject(tokens[end]!)) {
+    const token = tokens[end]!;
+    // a lower-case verb form ends the subject, unless it names who speaks ("officials", "the company")
+    if (end > 0 && !isCapitalized(token) && VERB_LIKE.test(token.text) && !GROUP_NOUNS.has(token.lower) && !isRole(token) && !isOrgNoun(token)) break;
+    end++;
+  }
+  for (let length = end; length > 0; length--) {
+    const found = classify(body, tokens.slice(0, length));
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A source named after a prepositional cue that reads as no name or role ("according to a congressional
+ * report", "according to exit polls"): kept as written, up to the first punctuation, when it is a short
+ * noun phrase that opens with a determiner, a capital or a plural noun.
+ */
+export function sourceAfter(body: string, from: number, limit: number): Mention | null {
+  const named = speakerAfter(body, from, limit);
+  if (named) return named;
+  const tokens = tokenize(body, from, Math.min(limit, from + WINDOW));
+  let end = 0;
+  while (end < tokens.length && !isPunctuation(tokens[end]!) && !CLAUSE_WORDS.has(tokens[end]!.lower)) end++;
+  const phrase = tokens.slice(0, end);
+  const first = phrase[0];
+  if (!first || phrase.length > 8 || NOT_A_SPEAKER_START.has(first.lower)) return null;
+  const opens = indefinites.has(first.lower) || lowerDeterminers.has(first.lower) || isCapitalized(first) || PLURAL_NOUN.test(first.text) || phrase.length >= 2;
+  return opens ? mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown') : null;
+}
+
+/** How many appositives may stand between a speaker's name and the cue. */
+const MAX_APPOSITIVES = 3;
+/** How many words the appositives may take together. */
+const MAX_APPOSITIVE_WORDS = 40;
+
+/**
+ * The earliest comma before `open` (walking back over at most MAX_APPOSITIVES comma groups) that follows
+ * the name opening the clause: only connectives and time words stand before that name. `open` itself
+ * when there is none.
+ */
+function firstAppositive(tokens: Token[], open: number): number {
+  let best = open;
+  let groups = 1;
+  for (let at = open - 1; at > 0 && open - at < MAX_APPOSITIVE_WORDS && groups < MAX_APPOSITIVES; at--) {
+    const token = tokens[at]!;
+    if (/^[;:"“”()]$/.test(token.text)) break;
+    if (token.text !== ',') continue;
+    groups++;
+    let nameStart = at;
+    while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && at - nameStart < 6) nameStart--;
+    if (nameStart === at || !isCapitalized(tokens[nameStart]!)) continue;
+    const opening = tokens.slice(0, nameStart);
+    const lastBreak = opening.map((t) => isPunctuation(t) || CLAUSE_WORDS.has(t.lower)).lastIndexOf(true);
+    if (stripLeading(opening.slice(lastBreak + 1)).length === 0) best = at;
+  }
+  return best;
 }
