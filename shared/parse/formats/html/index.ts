@@ -8,9 +8,11 @@ import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
+import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
+import { chooseTitle } from './title.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
 // Readability's order (Dublin Core, then OpenGraph, then plain names, then Twitter); the date list adds the
@@ -18,6 +20,9 @@ import { elementText } from './text.ts';
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
+const MAX_HEADLINE_CHARS = 300;
+// second-level labels that name no site: co.uk, com.au, gov.uk…
+const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'blog', 'news']);
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published', 'parsely-pub-date',
   'datepublished', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'sailthru:date',
@@ -40,12 +45,17 @@ export function readHtml(html: string): SourceArticle {
     pageTitle,
   );
 
-  // a "title" that is only the site's name (some JSON-LD says so) does not name the article
-  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher].filter(Boolean).map((n) => n!.toLowerCase());
-  const articleTitle = (value: string | null | undefined) =>
-    value && !siteNames.includes(value.trim().toLowerCase()) ? value : null;
-  declared.offer('title', articleTitle(jsonLd?.headline), 'json-ld');
-  for (const name of TITLE_META) declared.offer('title', articleTitle(meta.get(name)), `meta:${name}`);
+  const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
+    ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl)]
+    .filter((n): n is string => Boolean(n));
+  const declaredTitles = [
+    { text: jsonLd?.headline, from: 'json-ld' },
+    ...TITLE_META.map((name) => ({ text: meta.get(name), from: `meta:${name}` })),
+    { text: pageTitle ?? undefined, from: 'title' },
+  ].flatMap((c) => (c.text ? [{ text: cleanText(c.text), from: c.from }] : []));
+  const title = chooseTitle({ declared: declaredTitles, headings: headingCandidates(document), siteNames });
+  declared.offer('title', title?.text, title?.from ?? 'title');
 
   declared.offer('byline', jsonLd?.authors.join(', '), 'json-ld');
   declared.offer('authors', jsonLd?.authors, 'json-ld');
@@ -92,7 +102,6 @@ export function readHtml(html: string): SourceArticle {
   // Readability changes the document, so it runs after everything above has been read.
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
-  declared.offer('title', pageTitle, 'title');
   const readableByline = readable?.byline ? withoutDateline(cleanByline(readable.byline)) : null;
   declared.offer('byline', readableByline, 'readability');
   declared.offer('authors', readableByline ? splitAuthors(readableByline) : null, 'readability');
@@ -147,6 +156,55 @@ function metaTags(document: Document): MetaTags {
     }
   }
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
+}
+
+/** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
+function headingCandidates(document: Document): Array<{ text: string; from: string }> {
+  const of = (tag: string, limit: number) =>
+    Array.from(document.querySelectorAll(tag))
+      .slice(0, limit)
+      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag }))
+      .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
+  return [...of('h1', 10), ...of('h2', 30)];
+}
+
+// Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
+const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
+const KICKER_TAG = new Set(['SMALL', 'TIME']);
+
+/** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
+function textWithoutKicker(heading: Element): string {
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
+      text += ' ';
+      return;
+    }
+    if (element.tagName.toUpperCase() === 'BR') text += ' ';
+    for (const child of Array.from(element.childNodes)) walk(child);
+  };
+  walk(heading);
+  return text;
+}
+
+/**
+ * Names a site goes by in its host: "missy-magazine.de" and "missy-magazine" for www.missy-magazine.de; an
+ * archived page (web.archive.org/web/2016…/http://site/…) is named by the site it archived.
+ */
+function hostNames(url: string | null): string[] {
+  if (!url) return [];
+  const archived = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1];
+  let host: string;
+  try {
+    host = new URL(archived ?? url).hostname.replace(/^www\./, '');
+  } catch {
+    return [];
+  }
+  const labels = host.split('.').slice(0, -1).filter((label) => !GENERIC_HOST_LABELS.has(label) && label.length >= 3);
+  return [host, ...labels];
 }
 
 const dateOf = (value: string | null | undefined): string | null => (value ? normalizeDate(value) : null);

@@ -1,3 +1,5 @@
+import { cleanText } from './clean-text.ts';
+
 /** Schema.org types whose node describes the article itself. */
 const ARTICLE_TYPES = new Set([
   'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'reviewnewsarticle',
@@ -87,7 +89,7 @@ function hasType(node: Node, types: Set<string>): boolean {
 }
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return cleanText(value) || undefined;
   if (typeof value === 'number') return String(value);
   if (isNode(value)) return text(value['@id']) ?? text(value.url) ?? text(value['@value']);
   if (Array.isArray(value)) return text(value[0]);
@@ -99,8 +101,8 @@ function names(value: unknown, resolve: (v: unknown) => unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of list.map(resolve)) {
-    if (typeof item === 'string' && item.trim() && !/^https?:/.test(item)) out.push(item.trim());
-    else if (isNode(item) && typeof item.name === 'string' && item.name.trim()) out.push(item.name.trim());
+    if (typeof item === 'string' && item.trim() && !/^https?:/.test(item)) out.push(cleanText(item));
+    else if (isNode(item) && typeof item.name === 'string' && item.name.trim()) out.push(cleanText(item.name));
   }
   return out;
 }
