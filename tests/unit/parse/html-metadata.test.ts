@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from './support.ts';
 
 /** A small page: head markup, then body markup with enough text for Readability to find an article. */
-function page(head: string, body: string): string {
+function page(head: string, body: string, lang = 'en'): string {
   const paragraph = '<p>The council met on Tuesday evening and spoke at length about the budget, the schools and the roads of the town.</p>';
-  return `<!doctype html><html><head>${head}</head><body>${body}<article>${paragraph.repeat(4)}</article></body></html>`;
+  return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}<article>${paragraph.repeat(4)}</article></body></html>`;
 }
 const metadataOf = (html: string) => parseText(html, 'page.html')[0]!.metadata;
 
@@ -36,5 +36,32 @@ describe('HTML title', () => {
     const jsonLd = '{"@type":"NewsArticle","headline":"Olive &#038; Herb &#8222;Focaccia&#8220;"}';
     const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Olive &amp; Herb „Focac&shy;cia“</h1>'));
     expect(metadata.title).toBe('Olive & Herb „Focaccia“');
+  });
+});
+
+describe('HTML publication date', () => {
+  it('reads a German date printed under the headline, day first, as a date without a time zone', () => {
+    const metadata = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Stand: 05.03.2020 18:00 Uhr</p>', 'de'));
+    expect(metadata.publishedAt).toBe('2020-03-05');
+    expect(metadata.provenance.publishedAt).toBe('text-near-headline');
+    const longForm = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Veröffentlicht am 7. November 2021</p>', 'de'));
+    expect(longForm.publishedAt).toBe('2021-11-07');
+  });
+
+  it('reads an English date in the page language\'s order, and never takes the day of parsing', () => {
+    const us = metadataOf(page('', '<h1>Council backs budget</h1><p>Updated today. Published 03/05/2020</p>', 'en-US'));
+    expect(us.publishedAt).toBe('2020-03-05');
+    const gb = metadataOf(page('', '<h1>Council backs budget</h1><p>Published 03/05/2020</p>', 'en-GB'));
+    expect(gb.publishedAt).toBe('2020-05-03');
+    const undated = metadataOf(page('', '<h1>Council backs budget</h1><p>Updated today at 5pm</p>'));
+    expect(undated.publishedAt).toBeNull();
+  });
+
+  it('takes the date in the URL path before visible text, and JSON-LD datePublished before both', () => {
+    const fromUrl = metadataOf(page('<link rel="canonical" href="https://example.org/2019/10/21/budget/">', '<h1>Council backs budget</h1><p>1 January 2020</p>'));
+    expect(fromUrl).toMatchObject({ publishedAt: '2019-10-21', provenance: expect.objectContaining({ publishedAt: 'url' }) });
+    const jsonLd = '{"@type":"NewsArticle","dateModified":"2020-02-02","datePublished":"2020-01-31T23:30:00+01:00"}';
+    const fromJsonLd = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Council backs budget</h1>'));
+    expect(fromJsonLd.publishedAt).toBe('2020-01-31T23:30:00+01:00');
   });
 });

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
-import { normalizeDate } from '../../dates.ts';
+import { dateInUrl, normalizeDate } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
 import { normalizeLanguageTag } from '../../metadata/language-tag.ts';
 import type { SourceArticle } from '../../source.ts';
@@ -12,7 +12,9 @@ import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
+import type { Candidate } from './title.ts';
 import { chooseTitle } from './title.ts';
+import { dateNearHeadline } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
 // Readability's order (Dublin Core, then OpenGraph, then plain names, then Twitter); the date list adds the
@@ -54,7 +56,8 @@ export function readHtml(html: string): SourceArticle {
     ...TITLE_META.map((name) => ({ text: meta.get(name), from: `meta:${name}` })),
     { text: pageTitle ?? undefined, from: 'title' },
   ].flatMap((c) => (c.text ? [{ text: cleanText(c.text), from: c.from }] : []));
-  const title = chooseTitle({ declared: declaredTitles, headings: headingCandidates(document), siteNames });
+  const headings = headingCandidates(document);
+  const title = chooseTitle({ declared: declaredTitles, headings, siteNames });
   declared.offer('title', title?.text, title?.from ?? 'title');
 
   declared.offer('byline', jsonLd?.authors.join(', '), 'json-ld');
@@ -71,7 +74,9 @@ export function readHtml(html: string): SourceArticle {
   for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
   const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
   declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
-  // last resort, read before Readability strips it: the first dated <time> of the <article>, near its top
+
+  declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
+  // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
 
   declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
@@ -86,6 +91,9 @@ export function readHtml(html: string): SourceArticle {
     declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
   }
   declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
+
+  const headline = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  declared.offer('publishedAt', headline && dateNearHeadline(headline, declared.values.language ?? null), 'text-near-headline');
 
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
@@ -159,11 +167,11 @@ function metaTags(document: Document): MetaTags {
 }
 
 /** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
-function headingCandidates(document: Document): Array<{ text: string; from: string }> {
+function headingCandidates(document: Document): Candidate[] {
   const of = (tag: string, limit: number) =>
     Array.from(document.querySelectorAll(tag))
       .slice(0, limit)
-      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag }))
+      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
       .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
   return [...of('h1', 10), ...of('h2', 30)];
 }

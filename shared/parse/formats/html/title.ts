@@ -4,6 +4,8 @@ export interface Candidate {
   text: string;
   /** Where the text came from, for provenance: `json-ld`, `meta:og:title`, `h1`… */
   from: string;
+  /** The heading element, for a visible heading. */
+  element?: Element;
 }
 
 export interface TitleSources {
