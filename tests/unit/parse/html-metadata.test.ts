@@ -65,3 +65,33 @@ describe('HTML publication date', () => {
     expect(fromJsonLd.publishedAt).toBe('2020-01-31T23:30:00+01:00');
   });
 });
+
+describe('HTML byline', () => {
+  it('names the JSON-LD people before an organisation, several as a list', () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      author: [{ '@type': 'Organization', name: 'Daily Example' }, { '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Roe' }],
+    });
+    const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Council backs budget</h1>'));
+    expect(metadata).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
+  });
+
+  it('skips a meta author that is the site, and reads the byline line under the headline in the page language', () => {
+    const metadata = metadataOf(
+      page(
+        '<meta name="author" content="example.de"><link rel="canonical" href="https://www.example.de/a">',
+        '<h1>Rat beschließt Haushalt</h1><p>Von Anna Dunst | 3. März 2021</p>',
+        'de',
+      ),
+    );
+    expect(metadata.byline).toBe('Anna Dunst');
+    expect(metadata.provenance.byline).toBe('text-near-headline');
+  });
+
+  it('keeps the name only: no cue words, dates or link labels', () => {
+    const metadata = metadataOf(page('', '<h1>Council backs budget</h1><div class="post-meta"><a rel="author" href="/u/1">Zeige alle Beiträge von Cem Basman</a></div>'));
+    expect(metadata.byline).toBe('Cem Basman');
+    const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
+    expect(dated.byline).toBe('Nicole Collignon');
+  });
+});

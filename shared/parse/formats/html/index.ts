@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
 import { dateInUrl, normalizeDate } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
@@ -13,8 +12,9 @@ import { readJsonLd } from './json-ld.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import type { Candidate } from './title.ts';
-import { chooseTitle } from './title.ts';
-import { dateNearHeadline } from './visible-date.ts';
+import { chooseTitle, siteMatcher } from './title.ts';
+import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine } from './byline.ts';
+import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
 // Readability's order (Dublin Core, then OpenGraph, then plain names, then Twitter); the date list adds the
@@ -23,6 +23,9 @@ const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
 const MAX_HEADLINE_CHARS = 300;
+/** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
+const BYLINE_CHARS_AFTER = 600;
+const BYLINE_CHARS_BEFORE = 200;
 // second-level labels that name no site: co.uk, com.au, gov.uk…
 const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'blog', 'news']);
 const PUBLISHED_META = [
@@ -60,15 +63,22 @@ export function readHtml(html: string): SourceArticle {
   const title = chooseTitle({ declared: declaredTitles, headings, siteNames });
   declared.offer('title', title?.text, title?.from ?? 'title');
 
-  declared.offer('byline', jsonLd?.authors.join(', '), 'json-ld');
-  declared.offer('authors', jsonLd?.authors, 'json-ld');
-  for (const name of BYLINE_META) {
+  // people before organisations, and never the site itself (a CMS that signs every page with its name)
+  const isSite = siteMatcher(siteNames);
+  const metaAuthors = BYLINE_META.flatMap((name) => {
     const value = meta.get(name);
-    if (value && !/^https?:/.test(value)) {
-      declared.offer('byline', value, `meta:${name}`);
-      declared.offer('authors', splitAuthors(value), `meta:${name}`);
-    }
-  }
+    const author = value && !/^https?:|@|\[at\]/.test(value) ? nameOnByline(value) : null;
+    return author ? [{ names: [author], from: `meta:${name}` }] : [];
+  });
+  const authorCandidates = [
+    { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
+    ...metaAuthors,
+  ];
+  const markupAuthors = authorsFromMarkup(document);
+  const headlineElement = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  const bylineLine = headlineElement
+    ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
+    : null;
 
   declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
   for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
@@ -92,8 +102,7 @@ export function readHtml(html: string): SourceArticle {
   }
   declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
 
-  const headline = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
-  declared.offer('publishedAt', headline && dateNearHeadline(headline, declared.values.language ?? null), 'text-near-headline');
+  declared.offer('publishedAt', headlineElement && dateNearHeadline(headlineElement, declared.values.language ?? null), 'text-near-headline');
 
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
@@ -110,9 +119,16 @@ export function readHtml(html: string): SourceArticle {
   // Readability changes the document, so it runs after everything above has been read.
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
-  const readableByline = readable?.byline ? withoutDateline(cleanByline(readable.byline)) : null;
-  declared.offer('byline', readableByline, 'readability');
-  declared.offer('authors', readableByline ? splitAuthors(readableByline) : null, 'readability');
+  const readableByline = readable?.byline ? nameOnByline(readable.byline) : null;
+  authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
+  if (markupAuthors) authorCandidates.push(markupAuthors);
+  authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
+  const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
+  // else a newsroom, or the site's own name
+  const authors =
+    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
+  declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
+  declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
   declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
   declared.offer('siteName', readable?.siteName, 'readability');
@@ -224,31 +240,4 @@ function absoluteUrl(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Readability's byline is the text of an element classed "byline", where many sites also put the dateline:
- * "By Nathan Willis March 25, 2015" → "Nathan Willis"; "Last Updated: January 7, 2025" → null.
- */
-function withoutDateline(byline: string): string | null {
-  let text = byline;
-  for (const date of chrono.parse(byline).reverse()) {
-    text = text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length);
-  }
-  text = text
-    .replace(/\b(?:last\s+)?(?:updated|published|posted|modified)\b:?/gi, ' ')
-    .replace(/^[\s,|•·:-]+|[\s,|•·:-]+$/g, '')
-    .replace(/\s+(?:at|on)$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return /\p{L}/u.test(text) ? text : null;
-}
-
-/** "By Jane Doe | 5 min read" → "Jane Doe". */
-function cleanByline(byline: string): string {
-  return byline
-    .replace(/\s+/g, ' ')
-    .replace(/^\s*(?:written\s+)?by[:\s]+/i, '')
-    .split(/\s+[|•·]\s+/)[0]!
-    .trim();
 }

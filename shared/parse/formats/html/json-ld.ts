@@ -6,6 +6,7 @@ const ARTICLE_TYPES = new Set([
   'backgroundnewsarticle', 'blogposting', 'socialmediaposting', 'liveblogposting', 'scholarlyarticle', 'techarticle',
   'report', 'posting',
 ]);
+const ORGANISATION_TYPES = new Set(['organization', 'newsmediaorganization', 'corporation', 'ngo', 'governmentorganization', 'localbusiness']);
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'collectionpage']);
 
 type Node = Record<string, unknown>;
@@ -13,7 +14,10 @@ type Node = Record<string, unknown>;
 export interface JsonLdFacts {
   headline?: string;
   datePublished?: string;
+  /** People, and names without a type. */
   authors: string[];
+  /** Authors typed as an organisation: a newsroom or agency, named when no person is. */
+  authorOrganisations: string[];
   publisher?: string;
   description?: string;
   url?: string;
@@ -48,7 +52,8 @@ export function readJsonLd(blocks: string[], pageTitle: string | null): JsonLdFa
   return {
     headline: closestTo(pageTitle, [text(article.headline), text(article.name)]),
     datePublished: text(article.datePublished) ?? text(article.dateCreated),
-    authors: names(article.author, resolve),
+    authors: names(article.author, resolve, (item) => !isNode(item) || !hasType(item, ORGANISATION_TYPES)),
+    authorOrganisations: names(article.author, resolve, (item) => isNode(item) && hasType(item, ORGANISATION_TYPES)),
     publisher: names(article.publisher, resolve)[0],
     description: text(article.description),
     url: text(article.url) ?? text(article.mainEntityOfPage),
@@ -97,10 +102,11 @@ function text(value: unknown): string | undefined {
 }
 
 /** Names of people or organisations given as strings, objects with a name, references, or lists of these. */
-function names(value: unknown, resolve: (v: unknown) => unknown): string[] {
+function names(value: unknown, resolve: (v: unknown) => unknown, accept: (item: unknown) => boolean = () => true): string[] {
   const list = Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of list.map(resolve)) {
+    if (!accept(item)) continue;
     if (typeof item === 'string' && item.trim() && !/^https?:/.test(item)) out.push(cleanText(item));
     else if (isNode(item) && typeof item.name === 'string' && item.name.trim()) out.push(cleanText(item.name));
   }

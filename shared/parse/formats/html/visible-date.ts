@@ -70,7 +70,7 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 /** Visible text from the start of `element` on, in document order, up to `limit` characters. */
-function textAfter(element: Element, limit: number): string {
+export function textAfter(element: Element, limit: number): string {
   let text = '';
   let node: Node | null = element;
   while (node && text.length < limit) {
@@ -86,7 +86,7 @@ function textAfter(element: Element, limit: number): string {
 }
 
 /** Visible text before `element`, nearest last, up to `limit` characters. */
-function textBefore(element: Element, limit: number): string {
+export function textBefore(element: Element, limit: number): string {
   let text = '';
   let node: Node | null = element;
   while (node && text.length < limit) {
