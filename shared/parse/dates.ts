@@ -35,6 +35,25 @@ export function normalizeDate(value: string): string | null {
   return `${date}T${time}${offset}`;
 }
 
+// /2019/10/21/, /2019-10-21-, /20191021/ in a URL's path; an archive's crawl stamp (/web/20160218174457/) is longer.
+const URL_PATH_DATE = /\/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/;
+
+/** The date in a page URL's path (news sites file articles by day), or null. */
+export function dateInUrl(url: string | null): string | null {
+  if (!url) return null;
+  const archived = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1];
+  let path: string;
+  try {
+    path = new URL(archived ?? url).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_PATH_DATE.exec(path);
+  if (!m) return null;
+  const date = `${m[1]}-${m[3]}-${m[4]}`;
+  return isRealDate(date) ? date : null;
+}
+
 function normalizeZone(zone: string | undefined): string {
   if (!zone) return '';
   if (zone.toUpperCase() === 'Z') return 'Z';

@@ -5,7 +5,8 @@ export const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** The WHATWG name of the encoding the bytes were read in ('utf-8', 'windows-1252', 'gbk'…). */
+  encoding: string;
   warnings: string[];
 }
 
@@ -22,8 +23,10 @@ const MAGIC: Array<[string, number[]]> = [
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
 /**
- * Bytes → text. A byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails
- * Windows-1252 (a superset of printable Latin-1, what legacy newsroom files are in) with a warning.
+ * Bytes → text. A byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails the
+ * charset the document declares (HTML meta, XML declaration), else Windows-1252 (a superset of printable
+ * Latin-1, what legacy newsroom files are in), with a warning. Binary is told from text by the share of
+ * control characters; a text with a few stray ones keeps its text, without them, and a warning.
  * Empty, binary and oversized input is rejected with the reason.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
@@ -45,14 +48,54 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (decoded.text.trim() === '') throw new RejectedInput('empty', 'input is empty (no text)');
   if (looksBinary(decoded.text)) throw new RejectedInput('binary', 'input is binary, not text (control characters)');
-  return decoded;
+  return withoutControls(decoded);
+}
+
+// C0 controls other than tab, line feed, form feed and carriage return; DEL; C1 controls (what windows-1252
+// leaves of the bytes it does not define: 0x81, 0x8D, 0x8F, 0x90, 0x9D).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+
+/** Stored text never holds control characters: they are dropped, and the drop is recorded. */
+function withoutControls(decoded: DecodedText): DecodedText {
+  let dropped = 0;
+  const text = decoded.text.replace(CONTROL, () => {
+    dropped++;
+    return '';
+  });
+  if (dropped === 0) return decoded;
+  return { ...decoded, text, warnings: [...decoded.warnings, `dropped ${dropped} control character${dropped === 1 ? '' : 's'}`] };
 }
 
 function strictUtf8(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
+    const declared = declaredDecoder(bytes);
+    if (declared) {
+      return { text: declared.decode(bytes), encoding: declared.encoding, warnings: [`not valid UTF-8: decoded as ${declared.encoding}, the declared charset`] };
+    }
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: ['not valid UTF-8: decoded as windows-1252'] };
+  }
+}
+
+// `<meta charset="gb2312">`, `<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">`,
+// `<?xml version="1.0" encoding="iso-8859-2"?>`: declared near the top, in ASCII.
+const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i;
+const DECLARATION_BYTES = 4096;
+
+/** A decoder for the charset a document declares, when it is one other than UTF-8 that the platform knows. */
+function declaredDecoder(bytes: Uint8Array): TextDecoder | null {
+  const head = String.fromCharCode(...bytes.subarray(0, DECLARATION_BYTES));
+  const match = DECLARED_CHARSET.exec(head);
+  const label = match?.[1] ?? match?.[2];
+  if (!label) return null;
+  try {
+    const decoder = new TextDecoder(label);
+    // windows-1252 (and Latin-1, which WHATWG reads as windows-1252) is read by our own table below
+    return decoder.encoding === 'utf-8' || decoder.encoding === 'windows-1252' ? null : decoder;
+  } catch {
+    return null;
   }
 }
 
@@ -70,14 +113,19 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-/** Text never holds NUL, and only rarely other C0 control characters besides tab, newline, CR, form feed. */
+// Binary formats are full of NUL and other control bytes; a saved page or an export may carry a few strays.
+const MAX_NUL_SHARE = 0.001;
+const MAX_CONTROL_SHARE = 0.01;
+
+/** Binary, by the share of NULs and of other C0 control characters besides tab, newline, CR, form feed. */
 function looksBinary(text: string): boolean {
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
-  if (sample.includes('\u0000')) return true;
+  let nuls = 0;
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) controls++;
+    if (code === 0) nuls++;
+    else if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) controls++;
   }
-  return controls > sample.length / 100;
+  return nuls > sample.length * MAX_NUL_SHARE || controls > sample.length * MAX_CONTROL_SHARE;
 }

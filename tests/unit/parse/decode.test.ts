@@ -47,6 +47,28 @@ describe('decodeText', () => {
     expect(decoded.text).toBe('“Hi” €5');
   });
 
+  it('never keeps control characters: bytes windows-1252 leaves undefined are dropped, with a warning', () => {
+    const bytes = Uint8Array.from([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x20, 0x93, 0x48, 0x69, 0x94, 0x20, 0x74, 0x68, 0x69, 0x6e, 0x67, 0x73]);
+    const decoded = decodeText(bytes);
+    expect(decoded.text).toBe(' “Hi” things');
+    expect(decoded.warnings).toEqual(['not valid UTF-8: decoded as windows-1252', 'dropped 5 control characters']);
+  });
+
+  it('keeps a page with a few stray NUL and control bytes as text, without them', () => {
+    const page = `<!doctype html><html><body><p>${'A normal saved news page. '.repeat(200)}</p>\u0000\u0001\u001b</body></html>`;
+    const decoded = decodeText(Buffer.from(page, 'utf8'));
+    expect(decoded.text).toBe(page.replaceAll('\u0000', '').replaceAll('\u0001', '').replaceAll('\u001b', ''));
+    expect(decoded.warnings).toEqual(['dropped 3 control characters']);
+  });
+
+  it('reads a page that is not UTF-8 in the charset it declares', () => {
+    const head = Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>', 'ascii');
+    const title = Uint8Array.from([0xc4, 0xe3, 0xba, 0xc3]); // 你好 in GB2312
+    const decoded = decodeText(Buffer.concat([head, title, Buffer.from('</title></head></html>', 'ascii')]));
+    expect(decoded.encoding).toBe('gbk');
+    expect(decoded.text).toContain('<title>你好</title>');
+  });
+
   it('rejects empty and whitespace-only input as empty', () => {
     expect(rejection(new Uint8Array()).code).toBe('empty');
     expect(rejection(Buffer.from(' \n\t\r\n')).code).toBe('empty');

@@ -1,16 +1,20 @@
 import { Readability } from '@mozilla/readability';
-import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
-import { normalizeDate } from '../../dates.ts';
+import { dateInUrl, normalizeDate } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
 import { normalizeLanguageTag } from '../../metadata/language-tag.ts';
 import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
+import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
+import type { Candidate } from './title.ts';
+import { chooseTitle, siteMatcher } from './title.ts';
+import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine } from './byline.ts';
+import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
 // Readability's order (Dublin Core, then OpenGraph, then plain names, then Twitter); the date list adds the
@@ -18,6 +22,12 @@ import { elementText } from './text.ts';
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
+const MAX_HEADLINE_CHARS = 300;
+/** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
+const BYLINE_CHARS_AFTER = 600;
+const BYLINE_CHARS_BEFORE = 200;
+// second-level labels that name no site: co.uk, com.au, gov.uk…
+const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'blog', 'news']);
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published', 'parsely-pub-date',
   'datepublished', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'sailthru:date',
@@ -40,28 +50,43 @@ export function readHtml(html: string): SourceArticle {
     pageTitle,
   );
 
-  // a "title" that is only the site's name (some JSON-LD says so) does not name the article
-  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher].filter(Boolean).map((n) => n!.toLowerCase());
-  const articleTitle = (value: string | null | undefined) =>
-    value && !siteNames.includes(value.trim().toLowerCase()) ? value : null;
-  declared.offer('title', articleTitle(jsonLd?.headline), 'json-ld');
-  for (const name of TITLE_META) declared.offer('title', articleTitle(meta.get(name)), `meta:${name}`);
+  const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
+    ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl)]
+    .filter((n): n is string => Boolean(n));
+  const declaredTitles = [
+    { text: jsonLd?.headline, from: 'json-ld' },
+    ...TITLE_META.map((name) => ({ text: meta.get(name), from: `meta:${name}` })),
+    { text: pageTitle ?? undefined, from: 'title' },
+  ].flatMap((c) => (c.text ? [{ text: cleanText(c.text), from: c.from }] : []));
+  const headings = headingCandidates(document);
+  const title = chooseTitle({ declared: declaredTitles, headings, siteNames });
+  declared.offer('title', title?.text, title?.from ?? 'title');
 
-  declared.offer('byline', jsonLd?.authors.join(', '), 'json-ld');
-  declared.offer('authors', jsonLd?.authors, 'json-ld');
-  for (const name of BYLINE_META) {
+  // people before organisations, and never the site itself (a CMS that signs every page with its name)
+  const isSite = siteMatcher(siteNames);
+  const metaAuthors = BYLINE_META.flatMap((name) => {
     const value = meta.get(name);
-    if (value && !/^https?:/.test(value)) {
-      declared.offer('byline', value, `meta:${name}`);
-      declared.offer('authors', splitAuthors(value), `meta:${name}`);
-    }
-  }
+    const author = value && !/^https?:|@|\[at\]/.test(value) ? nameOnByline(value) : null;
+    return author ? [{ names: [author], from: `meta:${name}` }] : [];
+  });
+  const authorCandidates = [
+    { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
+    ...metaAuthors,
+  ];
+  const markupAuthors = authorsFromMarkup(document);
+  const headlineElement = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  const bylineLine = headlineElement
+    ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
+    : null;
 
   declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
   for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
   const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
   declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
-  // last resort, read before Readability strips it: the first dated <time> of the <article>, near its top
+
+  declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
+  // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
 
   declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
@@ -76,6 +101,8 @@ export function readHtml(html: string): SourceArticle {
     declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
   }
   declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
+
+  declared.offer('publishedAt', headlineElement && dateNearHeadline(headlineElement, declared.values.language ?? null), 'text-near-headline');
 
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
@@ -92,10 +119,16 @@ export function readHtml(html: string): SourceArticle {
   // Readability changes the document, so it runs after everything above has been read.
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
-  declared.offer('title', pageTitle, 'title');
-  const readableByline = readable?.byline ? withoutDateline(cleanByline(readable.byline)) : null;
-  declared.offer('byline', readableByline, 'readability');
-  declared.offer('authors', readableByline ? splitAuthors(readableByline) : null, 'readability');
+  const readableByline = readable?.byline ? nameOnByline(readable.byline) : null;
+  authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
+  if (markupAuthors) authorCandidates.push(markupAuthors);
+  authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
+  const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
+  // else a newsroom, or the site's own name
+  const authors =
+    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
+  declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
+  declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
   declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
   declared.offer('siteName', readable?.siteName, 'readability');
@@ -149,6 +182,55 @@ function metaTags(document: Document): MetaTags {
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
 }
 
+/** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
+function headingCandidates(document: Document): Candidate[] {
+  const of = (tag: string, limit: number) =>
+    Array.from(document.querySelectorAll(tag))
+      .slice(0, limit)
+      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
+      .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
+  return [...of('h1', 10), ...of('h2', 30)];
+}
+
+// Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
+const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
+const KICKER_TAG = new Set(['SMALL', 'TIME']);
+
+/** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
+function textWithoutKicker(heading: Element): string {
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
+      text += ' ';
+      return;
+    }
+    if (element.tagName.toUpperCase() === 'BR') text += ' ';
+    for (const child of Array.from(element.childNodes)) walk(child);
+  };
+  walk(heading);
+  return text;
+}
+
+/**
+ * Names a site goes by in its host: "missy-magazine.de" and "missy-magazine" for www.missy-magazine.de; an
+ * archived page (web.archive.org/web/2016…/http://site/…) is named by the site it archived.
+ */
+function hostNames(url: string | null): string[] {
+  if (!url) return [];
+  const archived = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1];
+  let host: string;
+  try {
+    host = new URL(archived ?? url).hostname.replace(/^www\./, '');
+  } catch {
+    return [];
+  }
+  const labels = host.split('.').slice(0, -1).filter((label) => !GENERIC_HOST_LABELS.has(label) && label.length >= 3);
+  return [host, ...labels];
+}
+
 const dateOf = (value: string | null | undefined): string | null => (value ? normalizeDate(value) : null);
 
 function absoluteUrl(value: string | null | undefined): string | null {
@@ -158,31 +240,4 @@ function absoluteUrl(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Readability's byline is the text of an element classed "byline", where many sites also put the dateline:
- * "By Nathan Willis March 25, 2015" → "Nathan Willis"; "Last Updated: January 7, 2025" → null.
- */
-function withoutDateline(byline: string): string | null {
-  let text = byline;
-  for (const date of chrono.parse(byline).reverse()) {
-    text = text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length);
-  }
-  text = text
-    .replace(/\b(?:last\s+)?(?:updated|published|posted|modified)\b:?/gi, ' ')
-    .replace(/^[\s,|•·:-]+|[\s,|•·:-]+$/g, '')
-    .replace(/\s+(?:at|on)$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return /\p{L}/u.test(text) ? text : null;
-}
-
-/** "By Jane Doe | 5 min read" → "Jane Doe". */
-function cleanByline(byline: string): string {
-  return byline
-    .replace(/\s+/g, ' ')
-    .replace(/^\s*(?:written\s+)?by[:\s]+/i, '')
-    .split(/\s+[|•·]\s+/)[0]!
-    .trim();
 }

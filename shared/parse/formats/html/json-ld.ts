@@ -1,9 +1,12 @@
+import { cleanText } from './clean-text.ts';
+
 /** Schema.org types whose node describes the article itself. */
 const ARTICLE_TYPES = new Set([
   'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'reviewnewsarticle',
   'backgroundnewsarticle', 'blogposting', 'socialmediaposting', 'liveblogposting', 'scholarlyarticle', 'techarticle',
   'report', 'posting',
 ]);
+const ORGANISATION_TYPES = new Set(['organization', 'newsmediaorganization', 'corporation', 'ngo', 'governmentorganization', 'localbusiness']);
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'collectionpage']);
 
 type Node = Record<string, unknown>;
@@ -11,7 +14,10 @@ type Node = Record<string, unknown>;
 export interface JsonLdFacts {
   headline?: string;
   datePublished?: string;
+  /** People, and names without a type. */
   authors: string[];
+  /** Authors typed as an organisation: a newsroom or agency, named when no person is. */
+  authorOrganisations: string[];
   publisher?: string;
   description?: string;
   url?: string;
@@ -46,7 +52,8 @@ export function readJsonLd(blocks: string[], pageTitle: string | null): JsonLdFa
   return {
     headline: closestTo(pageTitle, [text(article.headline), text(article.name)]),
     datePublished: text(article.datePublished) ?? text(article.dateCreated),
-    authors: names(article.author, resolve),
+    authors: names(article.author, resolve, (item) => !isNode(item) || !hasType(item, ORGANISATION_TYPES)),
+    authorOrganisations: names(article.author, resolve, (item) => isNode(item) && hasType(item, ORGANISATION_TYPES)),
     publisher: names(article.publisher, resolve)[0],
     description: text(article.description),
     url: text(article.url) ?? text(article.mainEntityOfPage),
@@ -87,7 +94,7 @@ function hasType(node: Node, types: Set<string>): boolean {
 }
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return cleanText(value) || undefined;
   if (typeof value === 'number') return String(value);
   if (isNode(value)) return text(value['@id']) ?? text(value.url) ?? text(value['@value']);
   if (Array.isArray(value)) return text(value[0]);
@@ -95,12 +102,13 @@ function text(value: unknown): string | undefined {
 }
 
 /** Names of people or organisations given as strings, objects with a name, references, or lists of these. */
-function names(value: unknown, resolve: (v: unknown) => unknown): string[] {
+function names(value: unknown, resolve: (v: unknown) => unknown, accept: (item: unknown) => boolean = () => true): string[] {
   const list = Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of list.map(resolve)) {
-    if (typeof item === 'string' && item.trim() && !/^https?:/.test(item)) out.push(item.trim());
-    else if (isNode(item) && typeof item.name === 'string' && item.name.trim()) out.push(item.name.trim());
+    if (!accept(item)) continue;
+    if (typeof item === 'string' && item.trim() && !/^https?:/.test(item)) out.push(cleanText(item));
+    else if (isNode(item) && typeof item.name === 'string' && item.name.trim()) out.push(cleanText(item.name));
   }
   return out;
 }

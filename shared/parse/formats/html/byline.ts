@@ -1,0 +1,118 @@
+import * as chrono from 'chrono-node';
+import { cleanText } from './clean-text.ts';
+
+// Words that introduce or surround a name in a byline, in the languages of the pages we read:
+// "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
+const CUE =
+  /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
+// What follows a name on a byline line: a date, a role, a separator and other page text.
+const TRAILER = /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])).*$|\s*[|•·,]\s*$/iu;
+const MAX_NAME_WORDS = 6;
+const MAX_NAME_CHARS = 80;
+
+/**
+ * The name on a byline, without its cue word, date, role or trailing page text: "Veröffentlicht von Cem
+ * Basman" → "Cem Basman", "Redaktion 1. November 2023" → "Redaktion", "on" → null.
+ */
+export function nameOnByline(byline: string): string | null {
+  // where a flattened byline runs two texts together ("Nicole Collignon22. Februar", "ARTICLES OFHeiko
+  // Sauer", "Scott CunninghamWe"), a separator; "DeFino" and "McDonald" stay whole
+  // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
+  let text = cleanText(byline.replace(/\s*\n\s*/g, ' | ')).replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d)/gu, ' | ');
+  for (const date of chrono.strict.parse(text).reverse()) {
+    text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
+  }
+  // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
+  text = text.replace(/\b\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\.?(?:\s+\d{4})?)/gu, ' | ');
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(CUE, '').replace(/^[\s|•·:–—-]+/, '').trim();
+  }
+  text = text
+    .replace(TRAILER, '')
+    .replace(/^[\s,|•·:–—-]+|[\s,|•·:–—-]+$/g, '')
+    .trim();
+  return looksLikeName(text) ? text : null;
+}
+
+/** A name is a few words with letters, not a sentence and not a date. */
+export function looksLikeName(text: string): boolean {
+  if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length <= MAX_NAME_WORDS && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+}
+
+// Elements that hold the author's name on most sites: microdata, rel=author links, author pages, classes.
+const AUTHOR_SELECTORS = [
+  '[itemprop~="author"] [itemprop~="name"]',
+  '[itemprop~="author"]',
+  'a[rel~="author"]',
+  '.author .fn, .vcard .fn',
+  'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/authors/"], a[href*="/auteur/"], a[href*="/autore/"]',
+  '[class*="author-name"], [class*="authorname"], [class*="author__name"], [class*="autor-name"], [class*="autorname"]',
+  '[class~="author"], [class~="autor"], [class*="byline"], [class*="post-author"], [class*="article-author"]',
+];
+
+// Author markup here belongs to other texts: comments, teasers of related articles, sidebars.
+const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [class*="related"], [class*="sidebar"], [class*="teaser"]';
+
+/**
+ * The article's authors as the page's markup gives them: the names under the first selector that finds any,
+ * outside comments, sidebars and teasers.
+ */
+export function authorsFromMarkup(document: Document): { names: string[]; from: string } | null {
+  for (const selector of AUTHOR_SELECTORS) {
+    const names: string[] = [];
+    let byline: Element | null | undefined;
+    for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
+      if (element.closest(ELSEWHERE)) continue;
+      // several authors share one byline block; names elsewhere on the page are other articles'
+      const block = element.parentElement?.parentElement;
+      if (byline !== undefined && block !== byline) continue;
+      const name = nameOnByline(element.getAttribute('content') ?? element.textContent ?? '');
+      if (!name) continue;
+      byline = block;
+      if (!names.includes(name)) names.push(name);
+    }
+    if (names.length > 0) return { names, from: `markup:${selector.split(',')[0]!.trim()}` };
+  }
+  return null;
+}
+
+export interface AuthorCandidate {
+  names: string[];
+  from: string;
+}
+
+/**
+ * The first source that names anyone, most trusted first; a first name alone that a later source spells out
+ * in full ("Stefanus" in JSON-LD, "Stefanus Stahl" in the byline) is taken in full.
+ */
+export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | null {
+  const first = candidates.find((c) => c.names.length > 0);
+  if (!first) return null;
+  const later = candidates.flatMap((c) => c.names);
+  const names = first.names.map((name) => {
+    if (/\s/.test(name)) return name;
+    const lower = name.toLowerCase();
+    return later.find((other) => other.length > name.length && other.toLowerCase().startsWith(`${lower} `)) ?? name;
+  });
+  return { names, from: first.from };
+}
+
+// A byline line: its cue in one of the page languages, then a name of two to four capitalised words
+// (particles such as "von", "de", "van" allowed inside). A lower-case cue counts only at the start of a
+// text, where a byline stands; inside a sentence "von" and "by" introduce anything.
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
+const BYLINE_LINE = new RegExp(
+  String.raw`(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:|Posted by|Written by|Geschrieben von|Veröffentlicht von|Erstellt von|Ein Beitrag von)\s*:?\s+` +
+    String.raw`(${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3})`,
+  'u',
+);
+
+/** The name on the first byline line in a text: "Von Anna Dunst | 3. März 2021" → "Anna Dunst". */
+export function nameOnBylineLine(text: string): string | null {
+  const match = BYLINE_LINE.exec(text);
+  return match ? nameOnByline(match[1]!) : null;
+}

@@ -1,0 +1,116 @@
+import { containment, squeezed, wordF1, words } from './clean-text.ts';
+
+export interface Candidate {
+  text: string;
+  /** Where the text came from, for provenance: `json-ld`, `meta:og:title`, `h1`… */
+  from: string;
+  /** The heading element, for a visible heading. */
+  element?: Element;
+}
+
+export interface TitleSources {
+  /** Declared titles, most trusted first: JSON-LD headline, og:title, twitter:title, <title>… */
+  declared: Candidate[];
+  /** Visible headings, h1s first, in page order. */
+  headings: Candidate[];
+  /** Names the site goes by: og:site_name, the publisher, the host of the page's URL. */
+  siteNames: string[];
+}
+
+// Separators between the headline and the site's name or section: "Headline | Section | Site", "Site » Headline".
+const SEPARATOR = /\s+[|\-–—·»›•~:/]+\s+|\s*[|»›·•]\s*|\s+:\s*/;
+const MIN_HEADING_AGREEMENT = 0.75;
+const MIN_SEGMENT_AGREEMENT = 0.9;
+/** A heading of one word ("Aktuelles", "Details") is a section label, unless a declared title says just that. */
+const MIN_HEADING_WORDS = 2;
+
+/**
+ * The headline. Visible headings and declared titles are compared: a heading that a declared title agrees
+ * with (once the site's name is cut off, or as one of its parts) is the headline as the page shows it; with
+ * no such agreement, the most trusted declared title without the site's name or section.
+ */
+export function chooseTitle(sources: TitleSources): Candidate | null {
+  const site = siteMatcher(sources.siteNames);
+  const declared = sources.declared
+    .map((c) => ({ text: withoutSiteName(c.text, site), from: c.from }))
+    .filter((c) => c.text && !site(c.text));
+  let best: { candidate: Candidate; agreement: number } | null = null;
+  for (const heading of sources.headings) {
+    const headingWords = words(heading.text);
+    if (headingWords.length === 0 || site(heading.text)) continue;
+    for (const title of declared) {
+      const agreement = headingAgreement(headingWords, title.text);
+      if (headingWords.length < MIN_HEADING_WORDS && agreement < 1) continue;
+      if (agreement >= MIN_HEADING_AGREEMENT && (!best || agreement > best.agreement)) {
+        best = { candidate: heading, agreement };
+      }
+    }
+  }
+  if (best) return best.candidate;
+  return declared[0] ?? null;
+}
+
+/** 1 when the heading is the title or one run of its parts; else how far their words agree. */
+function headingAgreement(heading: string[], title: string): number {
+  const overall = wordF1(heading, words(title));
+  const parts = title.split(SEPARATOR);
+  if (parts.length === 1) return overall;
+  for (let from = 0; from < parts.length; from++) {
+    for (let to = from + 1; to <= parts.length; to++) {
+      const run = words(parts.slice(from, to).join(' '));
+      if (wordF1(heading, run) >= MIN_SEGMENT_AGREEMENT && containment(heading, run) >= MIN_SEGMENT_AGREEMENT) {
+        return Math.max(overall, MIN_SEGMENT_AGREEMENT);
+      }
+    }
+  }
+  return overall;
+}
+
+/** "Headline - Site", "Site | Headline", "Headline | Section | Site" → "Headline" when a part names the site. */
+export function withoutSiteName(title: string, isSite: (text: string) => boolean): string {
+  const parts = splitKeepingSeparators(title);
+  while (parts.length > 1 && isSite(parts[parts.length - 1]!.text)) parts.pop();
+  while (parts.length > 1 && isSite(parts[0]!.text)) parts.shift();
+  return parts
+    .map((p, i) => (i === 0 ? p.text : p.separator + p.text))
+    .join('')
+    .trim();
+}
+
+function splitKeepingSeparators(title: string): Array<{ separator: string; text: string }> {
+  const parts: Array<{ separator: string; text: string }> = [];
+  const global = new RegExp(SEPARATOR.source, 'g');
+  let last = 0;
+  let separator = '';
+  for (let m = global.exec(title); m; m = global.exec(title)) {
+    if (m[0].length === 0) {
+      global.lastIndex++;
+      continue;
+    }
+    parts.push({ separator, text: title.slice(last, m.index) });
+    separator = m[0];
+    last = m.index + m[0].length;
+  }
+  parts.push({ separator, text: title.slice(last) });
+  return parts.filter((p) => words(p.text).length > 0);
+}
+
+/**
+ * Whether a text names the site: it matches a declared site name, or its letters are those of the page's
+ * host ("Missy Magazine" on missy-magazine.de, "heizung.de"), or it holds the host's name ("Zobacz na przepisy.pl").
+ */
+export function siteMatcher(siteNames: string[]): (text: string) => boolean {
+  const names = siteNames.map((n) => ({ words: words(n), squeezed: squeezed(n) })).filter((n) => n.squeezed.length >= 2);
+  return (text: string) => {
+    const textWords = words(text);
+    const textSqueezed = textWords.join('');
+    if (textSqueezed.length < 2) return false;
+    return names.some(
+      (n) =>
+        n.squeezed === textSqueezed ||
+        wordF1(textWords, n.words) >= 0.75 ||
+        (textSqueezed.length >= 4 && n.squeezed.includes(textSqueezed)) ||
+        (n.squeezed.length >= 4 && textSqueezed.includes(n.squeezed) && textWords.length <= n.words.length + 3),
+    );
+  };
+}

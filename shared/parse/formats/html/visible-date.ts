@@ -1,0 +1,113 @@
+import * as chrono from 'chrono-node';
+
+/** Text read around the headline: datelines sit just above it or in the byline block below. */
+const CHARS_AFTER = 800;
+const CHARS_BEFORE = 300;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT']);
+
+// Date parsers by primary language subtag; chrono's strict mode reads formal dates only ("20. April 2020",
+// "28.04.2020"), never "yesterday" or a bare weekday, so nothing depends on the day the page is parsed.
+const PARSERS: Record<string, chrono.Chrono> = {
+  de: chrono.de.strict, fr: chrono.fr.strict, es: chrono.es.strict, pt: chrono.pt.strict, nl: chrono.nl.strict,
+  it: chrono.it.strict, ja: chrono.ja.strict,
+};
+// English formal dates, month first (05/03/2020 is 5 May) as in the US, or day first as everywhere else.
+const ENGLISH_MONTH_FIRST = chrono.strict;
+const ENGLISH_DAY_FIRST = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+/** Language tags whose numeric dates put the month first. */
+const MONTH_FIRST = new Set(['en', 'en-us']);
+// "28.04.2020", "28. 4. 2020": day first wherever dots separate the parts.
+const WRITTEN_YEAR = /(?:19|20)\d{2}/;
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d])/g;
+
+/**
+ * The publication date printed next to the headline: the first full date (day, month and year) in the text
+ * after it, else the last one just above it, read in the page's language. A date as written: no time zone.
+ */
+export function dateNearHeadline(headline: Element, language: string | null): string | null {
+  const after = textAfter(headline, CHARS_AFTER);
+  const before = textBefore(headline, CHARS_BEFORE);
+  return firstDate(after, language) ?? lastDate(before, language);
+}
+
+function firstDate(text: string, language: string | null): string | null {
+  return datesIn(text, language).sort((a, b) => a.index - b.index)[0]?.date ?? null;
+}
+
+function lastDate(text: string, language: string | null): string | null {
+  return datesIn(text, language).sort((a, b) => b.index - a.index)[0]?.date ?? null;
+}
+
+function datesIn(text: string, language: string | null): Array<{ index: number; date: string }> {
+  const found: Array<{ index: number; date: string }> = [];
+  DOTTED_DATE.lastIndex = 0;
+  for (let m = DOTTED_DATE.exec(text); m; m = DOTTED_DATE.exec(text)) {
+    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (date) found.push({ index: m.index, date });
+  }
+  const tag = (language ?? 'en').toLowerCase();
+  const primary = tag.split('-')[0]!;
+  const english = MONTH_FIRST.has(tag) ? ENGLISH_MONTH_FIRST : ENGLISH_DAY_FIRST;
+  // pages in other languages still print English dates now and then ("March 5, 2020")
+  const parsers = PARSERS[primary] ? [PARSERS[primary], english] : [english];
+  for (const parser of parsers) {
+    for (const result of parser.parse(text)) {
+      const start = result.start;
+      // the year must be written: a certain year without one is the day of parsing ("today", "Now 12:30")
+      if (!WRITTEN_YEAR.test(result.text) || !start.isCertain('month') || !start.isCertain('day')) continue;
+      const date = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+      if (date) found.push({ index: result.index, date });
+    }
+  }
+  return found;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1990 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return parsed.toISOString().startsWith(date) ? date : null;
+}
+
+/** Visible text from the start of `element` on, in document order, up to `limit` characters. */
+export function textAfter(element: Element, limit: number): string {
+  let text = '';
+  let node: Node | null = element;
+  while (node && text.length < limit) {
+    text += visibleText(node, limit - text.length) + ' ';
+    let next: Node | null = node.nextSibling;
+    while (!next && node) {
+      node = node.parentNode;
+      next = node?.nextSibling ?? null;
+    }
+    node = next;
+  }
+  return text;
+}
+
+/** Visible text before `element`, nearest last, up to `limit` characters. */
+export function textBefore(element: Element, limit: number): string {
+  let text = '';
+  let node: Node | null = element;
+  while (node && text.length < limit) {
+    let previous: Node | null = node.previousSibling;
+    while (!previous && node) {
+      node = node.parentNode;
+      previous = node?.previousSibling ?? null;
+    }
+    node = previous;
+    if (node) text = visibleText(node, limit) + ' ' + text;
+  }
+  return text.slice(-limit);
+}
+
+function visibleText(node: Node, limit: number): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1 || SKIP.has((node as Element).tagName.toUpperCase())) return '';
+  let text = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (text.length >= limit) break;
+    text += visibleText(child, limit - text.length) + ' ';
+  }
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from './support.ts';
+
+/** A small page: head markup, then body markup with enough text for Readability to find an article. */
+function page(head: string, body: string, lang = 'en'): string {
+  const paragraph = '<p>The council met on Tuesday evening and spoke at length about the budget, the schools and the roads of the town.</p>';
+  return `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}<article>${paragraph.repeat(4)}</article></body></html>`;
+}
+const metadataOf = (html: string) => parseText(html, 'page.html')[0]!.metadata;
+
+describe('HTML title', () => {
+  it('cuts the site name off a declared title when it matches og:site_name or the host', () => {
+    const fromSiteName = metadataOf(page('<title>Council backs budget | Section | Daily Example</title><meta property="og:site_name" content="Daily Example">', ''));
+    expect(fromSiteName.title).toBe('Council backs budget | Section');
+    const fromHost = metadataOf(page('<title>Council backs budget - Missy Magazine</title><link rel="canonical" href="https://missy-magazine.de/a/1">', ''));
+    expect(fromHost.title).toBe('Council backs budget');
+  });
+
+  it('takes the visible headline that a declared title agrees with, without its kicker', () => {
+    const metadata = metadataOf(
+      page(
+        '<meta property="og:title" content="Council backs budget - Roads first">',
+        '<h1><span class="dachzeile">Town hall</span> <span class="headline">Council backs budget</span></h1>',
+      ),
+    );
+    expect(metadata.title).toBe('Council backs budget');
+    expect(metadata.provenance.title).toBe('h1');
+  });
+
+  it('keeps the declared title when no heading agrees with it (a logo in the h1)', () => {
+    const metadata = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>Daily Example</h1>'));
+    expect(metadata.title).toBe('Council backs budget');
+  });
+
+  it('decodes entities in a JSON-LD headline and drops soft hyphens', () => {
+    const jsonLd = '{"@type":"NewsArticle","headline":"Olive &#038; Herb &#8222;Focaccia&#8220;"}';
+    const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Olive &amp; Herb „Focac&shy;cia“</h1>'));
+    expect(metadata.title).toBe('Olive & Herb „Focaccia“');
+  });
+});
+
+describe('HTML publication date', () => {
+  it('reads a German date printed under the headline, day first, as a date without a time zone', () => {
+    const metadata = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Stand: 05.03.2020 18:00 Uhr</p>', 'de'));
+    expect(metadata.publishedAt).toBe('2020-03-05');
+    expect(metadata.provenance.publishedAt).toBe('text-near-headline');
+    const longForm = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Veröffentlicht am 7. November 2021</p>', 'de'));
+    expect(longForm.publishedAt).toBe('2021-11-07');
+  });
+
+  it('reads an English date in the page language\'s order, and never takes the day of parsing', () => {
+    const us = metadataOf(page('', '<h1>Council backs budget</h1><p>Updated today. Published 03/05/2020</p>', 'en-US'));
+    expect(us.publishedAt).toBe('2020-03-05');
+    const gb = metadataOf(page('', '<h1>Council backs budget</h1><p>Published 03/05/2020</p>', 'en-GB'));
+    expect(gb.publishedAt).toBe('2020-05-03');
+    const undated = metadataOf(page('', '<h1>Council backs budget</h1><p>Updated today at 5pm</p>'));
+    expect(undated.publishedAt).toBeNull();
+  });
+
+  it('takes the date in the URL path before visible text, and JSON-LD datePublished before both', () => {
+    const fromUrl = metadataOf(page('<link rel="canonical" href="https://example.org/2019/10/21/budget/">', '<h1>Council backs budget</h1><p>1 January 2020</p>'));
+    expect(fromUrl).toMatchObject({ publishedAt: '2019-10-21', provenance: expect.objectContaining({ publishedAt: 'url' }) });
+    const jsonLd = '{"@type":"NewsArticle","dateModified":"2020-02-02","datePublished":"2020-01-31T23:30:00+01:00"}';
+    const fromJsonLd = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Council backs budget</h1>'));
+    expect(fromJsonLd.publishedAt).toBe('2020-01-31T23:30:00+01:00');
+  });
+});
+
+describe('HTML byline', () => {
+  it('names the JSON-LD people before an organisation, several as a list', () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      author: [{ '@type': 'Organization', name: 'Daily Example' }, { '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Roe' }],
+    });
+    const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Council backs budget</h1>'));
+    expect(metadata).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
+  });
+
+  it('skips a meta author that is the site, and reads the byline line under the headline in the page language', () => {
+    const metadata = metadataOf(
+      page(
+        '<meta name="author" content="example.de"><link rel="canonical" href="https://www.example.de/a">',
+        '<h1>Rat beschließt Haushalt</h1><p>Von Anna Dunst | 3. März 2021</p>',
+        'de',
+      ),
+    );
+    expect(metadata.byline).toBe('Anna Dunst');
+    expect(metadata.provenance.byline).toBe('text-near-headline');
+  });
+
+  it('keeps the name only: no cue words, dates or link labels', () => {
+    const metadata = metadataOf(page('', '<h1>Council backs budget</h1><div class="post-meta"><a rel="author" href="/u/1">Zeige alle Beiträge von Cem Basman</a></div>'));
+    expect(metadata.byline).toBe('Cem Basman');
+    const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
+    expect(dated.byline).toBe('Nicole Collignon');
+  });
+});
