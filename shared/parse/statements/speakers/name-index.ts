@@ -61,6 +61,18 @@ function lastWordBefore(body: string, at: number): string {
   return body.slice(start, end).split('-').pop()!;
 }
 
+/** The index of the last item positioned before `at` in a list sorted by position, or -1: a binary search. */
+function lastIndexBefore(sorted: readonly Named[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
 const SHORT_ACRONYM = /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
@@ -70,11 +82,15 @@ const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
  * in brackets ("Electronic Arts (EA)") and, when the caller found them, its entities.
  */
 export class NameIndex {
-  private readonly bySurname = new Map<string, Named[]>();
+  /** Each distinct name once, at its first mention: a long article repeats names thousands of times. */
+  private readonly bySurname = new Map<string, Map<string, number>>();
+  /** Every personal name mention, by position, built once for lastPersonBefore. */
+  private people: Named[] | undefined;
   private readonly titled: { title: string; name: string; at: number }[] = [];
   private readonly acronyms = new Map<string, string>();
   private readonly entityByAlias = new Map<string, Entity>();
   private readonly subjects: Subject[] = [];
+  private readonly allPeople: Named[] = [];
   private readonly organizations: Named[] = [];
   private readonly genderBySurname = new Map<string, Gender>();
 
@@ -159,9 +175,7 @@ export class NameIndex {
 
   /** The last organisation named before `at`. */
   lastOrganizationBefore(at: number): string | undefined {
-    let best: Named | undefined;
-    for (const o of this.organizations) if (o.at < at) best = o;
-    return best?.name;
+    return this.organizations[lastIndexBefore(this.organizations, at)]?.name;
   }
 
   /** Gender the article gives a name by Mr/Mrs/Ms before its surname, if any. */
@@ -171,9 +185,8 @@ export class NameIndex {
 
   /** The last person named at a sentence start before `at` whose known gender does not contradict `gender`. */
   lastSubjectBefore(at: number, gender: Gender): Named | undefined {
-    for (let i = this.subjects.length - 1; i >= 0; i--) {
+    for (let i = lastIndexBefore(this.subjects, at); i >= 0; i--) {
       const subject = this.subjects[i]!;
-      if (subject.at >= at) continue;
       const known = subject.gender ?? this.genderOf(subject.name);
       if (known && known !== gender) continue;
       const full = this.fullName(subject.name, at);
@@ -191,28 +204,33 @@ export class NameIndex {
     if (isPlace(name) || words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
     if (words.some((w) => ALL_CAPITALS.test(w) || /['’]s$/.test(w))) return false;
     const surname = this.fold(words[words.length - 1]!);
-    const list = this.bySurname.get(surname) ?? [];
-    list.push({ name, at });
-    this.bySurname.set(surname, list);
+    const names = this.bySurname.get(surname) ?? new Map<string, number>();
+    names.set(name, Math.min(at, names.get(name) ?? at));
+    this.bySurname.set(surname, names);
+    this.allPeople.push({ name, at });
+    this.people = undefined;
     return true;
   }
 
   /** The most complete personal name ending with `name`'s last word, preferring ones written before `at`. */
   fullName(name: string, at: number): string | undefined {
     const words = name.split(/\s+/);
-    const options = this.bySurname.get(this.fold(words[words.length - 1]!)) ?? [];
+    const options = this.bySurname.get(this.fold(words[words.length - 1]!)) ?? new Map<string, number>();
     const folded = this.fold(name);
-    const fits = options.filter((o) => this.fold(o.name).endsWith(folded));
-    const earlier = fits.filter((o) => o.at < at);
+    const fits = [...options].filter(([option]) => this.fold(option).endsWith(folded));
+    const earlier = fits.filter(([, first]) => first < at);
     const pool = earlier.length ? earlier : fits;
-    return pool.reduce<string | undefined>((best, o) => (!best || o.name.length > best.length ? o.name : best), undefined);
+    return pool.reduce<string | undefined>((best, [option]) => (!best || option.length > best.length ? option : best), undefined);
   }
 
   /** The last personal name before `at`, for a pronoun with no earlier speaker. */
   lastPersonBefore(at: number): string | undefined {
-    let best: Named | undefined;
-    for (const list of this.bySurname.values()) for (const o of list) if (o.at < at && (!best || o.at > best.at)) best = o;
-    return best?.name;
+    // entities are added after the text's runs, so mentions arrive out of order; sort once (stable: the first
+    // added wins among mentions at one position)
+    this.people ??= [...this.allPeople].sort((a, b) => a.at - b.at);
+    const before = lastIndexBefore(this.people, at);
+    if (before < 0) return undefined;
+    return this.people[lastIndexBefore(this.people, this.people[before]!.at) + 1]!.name;
   }
 
   /** The name last given with a role containing `role` ("minister" → "Martin Cullen"). */
