@@ -1,8 +1,8 @@
 /**
  * Every article of a whole set parses: the generated articles always (every format, known truth), and the
- * BBC corpus too when it is present (ONRECORD_CORPUS, see tests/support/corpus.ts).
+ * BBC corpus and the HTML page sets too when they are present (ONRECORD_CORPUS, see tests/support/corpus.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, RejectedInput } from '../../../shared/parse/index.ts';
@@ -71,5 +71,31 @@ if (bbc) {
       expect(wrongTitles).toEqual([]);
       expect(warned).toEqual(['sport/199.txt']);
     }, 180_000);
+  });
+}
+
+/** Real saved pages with hand-checked metadata (`NAME/source.html`, `NAME/expected-metadata.json`). */
+for (const name of ['html-pages', 'html-news']) {
+  const folder = corpusSet(name);
+  if (!folder) continue;
+  const pages = readdirSync(folder)
+    .filter((page) => existsSync(join(folder, page, 'source.html')))
+    .sort();
+
+  describe(`the ${name} pages (${folder})`, () => {
+    it('parses every page into an article, with a title wherever the reference gives one', () => {
+      const problems: string[] = [];
+      for (const page of pages) {
+        const expected = JSON.parse(readFileSync(join(folder, page, 'expected-metadata.json'), 'utf8')) as { title?: string | null };
+        try {
+          const [article] = parseDocument(readFileSync(join(folder, page, 'source.html')), { key: `${page}.html` });
+          if (expected.title && !article!.metadata.title) problems.push(`${page}: no title`);
+        } catch (error) {
+          problems.push(`${page}: ${(error as Error).message}`);
+        }
+      }
+      expect(pages.length).toBeGreaterThan(100);
+      expect(problems).toEqual([]);
+    }, 300_000);
   });
 }
