@@ -15,6 +15,6 @@ export default function announceData(): void {
     );
     return;
   }
-  const sets = ['bbc-news', 'html-pages', 'html-news', 'polnear-train'].filter((name) => corpusSet(name));
+  const sets = ['bbc-news', 'html-pages', 'html-news'].filter((name) => corpusSet(name));
   console.log(`test data: the repository's own, plus the corpus at ${CORPUS_ROOT} (${sets.join(', ')}); ${browser}`);
 }
