@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { cursorSecret, storeConfig } from '../../shared/config.ts';
@@ -14,6 +15,7 @@ import { webRoutes } from './web/routes.ts';
  * routing, validation and errors are in app.ts, where tests give it another store.
  */
 const tracer = new Tracer({ serviceName: 'onrecord-api' });
+const logger = new Logger({ serviceName: 'onrecord-api' });
 const { tableName, dynamoEndpoint } = storeConfig();
 const store = new DynamoArticleStore({
   client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
@@ -21,6 +23,6 @@ const store = new DynamoArticleStore({
   cursorSecret: cursorSecret(),
 });
 
-export const handler = createApi(store, { extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer) }) })
+export const handler = createApi(store, { logger, extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer), logger }) })
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(traceAnnotations(tracer));

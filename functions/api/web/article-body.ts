@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { createHash } from 'node:crypto';
 import type { ArticleRecord } from '../../../shared/store/port.ts';
 import { ObjectMissing, type ObjectReader } from '../../../shared/objects/reader.ts';
@@ -13,7 +14,7 @@ export type ArticleBody =
   | { text: string }
   | { text: null; reason: 'missing' | 'changed' | 'unavailable' };
 
-export async function loadArticleBody(objects: ObjectReader, article: ArticleRecord): Promise<ArticleBody> {
+export async function loadArticleBody(objects: ObjectReader, article: ArticleRecord, logger: Logger): Promise<ArticleBody> {
   const { bucket, key, versionId } = article.source;
   let bytes: Uint8Array;
   try {
@@ -21,7 +22,7 @@ export async function loadArticleBody(objects: ObjectReader, article: ArticleRec
   } catch (error) {
     if (error instanceof ObjectMissing) return { text: null, reason: 'missing' };
     // The statements are still worth showing when S3 fails; the error is logged, not hidden.
-    console.error('web: could not read article object', { bucket, key, versionId, error });
+    logger.error('web: could not read article object', { bucket, key, versionId, error });
     return { text: null, reason: 'unavailable' };
   }
   let bodies: string[];
@@ -30,7 +31,7 @@ export async function loadArticleBody(objects: ObjectReader, article: ArticleRec
   } catch (error) {
     if (error instanceof RejectedInput) return { text: null, reason: 'changed' };
     // A parser fault must not take the page down: the stored statements are still worth showing.
-    console.error('web: could not parse article object again', { bucket, key, versionId, error });
+    logger.error('web: could not parse article object again', { bucket, key, versionId, error });
     return { text: null, reason: 'unavailable' };
   }
   const same = bodies.find((body) => contentHash(body) === article.metadata.contentHash);

@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ObjectReader } from '../../../shared/objects/reader.ts';
 import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
@@ -23,6 +24,8 @@ export interface WebDeps {
   store: WebStore;
   /** Reads an article's raw object back: the body is not stored in DynamoDB. */
   objects: ObjectReader;
+  /** The API's own logger, so a page's failure is a structured entry with the request's context. */
+  logger?: Logger;
 }
 
 /** The route shape @middy/http-router takes (and the API's RouteSpec): GET only, every page is read-only. */
@@ -64,7 +67,7 @@ function idOf(event: APIGatewayProxyEventV2): string {
   return event.pathParameters?.id ?? '';
 }
 
-function asPage(render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) {
+const pageFailuresLoggedTo = (logger: Logger) => (render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) => {
   return async (event: APIGatewayProxyEventV2): Promise<HtmlResult> => {
     try {
       return await render(event);
@@ -74,11 +77,11 @@ function asPage(render: (event: APIGatewayProxyEventV2) => Promise<HtmlResult>) 
         return htmlResponse(400, errorPage(400, 'That page link is not valid (it was changed or made for another list).'));
       }
       // Internals go to the log, never to the page.
-      console.error('web: page failed', { path: event.requestContext.http.path, error });
+      logger.error('web: page failed', { path: event.requestContext.http.path, error });
       return htmlResponse(500, errorPage(500, 'The page could not be shown. Please try again in a moment.'));
     }
   };
-}
+};
 
 async function allStatements(store: WebStore, articleId: string): Promise<StatementRecord[]> {
   const statements: StatementRecord[] = [];
@@ -92,7 +95,8 @@ async function allStatements(store: WebStore, articleId: string): Promise<Statem
   return statements;
 }
 
-export function webRoutes({ store, objects }: WebDeps): WebRoute[] {
+export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }) }: WebDeps): WebRoute[] {
+  const asPage = pageFailuresLoggedTo(logger);
   const home = asPage(async (event) => {
     const cursor = cursorOf(event);
     const articles = await store.listArticles({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
@@ -117,7 +121,7 @@ export function webRoutes({ store, objects }: WebDeps): WebRoute[] {
   const article = asPage(async (event) => {
     const record = await store.getArticle(idOf(event));
     if (!record) throw new PageError(404, 'There is no article with this id. It may have been deleted.');
-    const [statements, body] = await Promise.all([allStatements(store, record.id), loadArticleBody(objects, record)]);
+    const [statements, body] = await Promise.all([allStatements(store, record.id), loadArticleBody(objects, record, logger)]);
     return htmlResponse(200, articlePage(record, statements, body));
   });
 

@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadArticleBody } from '../../../functions/api/web/article-body.ts';
@@ -6,6 +7,7 @@ import { articleRecord, fakeObjects } from '../web/fake-store.ts';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const logger = new Logger({ serviceName: 'onrecord-api' });
 const KEYS = ['karabakh-offensive-2023-09-20.txt', ...readdirSync(new URL('formats/', FIXTURES)).map((name) => `formats/${name}`)];
 
 describe('the article page body', () => {
@@ -15,7 +17,7 @@ describe('the article page body', () => {
     const text = fixture(key);
     const articles = parseDocument(new TextEncoder().encode(text), { key });
     for (const article of articles) {
-      const body = await loadArticleBody(fakeObjects({ [key]: text }), articleRecord(article, key, article.statements.length));
+      const body = await loadArticleBody(fakeObjects({ [key]: text }), articleRecord(article, key, article.statements.length), logger);
       expect(body).toEqual({ text: article.body });
     }
   });
@@ -24,11 +26,11 @@ describe('the article page body', () => {
     const key = 'karabakh-offensive-2023-09-20.txt';
     const [article] = parseDocument(new TextEncoder().encode(fixture(key)), { key });
     const record = articleRecord(article!, key, 0);
-    expect(await loadArticleBody(fakeObjects({ [key]: fixture(key).replace('Azerbaijan', 'Azerbaijani') }), record)).toEqual({
+    expect(await loadArticleBody(fakeObjects({ [key]: fixture(key).replace('Azerbaijan', 'Azerbaijani') }), record, logger)).toEqual({
       text: null,
       reason: 'changed',
     });
-    expect(await loadArticleBody(fakeObjects({ [key]: '' }), record)).toEqual({ text: null, reason: 'changed' });
-    expect(await loadArticleBody(fakeObjects({}), record)).toEqual({ text: null, reason: 'missing' });
+    expect(await loadArticleBody(fakeObjects({ [key]: '' }), record, logger)).toEqual({ text: null, reason: 'changed' });
+    expect(await loadArticleBody(fakeObjects({}), record, logger)).toEqual({ text: null, reason: 'missing' });
   });
 });

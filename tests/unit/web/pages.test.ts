@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import type { Speaker, StatementKind } from '../../../shared/model/statement.ts';
@@ -178,15 +179,25 @@ describe('article page', () => {
     expect(text(document.querySelector('.notice'))).toContain('could not be matched');
   });
 
-  it('still shows the statements when storage fails, and logs why', async () => {
+  it('still shows the statements when storage fails, and logs why as a structured entry', async () => {
     const failing = { getObjectBytes: () => Promise.reject(new Error('S3 is down')) };
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { status, document } = await get(webRoutes({ store: fakeStore({ articles: [article], statements }), objects: failing }), `/view/articles/${parsed.id}`);
+    const logger = new Logger({ serviceName: 'onrecord-api' });
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const { status, document } = await get(webRoutes({ store: fakeStore({ articles: [article], statements }), objects: failing, logger }), `/view/articles/${parsed.id}`);
     expect(status).toBe(200);
     expect(text(document.querySelector('.notice'))).toContain('could not be read just now');
     expect(document.querySelectorAll('#statements ~ ul > li')).toHaveLength(2);
-    expect(logged).toHaveBeenCalledOnce();
-    logged.mockRestore();
+    expect(logged).toHaveBeenCalledExactlyOnceWith('web: could not read article object', expect.objectContaining({ key: article.source.key }));
+  });
+
+  it('answers a store failure with a 500 page that shows no internals, and logs it as a structured entry', async () => {
+    const logger = new Logger({ serviceName: 'onrecord-api' });
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const broken = { ...fakeStore({}), listArticles: () => Promise.reject(new Error('table is gone')) };
+    const { status, document } = await get(webRoutes({ store: broken, objects: fakeObjects({}), logger }), '/');
+    expect(status).toBe(500);
+    expect(document.body.textContent).not.toContain('table is gone');
+    expect(logged).toHaveBeenCalledExactlyOnceWith('web: page failed', expect.objectContaining({ path: '/' }));
   });
 
   it('answers an unknown id with a 404 page', async () => {
