@@ -38,6 +38,12 @@ export interface DeploymentConfig {
   noncurrentVersionExpiration: Duration;
   accessLogExpiration: Duration;
   apiThrottle: { rateLimit: number; burstLimit: number };
+  /**
+   * Requests one client (IP address) may make in 5 minutes (`-c perClientLimit=N`): when set, the API is
+   * served through CloudFront with a WAF rate-based rule, and API Gateway refuses requests that go around it.
+   * Absent: only the stage-wide throttle, which one client can use up.
+   */
+  perClientLimit: number | undefined;
   logLevel: 'DEBUG' | 'INFO';
 }
 
@@ -116,13 +122,39 @@ function readEnvironment(node: Node, stage: Stage): DeploymentConfig['environmen
   return { account, region };
 }
 
+/** WAF's bounds for a rate-based rule's limit (requests per evaluation window per key). */
+const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 };
+
+function readPerClientLimit(node: Node, environment: DeploymentConfig['environment'], authorization: ApiAuthorization): number | undefined {
+  // `-c perClientLimit=1000` arrives as a string, cdk.json may hold a number
+  const value: unknown = node.tryGetContext('perClientLimit');
+  if (value === undefined || value === null || value === '') return undefined;
+  const text = String(value);
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < WAF_RATE_LIMIT.min || limit > WAF_RATE_LIMIT.max) {
+    throw new DeploymentConfigError(`context "perClientLimit" must be a whole number of requests per 5 minutes from ${WAF_RATE_LIMIT.min}; got "${text}"`);
+  }
+  // A limit per address is for a public API: an IAM signature names API Gateway's host, which CloudFront replaces.
+  if (authorization.kind !== 'none') {
+    throw new DeploymentConfigError(`perClientLimit is for public deployments (auth=none); with auth=${authorization.kind} each caller is known and the stage throttle applies`);
+  }
+  // The web ACL of a CloudFront distribution lives in us-east-1, a second stack; CDK links the two by
+  // cross-region references, which need the main stack's region to be known.
+  if (!environment) {
+    throw new DeploymentConfigError('perClientLimit needs context "account" and "region" (its WAF rule is a stack in us-east-1)');
+  }
+  return limit;
+}
+
 export function readDeploymentConfig(node: Node): DeploymentConfig {
   const stage = oneOf('stage', contextString(node, 'stage') ?? 'dev', ['dev', 'prod'] as const);
   const prod = stage === 'prod';
+  const environment = readEnvironment(node, stage);
+  const authorization = readAuthorization(node, stage);
   return {
     stage,
-    environment: readEnvironment(node, stage),
-    authorization: readAuthorization(node, stage),
+    environment,
+    authorization,
     cursorSecretVersion: contextString(node, 'cursorSecretVersion'),
     alarmEmail: contextString(node, 'alarmEmail'),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -131,6 +163,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     noncurrentVersionExpiration: prod ? Duration.days(90) : Duration.days(7),
     accessLogExpiration: prod ? Duration.days(365) : Duration.days(30),
     apiThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
+    perClientLimit: readPerClientLimit(node, environment, authorization),
     logLevel: prod ? 'INFO' : 'DEBUG',
   };
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api, API_TIMEOUT } from './constructs/api.ts';
+import { Edge } from './constructs/edge.ts';
 import { Ingestion, INGEST_TIMEOUT } from './constructs/ingestion.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Reconciliation, RECONCILE_TIMEOUT } from './constructs/reconciliation.ts';
@@ -9,6 +10,8 @@ import type { DeploymentConfig } from './deployment-config.ts';
 
 export interface OnrecordStackProps extends StackProps {
   config: DeploymentConfig;
+  /** The per-client rate limit's web ACL, when `perClientLimit` is set (RateLimitStack). */
+  webAclArn?: string;
 }
 
 /**
@@ -21,6 +24,7 @@ export class OnrecordStack extends Stack {
   readonly api: Api;
   readonly reconciliation: Reconciliation;
   readonly monitoring: Monitoring;
+  readonly edge: Edge | undefined;
 
   constructor(scope: Construct, id: string, props: OnrecordStackProps) {
     super(scope, id, props);
@@ -30,6 +34,9 @@ export class OnrecordStack extends Stack {
     const { articlesBucket: bucket, table } = this.storage;
     this.ingestion = new Ingestion(this, 'Ingestion', { bucket, table, config });
     this.api = new Api(this, 'Api', { bucket, table, config });
+    this.edge = props.webAclArn
+      ? new Edge(this, 'Edge', { httpApi: this.api.httpApi, apiFunction: this.api.apiFunction, webAclArn: props.webAclArn, accessLogsBucket: this.storage.accessLogsBucket, config })
+      : undefined;
     this.reconciliation = new Reconciliation(this, 'Reconciliation', { bucket, table, queue: this.ingestion.queue, config });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
@@ -45,7 +52,10 @@ export class OnrecordStack extends Stack {
     });
 
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Upload articles here' });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.edge ? `https://${this.edge.distribution.distributionDomainName}/` : this.api.url,
+      description: this.edge ? 'Base URL of the API, through CloudFront and its per-client rate limit' : 'Base URL of the HTTP API',
+    });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'QueueUrl', { value: this.ingestion.queue.queueUrl });
     new CfnOutput(this, 'DlqUrl', {

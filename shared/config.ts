@@ -33,3 +33,11 @@ export function objectStoreConfig(): ObjectStoreConfig {
 export function cursorSecret(): string {
   return required('CURSOR_SECRET');
 }
+
+/**
+ * Set when the API sits behind CloudFront and its per-client rate limit (`-c perClientLimit`): the value
+ * CloudFront sends in the origin header, so that requests straight to API Gateway, around the limit, are refused.
+ */
+export function originSecret(): string | undefined {
+  return optional('ORIGIN_SECRET');
+}

@@ -5,6 +5,7 @@ import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { endpointRoute, type ArticleReader } from './endpoint.ts';
 import { DATA_ENDPOINTS } from './endpoints/index.ts';
+import { originVerified } from './middleware/origin-verified.ts';
 import { problemResponses } from './middleware/problem-responses.ts';
 import { requestLimits } from './middleware/request-limits.ts';
 import { openApiEndpoint } from './openapi.ts';
@@ -14,6 +15,8 @@ export interface ApiOptions {
   logger?: Logger;
   /** More routes (e.g. HTML pages) served by the same chain, with the same CORS, limits and errors. */
   extraRoutes?: readonly RouteSpec[];
+  /** CloudFront's origin secret when the API sits behind it: other requests are refused (403). */
+  originSecret?: string | undefined;
 }
 
 /** A public, read-only API: any origin may read it, and no credentials are involved. */
@@ -37,6 +40,7 @@ export function createApi(store: ArticleReader, options: ApiOptions = {}) {
     .use(injectLambdaContext(logger))
     .use(httpCors(CORS))
     .use(problemResponses(logger))
+    .use(originVerified(options.originSecret))
     .use(requestLimits())
     .handler(createRouter(routes));
 }

@@ -1,0 +1,26 @@
+import { timingSafeEqual } from 'node:crypto';
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { HttpProblem } from '../problem.ts';
+
+/** The header CloudFront adds to every request it forwards (infra/constructs/edge.ts). */
+export const ORIGIN_HEADER = 'x-onrecord-origin';
+
+/**
+ * Behind CloudFront, the per-client rate limit lives in CloudFront's WAF: a request that reaches API Gateway
+ * without CloudFront's secret header went around it, and is refused. Without a secret (local, or a deployment
+ * without the edge) every request passes.
+ */
+export function originVerified(secret: string | undefined): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const expected = secret ? Buffer.from(secret) : undefined;
+  return {
+    before: ({ event }) => {
+      if (!expected) return;
+      const given = Buffer.from(event.headers?.[ORIGIN_HEADER] ?? '');
+      // compared in constant time, so the secret cannot be learned a byte at a time from response times
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new HttpProblem(403, 'this API is served through its CloudFront address; requests straight to API Gateway are refused');
+      }
+    },
+  };
+}
