@@ -44,6 +44,11 @@ export interface DeploymentConfig {
    * Absent: only the stage-wide throttle, which one client can use up.
    */
   perClientLimit: number | undefined;
+  /**
+   * Ingest functions working at once on the queue (`-c ingestConcurrency=N`, SQS's bounds 2–1000): with the
+   * time one article takes, what sets the archive's ingest rate, and the table's write rate with it.
+   */
+  ingestConcurrency: number;
   logLevel: 'DEBUG' | 'INFO';
 }
 
@@ -122,6 +127,21 @@ function readEnvironment(node: Node, stage: Stage): DeploymentConfig['environmen
   return { account, region };
 }
 
+/** What Lambda's SQS event source accepts as maximum concurrency. */
+const SQS_MAX_CONCURRENCY = { min: 2, max: 1000, default: 10 };
+
+function readIngestConcurrency(node: Node): number {
+  const value: unknown = node.tryGetContext('ingestConcurrency');
+  if (value === undefined || value === null || value === '') return SQS_MAX_CONCURRENCY.default;
+  const concurrency = Number(value);
+  if (!Number.isInteger(concurrency) || concurrency < SQS_MAX_CONCURRENCY.min || concurrency > SQS_MAX_CONCURRENCY.max) {
+    throw new DeploymentConfigError(
+      `context "ingestConcurrency" must be a whole number from ${SQS_MAX_CONCURRENCY.min} to ${SQS_MAX_CONCURRENCY.max}; got ${JSON.stringify(value)}`,
+    );
+  }
+  return concurrency;
+}
+
 /** WAF's bounds for a rate-based rule's limit (requests per evaluation window per key). */
 const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 };
 
@@ -164,6 +184,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     accessLogExpiration: prod ? Duration.days(365) : Duration.days(30),
     apiThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
     perClientLimit: readPerClientLimit(node, environment, authorization),
+    ingestConcurrency: readIngestConcurrency(node),
     logLevel: prod ? 'INFO' : 'DEBUG',
   };
 }

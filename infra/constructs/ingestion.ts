@@ -71,7 +71,7 @@ export class Ingestion extends Construct {
         maxBatchingWindow: INGEST_MAX_BATCHING_WINDOW,
         reportBatchItemFailures: true,
         // Bounds the table's write rate; the queue absorbs the rest of a burst.
-        maxConcurrency: 10,
+        maxConcurrency: config.ingestConcurrency,
       }),
     );
 

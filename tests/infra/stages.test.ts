@@ -35,3 +35,19 @@ describe('stages', () => {
     expect(() => synthesize(context)).toThrow(message);
   });
 });
+
+describe('ingest concurrency (-c ingestConcurrency)', () => {
+  const maximumConcurrency = (context: Record<string, unknown>) => {
+    const mappings = Object.values(synthesize(context).template.findResources('AWS::Lambda::EventSourceMapping'));
+    return mappings.map((mapping) => (mapping as { Properties: { ScalingConfig?: { MaximumConcurrency?: number } } }).Properties.ScalingConfig?.MaximumConcurrency);
+  };
+
+  it('is 10 functions on the queue unless the deployment says otherwise', () => {
+    expect(maximumConcurrency({})).toEqual([10]);
+    expect(maximumConcurrency({ ingestConcurrency: '50' })).toEqual([50]);
+  });
+
+  it.each(['1', '1001', 'many', '2.5'])('refuses %s, outside what an SQS event source takes', (value) => {
+    expect(() => synthesize({ ingestConcurrency: value })).toThrow(/ingestConcurrency/);
+  });
+});
