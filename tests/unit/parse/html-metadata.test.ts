@@ -94,4 +94,13 @@ describe('HTML byline', () => {
     const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
     expect(dated.byline).toBe('Nicole Collignon');
   });
+
+  it('lists several authors of one byline, and keeps a two-word name with "und" whole', () => {
+    const line = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Von Anna Dunst und Tom Berg | 3. März 2021</p>', 'de'));
+    expect(line.authors).toEqual(['Anna Dunst', 'Tom Berg']);
+    const french = metadataOf(page('<meta name="author" content="Marie Curie (avec Paul Langevin et Jean Perrin)">', ''));
+    expect(french.authors).toEqual(['Marie Curie', 'Paul Langevin', 'Jean Perrin']);
+    const blog = metadataOf(page('<meta name="author" content="Herz und Blut">', ''));
+    expect(blog.byline).toBe('Herz und Blut');
+  });
 });
