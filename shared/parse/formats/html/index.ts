@@ -9,7 +9,7 @@ import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
 import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
-import { MAX_NESTING, nestingDepth } from './nesting.ts';
+import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import type { Candidate } from './title.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
@@ -42,6 +42,7 @@ export function readHtml(html: string): SourceArticle {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) throw new RejectedInput('unparseable', `HTML nested ${depth} elements deep, more than the ${MAX_NESTING} a page may have`);
   const document = parseDocumentTree(html);
+  collapseWrapperChains(document.documentElement);
   const declared = new Declared();
   const meta = metaTags(document);
   const pageTitle = document.querySelector('title')?.textContent ?? null;
