@@ -46,6 +46,10 @@ describe('HTML publication date', () => {
     expect(metadata.provenance.publishedAt).toBe('text-near-headline');
     const longForm = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Veröffentlicht am 7. November 2021</p>', 'de'));
     expect(longForm.publishedAt).toBe('2021-11-07');
+    const shortYear = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>28.01.22 / 0 Kommentare</p>', 'de'));
+    expect(shortYear.publishedAt).toBe('2022-01-28');
+    const version = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Version 1.10.22.4 ist da</p>', 'de'));
+    expect(version.publishedAt).toBeNull();
   });
 
   it('reads an English date in the page language\'s order, and never takes the day of parsing', () => {

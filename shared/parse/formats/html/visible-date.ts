@@ -16,9 +16,11 @@ const ENGLISH_MONTH_FIRST = chrono.strict;
 const ENGLISH_DAY_FIRST = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
 /** Language tags whose numeric dates put the month first. */
 const MONTH_FIRST = new Set(['en', 'en-us']);
-// "28.04.2020", "28. 4. 2020": day first wherever dots separate the parts.
+// "28.04.2020", "28. 4. 2020", "28.01.22": day first wherever dots separate the parts; a two-digit year is
+// this century's unless it is 90 or more (the isoDate floor).
 const WRITTEN_YEAR = /(?:19|20)\d{2}/;
-const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d])/g;
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d.])/g;
+const fullYear = (year: string) => (year.length === 4 ? Number(year) : Number(year) + (Number(year) >= 90 ? 1900 : 2000));
 
 /**
  * The publication date printed next to the headline: the first full date (day, month and year) in the text
@@ -42,7 +44,7 @@ function datesIn(text: string, language: string | null): Array<{ index: number; 
   const found: Array<{ index: number; date: string }> = [];
   DOTTED_DATE.lastIndex = 0;
   for (let m = DOTTED_DATE.exec(text); m; m = DOTTED_DATE.exec(text)) {
-    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    const date = isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1]));
     if (date) found.push({ index: m.index, date });
   }
   const tag = (language ?? 'en').toLowerCase();
