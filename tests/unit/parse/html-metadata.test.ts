@@ -107,4 +107,11 @@ describe('HTML byline', () => {
     const blog = metadataOf(page('<meta name="author" content="Herz und Blut">', ''));
     expect(blog.byline).toBe('Herz und Blut');
   });
+
+  it('reads a labelled byline anywhere on the page, and a name ends where its block ends', () => {
+    const labelled = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><p>Datum: 03.11.2021 Autor: Peter Maahn/SP-X</p></footer>', 'de'));
+    expect(labelled.byline).toBe('Peter Maahn');
+    const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
+    expect(blocks.byline).toBe('Ann Lee');
+  });
 });

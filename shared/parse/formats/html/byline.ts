@@ -126,3 +126,13 @@ export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
   return match ? nameOnByline(match[1]!) : null;
 }
+
+// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X".
+const LABELLED_BYLINE = new RegExp(String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(${NAME_LIST})`, 'u');
+
+/** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
+export function nameOnLabelledByline(text: string): string | null {
+  const match = LABELLED_BYLINE.exec(text);
+  return match ? nameOnByline(match[1]!) : null;
+}
+

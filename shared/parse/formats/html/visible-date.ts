@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 /** Text read around the headline: datelines sit just above it or in the byline block below. */
 const CHARS_AFTER = 800;
 const CHARS_BEFORE = 300;
+const BLOCK = new Set(['P', 'DIV', 'LI', 'DT', 'DD', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'BR']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT']);
 
 // Date parsers by primary language subtag; chrono's strict mode reads formal dates only ("20. April 2020",
@@ -76,7 +77,7 @@ export function textAfter(element: Element, limit: number): string {
   let text = '';
   let node: Node | null = element;
   while (node && text.length < limit) {
-    text += visibleText(node, limit - text.length) + ' ';
+    text = tidy(`${text}${visibleText(node, limit - text.length)} `);
     let next: Node | null = node.nextSibling;
     while (!next && node) {
       node = node.parentNode;
@@ -98,7 +99,7 @@ export function textBefore(element: Element, limit: number): string {
       previous = node?.previousSibling ?? null;
     }
     node = previous;
-    if (node) text = visibleText(node, limit) + ' ' + text;
+    if (node) text = tidy(`${visibleText(node, limit)} ${text}`);
   }
   return text.slice(-limit);
 }
@@ -111,5 +112,10 @@ function visibleText(node: Node, limit: number): string {
     if (text.length >= limit) break;
     text += visibleText(child, limit - text.length) + ' ';
   }
-  return text.replace(/\s+/g, ' ');
+  // a block ends a name or a date: "Von Anna Dunst" in one paragraph and "Meist gelesen" in the next stay apart
+  const block = BLOCK.has((node as Element).tagName.toUpperCase()) ? ' | ' : '';
+  return tidy(block + text + block);
 }
+
+/** One space for any run of spacing, one separator for adjacent block edges. */
+const tidy = (text: string) => text.replace(/\s+/g, ' ').replace(/(?: ?\| ?){2,}/g, ' | ');
