@@ -77,7 +77,7 @@ export function textAfter(element: Element, limit: number): string {
   let text = '';
   let node: Node | null = element;
   while (node && text.length < limit) {
-    text = tidy(`${text}${visibleText(node, limit - text.length)} `);
+    text += `${visibleText(node, limit - text.length)} `;
     let next: Node | null = node.nextSibling;
     while (!next && node) {
       node = node.parentNode;
@@ -85,7 +85,7 @@ export function textAfter(element: Element, limit: number): string {
     }
     node = next;
   }
-  return text;
+  return tidy(text);
 }
 
 /** Visible text before `element`, nearest last, up to `limit` characters. */
@@ -99,13 +99,13 @@ export function textBefore(element: Element, limit: number): string {
       previous = node?.previousSibling ?? null;
     }
     node = previous;
-    if (node) text = tidy(`${visibleText(node, limit)} ${text}`);
+    if (node) text = `${visibleText(node, limit)} ${text}`;
   }
-  return text.slice(-limit);
+  return tidy(text).slice(-limit);
 }
 
 function visibleText(node: Node, limit: number): string {
-  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, ' ');
   if (node.nodeType !== 1 || SKIP.has((node as Element).tagName.toUpperCase())) return '';
   let text = '';
   for (const child of Array.from(node.childNodes)) {
