@@ -46,6 +46,10 @@ describe('HTML publication date', () => {
     expect(metadata.provenance.publishedAt).toBe('text-near-headline');
     const longForm = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Veröffentlicht am 7. November 2021</p>', 'de'));
     expect(longForm.publishedAt).toBe('2021-11-07');
+    const shortYear = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>28.01.22 / 0 Kommentare</p>', 'de'));
+    expect(shortYear.publishedAt).toBe('2022-01-28');
+    const version = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Version 1.10.22.4 ist da</p>', 'de'));
+    expect(version.publishedAt).toBeNull();
   });
 
   it('reads an English date in the page language\'s order, and never takes the day of parsing', () => {
@@ -93,5 +97,21 @@ describe('HTML byline', () => {
     expect(metadata.byline).toBe('Cem Basman');
     const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
     expect(dated.byline).toBe('Nicole Collignon');
+  });
+
+  it('lists several authors of one byline, and keeps a two-word name with "und" whole', () => {
+    const line = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p>Von Anna Dunst und Tom Berg | 3. März 2021</p>', 'de'));
+    expect(line.authors).toEqual(['Anna Dunst', 'Tom Berg']);
+    const french = metadataOf(page('<meta name="author" content="Marie Curie (avec Paul Langevin et Jean Perrin)">', ''));
+    expect(french.authors).toEqual(['Marie Curie', 'Paul Langevin', 'Jean Perrin']);
+    const blog = metadataOf(page('<meta name="author" content="Herz und Blut">', ''));
+    expect(blog.byline).toBe('Herz und Blut');
+  });
+
+  it('reads a labelled byline anywhere on the page, and a name ends where its block ends', () => {
+    const labelled = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><p>Datum: 03.11.2021 Autor: Peter Maahn/SP-X</p></footer>', 'de'));
+    expect(labelled.byline).toBe('Peter Maahn');
+    const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
+    expect(blocks.byline).toBe('Ann Lee');
   });
 });

@@ -32,8 +32,15 @@ export function nameOnByline(byline: string): string | null {
     .replace(TRAILER, '')
     .replace(/^[\s,|•·:–—-]+|[\s,|•·:–—-]+$/g, '')
     .trim();
+  const names = text.split(AUTHOR_LIST_SEPARATOR).filter(Boolean);
+  const isList = names.length > 1 && names.every((name) => /^\p{Lu}/u.test(name) && looksLikeName(name));
+  if (isList && (names.every((name) => /\s/.test(name)) || !looksLikeName(text))) return names.join(', ');
   return looksLikeName(text) ? text : null;
 }
+
+// Between the names of several authors: "A, B und C", "A (avec B et C)", "A with B". A list is split when each
+// part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
+const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
 
 /** A name is a few words with letters, not a sentence and not a date. */
 export function looksLikeName(text: string): boolean {
@@ -105,9 +112,12 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
 // text, where a byline stands; inside a sentence "von" and "by" introduce anything.
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
+const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
+// several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
+const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
 const BYLINE_LINE = new RegExp(
   String.raw`(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:|Posted by|Written by|Geschrieben von|Veröffentlicht von|Erstellt von|Ein Beitrag von)\s*:?\s+` +
-    String.raw`(${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3})`,
+    String.raw`(${NAME_LIST})`,
   'u',
 );
 
@@ -116,3 +126,13 @@ export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
   return match ? nameOnByline(match[1]!) : null;
 }
+
+// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X".
+const LABELLED_BYLINE = new RegExp(String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(${NAME_LIST})`, 'u');
+
+/** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
+export function nameOnLabelledByline(text: string): string | null {
+  const match = LABELLED_BYLINE.exec(text);
+  return match ? nameOnByline(match[1]!) : null;
+}
+

@@ -9,11 +9,11 @@ import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
 import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
-import { MAX_NESTING, nestingDepth } from './nesting.ts';
+import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import type { Candidate } from './title.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine } from './byline.ts';
+import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -26,6 +26,7 @@ const MAX_HEADLINE_CHARS = 300;
 /** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
 const BYLINE_CHARS_AFTER = 600;
 const BYLINE_CHARS_BEFORE = 200;
+const PAGE_CHARS = 50_000;
 // second-level labels that name no site: co.uk, com.au, gov.uk…
 const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'blog', 'news']);
 const PUBLISHED_META = [
@@ -42,6 +43,7 @@ export function readHtml(html: string): SourceArticle {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) throw new RejectedInput('unparseable', `HTML nested ${depth} elements deep, more than the ${MAX_NESTING} a page may have`);
   const document = parseDocumentTree(html);
+  collapseWrapperChains(document.documentElement);
   const declared = new Declared();
   const meta = metaTags(document);
   const pageTitle = document.querySelector('title')?.textContent ?? null;
@@ -79,6 +81,7 @@ export function readHtml(html: string): SourceArticle {
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
+  const labelledByline = document.body ? nameOnLabelledByline(textAfter(document.body, PAGE_CHARS)) : null;
 
   declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
   for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
@@ -123,6 +126,7 @@ export function readHtml(html: string): SourceArticle {
   authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
   if (markupAuthors) authorCandidates.push(markupAuthors);
   authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
+  authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
   // else a newsroom, or the site's own name
   const authors =

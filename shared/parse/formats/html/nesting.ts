@@ -37,3 +37,44 @@ export function nestingDepth(html: string): number {
   }
   return deepest;
 }
+
+/**
+ * Links kept in a chain of wrappers (elements whose only content is one element). Readability scores and
+ * cleans every element against its whole subtree, so a chain hundreds deep ('<div>'.repeat(500) around an
+ * article) costs seconds; in 673 real pages (scripts/measure-nesting.ts) the longest chain is 13 links.
+ */
+export const MAX_WRAPPER_CHAIN = 16;
+
+/**
+ * Removes the wrappers of a chain past its first MAX_WRAPPER_CHAIN links: the innermost element, which holds
+ * the content, takes their place. Real pages are left as they are; nothing visible is lost.
+ */
+export function collapseWrapperChains(root: Element): void {
+  // a stack, not recursion: a page may nest MAX_NESTING deep
+  const stack: Array<{ element: Element; chain: number }> = [{ element: root, chain: 0 }];
+  while (stack.length > 0) {
+    const { element, chain } = stack.pop()!;
+    let only = soleChild(element);
+    if (only && chain >= MAX_WRAPPER_CHAIN) {
+      for (let inner = soleChild(only); inner; inner = soleChild(only)) {
+        element.replaceChild(inner, only);
+        only = inner;
+      }
+    }
+    for (const child of Array.from(element.children)) stack.push({ element: child, chain: only ? chain + 1 : 0 });
+  }
+}
+
+/** The one child element of an element without text of its own, else null. */
+function soleChild(element: Element): Element | null {
+  let found: Element | null = null;
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 1) {
+      if (found) return null;
+      found = node as Element;
+    } else if (node.nodeType === 3 && node.textContent?.trim()) {
+      return null;
+    }
+  }
+  return found;
+}

@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 /** Text read around the headline: datelines sit just above it or in the byline block below. */
 const CHARS_AFTER = 800;
 const CHARS_BEFORE = 300;
+const BLOCK = new Set(['P', 'DIV', 'LI', 'DT', 'DD', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'BR']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT']);
 
 // Date parsers by primary language subtag; chrono's strict mode reads formal dates only ("20. April 2020",
@@ -16,9 +17,11 @@ const ENGLISH_MONTH_FIRST = chrono.strict;
 const ENGLISH_DAY_FIRST = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
 /** Language tags whose numeric dates put the month first. */
 const MONTH_FIRST = new Set(['en', 'en-us']);
-// "28.04.2020", "28. 4. 2020": day first wherever dots separate the parts.
+// "28.04.2020", "28. 4. 2020", "28.01.22": day first wherever dots separate the parts; a two-digit year is
+// this century's unless it is 90 or more (the isoDate floor).
 const WRITTEN_YEAR = /(?:19|20)\d{2}/;
-const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d])/g;
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d.])/g;
+const fullYear = (year: string) => (year.length === 4 ? Number(year) : Number(year) + (Number(year) >= 90 ? 1900 : 2000));
 
 /**
  * The publication date printed next to the headline: the first full date (day, month and year) in the text
@@ -42,7 +45,7 @@ function datesIn(text: string, language: string | null): Array<{ index: number; 
   const found: Array<{ index: number; date: string }> = [];
   DOTTED_DATE.lastIndex = 0;
   for (let m = DOTTED_DATE.exec(text); m; m = DOTTED_DATE.exec(text)) {
-    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    const date = isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1]));
     if (date) found.push({ index: m.index, date });
   }
   const tag = (language ?? 'en').toLowerCase();
@@ -74,7 +77,7 @@ export function textAfter(element: Element, limit: number): string {
   let text = '';
   let node: Node | null = element;
   while (node && text.length < limit) {
-    text += visibleText(node, limit - text.length) + ' ';
+    text += `${visibleText(node, limit - text.length)} `;
     let next: Node | null = node.nextSibling;
     while (!next && node) {
       node = node.parentNode;
@@ -82,7 +85,7 @@ export function textAfter(element: Element, limit: number): string {
     }
     node = next;
   }
-  return text;
+  return tidy(text);
 }
 
 /** Visible text before `element`, nearest last, up to `limit` characters. */
@@ -96,18 +99,23 @@ export function textBefore(element: Element, limit: number): string {
       previous = node?.previousSibling ?? null;
     }
     node = previous;
-    if (node) text = visibleText(node, limit) + ' ' + text;
+    if (node) text = `${visibleText(node, limit)} ${text}`;
   }
-  return text.slice(-limit);
+  return tidy(text).slice(-limit);
 }
 
 function visibleText(node: Node, limit: number): string {
-  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, ' ');
   if (node.nodeType !== 1 || SKIP.has((node as Element).tagName.toUpperCase())) return '';
   let text = '';
   for (const child of Array.from(node.childNodes)) {
     if (text.length >= limit) break;
     text += visibleText(child, limit - text.length) + ' ';
   }
-  return text.replace(/\s+/g, ' ');
+  // a block ends a name or a date: "Von Anna Dunst" in one paragraph and "Meist gelesen" in the next stay apart
+  const block = BLOCK.has((node as Element).tagName.toUpperCase()) ? ' | ' : '';
+  return tidy(block + text + block);
 }
+
+/** One space for any run of spacing, one separator for adjacent block edges. */
+const tidy = (text: string) => text.replace(/\s+/g, ' ').replace(/(?: ?\| ?){2,}/g, ' | ');
