@@ -212,3 +212,48 @@ describe('speaker phrases', () => {
     expect(summarize('I said that the plan would fail, and we warned that costs would rise.')).toEqual([]);
   });
 });
+
+describe('speaker phrases, US political style', () => {
+  it('a party bracket after the name, then an appositive: "Sen. X (R-Ga.), ROLE, said ..."', () => {
+    const body = 'Sen. Jane Hollis (R-Ga.), one of the authors of the bill, said she remembers the night it passed.';
+    expect(summarize(body)).toEqual([['Jane Hollis', 'indirect', 'said', 'she remembers the night it passed']]);
+  });
+
+  it('a time phrase of several words between speaker and cue: "X on Thursday evening said ..."', () => {
+    const body = 'Party spokesman Tom Reed on Thursday evening said the party was not in a crisis.';
+    expect(summarize(body)).toEqual([['Tom Reed', 'indirect', 'said', 'the party was not in a crisis']]);
+  });
+
+  it('"have long insisted": an adverb of time between speaker and cue', () => {
+    expect(summarize('The senator\'s advisers have long insisted they expected a close race.')).toEqual([
+      ['The senator\'s advisers', 'indirect', 'insisted', 'they expected a close race'],
+    ]);
+  });
+
+  it('a relative clause before a cue without "that" is not an inverted attribution', () => {
+    const body = 'Ann Marsh, who represents a rural district, said Mr. Olsen had insulted farmers.';
+    expect(summarize(body)).toEqual([['Ann Marsh', 'indirect', 'said', 'Mr. Olsen had insulted farmers']]);
+  });
+});
+
+describe('where a reported clause ends', () => {
+  it('", while N percent said ...": two shares of those polled, two statements', () => {
+    const body = 'Among his voters, 70 percent said they are sure of their choice, while 25 percent said they might change their mind.';
+    expect(summarize(body)).toEqual([
+      ['70 percent', 'indirect', 'said', 'they are sure of their choice'],
+      ['25 percent', 'indirect', 'said', 'they might change their mind'],
+    ]);
+  });
+
+  it('a semicolon closes the clause', () => {
+    expect(summarize('Both firms say the region has more buyers; one counts 500 of them.')[0]?.[3]).toBe('the region has more buyers');
+  });
+
+  it('"...," X said, but he said CLAUSE: the contrasting clause is a statement of its own', () => {
+    const body = '"Checking is one thing," Tom Lane said on the radio, but he said he is being asked about events of 30 years ago.';
+    expect(summarize(body)).toEqual([
+      ['Tom Lane', 'direct', 'said', 'Checking is one thing,'],
+      ['Tom Lane', 'indirect', 'said', 'he is being asked about events of 30 years ago'],
+    ]);
+  });
+});

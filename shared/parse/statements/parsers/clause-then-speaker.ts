@@ -5,6 +5,8 @@ import type { Candidate, StatementParser } from '../types.ts';
 import { MAX_CONTENT } from '../limits.ts';
 import { opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
 
+const AUXILIARY = /^\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do)\b/;
+
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
  * ends with the attribution, which is short and reports nothing itself.
@@ -25,10 +27,14 @@ export const clauseThenSpeaker: StatementParser = {
       if (/\bthat\b|["“]/.test(tail)) continue;
       if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0)) continue;
       if (inverted && wordCount(tail) > 20) continue;
+      // a participle after a comma continues the sentence's subject (", saying the council had ..."): not inverted
+      if (inverted && cue.form.endsWith('ing')) continue;
       const mention = inverted
         ? speakerAfter(body, cue.end, sentence.end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);
       if (!mention) continue;
+      // "X, who ..., said Trump had ...": a verb after the would-be speaker makes it the subject of a clause
+      if (inverted && AUXILIARY.test(body.slice(mention.end, mention.end + 12))) continue;
       // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
       if (inverted && wordCount(body.slice(mention.end, sentence.end)) > 3) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;

@@ -13,8 +13,8 @@ export interface CueHit extends Span {
 }
 
 
-/** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
-const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
+/** "... - but many said ...", ", while 22 percent said ...": a new subject right before a cue. */
+const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}\p{N}%'’-]+\s+){1,4}$/u;
 
 /** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
 const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
@@ -92,7 +92,8 @@ export function trimSpan(body: string, start: number, end: number): Span {
 
 /**
  * Where a reported clause that starts at `from` ends: the sentence end, or earlier where a second
- * cue is coordinated (", but added in a statement: ...") or a quotation is introduced by a colon.
+ * cue is coordinated (", but added in a statement: ..."), a quotation is introduced by a colon, or a
+ * semicolon joins another clause.
  */
 export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, laterCues: CueHit[]): number {
   let end = sentence.end;
@@ -124,8 +125,9 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       break;
     }
   }
-  const colonQuote = /:\s*["“]/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
-  if (colonQuote) end = from + colonQuote.index;
+  // a colon before a quotation, or a semicolon, closes the reported clause ("say X has more; Y tallies ...")
+  const closer = /:\s*["“]|;/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
+  if (closer) end = from + closer.index;
   return end;
 }
 
