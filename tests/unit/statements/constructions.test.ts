@@ -257,3 +257,26 @@ describe('where a reported clause ends', () => {
     ]);
   });
 });
+
+describe('reported speech next to a quotation\'s attribution', () => {
+  it('another cue inside the attribution reports a statement of its own', () => {
+    const body = '"We show our anger," said Ann Reed, who acknowledged the candidate was her fourth choice.';
+    expect(summarize(body)).toEqual([
+      ['Ann Reed', 'direct', 'said', 'We show our anger,'],
+      ['Ann Reed', 'indirect', 'acknowledged', 'the candidate was her fourth choice'],
+    ]);
+  });
+
+  it('X declared "..." and said that CLAUSE: two statements', () => {
+    const body = 'Senator Mary Cole declared "What a night!" and said that her campaign would go on across the nation.';
+    expect(summarize(body)).toEqual([
+      ['Mary Cole', 'direct', 'declared', 'What a night!'],
+      ['Mary Cole', 'indirect', 'said', 'her campaign would go on across the nation'],
+    ]);
+  });
+
+  it('the words after the attribution\'s own cue are no reported speech', () => {
+    const body = '"We like a lot of the candidates," Tom Bell said at the opening of his new hotel in the capital.';
+    expect(summarize(body)).toEqual([['Tom Bell', 'direct', 'said', 'We like a lot of the candidates,']]);
+  });
+});

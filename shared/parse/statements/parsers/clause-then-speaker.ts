@@ -50,6 +50,7 @@ export const clauseThenSpeaker: StatementParser = {
         start: sentence.start,
         end: sentence.end,
         cue: cue.form,
+        cueAt: cue.start,
         mention,
       });
     }

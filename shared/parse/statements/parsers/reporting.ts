@@ -203,6 +203,7 @@ export function reportedSpeech(
             start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
             end: content.end,
             cue: cue.form,
+            cueAt: cue.start,
             mention,
           });
         }

@@ -6,7 +6,8 @@ const contentStart = (candidate: Candidate) => candidate.parts[0]!.start;
 /**
  * One statement per stretch of text:
  * - a quotation another parser attributed is dropped from the unattributed ones;
- * - reported speech found in the attribution of a quotation (`"...," he said, referring to ...`) is not one;
+ * - reported speech read off the cue of a quotation's attribution (`"...," he said at the rally`) is not
+ *   one; another cue in it is (`"...," said Ann Reed, who acknowledged ...`, `X declared "..." and said that`);
  * - a quotation inside reported speech is a partial quote of it (`said the families deserved "to be ..."`);
  * - reported speech whose speaker sits inside other reported speech is nested (`said that ..., he
  *   feared ...`): the outer one stays;
@@ -23,6 +24,8 @@ export const dropOverlaps: StatementRefiner = {
         .filter((c) => c.kind === 'direct' && c.mention && !reportedCovers(c))
         .map((c) => ({ start: c.start, end: c.end })),
     );
+    const attributionCues = new Set(candidates.flatMap((c) => (c.kind === 'direct' && c.cueAt !== undefined ? [c.cueAt] : [])));
+    const ownCue = (c: Candidate) => c.cueAt === undefined || attributionCues.has(c.cueAt);
     const seen = new Set<string>();
     const result: Candidate[] = [];
     for (const candidate of candidates) {
@@ -30,7 +33,7 @@ export const dropOverlaps: StatementRefiner = {
       if (seen.has(`${candidate.kind}:${start}`)) continue;
       if (candidate.kind === 'direct' && reported.covers(start)) continue;
       const anchor = candidate.mention?.start ?? candidate.start;
-      if (candidate.kind === 'indirect' && (reported.covers(anchor) || attributions.covers(anchor))) continue;
+      if (candidate.kind === 'indirect' && (reported.covers(anchor) || (attributions.covers(anchor) && ownCue(candidate)))) continue;
       seen.add(`${candidate.kind}:${start}`);
       result.push(candidate);
     }
