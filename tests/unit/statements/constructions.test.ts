@@ -280,3 +280,25 @@ describe('reported speech next to a quotation\'s attribution', () => {
     expect(summarize(body)).toEqual([['Tom Bell', 'direct', 'said', 'We like a lot of the candidates,']]);
   });
 });
+
+describe('"that" behind a phrase the adjunct rule does not know', () => {
+  it('X stated of TOPIC that ..., X wrote in a DOCUMENT of ... that ...', () => {
+    expect(summarize('Mr. Hale stated of the tax plan that the numbers were not good.')).toEqual([['Hale', 'indirect', 'stated', 'the numbers were not good']]);
+    expect(summarize('Jo Park wrote in the listing of the old car that she plans to give the money away.')).toEqual([
+      ['Jo Park', 'indirect', 'wrote', 'she plans to give the money away'],
+    ]);
+  });
+
+  it('X told LISTENER, at length, that ...: any listener, then "that"', () => {
+    const body = 'Jane Cole has told friends since the spring, at dinners and in private meetings, that she is worried about the race.';
+    expect(summarize(body)).toEqual([['Jane Cole', 'indirect', 'told', 'she is worried about the race']]);
+  });
+
+  it('X tells PLURAL-NOUN CLAUSE without "that"', () => {
+    expect(summarize('Governor Amy Lind tells voters she is with them.')).toEqual([['Amy Lind', 'indirect', 'tells', 'she is with them']]);
+  });
+
+  it('a relative "that" after the clause\'s own subject is part of the clause', () => {
+    expect(summarize('The minister said the plan that he proposed was good.')[0]?.[3]).toBe('the plan that he proposed was good');
+  });
+});

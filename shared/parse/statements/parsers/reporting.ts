@@ -155,6 +155,26 @@ export function skipAdjuncts(body: string, from: number, limit: number): number 
   return at;
 }
 
+/** Words that show a clause (or another sentence part) has started: the "that" after them is not the cue's. */
+const CLAUSE_BEFORE_THAT = /\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|who|which|what|said|says|told|so|such|than|because|if|whether)\b|["“”:;.!?]/i;
+/** How far after a cue a "that" may stand behind a phrase the adjunct rule did not recognise. */
+const MAX_BEFORE_THAT = 100;
+
+/**
+ * Index just past a "that" behind a phrase of the cue's ("stated of the scandal that", "told friends since
+ * the spring, at fundraisers, that"): the phrase opens with a preposition or is the listener of an
+ * object cue, and holds no verb or clause word. `from` itself when there is none.
+ */
+export function skipToThat(body: string, from: number, limit: number, opensWithPreposition: boolean): number {
+  const window = body.slice(from, Math.min(limit, from + MAX_BEFORE_THAT));
+  const match = /^(.*?)\bthat\b/s.exec(window);
+  if (!match) return from;
+  const phrase = match[1]!;
+  if (CLAUSE_BEFORE_THAT.test(phrase) || phrase.trim() === '') return from;
+  if (opensWithPreposition && !/^\s*,?\s*(?:of|in|on|at|during|after|before|from|with|via|through|over|to|since|about|last|this|earlier)\s/i.test(phrase)) return from;
+  return from + match[0].length;
+}
+
 /** Index just past "that" when the clause is introduced by it (after optional white space). */
 export function skipThat(body: string, from: number, limit: number): number {
   const match = /^\s*,?\s*that\b/.exec(body.slice(from, Math.min(limit, from + 20)));
