@@ -302,3 +302,12 @@ describe('"that" behind a phrase the adjunct rule does not know', () => {
     expect(summarize('The minister said the plan that he proposed was good.')[0]?.[3]).toBe('the plan that he proposed was good');
   });
 });
+
+describe('sentences of web copy', () => {
+  it('a no-break space after the full stop still ends the sentence: the next quotation continues the quote', () => {
+    const body = '"The police are misunderstood," he said.\u00a0"And if there is an incident, it is on the news all week."';
+    expect(summarize(`Tom Hart spoke in Ohio. ${body}`)).toEqual([
+      ['Tom Hart', 'direct', 'said', 'The police are misunderstood, And if there is an incident, it is on the news all week.'],
+    ]);
+  });
+});
