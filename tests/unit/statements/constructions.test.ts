@@ -311,3 +311,30 @@ describe('sentences of web copy', () => {
     ]);
   });
 });
+
+describe('clause first, attribution last', () => {
+  it('a partial quotation opening the clause: \'"A" would be right, X said after EVENT.\'', () => {
+    const body = '"More troops" would be the answer, Republican candidate Ann Reed said after the attacks.';
+    expect(summarize(body)).toEqual([['Ann Reed', 'indirect', 'said', 'More troops would be the answer']]);
+  });
+
+  it('an inverted speaker with a role and a relative clause: \'CLAUSE, said X, ROLE, who ...\'', () => {
+    const body = 'Nor are tariffs likely to bring these jobs back, said Dan Marsh, a professor of economics, who is one of the experts on trade.';
+    expect(summarize(body)).toEqual([['Dan Marsh', 'indirect', 'said', 'Nor are tariffs likely to bring these jobs back']]);
+  });
+});
+
+describe('more between speaker and cue', () => {
+  it('"X last week said", "X has since said"', () => {
+    expect(summarize('Glen Beck last week said the party was seeking a new leader.')).toEqual([['Glen Beck', 'indirect', 'said', 'the party was seeking a new leader']]);
+    expect(summarize('Ted Cole has since said he now believes the system needs reform.')).toEqual([['Ted Cole', 'indirect', 'said', 'he now believes the system needs reform']]);
+  });
+
+  it('"X said ... and others have said ...": a new subject ends the first clause', () => {
+    const body = 'Many senior Republicans have said they will not attend the convention and others have said they are not interested in speaking.';
+    expect(summarize(body)).toEqual([
+      ['Many senior Republicans', 'indirect', 'said', 'they will not attend the convention'],
+      ['others', 'indirect', 'said', 'they are not interested in speaking'],
+    ]);
+  });
+});

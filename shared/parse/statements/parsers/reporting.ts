@@ -14,7 +14,7 @@ export interface CueHit extends Span {
 
 
 /** "... - but many said ...", ", while 22 percent said ...": a new subject right before a cue. */
-const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}\p{N}%'’-]+\s+){1,4}$/u;
+const NEW_SUBJECT = /(?:,|\s[-–—]|\s(?=and\s))\s*(?:but|and|while|whereas)\s+(?:[\p{L}\p{N}%'’-]+\s+){1,4}$/u;
 
 /** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
 const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;

@@ -26,7 +26,7 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long',
+  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
@@ -223,7 +223,9 @@ const MAX_TIME_WORDS = 3;
 function beforeTimePhrase(tokens: Token[], end: number): number {
   let at = end;
   while (at > 0 && end - at < MAX_TIME_WORDS && (TIME_WORDS.has(tokens[at - 1]!.lower) || /^\d{4}$/.test(tokens[at - 1]!.text))) at--;
-  return at < end && at >= 1 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[at - 1]!.lower) ? at - 1 : end;
+  if (at < end && at >= 1 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[at - 1]!.lower)) return at - 1;
+  // "Beck last week said": the phrase opens with its own time word
+  return at < end - 1 && at >= 1 && /^(?:last|this|earlier)$/.test(tokens[at]!.lower) ? at : end;
 }
 
 /** Auxiliaries and adverbs that may stand between a speaker and the cue. */
