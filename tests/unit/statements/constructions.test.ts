@@ -338,3 +338,27 @@ describe('more between speaker and cue', () => {
     ]);
   });
 });
+
+describe('speakers and clause ends, continued', () => {
+  it('a name\'s described speaker: "Rival Jane Roe\'s campaign says ..."', () => {
+    expect(summarize('Rival Jane Roe’s campaign says it raised roughly $15 million in January.')).toEqual([
+      ['Rival Jane Roe’s campaign', 'indirect', 'says', 'it raised roughly $15 million in January'],
+    ]);
+  });
+
+  it('", though Mrs. X said ...": a new subject ends the clause before it', () => {
+    const body = 'Tom Hale said the history is a fair criticism, though Mrs. Dunn said she doubted voters would care.';
+    expect(summarize(body)).toEqual([
+      ['Tom Hale', 'indirect', 'said', 'the history is a fair criticism'],
+      ['Dunn', 'indirect', 'said', 'she doubted voters would care'],
+    ]);
+  });
+
+  it('"X, who said A, said B": the cue after the comma is the main verb, two statements', () => {
+    const body = 'Ray Barr, who said he usually votes for the left, said one candidate he likes is the governor.';
+    expect(summarize(body)).toEqual([
+      ['Ray Barr', 'indirect', 'said', 'he usually votes for the left'],
+      ['Ray Barr', 'indirect', 'said', 'one candidate he likes is the governor'],
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ export interface CueHit extends Span {
 
 
 /** "... - but many said ...", ", while 22 percent said ...": a new subject right before a cue. */
-const NEW_SUBJECT = /(?:,|\s[-–—]|\s(?=and\s))\s*(?:but|and|while|whereas)\s+(?:[\p{L}\p{N}%'’-]+\s+){1,4}$/u;
+const NEW_SUBJECT = /(?:,|\s[-–—]|\s(?=and\s))\s*(?:but|and|while|whereas|though|although)\s+(?:[\p{L}\p{N}%.'’-]+\s+){1,4}$/u;
 
 /** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
 const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
@@ -108,6 +108,11 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     }
     // "..., adding that ...": a participle starts a new statement of the same speaker
     if (cue.form.endsWith('ing') && /,\s*$/.test(before)) {
+      end = cue.start - (before.length - before.search(/,\s*$/));
+      break;
+    }
+    // "Barkley, who said he votes Democratic, said ...": a cue right after a comma is the main verb
+    if (/,\s*$/.test(before) && !cue.form.endsWith('ing')) {
       end = cue.start - (before.length - before.search(/,\s*$/));
       break;
     }

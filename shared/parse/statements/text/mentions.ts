@@ -184,8 +184,9 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   }
-  // "the billionaire businessman", "a top campaign aide": described the way annotated speakers are
-  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower))) {
+  // "the billionaire businessman", "a top campaign aide", "Hillary Clinton's campaign": described the way
+  // annotated speakers are
+  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower) || afterPossessiveName(core))) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, PLURAL_NOUN.test(head.text) ? 'group' : 'unknown');
   }
   if (isRole(head) || isOrgNoun(head)) {
@@ -197,6 +198,14 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     return mention(body, tokens, type === 'organization' ? 'unnamed' : 'role', join(body, tokens), null, type);
   }
   return null;
+}
+
+const POSSESSIVE_NAME = /^\p{Lu}.*['’]s$/u;
+
+/** "Marco Rubio's campaign", "Rival Hillary Clinton's senior aides": a name's, then lower-case words only. */
+function afterPossessiveName(core: Token[]): boolean {
+  const owner = core.findIndex((t) => POSSESSIVE_NAME.test(t.text));
+  return owner >= 0 && owner < core.length - 1 && core.slice(owner + 1).every((t) => !isCapitalized(t));
 }
 
 /** Drops opening connectives and time phrases: "However, on Wednesday the minister" → "the minister". */
