@@ -362,3 +362,11 @@ describe('speakers and clause ends, continued', () => {
     ]);
   });
 });
+
+describe('a subject with a relative clause', () => {
+  it('"people who have fought X say ...": the noun phrase before "who" speaks', () => {
+    expect(summarize('Still, people who have fought other online threats say the industry could be doing more.')).toEqual([
+      ['people', 'indirect', 'say', 'the industry could be doing more'],
+    ]);
+  });
+});

@@ -314,6 +314,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   }
   // walk back over the noun phrase
   let start = end;
+  let relative = -1;
   while (start > 0 && end - start < MAX_WORDS) {
     const token = tokens[start - 1]!;
     if (isPunctuation(token)) break;
@@ -321,6 +322,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (CLAUSE_WORDS.has(token.lower)) {
       // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
       if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
+      if (token.lower === 'who') relative = start - 1;
       break;
     }
     if (token.lower === 'and') {
@@ -334,6 +336,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const phrase = stripLeading(tokens.slice(start, end));
   const found = classify(body, phrase);
   if (found) return found;
+  // "people who have battled online threats say": the subject is the noun phrase before "who"
+  if (relative > 0) {
+    const subject = relativeSubject(body, tokens, relative);
+    if (subject) return subject;
+  }
   // "Asked why ... there Lord Butler said", "In his New Year message the Liberal Democrat leader said":
   // the speaker is the longest tail of the words that reads as one
   for (let from = 1; from < phrase.length; from++) {
@@ -351,6 +358,14 @@ function bracketStart(tokens: Token[], end: number): number {
   let open = end - 2;
   while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
   return tokens[open]?.text === '(' ? open : end;
+}
+
+/** The noun phrase (no name needed) just before a "who" at `at`, with no comma between: "people who ...". */
+function relativeSubject(body: string, tokens: Token[], at: number): Mention | null {
+  let start = at;
+  while (start > 0 && at - start < 6 && !isPunctuation(tokens[start - 1]!) && !CLAUSE_WORDS.has(tokens[start - 1]!.lower) && !cueInfo(tokens[start - 1]!.lower)) start--;
+  const found = classify(body, stripLeading(tokens.slice(start, at)));
+  return found && found.form !== 'pronoun' ? found : null;
 }
 
 /** The name just before a relative pronoun at `at` ("Telecoms firm Eircom, which ..."). */
