@@ -370,3 +370,31 @@ describe('a subject with a relative clause', () => {
     ]);
   });
 });
+
+describe('precision kept while clauses end earlier', () => {
+  it('a semicolon inside brackets or an entity does not close the clause', () => {
+    expect(summarize('The firm said sales were down 4% in 2004 to 789m euros ($1.03bn; £548m).')[0]?.[3]).toBe('sales were down 4% in 2004 to 789m euros ($1.03bn; £548m)');
+  });
+
+  it('"although some had expected" (a belief) does not end the clause; a concession with speech does', () => {
+    expect(summarize('Analysts said the firm seemed to have done well out of the deal, although some predictions had expected more.')[0]?.[3]).toBe(
+      'the firm seemed to have done well out of the deal, although some predictions had expected more',
+    );
+  });
+
+  it('"and was expected to ...": no new subject, one clause', () => {
+    expect(summarize('Monica Chadha said air travel had increased by almost 20% and was expected to rise even further.')[0]?.[3]).toBe(
+      'air travel had increased by almost 20% and was expected to rise even further',
+    );
+  });
+
+  it('"...," said X, who wrote the biography of Y: an object, not reported speech', () => {
+    const body = '"It opened up a sense of disillusionment," said Ros Hale, who wrote the authorised biography of the princess.';
+    expect(summarize(body)).toEqual([['Ros Hale', 'direct', 'said', 'It opened up a sense of disillusionment,']]);
+  });
+
+  it('"CLAUSE, said X, ROLE, which ...": only a person\'s relative clause follows an inverted speaker', () => {
+    const body = 'Microsoft chief Bill Gates announced a partnership with TiVo, called TiVoToGo, which means people can play recorded programmes on PCs.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Bill Gates', 'indirect', 'announced']);
+  });
+});

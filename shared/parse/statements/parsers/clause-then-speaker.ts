@@ -7,7 +7,7 @@ import { opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts
 
 /** A short adjunct of time the adjunct rule does not know ('..., X said after the attacks.'). */
 const TIME_ADJUNCT = /^\s*(?:after|before|during|following|on|at|in|last|this|earlier)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,4}[\p{L}\p{N}'’-]+\s*[.!?]?$/u;
-const RELATIVE = /^\s*,\s*(?:who|whose|which)\s/;
+const RELATIVE = /^\s*,\s*(?:who|whose)\s/;
 const AUXILIARY = /^\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do)\b/;
 
 const WORD_END = /[\p{L}\p{N}]/u;
@@ -50,7 +50,7 @@ export const clauseThenSpeaker: StatementParser = {
       // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
       // ('..., said David Autor, a professor at M.I.T., who is one of ...'): a relative clause may follow it
       const rest = body.slice(mention.end, sentence.end);
-      if (inverted && wordCount(rest) > 3 && !RELATIVE.test(rest)) continue;
+      if (inverted && wordCount(rest) > 3 && !(RELATIVE.test(rest) && cue.info.frame === 'clause')) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;
       while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;
       if (body[comma] !== ',') continue;

@@ -13,8 +13,10 @@ export interface CueHit extends Span {
 }
 
 
-/** "... - but many said ...", ", while 22 percent said ...": a new subject right before a cue. */
-const NEW_SUBJECT = /(?:,|\s[-–—]|\s(?=and\s))\s*(?:but|and|while|whereas|though|although)\s+(?:[\p{L}\p{N}%.'’-]+\s+){1,4}$/u;
+/** "... - but many said ...", ", while 22 percent said ...", " and others have said": a new subject right before a cue. */
+const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas|though|although)\s+(?:[\p{L}\p{N}%.'’-]+\s+){1,4}$|\sand\s+(?:he|she|they|others|many|some|most|one|two|three|four|five|half|\p{N}[\p{N}.,%]*|\p{Lu}[\p{L}.'’-]*)\s+(?:[\p{L}\p{N}%.'’-]+\s+){0,3}$/u;
+/** A concession ends the clause only before a cue of speech ("though Mrs. X said"), not of belief ("although some had expected"). */
+const CONCESSION = /^\W*(?:though|although)\b/;
 
 /** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
 const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
@@ -111,8 +113,9 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       end = cue.start - (before.length - before.search(/,\s*$/));
       break;
     }
-    // "Barkley, who said he votes Democratic, said ...": a cue right after a comma is the main verb
-    if (/,\s*$/.test(before) && !cue.form.endsWith('ing')) {
+    // "Barkley, who said he votes Democratic, said ...": a cue right after a comma is the main verb of
+    // the subject whose relative clause the statement is in
+    if (/,\s*$/.test(before) && !cue.form.endsWith('ing') && inRelativeClause(text.body, sentence.start, from) && FINITE_CLAUSE.test(text.body.slice(from, cue.start))) {
       end = cue.start - (before.length - before.search(/,\s*$/));
       break;
     }
@@ -125,16 +128,26 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
     const wider = text.body.slice(Math.max(from, cue.start - 60), cue.start);
     const newSubject = NEW_SUBJECT.exec(wider);
-    if (newSubject) {
+    if (newSubject && !(cue.info.weak && CONCESSION.test(newSubject[0]))) {
       end = cue.start - newSubject[0].length;
       break;
     }
   }
-  // a colon before a quotation, or a semicolon, closes the reported clause ("say X has more; Y tallies ...")
-  const closer = /:\s*["“]|;/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
-  if (closer) end = from + closer.index;
+  // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
+  // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
+  const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
+  const closer = /:\s*["“]|(?<!&#?\w{1,8});(?=\s)/.exec(clause);
+  if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
   return end;
 }
+
+/** The cue before `from` opens a relative clause ("Barkley, who said ..."). */
+function inRelativeClause(body: string, sentenceStart: number, from: number): boolean {
+  return /,\s*(?:who|which)\s+(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+(?:\s+that)?$/u.test(body.slice(Math.max(sentenceStart, from - 60), from).trimEnd());
+}
+
+/** A pronoun subject or a short subject and an auxiliary: the words are a clause, not an object ("wrote the biography"). */
+export const FINITE_CLAUSE = /^\s*(?:(?:he|she|they|it|we|i)\s|(?:[\p{L}\p{N}'’.-]+\s+){1,6}?(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b)/iu;
 
 /** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
 const ADJUNCT = new RegExp(

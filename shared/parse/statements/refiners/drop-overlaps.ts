@@ -1,7 +1,21 @@
 import type { Candidate, StatementRefiner } from '../types.ts';
+import { cueInfo } from '../cues.ts';
+import { FINITE_CLAUSE } from '../parsers/reporting.ts';
 import { Coverage } from './coverage.ts';
 
 const contentStart = (candidate: Candidate) => candidate.parts[0]!.start;
+
+const DETERMINER = /^(?:the|a|an|his|her|its|their|this|these|those)\s/i;
+
+/**
+ * The reported words read as a clause: introduced by "that", opening with a subject and a finite verb, or
+ * at least not with a determiner that makes them an object ("who wrote the biography of ...").
+ */
+function reportsClause(body: string, candidate: Candidate): boolean {
+  const start = contentStart(candidate);
+  const words = body.slice(start, start + 80);
+  return /\bthat\s*$/.test(body.slice(Math.max(candidate.cueAt ?? start, start - 12), start)) || FINITE_CLAUSE.test(words) || !DETERMINER.test(words);
+}
 
 /**
  * One statement per stretch of text:
@@ -15,7 +29,7 @@ const contentStart = (candidate: Candidate) => candidate.parts[0]!.start;
  */
 export const dropOverlaps: StatementRefiner = {
   name: 'drop-overlaps',
-  refine(_text, candidates) {
+  refine(text, candidates) {
     const indirect = candidates.filter((c) => c.kind === 'indirect');
     const reported = new Coverage(indirect.map((c) => ({ start: contentStart(c), end: c.parts[c.parts.length - 1]!.end })));
     const reportedCovers = (c: Candidate) => reported.covers(contentStart(c));
@@ -25,7 +39,9 @@ export const dropOverlaps: StatementRefiner = {
         .map((c) => ({ start: c.start, end: c.end })),
     );
     const attributionCues = new Set(candidates.flatMap((c) => (c.kind === 'direct' && c.cueAt !== undefined ? [c.cueAt] : [])));
-    const ownCue = (c: Candidate) => c.cueAt === undefined || attributionCues.has(c.cueAt);
+    // another finite cue in an attribution reports a clause ("who acknowledged Trump was ..."), not an
+    // object ("who wrote the biography"); a participle may report either ("..., recalling a visit")
+    const ownCue = (c: Candidate) => c.cueAt === undefined || attributionCues.has(c.cueAt) || (cueInfo(c.cue)?.frame === 'clause' && !c.cue.endsWith('ing') && !reportsClause(text.body, c));
     const seen = new Set<string>();
     const result: Candidate[] = [];
     for (const candidate of candidates) {
