@@ -398,3 +398,21 @@ describe('precision kept while clauses end earlier', () => {
     expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Bill Gates', 'indirect', 'announced']);
   });
 });
+
+describe('according to, continued', () => {
+  it('after a colon, the cue opens a clause of its own', () => {
+    expect(summarize('It has not gone unnoticed: According to recent polls, the senator holds only 14 percent of the vote.')).toEqual([
+      ['recent polls', 'indirect', 'according to', 'the senator holds only 14 percent of the vote'],
+    ]);
+  });
+
+  it('an aside after the source set off by a dash', () => {
+    const body = 'The plan would raise only $1.1 trillion over the decade, according to the Tax Policy Center - half a point of output.';
+    expect(summarize(body)).toEqual([['Tax Policy Center', 'indirect', 'according to', 'The plan would raise only $1.1 trillion over the decade']]);
+  });
+
+  it('inside an aside between dashes, or without a comma, it is no attribution', () => {
+    expect(summarize('Most Americans - 63 percent in 2014, according to the National Academies report - still believe immigration is good.')).toEqual([]);
+    expect(summarize('The actor is realistically modelled according to the laws of physics.')).toEqual([]);
+  });
+});
