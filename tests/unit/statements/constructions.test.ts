@@ -416,3 +416,18 @@ describe('according to, continued', () => {
     expect(summarize('The actor is realistically modelled according to the laws of physics.')).toEqual([]);
   });
 });
+
+describe('reported speech interrupted by its attribution', () => {
+  it('"A, officials said, B": one statement, A and B', () => {
+    expect(summarize('Whatever progress the envoy has made, officials said, could easily be undone by events.')).toEqual([
+      ['officials', 'indirect', 'said', 'Whatever progress the envoy has made could easily be undone by events'],
+    ]);
+  });
+
+  it('a dash inside the clause is no aside: "..., according to a report."', () => {
+    const body = 'Businesses are set to prosper during the next few months - but this could trigger more rate rises, according to a report.';
+    expect(summarize(body)).toEqual([
+      ['a report', 'indirect', 'according to', 'Businesses are set to prosper during the next few months - but this could trigger more rate rises'],
+    ]);
+  });
+});

@@ -36,8 +36,6 @@ export const accordingTo: StatementParser = {
         if (quote && cueStart >= quote.contentStart && cueStart < quote.contentEnd) continue;
         const before = body.slice(sentence.start, cueStart);
         if (/\(\s*$/.test(before) || /\([^)]*$/.test(before)) continue; // a bracketed aside: a figure's source
-        // an aside between dashes ("most - 63 percent, according to X - believe"), not a dateline ("MEXICO CITY - The ...")
-        if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before)) continue;
         // "..., according to X, ...", or after a colon, which starts a clause of its own ("It has not gone unnoticed: According to polls, ...")
         const opening = before.trim() === '' || /:\s*$/.test(before) || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
         const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + MAX_SOURCE)).indexOf(',');
@@ -53,6 +51,9 @@ export const accordingTo: StatementParser = {
           // of physics"); after the source at most a few words, or an aside set off by a dash
           if (!/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
           const rest = body.slice(mention.end, sentence.end);
+          // an aside between dashes ("most - 63 percent, according to X - believe"), not a dateline
+          // ("MEXICO CITY - The ...") nor a dash inside the clause ("will prosper - but this could ...")
+          if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before) && APPOSITION.test(rest)) continue;
           if (!APPOSITION.test(rest) && (sentence.end - mention.end > 100 || wordCount(rest) > MAX_TRAILING_WORDS)) continue;
           content = trimSpan(body, sentence.start, cueStart);
         }

@@ -25,13 +25,15 @@ function reportsClause(body: string, candidate: Candidate): boolean {
  * - a quotation inside reported speech is a partial quote of it (`said the families deserved "to be ..."`);
  * - reported speech whose speaker sits inside other reported speech is nested (`said that ..., he
  *   feared ...`): the outer one stays;
- * - of two parsers finding the same statement, the first in the configuration wins.
+ * - of two parsers finding the same statement, the first in the configuration wins; an interrupted clause
+ *   (`A, officials said, B`) is not also read as B alone.
  */
 export const dropOverlaps: StatementRefiner = {
   name: 'drop-overlaps',
   refine(text, candidates) {
     const indirect = candidates.filter((c) => c.kind === 'indirect');
-    const reported = new Coverage(indirect.map((c) => ({ start: contentStart(c), end: c.parts[c.parts.length - 1]!.end })));
+    // each part on its own: the attribution between the parts of 'A, officials said, B' is not reported speech
+    const reported = new Coverage(indirect.flatMap((c) => c.parts));
     const reportedCovers = (c: Candidate) => reported.covers(contentStart(c));
     const attributions = new Coverage(
       candidates
@@ -43,10 +45,13 @@ export const dropOverlaps: StatementRefiner = {
     // object ("who wrote the biography"); a participle may report either ("..., recalling a visit")
     const ownCue = (c: Candidate) => c.cueAt === undefined || attributionCues.has(c.cueAt) || (cueInfo(c.cue)?.frame === 'clause' && !c.cue.endsWith('ing') && !reportsClause(text.body, c));
     const seen = new Set<string>();
+    // 'A, officials said, B' is one statement: the cue's rest alone (B) is not another
+    const interruptedCues = new Set(candidates.flatMap((c) => (c.parser === 'interjected' ? [c.cueAt] : [])));
     const result: Candidate[] = [];
     for (const candidate of candidates) {
       const start = contentStart(candidate);
       if (seen.has(`${candidate.kind}:${start}`)) continue;
+      if (candidate.parser !== 'interjected' && candidate.kind === 'indirect' && interruptedCues.has(candidate.cueAt)) continue;
       if (candidate.kind === 'direct' && reported.covers(start)) continue;
       const anchor = candidate.mention?.start ?? candidate.start;
       if (candidate.kind === 'indirect' && (reported.covers(anchor) || (attributions.covers(anchor) && ownCue(candidate)))) continue;
