@@ -175,25 +175,54 @@ export function learnCues(corpora: { dir: string; split: boolean }[]): CueRow[] 
       tallies.delete(form);
     }
   }
-  const rows: CueRow[] = [];
-  for (const [form, tally] of tallies) {
-    const speech = share(form, tally);
+  const kept = (form: string, tally: Tally) => {
     // verbs of belief and finding ("found", "believe") are kept when annotators mark them often: the
     // extractor treats any verb under its weak share as one that needs a finite clause after it
     const attributions = (tally.count + tally.optional) / Math.max(1, seenOf(form));
-    const often = tally.count >= MIN_COUNT && speech >= MIN_SHARE;
+    const often = tally.count >= MIN_COUNT && share(form, tally) >= MIN_SHARE;
     const beliefOften = tally.count + tally.optional >= MIN_BELIEF_COUNT && attributions >= MIN_BELIEF_SHARE;
-    if (!often && !beliefOften) continue;
-    const clause = tally.that + tally.finite;
-    const placed = clause + tally.object + tally.plain;
-    const frame: LearnedFrame = tally.sourceAfter / tally.count >= 0.5 ? 'source'
+    return often || beliefOften;
+  };
+  // a rare form of a verb whose other forms are kept ("defends" beside "defended") is kept too, with the
+  // frame of the whole verb, when its own occurrences are as often speech as a kept form's must be
+  const verbs = new Map<string, Tally>();
+  const keptVerbs = new Set<string>();
+  for (const [form, tally] of tallies) {
+    const verb = verbKey(form);
+    const whole = verbs.get(verb) ?? emptyTally();
+    add(whole, tally);
+    verbs.set(verb, whole);
+    if (kept(form, tally)) keptVerbs.add(verb);
+  }
+  const rows: CueRow[] = [];
+  for (const [form, tally] of tallies) {
+    const verb = verbKey(form);
+    const rare = !kept(form, tally) && keptVerbs.has(verb) && tally.count > 0 && share(form, tally) >= MIN_SHARE && REGULAR_FORM.test(form);
+    if (!kept(form, tally) && !rare) continue;
+    const framed = rare ? verbs.get(verb)! : tally;
+    const clause = framed.that + framed.finite;
+    const placed = clause + framed.object + framed.plain;
+    const frame: LearnedFrame = framed.sourceAfter / framed.count >= 0.5 ? 'source'
       : placed === 0 ? 'clause'
-      : tally.object / placed >= 0.4 ? 'object'
-      : clause / (clause + tally.plain) >= 0.5 ? 'clause' : 'rest';
+      : framed.object / placed >= 0.4 ? 'object'
+      : clause / (clause + framed.plain) >= 0.5 ? 'clause' : 'rest';
     if (process.env.DEBUG_CUES?.split(',').includes(form)) process.stderr.write(`${form} ${JSON.stringify(tally)}\n`);
-    rows.push([form, frame, tally.count, tally.optional, Math.round(Math.min(1, speech) * 1000)]);
+    rows.push([form, frame, tally.count, tally.optional, Math.round(Math.min(1, share(form, tally)) * 1000)]);
   }
   return rows.sort((a, b) => b[2] - a[2] || b[3] - a[3] || a[0].localeCompare(b[0]));
+}
+
+/** A regular verb form of four letters or more: the rare forms taken on the strength of their verb. */
+const REGULAR_FORM = /^[a-z]{4,}(?: [a-z]+)?$/;
+
+/**
+ * The stem that regular forms of one verb share: "defend", "defends", "defended", "defending" → "defend";
+ * "stress", "stresses", "stressed" → "stres"; "denies", "denied" → "deni". A particle stays ("points to").
+ */
+export function verbKey(form: string): string {
+  const [verb, particle] = form.split(' ');
+  const stem = verb!.replace(/ie[sd]$/, 'i').replace(/(?:ing|ed|es|s|e)$/, '').replace(/(.)\1$/, '$1');
+  return particle ? `${stem} ${particle}` : stem;
 }
 
 /** Words that open a speaker described rather than named ("the campaign", "a senior official"). */

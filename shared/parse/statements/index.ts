@@ -5,6 +5,7 @@ import { accusedOf } from './parsers/accused-of.ts';
 import { believesThat } from './parsers/believes-that.ts';
 import { clauseThenSpeaker } from './parsers/clause-then-speaker.ts';
 import { colonCue } from './parsers/colon-cue.ts';
+import { interjected } from './parsers/interjected.ts';
 import { quoteThenSpeaker } from './parsers/quote-then-speaker.ts';
 import { saidThat } from './parsers/said-that.ts';
 import { speakerThenQuote } from './parsers/speaker-then-quote.ts';
@@ -29,6 +30,7 @@ export const PARSERS: readonly StatementParser[] = [
   speakerThenQuote,
   quoteThenSpeaker,
   colonCue,
+  interjected,
   saidThat,
   toldThat,
   accusedOf,

@@ -46,6 +46,8 @@ export interface Candidate {
   end: number;
   /** Lower-case reporting verb or phrase ("said", "according to"); "" for a quote with no cue of its own. */
   cue: string;
+  /** Where that cue starts in the body, so that refiners can tell one attribution from another. */
+  cueAt?: number;
   /** Where the speaker is named, or null when a refiner must supply it. */
   mention: Mention | null;
   /** Filled by the resolving refiner. */

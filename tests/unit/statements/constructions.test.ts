@@ -212,3 +212,222 @@ describe('speaker phrases', () => {
     expect(summarize('I said that the plan would fail, and we warned that costs would rise.')).toEqual([]);
   });
 });
+
+describe('speaker phrases, US political style', () => {
+  it('a party bracket after the name, then an appositive: "Sen. X (R-Ga.), ROLE, said ..."', () => {
+    const body = 'Sen. Jane Hollis (R-Ga.), one of the authors of the bill, said she remembers the night it passed.';
+    expect(summarize(body)).toEqual([['Jane Hollis', 'indirect', 'said', 'she remembers the night it passed']]);
+  });
+
+  it('a time phrase of several words between speaker and cue: "X on Thursday evening said ..."', () => {
+    const body = 'Party spokesman Tom Reed on Thursday evening said the party was not in a crisis.';
+    expect(summarize(body)).toEqual([['Tom Reed', 'indirect', 'said', 'the party was not in a crisis']]);
+  });
+
+  it('"have long insisted": an adverb of time between speaker and cue', () => {
+    expect(summarize('The senator\'s advisers have long insisted they expected a close race.')).toEqual([
+      ['The senator\'s advisers', 'indirect', 'insisted', 'they expected a close race'],
+    ]);
+  });
+
+  it('a relative clause before a cue without "that" is not an inverted attribution', () => {
+    const body = 'Ann Marsh, who represents a rural district, said Mr. Olsen had insulted farmers.';
+    expect(summarize(body)).toEqual([['Ann Marsh', 'indirect', 'said', 'Mr. Olsen had insulted farmers']]);
+  });
+});
+
+describe('where a reported clause ends', () => {
+  it('", while N percent said ...": two shares of those polled, two statements', () => {
+    const body = 'Among his voters, 70 percent said they are sure of their choice, while 25 percent said they might change their mind.';
+    expect(summarize(body)).toEqual([
+      ['70 percent', 'indirect', 'said', 'they are sure of their choice'],
+      ['25 percent', 'indirect', 'said', 'they might change their mind'],
+    ]);
+  });
+
+  it('a semicolon closes the clause', () => {
+    expect(summarize('Both firms say the region has more buyers; one counts 500 of them.')[0]?.[3]).toBe('the region has more buyers');
+  });
+
+  it('"...," X said, but he said CLAUSE: the contrasting clause is a statement of its own', () => {
+    const body = '"Checking is one thing," Tom Lane said on the radio, but he said he is being asked about events of 30 years ago.';
+    expect(summarize(body)).toEqual([
+      ['Tom Lane', 'direct', 'said', 'Checking is one thing,'],
+      ['Tom Lane', 'indirect', 'said', 'he is being asked about events of 30 years ago'],
+    ]);
+  });
+});
+
+describe('reported speech next to a quotation\'s attribution', () => {
+  it('another cue inside the attribution reports a statement of its own', () => {
+    const body = '"We show our anger," said Ann Reed, who acknowledged the candidate was her fourth choice.';
+    expect(summarize(body)).toEqual([
+      ['Ann Reed', 'direct', 'said', 'We show our anger,'],
+      ['Ann Reed', 'indirect', 'acknowledged', 'the candidate was her fourth choice'],
+    ]);
+  });
+
+  it('X declared "..." and said that CLAUSE: two statements', () => {
+    const body = 'Senator Mary Cole declared "What a night!" and said that her campaign would go on across the nation.';
+    expect(summarize(body)).toEqual([
+      ['Mary Cole', 'direct', 'declared', 'What a night!'],
+      ['Mary Cole', 'indirect', 'said', 'her campaign would go on across the nation'],
+    ]);
+  });
+
+  it('the words after the attribution\'s own cue are no reported speech', () => {
+    const body = '"We like a lot of the candidates," Tom Bell said at the opening of his new hotel in the capital.';
+    expect(summarize(body)).toEqual([['Tom Bell', 'direct', 'said', 'We like a lot of the candidates,']]);
+  });
+});
+
+describe('"that" behind a phrase the adjunct rule does not know', () => {
+  it('X stated of TOPIC that ..., X wrote in a DOCUMENT of ... that ...', () => {
+    expect(summarize('Mr. Hale stated of the tax plan that the numbers were not good.')).toEqual([['Hale', 'indirect', 'stated', 'the numbers were not good']]);
+    expect(summarize('Jo Park wrote in the listing of the old car that she plans to give the money away.')).toEqual([
+      ['Jo Park', 'indirect', 'wrote', 'she plans to give the money away'],
+    ]);
+  });
+
+  it('X told LISTENER, at length, that ...: any listener, then "that"', () => {
+    const body = 'Jane Cole has told friends since the spring, at dinners and in private meetings, that she is worried about the race.';
+    expect(summarize(body)).toEqual([['Jane Cole', 'indirect', 'told', 'she is worried about the race']]);
+  });
+
+  it('X tells PLURAL-NOUN CLAUSE without "that"', () => {
+    expect(summarize('Governor Amy Lind tells voters she is with them.')).toEqual([['Amy Lind', 'indirect', 'tells', 'she is with them']]);
+  });
+
+  it('a relative "that" after the clause\'s own subject is part of the clause', () => {
+    expect(summarize('The minister said the plan that he proposed was good.')[0]?.[3]).toBe('the plan that he proposed was good');
+  });
+});
+
+describe('sentences of web copy', () => {
+  it('a no-break space after the full stop still ends the sentence: the next quotation continues the quote', () => {
+    const body = '"The police are misunderstood," he said.\u00a0"And if there is an incident, it is on the news all week."';
+    expect(summarize(`Tom Hart spoke in Ohio. ${body}`)).toEqual([
+      ['Tom Hart', 'direct', 'said', 'The police are misunderstood, And if there is an incident, it is on the news all week.'],
+    ]);
+  });
+});
+
+describe('clause first, attribution last', () => {
+  it('a partial quotation opening the clause: \'"A" would be right, X said after EVENT.\'', () => {
+    const body = '"More troops" would be the answer, Republican candidate Ann Reed said after the attacks.';
+    expect(summarize(body)).toEqual([['Ann Reed', 'indirect', 'said', 'More troops would be the answer']]);
+  });
+
+  it('an inverted speaker with a role and a relative clause: \'CLAUSE, said X, ROLE, who ...\'', () => {
+    const body = 'Nor are tariffs likely to bring these jobs back, said Dan Marsh, a professor of economics, who is one of the experts on trade.';
+    expect(summarize(body)).toEqual([['Dan Marsh', 'indirect', 'said', 'Nor are tariffs likely to bring these jobs back']]);
+  });
+});
+
+describe('more between speaker and cue', () => {
+  it('"X last week said", "X has since said"', () => {
+    expect(summarize('Glen Beck last week said the party was seeking a new leader.')).toEqual([['Glen Beck', 'indirect', 'said', 'the party was seeking a new leader']]);
+    expect(summarize('Ted Cole has since said he now believes the system needs reform.')).toEqual([['Ted Cole', 'indirect', 'said', 'he now believes the system needs reform']]);
+  });
+
+  it('"X said ... and others have said ...": a new subject ends the first clause', () => {
+    const body = 'Many senior Republicans have said they will not attend the convention and others have said they are not interested in speaking.';
+    expect(summarize(body)).toEqual([
+      ['Many senior Republicans', 'indirect', 'said', 'they will not attend the convention'],
+      ['others', 'indirect', 'said', 'they are not interested in speaking'],
+    ]);
+  });
+});
+
+describe('speakers and clause ends, continued', () => {
+  it('a name\'s described speaker: "Rival Jane Roe\'s campaign says ..."', () => {
+    expect(summarize('Rival Jane Roe’s campaign says it raised roughly $15 million in January.')).toEqual([
+      ['Rival Jane Roe’s campaign', 'indirect', 'says', 'it raised roughly $15 million in January'],
+    ]);
+  });
+
+  it('", though Mrs. X said ...": a new subject ends the clause before it', () => {
+    const body = 'Tom Hale said the history is a fair criticism, though Mrs. Dunn said she doubted voters would care.';
+    expect(summarize(body)).toEqual([
+      ['Tom Hale', 'indirect', 'said', 'the history is a fair criticism'],
+      ['Dunn', 'indirect', 'said', 'she doubted voters would care'],
+    ]);
+  });
+
+  it('"X, who said A, said B": the cue after the comma is the main verb, two statements', () => {
+    const body = 'Ray Barr, who said he usually votes for the left, said one candidate he likes is the governor.';
+    expect(summarize(body)).toEqual([
+      ['Ray Barr', 'indirect', 'said', 'he usually votes for the left'],
+      ['Ray Barr', 'indirect', 'said', 'one candidate he likes is the governor'],
+    ]);
+  });
+});
+
+describe('a subject with a relative clause', () => {
+  it('"people who have fought X say ...": the noun phrase before "who" speaks', () => {
+    expect(summarize('Still, people who have fought other online threats say the industry could be doing more.')).toEqual([
+      ['people', 'indirect', 'say', 'the industry could be doing more'],
+    ]);
+  });
+});
+
+describe('precision kept while clauses end earlier', () => {
+  it('a semicolon inside brackets or an entity does not close the clause', () => {
+    expect(summarize('The firm said sales were down 4% in 2004 to 789m euros ($1.03bn; £548m).')[0]?.[3]).toBe('sales were down 4% in 2004 to 789m euros ($1.03bn; £548m)');
+  });
+
+  it('"although some had expected" (a belief) does not end the clause; a concession with speech does', () => {
+    expect(summarize('Analysts said the firm seemed to have done well out of the deal, although some predictions had expected more.')[0]?.[3]).toBe(
+      'the firm seemed to have done well out of the deal, although some predictions had expected more',
+    );
+  });
+
+  it('"and was expected to ...": no new subject, one clause', () => {
+    expect(summarize('Monica Chadha said air travel had increased by almost 20% and was expected to rise even further.')[0]?.[3]).toBe(
+      'air travel had increased by almost 20% and was expected to rise even further',
+    );
+  });
+
+  it('"...," said X, who wrote the biography of Y: an object, not reported speech', () => {
+    const body = '"It opened up a sense of disillusionment," said Ros Hale, who wrote the authorised biography of the princess.';
+    expect(summarize(body)).toEqual([['Ros Hale', 'direct', 'said', 'It opened up a sense of disillusionment,']]);
+  });
+
+  it('"CLAUSE, said X, ROLE, which ...": only a person\'s relative clause follows an inverted speaker', () => {
+    const body = 'Microsoft chief Bill Gates announced a partnership with TiVo, called TiVoToGo, which means people can play recorded programmes on PCs.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Bill Gates', 'indirect', 'announced']);
+  });
+});
+
+describe('according to, continued', () => {
+  it('after a colon, the cue opens a clause of its own', () => {
+    expect(summarize('It has not gone unnoticed: According to recent polls, the senator holds only 14 percent of the vote.')).toEqual([
+      ['recent polls', 'indirect', 'according to', 'the senator holds only 14 percent of the vote'],
+    ]);
+  });
+
+  it('an aside after the source set off by a dash', () => {
+    const body = 'The plan would raise only $1.1 trillion over the decade, according to the Tax Policy Center - half a point of output.';
+    expect(summarize(body)).toEqual([['Tax Policy Center', 'indirect', 'according to', 'The plan would raise only $1.1 trillion over the decade']]);
+  });
+
+  it('inside an aside between dashes, or without a comma, it is no attribution', () => {
+    expect(summarize('Most Americans - 63 percent in 2014, according to the National Academies report - still believe immigration is good.')).toEqual([]);
+    expect(summarize('The actor is realistically modelled according to the laws of physics.')).toEqual([]);
+  });
+});
+
+describe('reported speech interrupted by its attribution', () => {
+  it('"A, officials said, B": one statement, A and B', () => {
+    expect(summarize('Whatever progress the envoy has made, officials said, could easily be undone by events.')).toEqual([
+      ['officials', 'indirect', 'said', 'Whatever progress the envoy has made could easily be undone by events'],
+    ]);
+  });
+
+  it('a dash inside the clause is no aside: "..., according to a report."', () => {
+    const body = 'Businesses are set to prosper during the next few months - but this could trigger more rate rises, according to a report.';
+    expect(summarize(body)).toEqual([
+      ['a report', 'indirect', 'according to', 'Businesses are set to prosper during the next few months - but this could trigger more rate rises'],
+    ]);
+  });
+});

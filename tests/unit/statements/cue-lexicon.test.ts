@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueForm, isHeldBack } from '../../../scripts/build-cues.ts';
+import { cueForm, isHeldBack, verbKey } from '../../../scripts/build-cues.ts';
 import { ACCORDING_TO, cueInfo } from '../../../shared/parse/statements/cues.ts';
 import { CUE_ROWS } from '../../../shared/parse/statements/cue-data.ts';
 import { summarize } from './helpers.ts';
@@ -12,6 +12,14 @@ describe('cue lexicon learned from annotated statements', () => {
     expect(cueForm('quickly noted')).toBe('noted');
     expect(cueForm(':')).toBeNull();
     expect(cueForm("didn't")).toBeNull();
+  });
+
+  it('groups the regular forms of one verb, so that a rare form is learned with its verb', () => {
+    expect(new Set(['defend', 'defends', 'defended', 'defending'].map(verbKey)).size).toBe(1);
+    expect(new Set(['stress', 'stresses', 'stressed', 'stressing'].map(verbKey)).size).toBe(1);
+    expect(verbKey('denies')).toBe(verbKey('denied'));
+    expect(verbKey('points to')).not.toBe(verbKey('points'));
+    expect(verbKey('said')).not.toBe(verbKey('say')); // irregular forms stand on their own counts
   });
 
   it('holds back a fixed quarter of files, by name alone', () => {

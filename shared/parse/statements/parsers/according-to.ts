@@ -14,6 +14,11 @@ const MAX_OPENING_WORDS = 4;
 /** At most this many words after the source of a closing cue (", according to a report on Wednesday."). */
 const MAX_TRAILING_WORDS = 6;
 
+const DASH = /\s[-–—]\s/g;
+const OPEN_ASIDE = /\s[-–—]\s+[^\s\p{Lu}][^-–—]*$/u;
+/** An aside set off by a dash after the source: "according to the Tax Policy Center - half a point of GDP". */
+const APPOSITION = /^\s*[-–—]\s/;
+
 /**
  * `According to X, CLAUSE.`, `In addition, according to X, CLAUSE.` and `CLAUSE, according to X.`: the
  * source stands after the cue; the clause is what the rest of the sentence says.
@@ -31,7 +36,8 @@ export const accordingTo: StatementParser = {
         if (quote && cueStart >= quote.contentStart && cueStart < quote.contentEnd) continue;
         const before = body.slice(sentence.start, cueStart);
         if (/\(\s*$/.test(before) || /\([^)]*$/.test(before)) continue; // a bracketed aside: a figure's source
-        const opening = before.trim() === '' || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
+        // "..., according to X, ...", or after a colon, which starts a clause of its own ("It has not gone unnoticed: According to polls, ...")
+        const opening = before.trim() === '' || /:\s*$/.test(before) || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
         const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + MAX_SOURCE)).indexOf(',');
         if (opening && comma < 0) continue;
         const sourceEnd = opening ? cueEnd + comma : Math.min(sentence.end, cueEnd + MAX_SOURCE);
@@ -41,8 +47,14 @@ export const accordingTo: StatementParser = {
         if (opening) {
           content = trimSpan(body, sourceEnd + 1, sentence.end);
         } else {
+          // a comma before the cue (without one it reads "in accordance with": "modelled according to the laws
+          // of physics"); after the source at most a few words, or an aside set off by a dash
           if (!/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
-          if (sentence.end - mention.end > 100 || wordCount(body.slice(mention.end, sentence.end)) > MAX_TRAILING_WORDS) continue;
+          const rest = body.slice(mention.end, sentence.end);
+          // an aside between dashes ("most - 63 percent, according to X - believe"), not a dateline
+          // ("MEXICO CITY - The ...") nor a dash inside the clause ("will prosper - but this could ...")
+          if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before) && APPOSITION.test(rest)) continue;
+          if (!APPOSITION.test(rest) && (sentence.end - mention.end > 100 || wordCount(rest) > MAX_TRAILING_WORDS)) continue;
           content = trimSpan(body, sentence.start, cueStart);
         }
         if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;

@@ -5,6 +5,20 @@ import type { Candidate, StatementParser } from '../types.ts';
 import { MAX_CONTENT } from '../limits.ts';
 import { opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
 
+/** A short adjunct of time the adjunct rule does not know ('..., X said after the attacks.'). */
+const TIME_ADJUNCT = /^\s*(?:after|before|during|following|on|at|in|last|this|earlier)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,4}[\p{L}\p{N}'’-]+\s*[.!?]?$/u;
+const RELATIVE = /^\s*,\s*(?:who|whose)\s/;
+const AUXILIARY = /^\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do)\b/;
+
+const WORD_END = /[\p{L}\p{N}]/u;
+
+/** The quotation opening the sentence closes on a word, before `comma`: a phrase of the clause, not its whole. */
+function partialQuote(text: ArticleText, sentenceStart: number, comma: number): boolean {
+  const mark = text.body.slice(sentenceStart, sentenceStart + 8).search(/["“‘]/);
+  const quote = mark >= 0 ? text.quoteAt(sentenceStart + mark + 1) : undefined;
+  return !!quote && quote.end < comma && WORD_END.test(text.body[quote.contentEnd - 1] ?? '');
+}
+
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
  * ends with the attribution, which is short and reports nothing itself.
@@ -23,18 +37,26 @@ export const clauseThenSpeaker: StatementParser = {
       if (sentence.end - cue.end > 300) continue;
       const tail = body.slice(skipAdjuncts(body, cue.end, sentence.end), sentence.end);
       if (/\bthat\b|["“]/.test(tail)) continue;
-      if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0)) continue;
+      if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0) && !TIME_ADJUNCT.test(tail)) continue;
       if (inverted && wordCount(tail) > 20) continue;
+      // a participle after a comma continues the sentence's subject (", saying the council had ..."): not inverted
+      if (inverted && cue.form.endsWith('ing')) continue;
       const mention = inverted
         ? speakerAfter(body, cue.end, sentence.end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);
       if (!mention) continue;
+      // "X, who ..., said Trump had ...": a verb after the would-be speaker makes it the subject of a clause
+      if (inverted && AUXILIARY.test(body.slice(mention.end, mention.end + 12))) continue;
       // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
-      if (inverted && wordCount(body.slice(mention.end, sentence.end)) > 3) continue;
+      // ('..., said David Autor, a professor at M.I.T., who is one of ...'): a relative clause may follow it
+      const rest = body.slice(mention.end, sentence.end);
+      if (inverted && wordCount(rest) > 3 && !(RELATIVE.test(rest) && cue.info.frame === 'clause')) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;
       while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;
       if (body[comma] !== ',') continue;
-      if (opensQuote(body, sentence.start, sentence.end)) continue; // a quotation: the direct parsers take it
+      // a quotation up to the comma is direct speech, which the direct parsers take; one that closes
+      // earlier is a partial quote inside the clause ('"Boots on the ground" would be right, X said')
+      if (opensQuote(body, sentence.start, sentence.end) && !partialQuote(text, sentence.start, comma)) continue;
       const content = trimSpan(body, sentence.start, comma);
       if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;
       found.push({
@@ -44,6 +66,7 @@ export const clauseThenSpeaker: StatementParser = {
         start: sentence.start,
         end: sentence.end,
         cue: cue.form,
+        cueAt: cue.start,
         mention,
       });
     }

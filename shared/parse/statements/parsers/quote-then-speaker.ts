@@ -46,6 +46,7 @@ export const quoteThenSpeaker: StatementParser = {
         start: chain[0]!.start,
         end,
         cue: info.form,
+        cueAt: cueStart,
         mention,
       });
     }

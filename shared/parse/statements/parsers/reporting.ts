@@ -13,8 +13,10 @@ export interface CueHit extends Span {
 }
 
 
-/** "... - but many said ...", ", while analysts warned ...": a new subject right before a cue. */
-const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
+/** "... - but many said ...", ", while 22 percent said ...", " and others have said": a new subject right before a cue. */
+const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas|though|although)\s+(?:[\p{L}\p{N}%.'’-]+\s+){1,4}$|\sand\s+(?:he|she|they|others|many|some|most|one|two|three|four|five|half|\p{N}[\p{N}.,%]*|\p{Lu}[\p{L}.'’-]*)\s+(?:[\p{L}\p{N}%.'’-]+\s+){0,3}$/u;
+/** A concession ends the clause only before a cue of speech ("though Mrs. X said"), not of belief ("although some had expected"). */
+const CONCESSION = /^\W*(?:though|although)\b/;
 
 /** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
 const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
@@ -92,7 +94,8 @@ export function trimSpan(body: string, start: number, end: number): Span {
 
 /**
  * Where a reported clause that starts at `from` ends: the sentence end, or earlier where a second
- * cue is coordinated (", but added in a statement: ...") or a quotation is introduced by a colon.
+ * cue is coordinated (", but added in a statement: ..."), a quotation is introduced by a colon, or a
+ * semicolon joins another clause.
  */
 export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, laterCues: CueHit[]): number {
   let end = sentence.end;
@@ -110,6 +113,12 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       end = cue.start - (before.length - before.search(/,\s*$/));
       break;
     }
+    // "Barkley, who said he votes Democratic, said ...": a cue right after a comma is the main verb of
+    // the subject whose relative clause the statement is in
+    if (/,\s*$/.test(before) && !cue.form.endsWith('ing') && inRelativeClause(text.body, sentence.start, from) && FINITE_CLAUSE.test(text.body.slice(from, cue.start))) {
+      end = cue.start - (before.length - before.search(/,\s*$/));
+      break;
+    }
     // "..., Trump replied, ...", "..., he said": an attribution of its own starts after the comma
     const attribution = NAMED_ATTRIBUTION.exec(text.body.slice(Math.max(from, cue.start - 60), cue.start));
     if (attribution && !cue.form.endsWith('ing')) {
@@ -119,15 +128,26 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     // "... - but many said ...", ", while analysts warned ...": a new subject and cue
     const wider = text.body.slice(Math.max(from, cue.start - 60), cue.start);
     const newSubject = NEW_SUBJECT.exec(wider);
-    if (newSubject) {
+    if (newSubject && !(cue.info.weak && CONCESSION.test(newSubject[0]))) {
       end = cue.start - newSubject[0].length;
       break;
     }
   }
-  const colonQuote = /:\s*["“]/.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
-  if (colonQuote) end = from + colonQuote.index;
+  // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
+  // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
+  const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
+  const closer = /:\s*["“]|(?<!&#?\w{1,8});(?=\s)/.exec(clause);
+  if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
   return end;
 }
+
+/** The cue before `from` opens a relative clause ("Barkley, who said ..."). */
+function inRelativeClause(body: string, sentenceStart: number, from: number): boolean {
+  return /,\s*(?:who|which)\s+(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+(?:\s+that)?$/u.test(body.slice(Math.max(sentenceStart, from - 60), from).trimEnd());
+}
+
+/** A pronoun subject or a short subject and an auxiliary: the words are a clause, not an object ("wrote the biography"). */
+export const FINITE_CLAUSE = /^\s*(?:(?:he|she|they|it|we|i)\s|(?:[\p{L}\p{N}'’.-]+\s+){1,6}?(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b)/iu;
 
 /** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
 const ADJUNCT = new RegExp(
@@ -151,6 +171,26 @@ export function skipAdjuncts(body: string, from: number, limit: number): number 
     at += match[0].length;
   }
   return at;
+}
+
+/** Words that show a clause (or another sentence part) has started: the "that" after them is not the cue's. */
+const CLAUSE_BEFORE_THAT = /\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|who|which|what|said|says|told|so|such|than|because|if|whether)\b|["“”:;.!?]/i;
+/** How far after a cue a "that" may stand behind a phrase the adjunct rule did not recognise. */
+const MAX_BEFORE_THAT = 100;
+
+/**
+ * Index just past a "that" behind a phrase of the cue's ("stated of the scandal that", "told friends since
+ * the spring, at fundraisers, that"): the phrase opens with a preposition or is the listener of an
+ * object cue, and holds no verb or clause word. `from` itself when there is none.
+ */
+export function skipToThat(body: string, from: number, limit: number, opensWithPreposition: boolean): number {
+  const window = body.slice(from, Math.min(limit, from + MAX_BEFORE_THAT));
+  const match = /^(.*?)\bthat\b/s.exec(window);
+  if (!match) return from;
+  const phrase = match[1]!;
+  if (CLAUSE_BEFORE_THAT.test(phrase) || phrase.trim() === '') return from;
+  if (opensWithPreposition && !/^\s*,?\s*(?:of|in|on|at|during|after|before|from|with|via|through|over|to|since|about|last|this|earlier)\s/i.test(phrase)) return from;
+  return from + match[0].length;
 }
 
 /** Index just past "that" when the clause is introduced by it (after optional white space). */
@@ -201,6 +241,7 @@ export function reportedSpeech(
             start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
             end: content.end,
             cue: cue.form,
+            cueAt: cue.start,
             mention,
           });
         }

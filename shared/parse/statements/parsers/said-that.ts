@@ -1,10 +1,10 @@
-import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
+import { reportedSpeech, skipAdjuncts, skipThat, skipToThat } from './reporting.ts';
 
 /**
  * Words that show "said" is not followed by a reported clause: "said to be", "said nothing", "said of",
  * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru").
  */
-const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at|during)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
+const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at|during|after|before|following)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
 /** After a comma, a participle continues the attribution ("said, referring to ..."). */
 const PARTICIPLE = /^\p{L}+ing\b/u;
 
@@ -18,6 +18,8 @@ export const saidThat = reportedSpeech(
     if (/^[^,;.!?"“”]{0,80}:/.test(body.slice(at, Math.min(sentence.end, at + 90)))) return null; // colon cue
     const afterThat = skipThat(body, at, sentence.end);
     if (afterThat > at) return afterThat;
+    const afterPhrase = skipToThat(body, at, sentence.end, true);
+    if (afterPhrase > at) return afterPhrase;
     const comma = /^\s*,\s*/.exec(body.slice(at, at + 8));
     if (comma) {
       at += comma[0].length;

@@ -40,6 +40,7 @@ export const speakerThenQuote: StatementParser = {
         start: elided || !mention ? cue.start : mention.start, // a subject borrowed from the sentence start is not this attribution's
         end: last.end,
         cue: cue.form,
+        cueAt: cue.start,
         mention,
       });
     }

@@ -1,6 +1,6 @@
 import { tokenize, isCapitalized } from '../text/tokens.ts';
 import { HONORIFICS } from '../words.ts';
-import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
+import { reportedSpeech, skipAdjuncts, skipThat, skipToThat } from './reporting.ts';
 
 /** Listeners that stand alone after "told". */
 const LISTENERS = new Set([
@@ -8,6 +8,8 @@ const LISTENERS = new Set([
   'listeners', 'viewers', 'investors', 'analysts', 'shareholders', 'parliament', 'congress', 'members',
   'supporters', 'staff', 'employees', 'workers', 'colleagues', 'police', 'officers', 'officials', 'guests',
 ]);
+/** A lower-case plural noun stands alone as a listener too ("tells voters she ...", "told donors ..."). */
+const PLURAL_LISTENER = /^[a-z]{3,}[^su']s$/;
 /** Nouns that end a named listener ("the AP news agency", "BBC Radio 4's Today programme"). */
 const OUTLETS = new Set([
   'news', 'agency', 'newspaper', 'paper', 'programme', 'program', 'radio', 'television', 'tv', 'magazine',
@@ -21,9 +23,12 @@ export const toldThat = reportedSpeech(
   (cue) => cue.info.frame === 'object',
   (text, cue, sentence) => {
     const body = text.body;
+    // "told friends since the spring, at fundraisers, that ...": whatever the listener, "that" opens the clause
+    const afterListener = skipToThat(body, cue.end, sentence.end, false);
+    if (afterListener > cue.end) return afterListener;
     const tokens = tokenize(body, cue.end, Math.min(sentence.end, cue.end + 120));
     let i = 0;
-    if (tokens[i] && LISTENERS.has(tokens[i]!.lower)) {
+    if (tokens[i] && (LISTENERS.has(tokens[i]!.lower) || PLURAL_LISTENER.test(tokens[i]!.text))) {
       i++;
     } else {
       if (tokens[i] && /^(?:the|a|an)$/.test(tokens[i]!.lower)) i++;

@@ -26,7 +26,7 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able',
+  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
@@ -184,8 +184,9 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   }
-  // "the billionaire businessman", "a top campaign aide": described the way annotated speakers are
-  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower))) {
+  // "the billionaire businessman", "a top campaign aide", "Hillary Clinton's campaign": described the way
+  // annotated speakers are
+  if (DESCRIBED_SPEAKERS.has(head.lower) && !isRole(head) && !isOrgNoun(head) && (lowerDeterminers.has(first.lower) || indefinites.has(first.lower) || afterPossessiveName(core))) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, PLURAL_NOUN.test(head.text) ? 'group' : 'unknown');
   }
   if (isRole(head) || isOrgNoun(head)) {
@@ -197,6 +198,14 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
     return mention(body, tokens, type === 'organization' ? 'unnamed' : 'role', join(body, tokens), null, type);
   }
   return null;
+}
+
+const POSSESSIVE_NAME = /^\p{Lu}.*['’]s$/u;
+
+/** "Marco Rubio's campaign", "Rival Hillary Clinton's senior aides": a name's, then lower-case words only. */
+function afterPossessiveName(core: Token[]): boolean {
+  const owner = core.findIndex((t) => POSSESSIVE_NAME.test(t.text));
+  return owner >= 0 && owner < core.length - 1 && core.slice(owner + 1).every((t) => !isCapitalized(t));
 }
 
 /** Drops opening connectives and time phrases: "However, on Wednesday the minister" → "the minister". */
@@ -216,6 +225,18 @@ function stripLeading(tokens: Token[]): Token[] {
   }
 }
 
+/** How many time words a time phrase between speaker and cue may have ("on Thursday evening"). */
+const MAX_TIME_WORDS = 3;
+
+/** Where a time phrase ending at `end` starts ("in 2003", "on Thursday evening"); `end` when there is none. */
+function beforeTimePhrase(tokens: Token[], end: number): number {
+  let at = end;
+  while (at > 0 && end - at < MAX_TIME_WORDS && (TIME_WORDS.has(tokens[at - 1]!.lower) || /^\d{4}$/.test(tokens[at - 1]!.text))) at--;
+  if (at < end && at >= 1 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[at - 1]!.lower)) return at - 1;
+  // "Beck last week said": the phrase opens with its own time word
+  return at < end - 1 && at >= 1 && /^(?:last|this|earlier)$/.test(tokens[at]!.lower) ? at : end;
+}
+
 /** Auxiliaries and adverbs that may stand between a speaker and the cue. */
 const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
 /** A word that can end a speaking noun phrase on either side of "and". */
@@ -231,9 +252,8 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   let end = tokens.length;
   const between: string[] = [];
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
-  // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told"
-  const time = end >= 2 && /^(?:in|on|at|last|this|earlier|late|early)$/.test(tokens[end - 2]!.lower) && (TIME_WORDS.has(tokens[end - 1]!.lower) || /^\d{4}$/.test(tokens[end - 1]!.text));
-  if (time) end -= 2;
+  // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told", "Spicer on Thursday evening said"
+  end = beforeTimePhrase(tokens, end);
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
   if (end > 0 && NEGATIONS.test(tokens[end - 1]!.lower)) return null;
   if (between.some((w) => NEGATIONS.test(w))) return null;
@@ -257,9 +277,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     // contestant on the show, who went on to work alongside him, said": several appositives; the speaker
     // is the name that opens the clause, before the first of them
     if (closing === ',') open = firstAppositive(tokens, open);
-    let nameStart = open;
-    while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && open - nameStart < 6) nameStart--;
-    const nameTokens = stripLeading(tokens.slice(nameStart, open));
+    // "Sen. Johnny Isakson (R-Ga.), one of ..., said": the bracket after the name is left out of it
+    const nameEnd = bracketStart(tokens, open);
+    let nameStart = nameEnd;
+    while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && nameEnd - nameStart < 6) nameStart--;
+    const nameTokens = stripLeading(tokens.slice(nameStart, nameEnd));
     const titleTokens = tokens.slice(open + 1, end - 1);
     // "Universities Scotland's Director, David Caldwell, said": the name is inside the commas
     if (titleTokens.length >= 2 && titleTokens.length <= 4 && titleTokens.every(isCapitalized)) {
@@ -284,11 +306,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   }
 
   // "Electronic Arts (EA) says": the bracket is part of the speaker phrase
-  if (tokens[end - 1]!.text === ')') {
-    let open = end - 2;
-    while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
-    if (tokens[open]?.text === '(') end = open;
-  }
+  end = bracketStart(tokens, end);
   // a pronoun right before the cue is the whole subject ("During an interview she said")
   const nearest = tokens[end - 1];
   if (nearest && (PERSON_PRONOUNS.has(nearest.lower) || THING_PRONOUNS.has(nearest.lower) || GROUP_PRONOUNS.has(nearest.lower))) {
@@ -296,6 +314,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   }
   // walk back over the noun phrase
   let start = end;
+  let relative = -1;
   while (start > 0 && end - start < MAX_WORDS) {
     const token = tokens[start - 1]!;
     if (isPunctuation(token)) break;
@@ -303,6 +322,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (CLAUSE_WORDS.has(token.lower)) {
       // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
       if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
+      if (token.lower === 'who') relative = start - 1;
       break;
     }
     if (token.lower === 'and') {
@@ -316,6 +336,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const phrase = stripLeading(tokens.slice(start, end));
   const found = classify(body, phrase);
   if (found) return found;
+  // "people who have battled online threats say": the subject is the noun phrase before "who"
+  if (relative > 0) {
+    const subject = relativeSubject(body, tokens, relative);
+    if (subject) return subject;
+  }
   // "Asked why ... there Lord Butler said", "In his New Year message the Liberal Democrat leader said":
   // the speaker is the longest tail of the words that reads as one
   for (let from = 1; from < phrase.length; from++) {
@@ -325,6 +350,22 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (tail && tail.form !== 'pronoun') return tail;
   }
   return null;
+}
+
+/** Where a short bracket ending just before `end` opens ("Isakson (R-Ga.)", "Electronic Arts (EA)"); `end` when there is none. */
+function bracketStart(tokens: Token[], end: number): number {
+  if (tokens[end - 1]?.text !== ')') return end;
+  let open = end - 2;
+  while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
+  return tokens[open]?.text === '(' ? open : end;
+}
+
+/** The noun phrase (no name needed) just before a "who" at `at`, with no comma between: "people who ...". */
+function relativeSubject(body: string, tokens: Token[], at: number): Mention | null {
+  let start = at;
+  while (start > 0 && at - start < 6 && !isPunctuation(tokens[start - 1]!) && !CLAUSE_WORDS.has(tokens[start - 1]!.lower) && !cueInfo(tokens[start - 1]!.lower)) start--;
+  const found = classify(body, stripLeading(tokens.slice(start, at)));
+  return found && found.form !== 'pronoun' ? found : null;
 }
 
 /** The name just before a relative pronoun at `at` ("Telecoms firm Eircom, which ..."). */
@@ -337,10 +378,15 @@ function antecedent(body: string, tokens: Token[], at: number): Mention | null {
   return found && (found.form === 'name' || found.form === 'honorific') ? found : null;
 }
 
-/** Words that end a speaker phrase after an inverted cue ("said Mr Pollard in a statement"). */
+/**
+ * Words that end a speaker phrase after an inverted cue ("said Mr Pollard in a statement"); an auxiliary
+ * ends it too, since then the cue was not inverted at all ("X, who ..., said Trump had ...").
+ */
 const AFTER_STOP = new Set([
   'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'yesterday', 'today', 'that', 'who',
   'which', 'as', 'adding', 'referring', 'speaking', 'and', 'but', 'because', 'earlier', 'recently', 'to', 'told',
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should',
+  'must', 'did', 'does', 'do',
 ]);
 
 /** The speaker phrase right after an inverted cue ('"...," said Hugh Morgan Williams, chair of the CBI's SME Council.'). */

@@ -8,6 +8,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CLOSERS = /["'”’)\]»]/;
+const SPACE = /\s/;
 const OPENERS = /["“‘'([«\p{Lu}\p{N}]/u;
 const ABBREVIATION_CHAR = /[\p{L}.]/u;
 /** "J", "U.S": an initial, or letters with dots between them. */
@@ -28,7 +29,8 @@ export function splitSentences(body: string, paragraph: Span): Span[] {
       while (end < paragraph.end && (body[end] === '.' || body[end] === '!' || body[end] === '?')) end++;
       while (end < paragraph.end && CLOSERS.test(body[end]!)) end++;
       let next = end;
-      while (next < paragraph.end && (body[next] === ' ' || body[next] === '\t' || body[next] === '\n')) next++;
+      // any white space, the no-break space of web copy included ('he said.\u00a0"And ...')
+      while (next < paragraph.end && SPACE.test(body[next]!)) next++;
       if (next > end && next < paragraph.end && OPENERS.test(body[next]!) && !isAbbreviation(body, start, i)) {
         sentences.push({ start, end });
         start = next;
