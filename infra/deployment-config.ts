@@ -28,6 +28,12 @@ export interface DeploymentConfig {
    * stack's first deploy (CloudFormation never re-resolves an unchanged reference).
    */
   cursorSecretVersion: string | undefined;
+  /**
+   * The origin secret's versions (`-c originSecretVersion=…`, `-c originSecretPreviousVersion=…`), with
+   * `perClientLimit`: CloudFront sends the first; the API accepts both while a rotation spreads to CloudFront's
+   * edge locations, so no request is refused in between. Absent: the version current at the first deploy.
+   */
+  originSecretVersions: { current: string | undefined; previous: string | undefined };
   /** Optional e-mail address subscribed to the alarm topic. */
   alarmEmail: string | undefined;
   /** Production keeps data when the stack or a resource is removed; dev cleans up after itself. */
@@ -176,6 +182,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     environment,
     authorization,
     cursorSecretVersion: contextString(node, 'cursorSecretVersion'),
+    originSecretVersions: { current: contextString(node, 'originSecretVersion'), previous: contextString(node, 'originSecretPreviousVersion') },
     alarmEmail: contextString(node, 'alarmEmail'),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,

@@ -53,7 +53,7 @@ export class OnrecordStack extends Stack {
 
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Upload articles here' });
     new CfnOutput(this, 'ApiUrl', {
-      value: this.edge ? `https://${this.edge.distribution.distributionDomainName}/` : this.api.url,
+      value: this.edge ? `https://${this.edge.distribution.distributionDomainName}` : this.api.url,
       description: this.edge ? 'Base URL of the API, through CloudFront and its per-client rate limit' : 'Base URL of the HTTP API',
     });
     new CfnOutput(this, 'TableName', { value: table.tableName });
@@ -66,6 +66,12 @@ export class OnrecordStack extends Stack {
       value: this.api.cursorSecret.secretArn,
       description: 'Signs page cursors; rotate with put-secret-value, then deploy with -c cursorSecretVersion',
     });
+    if (this.edge) {
+      new CfnOutput(this, 'OriginSecretArn', {
+        value: this.edge.originSecret.secretArn,
+        description: 'Sent by CloudFront to the API; rotate with put-secret-value, then deploy with -c originSecretVersion and -c originSecretPreviousVersion',
+      });
+    }
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
   }

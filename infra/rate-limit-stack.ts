@@ -7,7 +7,7 @@ export interface RateLimitStackProps extends StackProps {
   perClientLimit: number;
 }
 
-/** The window WAF counts each client's requests over (its longest; the limit is per this window). */
+/** The window WAF counts each client's requests over (one of 60, 120, 300, 600 s); `perClientLimit` is per this window. */
 const WINDOW_SECONDS = 300;
 
 /**
@@ -36,7 +36,20 @@ export class RateLimitStack extends Stack {
           name: 'per-client-rate',
           priority: 0,
           statement: { rateBasedStatement: { aggregateKeyType: 'IP', limit: props.perClientLimit, evaluationWindowSec: WINDOW_SECONDS } },
-          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'tooManyRequests' } } },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: 'tooManyRequests',
+                // WAF's answer never reaches the API, so it carries the API's CORS header itself (or a browser
+                // app sees an opaque network error instead of the 429), and says when to try again.
+                responseHeaders: [
+                  { name: 'Access-Control-Allow-Origin', value: '*' },
+                  { name: 'Retry-After', value: String(WINDOW_SECONDS) },
+                ],
+              },
+            },
+          },
           visibilityConfig: metric('onrecord-per-client-rate'),
         },
       ],

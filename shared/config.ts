@@ -35,9 +35,10 @@ export function cursorSecret(): string {
 }
 
 /**
- * Set when the API sits behind CloudFront and its per-client rate limit (`-c perClientLimit`): the value
- * CloudFront sends in the origin header, so that requests straight to API Gateway, around the limit, are refused.
+ * Set when the API sits behind CloudFront and its per-client rate limit (`-c perClientLimit`): the values
+ * CloudFront may send in the origin header, so that requests straight to API Gateway, around the limit, are
+ * refused. ORIGIN_SECRET_PREVIOUS is set only while a rotation spreads through CloudFront's edge locations.
  */
-export function originSecret(): string | undefined {
-  return optional('ORIGIN_SECRET');
+export function originSecrets(): string[] {
+  return [optional('ORIGIN_SECRET'), optional('ORIGIN_SECRET_PREVIOUS')].filter((secret) => secret !== undefined);
 }

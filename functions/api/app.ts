@@ -15,8 +15,8 @@ export interface ApiOptions {
   logger?: Logger;
   /** More routes (e.g. HTML pages) served by the same chain, with the same CORS, limits and errors. */
   extraRoutes?: readonly RouteSpec[];
-  /** CloudFront's origin secret when the API sits behind it: other requests are refused (403). */
-  originSecret?: string | undefined;
+  /** CloudFront's origin secrets when the API sits behind it (two during a rotation): other requests are refused (403). */
+  originSecrets?: readonly string[];
 }
 
 /** A public, read-only API: any origin may read it, and no credentials are involved. */
@@ -40,7 +40,7 @@ export function createApi(store: ArticleReader, options: ApiOptions = {}) {
     .use(injectLambdaContext(logger))
     .use(httpCors(CORS))
     .use(problemResponses(logger))
-    .use(originVerified(options.originSecret))
+    .use(originVerified(options.originSecrets ?? []))
     .use(requestLimits())
     .handler(createRouter(routes));
 }

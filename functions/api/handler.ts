@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { cursorSecret, originSecret, storeConfig } from '../../shared/config.ts';
+import { cursorSecret, originSecrets, storeConfig } from '../../shared/config.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { createApi } from './app.ts';
@@ -23,6 +23,6 @@ const store = new DynamoArticleStore({
   cursorSecret: cursorSecret(),
 });
 
-export const handler = createApi(store, { logger, originSecret: originSecret(), extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer), logger }) })
+export const handler = createApi(store, { logger, originSecrets: originSecrets(), extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer), logger }) })
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(traceAnnotations(tracer));

@@ -1,4 +1,4 @@
-import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -140,7 +140,12 @@ export class Api extends Construct {
     });
   }
 
+  /**
+   * The `$default` stage's base URL without the trailing slash of `stage.url`, so `$ApiUrl/articles` (as the
+   * README writes it) is `/articles`, not `//articles`, which no route matches.
+   */
   get url(): string {
-    return this.stage.url;
+    const { region, urlSuffix } = Stack.of(this);
+    return `https://${this.httpApi.apiId}.execute-api.${region}.${urlSuffix}`;
   }
 }

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -35,23 +35,31 @@ export interface EdgeProps {
  */
 export class Edge extends Construct {
   readonly distribution: Distribution;
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, { httpApi, apiFunction, webAclArn, accessLogsBucket, config }: EdgeProps) {
     super(scope, id);
-    const originSecret = new Secret(this, 'OriginSecret', {
+    this.originSecret = new Secret(this, 'OriginSecret', {
       description: 'Sent by CloudFront to the API, which refuses requests without it (they went around the rate limit)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: config.removalPolicy,
     });
-    Validations.of(originSecret).acknowledge({
+    Validations.of(this.originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'It only proves a request came through CloudFront (a leak lets a client skip the per-client limit, not read more); ' +
-        'resolved at deploy time like the cursor secret: rotate with put-secret-value, then cdk deploy.',
+        'resolved at deploy time by version like the cursor secret: rotate with put-secret-value, then cdk deploy ' +
+        '-c originSecretVersion=<new VersionId> -c originSecretPreviousVersion=<old VersionId> (the API accepts both meanwhile).',
     });
-    // The same dynamic reference in both places: the template never holds the value.
-    const secretValue = originSecret.secretValue.unsafeUnwrap();
+    // Dynamic references naming a version, as for the cursor secret: a rotation changes the template, which is
+    // what makes CloudFormation resolve them again. The same reference in both places: the template never holds the value.
+    const versioned = (versionId: string | undefined) =>
+      SecretValue.secretsManager(this.originSecret.secretArn, versionId ? { versionId } : {}).unsafeUnwrap();
+    const secretValue = versioned(config.originSecretVersions.current);
     apiFunction.function.addEnvironment('ORIGIN_SECRET', secretValue);
+    if (config.originSecretVersions.previous) {
+      apiFunction.function.addEnvironment('ORIGIN_SECRET_PREVIOUS', versioned(config.originSecretVersions.previous));
+    }
 
     // CloudFront's standard logs are delivered with an ACL, so this bucket keeps ACLs (the owner still owns every object).
     const logs = new Bucket(this, 'EdgeLogsBucket', {

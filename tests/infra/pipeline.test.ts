@@ -201,4 +201,10 @@ describe('outputs', () => {
     expect(outputs.DlqUrl?.Value).toEqual({ Ref: dlqId });
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('execute-api');
   });
+
+  it('gives the API URL without a trailing slash, so `$ApiUrl/articles` names a route (`//articles` names none)', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: { 'Fn::Join': [string, unknown[]] } }>;
+    const last = outputs.ApiUrl!.Value['Fn::Join'][1].at(-1);
+    expect(typeof last === 'string' ? last : JSON.stringify(last)).not.toMatch(/\/$/);
+  });
 });

@@ -28,7 +28,14 @@ describe('per-client rate limit (-c perClientLimit)', () => {
       Rules: [
         Match.objectLike({
           Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: 1000, EvaluationWindowSec: 300 } },
-          Action: { Block: { CustomResponse: Match.objectLike({ ResponseCode: 429 }) } },
+          Action: {
+            Block: {
+              CustomResponse: Match.objectLike({
+                ResponseCode: 429,
+                ResponseHeaders: Match.arrayWith([{ Name: 'Access-Control-Allow-Origin', Value: '*' }, { Name: 'Retry-After', Value: '300' }]),
+              }),
+            },
+          },
         }),
       ],
     });
@@ -51,6 +58,16 @@ describe('per-client rate limit (-c perClientLimit)', () => {
     );
     expect(header).toContain('{{resolve:secretsmanager:');
     expect(JSON.stringify(apiFunctionVariables(built).ORIGIN_SECRET)).toBe(header);
+  });
+
+  it('rotates the origin secret by version, the API accepting the previous one until CloudFront has the new one everywhere', () => {
+    const NEW = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE22222';
+    const OLD = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    const variables = apiFunctionVariables(synthesize({ ...PUBLIC_PROD, perClientLimit: '1000', originSecretVersion: NEW, originSecretPreviousVersion: OLD }));
+    expect(JSON.stringify(variables.ORIGIN_SECRET)).toContain(`:SecretString:::${NEW}}}`);
+    expect(JSON.stringify(variables.ORIGIN_SECRET_PREVIOUS)).toContain(`:SecretString:::${OLD}}}`);
+    // after the rotation, the previous version is dropped from the configuration, and refused
+    expect(apiFunctionVariables(synthesize({ ...PUBLIC_PROD, perClientLimit: '1000', originSecretVersion: NEW }))).not.toHaveProperty('ORIGIN_SECRET_PREVIOUS');
   });
 
   it.each([
