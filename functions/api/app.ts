@@ -17,13 +17,19 @@ export interface ApiOptions {
   extraRoutes?: readonly RouteSpec[];
   /** CloudFront's origin secrets when the API sits behind it (two during a rotation): other requests are refused (403). */
   originSecrets?: readonly string[];
+  /**
+   * Middlewares wrapped around everything else (the tracer): their onError runs after problemResponses has
+   * answered, so they can tell the response a client gets (tracing.ts: clientErrorsAsResponses).
+   */
+  outermost?: readonly middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[];
 }
 
-/** A public, read-only API: any origin may read it, and no credentials are involved. */
+/** A read-only API any origin may call: no cookies are involved, only per-request credentials (auth=jwt, auth=iam). */
 const CORS = {
   origin: '*',
   methods: 'GET, HEAD, OPTIONS',
-  headers: 'Authorization, Content-Type',
+  // Authorization carries a JWT (auth=jwt); a SigV4-signed browser request (auth=iam) adds the X-Amz-* headers.
+  headers: 'Authorization, Content-Type, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256',
   maxAge: 86_400,
   cacheControl: 'public, max-age=86400',
   // Answer preflights here, so the local server behaves as API Gateway does with CORS configured.
@@ -37,6 +43,7 @@ export function createApi(store: ArticleReader, options: ApiOptions = {}) {
   const routes = [...endpoints.map((endpoint) => endpointRoute(endpoint, store)), ...(options.extraRoutes ?? [])];
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use([...(options.outermost ?? [])])
     .use(injectLambdaContext(logger))
     .use(httpCors(CORS))
     .use(problemResponses(logger))

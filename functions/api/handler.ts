@@ -5,7 +5,7 @@ import { cursorSecret, originSecrets, storeConfig } from '../../shared/config.ts
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { createApi } from './app.ts';
-import { traceAnnotations, tracedObjectsOnDemand } from './tracing.ts';
+import { clientErrorsAsResponses, traceAnnotations, tracedObjectsOnDemand } from './tracing.ts';
 import { webRoutes } from './web/routes.ts';
 
 /**
@@ -23,6 +23,9 @@ const store = new DynamoArticleStore({
   cursorSecret: cursorSecret(),
 });
 
-export const handler = createApi(store, { logger, originSecrets: originSecrets(), extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer), logger }) })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(traceAnnotations(tracer));
+export const handler = createApi(store, {
+  logger,
+  originSecrets: originSecrets(),
+  extraRoutes: webRoutes({ store, objects: tracedObjectsOnDemand(tracer), logger }),
+  outermost: [clientErrorsAsResponses(captureLambdaHandler(tracer, { captureResponse: false })), traceAnnotations(tracer)],
+});

@@ -1,14 +1,17 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
-import { traceAnnotations } from '../../../functions/api/tracing.ts';
+import { clientErrorsAsResponses, traceAnnotations } from '../../../functions/api/tracing.ts';
 import { createIngest } from '../../../functions/ingest/ingest.ts';
 import { s3Objects } from '../../../shared/objects/index.ts';
 import type { ArticleStore } from '../../../shared/store/port.ts';
-import { httpEvent } from '../api/support/http.ts';
+import { createApi } from '../../../functions/api/app.ts';
+import { fakeStore } from '../api/support/fake-store.ts';
+import { httpEvent, request, silentLogger } from '../api/support/http.ts';
 
 /** A tracer with tracing on, recording the subsegments made and their annotations. */
 function recordingTracer() {
@@ -76,5 +79,27 @@ describe('trace annotations', () => {
     const { tracer, annotations } = recordingTracer();
     await traceAnnotations(tracer).before?.({ event: httpEvent(path) } as never);
     expect(annotations).toEqual(expected);
+  });
+
+  it('API: the tracer records an answered 404 as the response it is, and a 500 as an error', async () => {
+    const { tracer, subsegments } = recordingTracer();
+    const lambdaSegment = tracer.getSegment() as unknown as { addNewSubsegment: (name: string) => unknown };
+    Object.assign(tracer, {
+      setSegment: () => undefined,
+      annotateColdStart: () => undefined,
+      addServiceNameAnnotation: () => undefined,
+      addErrorAsMetadata: (error: Error) => (subsegments.at(-1)!.error = error),
+      getSegment: () => lambdaSegment,
+    });
+    const failing = { ...fakeStore(), getArticle: async () => Promise.reject(new Error('table gone')) };
+    const traced = (store: ReturnType<typeof fakeStore>) =>
+      createApi(store, { logger: silentLogger(), outermost: [clientErrorsAsResponses(captureLambdaHandler(tracer, { captureResponse: false }))] });
+
+    expect((await request(traced(fakeStore()), '/articles/no-such-article')).status).toBe(404);
+    expect((await request(traced(failing), '/articles/some-article')).status).toBe(500);
+    expect(subsegments.map(({ closed, error }) => ({ closed, error: error?.message }))).toEqual([
+      { closed: true, error: undefined },
+      { closed: true, error: 'table gone' },
+    ]);
   });
 });
