@@ -2,7 +2,7 @@
 import process from 'node:process';
 
 /**
- * Preloaded by every CLI (the `start`, `demo`, `upload` and `reprocess` scripts in package.json). On Node
+ * Preloaded by every CLI (the `start`, `demo`, `upload`, `reprocess` and `reconcile` scripts in package.json). On Node
  * below 22 the AWS SDK prints an 8-line warning that its releases after January 2027 need Node 22; the
  * README states the Node versions onrecord supports and its plan to move, so the CLIs do not repeat that
  * warning on every run (the tests silence it the same way, in vitest.config.ts). Setting the variable to

@@ -43,8 +43,9 @@ export function clientErrorsAsResponses(tracing: ApiMiddleware): ApiMiddleware {
 }
 
 /**
- * Like s3ObjectsOnDemand (the S3 client's modules are loaded on the first article page, not at start-up),
- * with the client captured by the tracer once it exists.
+ * The S3 object reader, its client's modules loaded on the first article page instead of at start-up (the
+ * other requests never read an object, so they do not pay for loading the S3 client), the client captured
+ * by the tracer once it exists.
  */
 export function tracedObjectsOnDemand(tracer: Tracer): ObjectReader {
   let captured = false;

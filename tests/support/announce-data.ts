@@ -3,7 +3,7 @@
  * user's clone (no corpus) and one in CI (with it) are told apart at a glance.
  */
 import { chromiumMissing } from '../browser/chromium.ts';
-import { CORPUS_ROOT, corpusSet } from './corpus.ts';
+import { CORPUS_ROOT, CORPUS_SETS, corpusSet } from './corpus.ts';
 import { SYNTHETIC_COUNT } from './news-set.ts';
 
 export default function announceData(): void {
@@ -15,6 +15,6 @@ export default function announceData(): void {
     );
     return;
   }
-  const sets = ['bbc-news', 'html-pages', 'html-news'].filter((name) => corpusSet(name));
+  const sets = CORPUS_SETS.filter((name) => corpusSet(name));
   console.log(`test data: the repository's own, plus the corpus at ${CORPUS_ROOT} (${sets.join(', ')}); ${browser}`);
 }

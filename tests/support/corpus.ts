@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BESIDE_THE_CLONE = resolve(REPO, '../shared/corpus');
+/** The sets the suites read; a folder with none of them is a wrong setting (the team folder instead of its corpus). */
+export const CORPUS_SETS = ['bbc-news', 'html-pages', 'html-news'];
 
 function locate(): string | null {
   const setting = process.env.ONRECORD_CORPUS;
@@ -18,6 +20,9 @@ function locate(): string | null {
     const folder = resolve(REPO, setting);
     // A named folder that is not there is a mistake to report, not a reason to test less in silence.
     if (!existsSync(folder)) throw new Error(`ONRECORD_CORPUS=${setting}: no such folder (${folder})`);
+    if (!CORPUS_SETS.some((set) => existsSync(join(folder, set)))) {
+      throw new Error(`ONRECORD_CORPUS=${setting}: ${folder} holds none of ${CORPUS_SETS.join(', ')} (name the folder that holds them)`);
+    }
     return folder;
   }
   return existsSync(BESIDE_THE_CLONE) ? BESIDE_THE_CLONE : null;

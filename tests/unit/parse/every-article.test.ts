@@ -86,8 +86,8 @@ for (const name of ['html-pages', 'html-news']) {
     it('parses every page into an article, with a title wherever the reference gives one', () => {
       const problems: string[] = [];
       for (const page of pages) {
-        const expected = JSON.parse(readFileSync(join(folder, page, 'expected-metadata.json'), 'utf8')) as { title?: string | null };
         try {
+          const expected = JSON.parse(readFileSync(join(folder, page, 'expected-metadata.json'), 'utf8')) as { title?: string | null };
           const [article] = parseDocument(readFileSync(join(folder, page, 'source.html')), { key: `${page}.html` });
           if (expected.title && !article!.metadata.title) problems.push(`${page}: no title`);
         } catch (error) {
