@@ -132,6 +132,8 @@ export interface ArticleStore {
   listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>>;
   /** The ingestion record of one object key (one bucket per deployment). */
   getIngestion(key: string): Promise<IngestionRecord | null>;
+  /** The ingestion records of many keys at once (batched reads); a key without a record is not in the map. */
+  getIngestions(keys: readonly string[]): Promise<Map<string, IngestionRecord>>;
   /** Most recent first. */
   listIngestions(query: PageQuery): Promise<Page<IngestionRecord>>;
   /**

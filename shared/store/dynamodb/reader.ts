@@ -231,6 +231,11 @@ export class Reader {
     return Item ? SourceItem.toIngestionRecord(SourceItem.fromItem(Item)) : null;
   }
 
+  async getIngestions(sourceKeys: readonly string[]): Promise<Map<string, IngestionRecord>> {
+    const found = await batchGet(this.options.client, this.options.tableName, sourceKeys.filter((key) => !tooLong(key)).map(keys.source));
+    return new Map(found.map((item) => [item.key as string, SourceItem.toIngestionRecord(SourceItem.fromItem(item))]));
+  }
+
   async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.page({
       scope: ['ingestions'],

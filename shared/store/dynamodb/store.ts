@@ -96,6 +96,10 @@ export class DynamoArticleStore implements ArticleStore {
     return this.reader.getIngestion(key);
   }
 
+  getIngestions(keys: readonly string[]): Promise<Map<string, IngestionRecord>> {
+    return this.reader.getIngestions(keys);
+  }
+
   listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.reader.listIngestions(query);
   }

@@ -230,6 +230,21 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect((await store.listIngestionsMadeBefore(1, { limit: 10 })).items).toEqual([]);
   });
 
+  it('answers the ingestion records of many keys in BatchGetItem requests of at most 100 keys', async () => {
+    const present = [...specs.map((spec) => spec.key), 'read/rejected.bin', 'read/deleted.txt'];
+    const absent = Array.from({ length: 120 }, (_, i) => `no/such/key-${i}`);
+    const metered = documentClient(localClient(dynamo.endpoint));
+    const counter = meter(metered);
+    // Present keys twice over, 120 absent ones and one too long to be stored: 147 distinct keys to read.
+    const found = await storeFor(dynamo, metered).getIngestions([...present, ...absent, ...present, 'x'.repeat(5_000)]);
+
+    expect([...found.keys()].sort()).toEqual([...present].sort());
+    for (const key of present) expect(found.get(key), key).toEqual(await store.getIngestion(key));
+    expect(found.get('read/deleted.txt')).toMatchObject({ status: 'deleted' });
+    expect(counter.requests).toEqual({ BatchGetItem: 2 });
+    expect(await store.getIngestions([])).toEqual(new Map());
+  });
+
   it('refuses a cursor that was edited, forged, or made for another query', async () => {
     const first = await store.listStatements({ speaker: slugId(ERDOGAN), limit: 1 });
     const cursor = first.nextCursor as string;
