@@ -33,7 +33,7 @@ export interface ReconcileDependencies {
   bucket: string;
   /** One page of the bucket listing (at most 1,000 keys, as S3 pages them). */
   listObjects(token: string | undefined): Promise<ObjectPage>;
-  store: Pick<ArticleStore, 'getIngestion' | 'listIngestions'>;
+  store: Pick<ArticleStore, 'getIngestions' | 'listIngestions'>;
   /** Sends notification records to the ingest queue. */
   enqueue(records: S3EventRecord[]): Promise<void>;
   region: string;
@@ -85,11 +85,13 @@ export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileR
   let token: string | undefined;
   do {
     const page = await deps.listObjects(token);
+    // One batched read for the page's records rather than one read per object.
+    const stored = await deps.store.getIngestions(page.objects.map((object) => object.key));
     const records: S3EventRecord[] = [];
     for (const object of page.objects) {
       present.add(object.key);
       report.objectsChecked += 1;
-      const record = await deps.store.getIngestion(object.key);
+      const record = stored.get(object.key) ?? null;
       const finding = objectFinding(object, record);
       if (!finding) continue;
       report.findings[finding].push(object.key);

@@ -122,7 +122,7 @@ describe('scheduled reconciliation', () => {
     const actions = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })).flatMap((policy) =>
       (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()),
     );
-    expect(actions).toEqual(expect.arrayContaining(['s3:ListBucket', 'dynamodb:Query', 'dynamodb:GetItem', 'sqs:SendMessage']));
+    expect(actions).toEqual(expect.arrayContaining(['s3:ListBucket', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'sqs:SendMessage']));
     expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
   });
 

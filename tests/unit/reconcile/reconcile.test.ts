@@ -13,6 +13,7 @@ const object = (key: string, eTag = `etag-${key}`): ListedObject => ({ key, eTag
 
 function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2) {
   const sent: S3EventRecord[] = [];
+  const reads: string[][] = [];
   const byKey = new Map(records.map((r) => [r.key, r]));
   const deps = {
     bucket: 'articles',
@@ -24,7 +25,10 @@ function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2
       return { objects: objects.slice(start, end), nextToken: end < objects.length ? String(end) : undefined };
     },
     store: {
-      getIngestion: async (key: string) => byKey.get(key) ?? null,
+      getIngestions: async (keys: readonly string[]) => {
+        reads.push([...keys]);
+        return new Map(keys.flatMap((key) => (byKey.has(key) ? [[key, byKey.get(key)!] as const] : [])));
+      },
       listIngestions: async (query: PageQuery): Promise<Page<IngestionRecord>> => {
         const start = Number(query.cursor ?? 0);
         const end = start + pageSize;
@@ -35,7 +39,7 @@ function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2
       sent.push(...batch);
     },
   };
-  return { deps, sent };
+  return { deps, sent, reads };
 }
 
 /** What the ingest handler will make of each sent record. */
@@ -48,6 +52,13 @@ describe('reconciliation', () => {
     const report = await reconcile(deps);
     expect(sent).toEqual([]);
     expect(report).toMatchObject({ objectsChecked: 3, recordsChecked: 3, findings: { missing: [], stale: [], gone: [] } });
+  });
+
+  it('reads the records of each listing page in one batched read', async () => {
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const { deps, reads } = world(keys.map((key) => object(key)), keys.map((key) => record(key)));
+    await reconcile(deps);
+    expect(reads).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 
   it('enqueues an object without a record, or whose record says deleted, as a creation', async () => {
