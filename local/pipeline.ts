@@ -31,6 +31,8 @@ export interface LocalPipeline {
   dynamoEndpoint: string;
   queueUrl: string;
   queue: LocalQueue;
+  /** When the queue began taking notifications: the event of any object modified later is queued or done. */
+  startedAt: Date;
   /** Resolves when every object change so far has been ingested (or dead-lettered). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     // S3 may report a change before the handler is loaded; the queue holds it until then.
     let loadIngest: (handler: SqsHandler) => void = () => undefined;
     const ingestLoaded = new Promise<SqsHandler>((resolve) => (loadIngest = resolve));
+    const startedAt = new Date();
     const queue = new LocalQueue({
       name: QUEUE_NAME,
       handler: async (event, context) => (await ingestLoaded)(event, context),
@@ -98,6 +101,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       dynamoEndpoint: dynamo.endpoint,
       queueUrl: sqs.queueUrl,
       queue,
+      startedAt,
       idle: () => queue.idle(),
       stop: stopAll,
     };

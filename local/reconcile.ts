@@ -10,9 +10,11 @@ import { LOCAL_REGION } from './s3-notifications.ts';
 /**
  * Reconciles the local pipeline's bucket with its table, feeding findings straight into its queue. The
  * local queue keeps nothing on disk, so after a crash (or `kill -9`) uploads whose events were queued are
- * found here at the next start-up.
+ * found here at the next start-up. Objects modified after `inFlightAfter` are in flight: at start-up that is
+ * `pipeline.startedAt`, since no event from before the start can still be queued (the default window of
+ * shared/queue-age.ts would leave an upload from the minutes before a crash unseen until it passed).
  */
-export async function reconcileLocalPipeline(pipeline: LocalPipeline): Promise<ReconcileReport> {
+export async function reconcileLocalPipeline(pipeline: LocalPipeline, inFlightAfter: Date): Promise<ReconcileReport> {
   const s3 = new S3Client({
     endpoint: pipeline.s3Endpoint,
     forcePathStyle: true,
@@ -24,6 +26,7 @@ export async function reconcileLocalPipeline(pipeline: LocalPipeline): Promise<R
     return await reconcile({
       bucket: pipeline.bucket,
       region: LOCAL_REGION,
+      inFlightAfter,
       listObjects: bucketLister(s3, pipeline.bucket),
       store: new DynamoArticleStore({ client, tableName: pipeline.tableName, cursorSecret: randomUUID() }),
       enqueue: async (records) => {

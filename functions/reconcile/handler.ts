@@ -12,11 +12,12 @@ import { reconcile } from '../../shared/reconcile/reconcile.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
 import { METRICS_NAMESPACE } from '../ingest/metric-names.ts';
-import { RECONCILE_SERVICE, ReconcileMetric } from './metric-names.ts';
+import { RECONCILE_IN_FLIGHT_METRIC, RECONCILE_SERVICE, ReconcileMetric } from './metric-names.ts';
 
 /**
  * Scheduled (EventBridge) reconciliation of the bucket with the ingestion records: what it finds goes to
- * the ingest queue (shared/reconcile/reconcile.ts), is logged key by key and counted per kind.
+ * the ingest queue (shared/reconcile/reconcile.ts), is logged key by key and counted per kind; objects in
+ * flight are counted apart.
  */
 const logger = new Logger({ serviceName: RECONCILE_SERVICE });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: RECONCILE_SERVICE });
@@ -39,7 +40,8 @@ export const handler = middy(async () => {
   for (const kind of ['missing', 'stale', 'gone'] as const) {
     metrics.addMetric(ReconcileMetric[kind], MetricUnit.Count, report.findings[kind].length);
   }
-  logger.info('reconciled', { objectsChecked: report.objectsChecked, recordsChecked: report.recordsChecked, findings: report.findings });
+  metrics.addMetric(RECONCILE_IN_FLIGHT_METRIC, MetricUnit.Count, report.inFlight);
+  logger.info('reconciled', { objectsChecked: report.objectsChecked, recordsChecked: report.recordsChecked, inFlight: report.inFlight, findings: report.findings });
 })
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

@@ -7,3 +7,6 @@ export const ReconcileMetric = {
   stale: 'ReconcileStale',
   gone: 'ReconcileGone',
 } as const;
+
+/** Objects modified too recently to judge (their notification may still be queued): a count no alarm watches. */
+export const RECONCILE_IN_FLIGHT_METRIC = 'ReconcileInFlight';

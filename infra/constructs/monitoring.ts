@@ -18,7 +18,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INGEST_SERVICE, IngestMetric, METRICS_NAMESPACE } from '../../functions/ingest/metric-names.ts';
-import { RECONCILE_SERVICE, ReconcileMetric } from '../../functions/reconcile/metric-names.ts';
+import { RECONCILE_IN_FLIGHT_METRIC, RECONCILE_SERVICE, ReconcileMetric } from '../../functions/reconcile/metric-names.ts';
+import { QUEUE_AGE_LIMIT_MS } from '../../shared/queue-age.ts';
 import type { DeploymentConfig } from '../deployment-config.ts';
 
 export interface MonitoredFunction {
@@ -38,8 +39,8 @@ export interface MonitoringProps {
 
 const PERIOD = Duration.minutes(5);
 
-/** An ingested article waiting this long means ingestion is stuck or far behind. */
-const OLDEST_MESSAGE_AGE = Duration.minutes(15);
+/** An object event waiting this long means ingestion is stuck or far behind; reconciliation's in-flight window too. */
+const OLDEST_MESSAGE_AGE = Duration.millis(QUEUE_AGE_LIMIT_MS);
 /** The DLQ keeps a message 14 days: an alarm at 3 leaves time to redrive before anything is lost. */
 const DLQ_OLDEST_MESSAGE_AGE = Duration.days(3);
 /** Share of API requests answered 5xx over a period; below MIN_REQUESTS a few errors are not a rate. */
@@ -226,6 +227,11 @@ export class Monitoring extends Construct {
             right: [fn.metricDuration({ period: PERIOD, statistic: 'p95' })],
           }),
       ),
+      new GraphWidget({
+        title: 'Reconciliation',
+        left: (['missing', 'stale', 'gone'] as const).map((kind) => serviceMetric(RECONCILE_SERVICE, ReconcileMetric[kind], Duration.hours(1))),
+        right: [serviceMetric(RECONCILE_SERVICE, RECONCILE_IN_FLIGHT_METRIC, Duration.hours(1))],
+      }),
       new GraphWidget({
         title: 'HTTP API latency (p95)',
         left: [httpApi.metricLatency({ period: PERIOD, statistic: 'p95' })],

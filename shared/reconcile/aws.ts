@@ -9,7 +9,7 @@ export function bucketLister(s3: S3Client, bucket: string) {
   return async (token: string | undefined): Promise<ObjectPage> => {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ...(token ? { ContinuationToken: token } : {}) }));
     return {
-      objects: (page.Contents ?? []).flatMap((item) => (item.Key ? [{ key: item.Key, eTag: unquoteETag(item.ETag), size: item.Size ?? null }] : [])),
+      objects: (page.Contents ?? []).flatMap((item) => (item.Key ? [{ key: item.Key, eTag: unquoteETag(item.ETag), size: item.Size ?? null, lastModified: item.LastModified ?? null }] : [])),
       nextToken: page.IsTruncated ? page.NextContinuationToken : undefined,
     };
   };

@@ -1,5 +1,6 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { notificationRecord } from '../../functions/ingest/notifications.ts';
+import { QUEUE_AGE_LIMIT_MS } from '../queue-age.ts';
 import type { ArticleStore, IngestionRecord } from '../store/port.ts';
 
 /**
@@ -12,6 +13,11 @@ import type { ArticleStore, IngestionRecord } from '../store/port.ts';
  * The re-sent event's sequencer is the stored one with a digit appended: just above the record it
  * corrects (so it is not ignored as stale) and below any later real event of the key (so it never
  * overrides one). Running it twice sends the same event twice, which the store applies once.
+ *
+ * An object modified less than QUEUE_AGE_LIMIT_MS ago is in flight: its notification is most likely still
+ * in the queue (the QueueNotDraining alarm says when one waits longer), so it is counted apart, neither a
+ * finding nor re-sent. A caller that knows better sets the window's start itself (the local pipeline at
+ * start-up: its queue lived in memory, so nothing from before the start can still be queued).
  */
 
 /** An object as a bucket listing shows it (ListObjectsV2: the current version of each key). */
@@ -20,6 +26,8 @@ export interface ListedObject {
   /** Unquoted, as S3 notifications carry it. */
   eTag: string | null;
   size: number | null;
+  /** When S3 last wrote the object (the listing's LastModified, to the second on S3). */
+  lastModified: Date | null;
 }
 
 export interface ObjectPage {
@@ -38,12 +46,16 @@ export interface ReconcileDependencies {
   enqueue(records: S3EventRecord[]): Promise<void>;
   region: string;
   now?: () => Date;
+  /** Objects modified after this instant are in flight. Default: QUEUE_AGE_LIMIT_MS before the run starts. */
+  inFlightAfter?: Date;
 }
 
 export interface ReconcileReport {
   objectsChecked: number;
   recordsChecked: number;
   findings: Record<FindingKind, string[]>;
+  /** Objects modified too recently to judge (see inFlightAfter): counted only, a bulk upload has thousands. */
+  inFlight: number;
 }
 
 /** What a current object needs, given its ingestion record: nothing, or to be ingested (again). */
@@ -52,6 +64,11 @@ export function objectFinding(object: ListedObject, record: IngestionRecord | nu
   // Same eTag, same bytes: a re-upload of identical content needs no new parse.
   if (record.eTag !== object.eTag) return 'stale';
   return null;
+}
+
+/** Whether an object was modified after the window's start, so that its notification may still be queued. */
+export function isInFlight(object: ListedObject, inFlightAfter: Date): boolean {
+  return object.lastModified !== null && object.lastModified.getTime() > inFlightAfter.getTime();
 }
 
 /** Just above the stored sequencer (compared right-padded with zeros), below any later event of the key. */
@@ -63,8 +80,10 @@ const RECORD_PAGE = 100;
 
 export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileReport> {
   const now = deps.now ?? (() => new Date());
-  const startedAt = now().toISOString();
-  const report: ReconcileReport = { objectsChecked: 0, recordsChecked: 0, findings: { missing: [], stale: [], gone: [] } };
+  const started = now();
+  const startedAt = started.toISOString();
+  const inFlightAfter = deps.inFlightAfter ?? new Date(started.getTime() - QUEUE_AGE_LIMIT_MS);
+  const report: ReconcileReport = { objectsChecked: 0, recordsChecked: 0, findings: { missing: [], stale: [], gone: [] }, inFlight: 0 };
   const event = (eventName: string, key: string, sequencer: string, object?: ListedObject): S3EventRecord =>
     notificationRecord({
       region: deps.region,
@@ -85,11 +104,13 @@ export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileR
   let token: string | undefined;
   do {
     const page = await deps.listObjects(token);
+    for (const object of page.objects) present.add(object.key);
+    const settled = page.objects.filter((object) => !isInFlight(object, inFlightAfter));
+    report.inFlight += page.objects.length - settled.length;
     // One batched read for the page's records rather than one read per object.
-    const stored = await deps.store.getIngestions(page.objects.map((object) => object.key));
+    const stored = await deps.store.getIngestions(settled.map((object) => object.key));
     const records: S3EventRecord[] = [];
-    for (const object of page.objects) {
-      present.add(object.key);
+    for (const object of settled) {
       report.objectsChecked += 1;
       const record = stored.get(object.key) ?? null;
       const finding = objectFinding(object, record);
@@ -122,5 +143,8 @@ export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileR
 
 export function describeReport(report: ReconcileReport): string {
   const { missing, stale, gone } = report.findings;
-  return `${report.objectsChecked} object(s) and ${report.recordsChecked} record(s) checked: ${missing.length} missing, ${stale.length} stale, ${gone.length} gone`;
+  return (
+    `${report.objectsChecked} object(s) and ${report.recordsChecked} record(s) checked: ${missing.length} missing, ${stale.length} stale, ${gone.length} gone; ` +
+    `${report.inFlight} object(s) in flight (modified too recently to judge)`
+  );
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { API_TIMEOUT } from '../../infra/constructs/api.ts';
 import { INGEST_TIMEOUT } from '../../infra/constructs/ingestion.ts';
 import { IngestMetric } from '../../functions/ingest/metric-names.ts';
+import { RECONCILE_IN_FLIGHT_METRIC } from '../../functions/reconcile/metric-names.ts';
+import { QUEUE_AGE_LIMIT_MS } from '../../shared/queue-age.ts';
 import { synthesize } from './onrecord-app.ts';
 
 interface AlarmProperties {
@@ -78,7 +80,8 @@ describe('alarms on what users feel', () => {
 
   it('QueueNotDraining: the ingest queue itself', () => {
     const properties = alarm('QueueNotDraining');
-    expect(properties).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 15 * 60 });
+    expect(properties).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: QUEUE_AGE_LIMIT_MS / 1000 });
+    expect(QUEUE_AGE_LIMIT_MS).toBe(15 * 60 * 1000);
     expect(refersTo(properties.Dimensions, stack.ingestion.queue)).toBe(true);
     expect(refersTo(properties.Dimensions, stack.ingestion.deadLetterQueue)).toBe(false);
   });
@@ -132,5 +135,13 @@ describe('scheduled reconciliation', () => {
     expect(mathMetrics(properties).map((m) => m.MetricName).sort()).toEqual(['ReconcileGone', 'ReconcileMissing', 'ReconcileStale']);
     expect(mathMetrics(properties).every((m) => m.Namespace === 'onrecord')).toBe(true);
     expect(properties.Threshold).toBe(1);
+  });
+
+  it(`no alarm watches ${RECONCILE_IN_FLIGHT_METRIC}: objects in flight are expected, not lost`, () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(0);
+    expect(JSON.stringify(alarms)).not.toContain(RECONCILE_IN_FLIGHT_METRIC);
+    // The dashboard shows it beside the findings.
+    expect(JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'))).toContain(RECONCILE_IN_FLIGHT_METRIC);
   });
 });

@@ -11,6 +11,7 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
+// Runs given `new Date()` count nothing in flight: they judge every object, as a start-up does after a crash.
 const article = (n: number) => `Harbour report ${n}\n\n"Report ${n} is final," said Maria Lopez.\n`;
 
 describe('reconciling the local pipeline', () => {
@@ -18,10 +19,16 @@ describe('reconciling the local pipeline', () => {
     for (let n = 0; n < 3; n++) await pipeline.put(`sync/report ${n}.txt`, article(n), 'text/plain');
     await pipeline.idle();
 
-    const report = await reconcileLocalPipeline(pipeline);
+    const report = await reconcileLocalPipeline(pipeline, new Date());
 
     expect(report.objectsChecked).toBe(3);
     expect(report.findings).toEqual({ missing: [], stale: [], gone: [] });
+  });
+
+  it("counts objects modified since the pipeline started in flight, as start-up's reconciliation does", async () => {
+    const report = await reconcileLocalPipeline(pipeline, pipeline.startedAt);
+
+    expect(report).toMatchObject({ objectsChecked: 0, inFlight: 3, findings: { missing: [], stale: [], gone: [] } });
   });
 
   it('re-ingests an object whose event was lost, and does it once however often it runs', async () => {
@@ -31,15 +38,15 @@ describe('reconciling the local pipeline', () => {
     await pipeline.put('sync/lost.txt', article(9), 'text/plain');
     pipeline.queue.send = send;
 
-    const first = await reconcileLocalPipeline(pipeline);
-    const second = await reconcileLocalPipeline(pipeline);
+    const first = await reconcileLocalPipeline(pipeline, new Date());
+    const second = await reconcileLocalPipeline(pipeline, new Date());
     await pipeline.idle();
 
     expect(first.findings.missing).toEqual(['sync/lost.txt']);
     expect(second.findings.missing).toEqual(['sync/lost.txt']);
     const { body } = await pipeline.get<{ status: string; articleIds: string[] }>('/ingestions/sync/lost.txt');
     expect(body.status).toBe('accepted');
-    expect((await reconcileLocalPipeline(pipeline)).findings).toEqual({ missing: [], stale: [], gone: [] });
+    expect((await reconcileLocalPipeline(pipeline, new Date())).findings).toEqual({ missing: [], stale: [], gone: [] });
   });
 
   it('withdraws the record of an object whose removal event was lost', async () => {
@@ -48,7 +55,7 @@ describe('reconciling the local pipeline', () => {
     await pipeline.s3.send(new DeleteObjectCommand({ Bucket: pipeline.bucket, Key: 'sync/report 0.txt' }));
     pipeline.queue.send = send;
 
-    const report = await reconcileLocalPipeline(pipeline);
+    const report = await reconcileLocalPipeline(pipeline, new Date());
     await pipeline.idle();
 
     expect(report.findings.gone).toEqual(['sync/report 0.txt']);

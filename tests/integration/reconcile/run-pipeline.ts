@@ -10,7 +10,7 @@ const dataDirectory = process.argv[2];
 if (!dataDirectory) throw new Error('usage: run-pipeline.ts DATA_DIRECTORY');
 const pipeline = await startLocalPipeline({ s3Port: 0, apiPort: 0, dynamoPort: 0, sqsPort: 0, dataDirectory, logLevel: 'SILENT' });
 console.log(`READY ${JSON.stringify({ s3Endpoint: pipeline.s3Endpoint, apiUrl: pipeline.apiUrl, bucket: pipeline.bucket })}`);
-await reconcileLocalPipeline(pipeline).then(
+await reconcileLocalPipeline(pipeline, pipeline.startedAt).then(
   (report) => console.log(`RECONCILED ${JSON.stringify(report.findings)}`),
   (error: unknown) => console.log(`RECONCILED ${JSON.stringify({ error: String(error) })}`),
 );

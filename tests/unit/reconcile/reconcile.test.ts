@@ -1,6 +1,7 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { objectChange, s3Records, sourceObject } from '../../../functions/ingest/notifications.ts';
+import { QUEUE_AGE_LIMIT_MS } from '../../../shared/queue-age.ts';
 import { reconcile, sequencerAfter, type ListedObject } from '../../../shared/reconcile/reconcile.ts';
 import type { IngestionRecord, Page, PageQuery } from '../../../shared/store/port.ts';
 import { compareSequencers } from '../../../shared/store/sequencer.ts';
@@ -9,7 +10,9 @@ const record = (key: string, fields: Partial<IngestionRecord> = {}): IngestionRe
   bucket: 'articles', key, status: 'accepted', reason: null, articleIds: [key], sequencer: '0055AED6DCD90281E5', versionId: null, eTag: `etag-${key}`,
   parserVersion: 1, receivedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...fields,
 });
-const object = (key: string, eTag = `etag-${key}`): ListedObject => ({ key, eTag, size: 100 });
+const NOW = new Date('2026-02-01T00:00:00.000Z');
+const object = (key: string, eTag = `etag-${key}`, lastModified = new Date('2026-01-01T00:00:00.000Z')): ListedObject => ({ key, eTag, size: 100, lastModified });
+const before = (ms: number) => new Date(NOW.getTime() - ms);
 
 function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2) {
   const sent: S3EventRecord[] = [];
@@ -18,7 +21,7 @@ function world(objects: ListedObject[], records: IngestionRecord[], pageSize = 2
   const deps = {
     bucket: 'articles',
     region: 'us-east-1',
-    now: () => new Date('2026-02-01T00:00:00.000Z'),
+    now: () => NOW,
     listObjects: async (token: string | undefined) => {
       const start = Number(token ?? 0);
       const end = start + pageSize;
@@ -102,5 +105,42 @@ describe('reconciliation', () => {
     expect(understood(second.sent).map(({ key, sequencer, change }) => ({ key, sequencer, change }))).toEqual(
       understood(first.sent).map(({ key, sequencer, change }) => ({ key, sequencer, change })),
     );
+  });
+});
+
+describe('objects in flight', () => {
+  it(`are those modified less than the queue age limit (${QUEUE_AGE_LIMIT_MS / 60_000} min) ago: neither findings nor re-sent`, async () => {
+    const { deps, sent, reads } = world(
+      [
+        object('limit-old', 'x', before(QUEUE_AGE_LIMIT_MS)),
+        object('just-younger', 'x', before(QUEUE_AGE_LIMIT_MS - 1)),
+        object('just-now', 'x', NOW),
+        object('clock-ahead', 'x', new Date(NOW.getTime() + 1_000)),
+      ],
+      [],
+    );
+    const report = await reconcile(deps);
+    expect(report.findings.missing).toEqual(['limit-old']);
+    expect(report.inFlight).toBe(3);
+    expect(report.objectsChecked).toBe(1);
+    expect(understood(sent).map((event) => event.key)).toEqual(['limit-old']);
+    // Their records are not read either.
+    expect(reads.flat()).toEqual(['limit-old']);
+  });
+
+  it('are not stale while the record is of an earlier upload, and their records are not gone', async () => {
+    const { deps, sent } = world([object('edited', 'etag-new', before(60_000))], [record('edited')]);
+    const report = await reconcile(deps);
+    expect(report).toMatchObject({ inFlight: 1, findings: { missing: [], stale: [], gone: [] } });
+    expect(sent).toEqual([]);
+  });
+
+  it('start after the instant a caller gives: at a local start-up, nothing from before the start is in flight', async () => {
+    const start = before(60_000);
+    const { deps, sent } = world([object('before-start', 'x', start), object('since-start', 'x', new Date(start.getTime() + 1))], []);
+    const report = await reconcile({ ...deps, inFlightAfter: start });
+    expect(report.findings.missing).toEqual(['before-start']);
+    expect(report.inFlight).toBe(1);
+    expect(understood(sent).map((event) => event.key)).toEqual(['before-start']);
   });
 });
