@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_TIMEOUT } from '../../infra/constructs/api.ts';
 import { INGEST_TIMEOUT } from '../../infra/constructs/ingestion.ts';
+import { RECONCILE_TIMEOUT } from '../../infra/constructs/reconciliation.ts';
 import { IngestMetric } from '../../functions/ingest/metric-names.ts';
 import { RECONCILE_IN_FLIGHT_METRIC } from '../../functions/reconcile/metric-names.ts';
 import { QUEUE_AGE_LIMIT_MS } from '../../shared/queue-age.ts';
@@ -103,6 +104,7 @@ describe('alarms on what users feel', () => {
   it.each([
     ['Ingest', () => stack.ingestion.ingestFunction.function, INGEST_TIMEOUT],
     ['Api', () => stack.api.apiFunction.function, API_TIMEOUT],
+    ['Reconcile', () => stack.reconciliation.reconcileFunction.function, RECONCILE_TIMEOUT],
   ])('%sNearTimeout, %sErrors, %sThrottles: the slowest run against 80%% of the timeout, and Lambda failures', (name, fn, timeout) => {
     const near = alarm(`${name}NearTimeout`);
     expect(near).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Duration', Statistic: 'Maximum', Threshold: 0.8 * timeout.toMilliseconds() });
