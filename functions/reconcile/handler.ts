@@ -3,6 +3,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { storeConfig } from '../../shared/config.ts';
@@ -24,16 +26,23 @@ const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: RECONCI
 const bucket = process.env.BUCKET_NAME;
 const queueUrl = process.env.QUEUE_URL;
 if (!bucket || !queueUrl) throw new Error('missing required environment variable BUCKET_NAME or QUEUE_URL');
+// Active tracing on AWS, as for ingest and the API: every listing page, batched read and send is a subsegment.
+const tracer = new Tracer({ serviceName: RECONCILE_SERVICE });
+const s3 = tracer.captureAWSv3Client(s3Client());
 const { tableName, dynamoEndpoint } = storeConfig();
 // Reconciliation only pages through ingestion records itself, so a per-instance cursor secret will do.
-const store = new DynamoArticleStore({ client: createDocumentClient(dynamoEndpoint), tableName, cursorSecret: randomBytes(32).toString('base64url') });
-const sqs = new SQSClient({});
+const store = new DynamoArticleStore({
+  client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
+  tableName,
+  cursorSecret: randomBytes(32).toString('base64url'),
+});
+const sqs = tracer.captureAWSv3Client(new SQSClient({}));
 
 export const handler = middy(async () => {
   const report = await reconcile({
     bucket,
     region: process.env.AWS_REGION ?? 'us-east-1',
-    listObjects: bucketLister(s3Client(), bucket),
+    listObjects: bucketLister(s3, bucket),
     store,
     enqueue: queueSender(sqs, queueUrl),
   });
@@ -43,5 +52,6 @@ export const handler = middy(async () => {
   metrics.addMetric(RECONCILE_IN_FLIGHT_METRIC, MetricUnit.Count, report.inFlight);
   logger.info('reconciled', { objectsChecked: report.objectsChecked, recordsChecked: report.recordsChecked, inFlight: report.inFlight, findings: report.findings });
 })
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

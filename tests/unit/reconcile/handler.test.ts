@@ -2,7 +2,9 @@
  * The scheduled reconcile function as deployed (functions/reconcile/handler.ts) over mocked AWS clients:
  * what it finds moves the metrics the ReconciliationFindings alarm watches, objects in flight only their
  * own (ReconcileInFlight), and a thrown error fails the invocation, which is what ReconcileErrors counts.
+ * Its SDK clients are traced, as the ingest and API functions' are.
  */
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,7 +21,10 @@ vi.stubEnv('BUCKET_NAME', 'articles');
 vi.stubEnv('QUEUE_URL', 'https://sqs.us-east-1.amazonaws.com/123456789012/ingest');
 vi.stubEnv('TABLE_NAME', 'onrecord');
 vi.stubEnv('AWS_REGION', 'us-east-1');
+const captured = vi.spyOn(Tracer.prototype, 'captureAWSv3Client');
 const { handler } = await import('../../../functions/reconcile/handler.ts');
+const capturedClients = captured.mock.calls.map(([client]) => client);
+captured.mockRestore();
 
 /** The metric values of every EMF document the handler wrote to stdout, by metric name, for the reconcile service. */
 let emitted: Record<string, number>;
@@ -48,6 +53,10 @@ afterEach(() => {
 });
 
 describe('the reconcile function', () => {
+  it('traces its S3, DynamoDB and SQS calls (the Powertools Tracer captures each client)', () => {
+    expect(capturedClients).toEqual([expect.any(S3Client), expect.any(DynamoDBDocumentClient), expect.any(SQSClient)]);
+  });
+
   it('counts an object without a record as missing and a just-written one as in flight, and queues only the first', async () => {
     s3.on(ListObjectsV2Command).resolves({
       Contents: [
