@@ -26,7 +26,7 @@ export interface ListedObject {
   /** Unquoted, as S3 notifications carry it. */
   eTag: string | null;
   size: number | null;
-  /** When S3 last wrote the object (the listing's LastModified, to the second on S3). */
+  /** When S3 last wrote the object (the listing's LastModified, in whole seconds). */
   lastModified: Date | null;
 }
 
@@ -66,8 +66,12 @@ export function objectFinding(object: ListedObject, record: IngestionRecord | nu
   return null;
 }
 
-/** Whether an object was modified after the window's start, so that its notification may still be queued. */
-export function isInFlight(object: ListedObject, inFlightAfter: Date): boolean {
+/**
+ * Whether an object was modified after the window's start, so that its notification may still be queued.
+ * LastModified has whole seconds (S3 and s3rver), so an object of the window's first second may look older
+ * and be judged: the rule errs towards re-sending (applied once), never towards skipping.
+ */
+function isInFlight(object: ListedObject, inFlightAfter: Date): boolean {
   return object.lastModified !== null && object.lastModified.getTime() > inFlightAfter.getTime();
 }
 
