@@ -38,8 +38,8 @@ export class Reconciliation extends Construct {
       config,
     });
     this.reconcileFunction.bindTable({ table, accessMode: 'RO' });
-    // ListBucket to list; object reads are not used but come with the binding that names the bucket.
-    this.reconcileFunction.bindBucketForReading(bucket);
+    // It compares listings with records and never reads an object, so it gets no object access.
+    this.reconcileFunction.bindBucketForListing(bucket);
     queue.grantSendMessages(this.reconcileFunction.function);
     this.reconcileFunction.function.addEnvironment('QUEUE_URL', queue.queueUrl);
     // A failed run is not retried: the next hourly run does the same work (and the Errors alarm reports it).

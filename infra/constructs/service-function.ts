@@ -140,12 +140,17 @@ export class ServiceFunction extends Construct {
    * answers a missing key (deleted, or hidden by a delete marker) with 403 instead of 404: the ingest function
    * must tell "gone" (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
    */
+  /** Listing only: the bucket's keys, eTags and dates, never an object's content. */
+  bindBucketForListing(bucket: IBucket): void {
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
+  }
+
   bindBucketForReading(bucket: IBucket): void {
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: OBJECT_READ_ACTIONS, resources: [bucket.arnForObjects('*')] }),
     );
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    this.bindBucketForListing(bucket);
     const stack = Stack.of(this);
     const bucketLogicalId: unknown = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement));
     Validations.of(this).acknowledge({

@@ -48,8 +48,12 @@ const identityStatements = (template: Template) => [
   ),
 ];
 
-const functionPolicyActions = (built: SynthesizedApp, which: 'ingest' | 'api') => {
-  const construct = which === 'ingest' ? built.stack.ingestion.ingestFunction : built.stack.api.apiFunction;
+const functionPolicyActions = (built: SynthesizedApp, which: 'ingest' | 'api' | 'reconcile') => {
+  const construct = {
+    ingest: built.stack.ingestion.ingestFunction,
+    api: built.stack.api.apiFunction,
+    reconcile: built.stack.reconciliation.reconcileFunction,
+  }[which];
   const roleId = built.stack.resolve(built.stack.getLogicalId(construct.function.role?.node.defaultChild as never));
   const policies = built.template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: [{ Ref: roleId }] },
@@ -130,6 +134,11 @@ describe('IAM least privilege', () => {
     expect(tableActions).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(OBJECT_READS);
     expect(actions.filter((a) => !/^(dynamodb|s3|logs):/.test(a)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('lets the reconcile function list the bucket but read no object', () => {
+    const actions = functionPolicyActions(variant('dev'), 'reconcile');
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:ListBucket']);
   });
 
   it('gives our function roles no AWS managed policies', () => {
