@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 
 /**
@@ -53,6 +54,8 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
     // (aws/aws-cdk#31610), and loading it from the runtime's node_modules is slower than the bundled one
     // (BENCHMARKS.md, "Lambda bundles").
     external: [],
+    // linkedom needs htmlparser2's Parser only (htmlparser2-parser.ts says why this is not left to esbuild).
+    alias: { htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)) },
     tsconfig,
     logLevel: 'warning',
   };
