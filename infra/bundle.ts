@@ -54,8 +54,12 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
     // (aws/aws-cdk#31610), and loading it from the runtime's node_modules is slower than the bundled one
     // (BENCHMARKS.md, "Lambda bundles").
     external: [],
-    // linkedom needs htmlparser2's Parser only (htmlparser2-parser.ts says why this is not left to esbuild).
-    alias: { htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)) },
+    // What linkedom imports but our HTML reading never runs: all of htmlparser2 but its Parser, and the CSS
+    // parser behind a <style> element's `sheet` (each file says why).
+    alias: {
+      htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)),
+      'cssomnom/parse': fileURLToPath(new URL('./no-style-sheets.ts', import.meta.url)),
+    },
     tsconfig,
     logLevel: 'warning',
   };
