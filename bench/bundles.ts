@@ -67,18 +67,13 @@ function nodejsFunctionOptions({ entry, outdir, target, tsconfig }: BundleTarget
   };
 }
 
-export interface Tree {
-  label: string;
-  root: string;
-}
-
-/** The baseline's files as committed, with this checkout's node_modules (the same locked versions). */
-async function checkOut(ref: string, dir: string): Promise<Tree> {
+/** The baseline's files as committed, with this checkout's node_modules (the same locked versions): its root. */
+async function checkOut(ref: string, dir: string): Promise<string> {
   const root = join(dir, 'baseline');
   await mkdir(root);
   await run('sh', ['-c', `git archive ${ref} | tar -x -C "${root}"`], { cwd: ROOT });
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-  return { label: ref, root };
+  return root;
 }
 
 interface Bundle {
@@ -90,10 +85,10 @@ interface Bundle {
   metafile: Metafile;
 }
 
-/** A module (a handler, or the parser alone) bundled as the tree bundles its functions. */
-export async function bundleModule(tree: Tree, moduleEntry: string, outdir: string): Promise<Bundle> {
-  const target = { entry: join(tree.root, moduleEntry), outdir, target: TARGET, tsconfig: join(tree.root, 'tsconfig.json') };
-  const own = join(tree.root, 'infra/bundle.ts');
+/** A module (a handler, or the parser alone) bundled as the checkout at `root` bundles its functions. */
+export async function bundleModule(root: string, moduleEntry: string, outdir: string): Promise<Bundle> {
+  const target = { entry: join(root, moduleEntry), outdir, target: TARGET, tsconfig: join(root, 'tsconfig.json') };
+  const own = join(root, 'infra/bundle.ts');
   const options = existsSync(own)
     ? ((await import(pathToFileURL(own).href)) as { functionBundleOptions: typeof functionBundleOptions }).functionBundleOptions(target)
     : nodejsFunctionOptions(target);
@@ -329,10 +324,10 @@ export const bundlesMeasure: Measure = {
       `${INGEST_COLD_STARTS} cold starts per tree for the ingest, ${API_COLD_STARTS} per endpoint and tree for the API; medians. Not on Lambda: no X-Ray (the tracer is off outside Lambda), and the stores are local, so a round trip costs well under a millisecond here.`,
     ];
     try {
-      const trees = [{ label: 'this branch', root: ROOT }, await checkOut(BASELINE, dir)];
+      const roots = [ROOT, await checkOut(BASELINE, dir)];
       const bundles = new Map<string, Bundle>();
-      for (const [t, tree] of trees.entries()) {
-        for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(tree, entry, join(dir, `${t}-${name}`)));
+      for (const [t, root] of roots.entries()) {
+        for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(root, entry, join(dir, `${t}-${name}`)));
       }
       for (const name of Object.keys(HANDLERS) as HandlerName[]) {
         const ours = bundles.get(`0:${name}`)!;

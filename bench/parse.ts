@@ -33,7 +33,7 @@ type ParserModule = Pick<typeof Parser, 'parseDocument' | 'RejectedInput'>;
 async function bundledParser(): Promise<ParserModule> {
   const directory = await mkdtemp(join(tmpdir(), 'onrecord-bench-parse-'));
   try {
-    const { entry } = await bundleModule({ label: 'this branch', root: ROOT }, 'shared/parse/index.ts', directory);
+    const { entry } = await bundleModule(ROOT, 'shared/parse/index.ts', directory);
     return (await import(pathToFileURL(entry).href)) as ParserModule;
   } finally {
     await rm(directory, { recursive: true, force: true });
