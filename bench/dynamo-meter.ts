@@ -5,6 +5,7 @@
  * items are separate commands and are counted).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { TABLE_INDEXES } from '../shared/store/table.ts';
 
 type AttributeValue = Record<string, unknown>;
 type Item = Record<string, AttributeValue>;
@@ -18,13 +19,29 @@ export interface Usage {
   itemsWritten: number;
   /** Size of the items put, by DynamoDB's rules (attribute names + values); keys only for deletes. */
   bytesWritten: number;
-  /** On-demand write request units, before the copies each GSI adds: one per started KB per item. */
+  /** On-demand write request units on the base table: one per started KB per item. */
   writeUnits: number;
+  /**
+   * The same per GSI, by index name: an item written with both of an index's key attributes is written to
+   * it too (projection ALL: the same size). A lower bound: an overwrite that takes an item out of an index,
+   * or changes its index key, also costs an index delete, which the request does not show.
+   */
+  indexWriteUnits: Record<string, number>;
   /** Bytes of DynamoDB's JSON answers (content-length): what reads cost in transfer, type tags included. */
   bytesReceived: number;
 }
 
-export const emptyUsage = (): Usage => ({ requests: {}, itemsWritten: 0, bytesWritten: 0, writeUnits: 0, bytesReceived: 0 });
+export const emptyUsage = (): Usage => ({
+  requests: {},
+  itemsWritten: 0,
+  bytesWritten: 0,
+  writeUnits: 0,
+  indexWriteUnits: Object.fromEntries(TABLE_INDEXES.map((index) => [index.name, 0])),
+  bytesReceived: 0,
+});
+
+/** A copy of the counts so far, to subtract from later ones (usageDelta). */
+export const snapshot = (usage: Usage): Usage => ({ ...usage, requests: { ...usage.requests }, indexWriteUnits: { ...usage.indexWriteUnits } });
 
 export function usageDelta(after: Usage, before: Usage): Usage {
   const requests: Record<string, number> = {};
@@ -37,6 +54,9 @@ export function usageDelta(after: Usage, before: Usage): Usage {
     itemsWritten: after.itemsWritten - before.itemsWritten,
     bytesWritten: after.bytesWritten - before.bytesWritten,
     writeUnits: after.writeUnits - before.writeUnits,
+    indexWriteUnits: Object.fromEntries(
+      Object.entries(after.indexWriteUnits).map(([name, units]) => [name, units - (before.indexWriteUnits[name] ?? 0)]),
+    ),
     bytesReceived: after.bytesReceived - before.bytesReceived,
   };
 }
@@ -74,9 +94,14 @@ export const itemSize = (item: Item): number =>
 
 function recordWrite(usage: Usage, item: Item): void {
   const size = itemSize(item);
+  const units = Math.max(1, Math.ceil(size / 1024));
   usage.itemsWritten++;
   usage.bytesWritten += size;
-  usage.writeUnits += Math.max(1, Math.ceil(size / 1024));
+  usage.writeUnits += units;
+  // A delete's key and an update's values name no index attributes: their index writes are not seen.
+  for (const index of TABLE_INDEXES) {
+    if (item[index.partitionKey] && item[index.sortKey]) usage.indexWriteUnits[index.name] = (usage.indexWriteUnits[index.name] ?? 0) + units;
+  }
 }
 
 interface WriteRequestBody {

@@ -12,7 +12,7 @@ import { startLocalDynamo } from '../local/dynamo.ts';
 import { documentClient, localClient } from '../tests/support/dynamo.ts';
 import { atBenchEnd } from './cleanup.ts';
 import { loadCorpus } from './corpus.ts';
-import { meterClient, usageDelta, type Usage } from './dynamo-meter.ts';
+import { meterClient, snapshot, usageDelta, type Usage } from './dynamo-meter.ts';
 
 export interface LoadedStore {
   store: DynamoArticleStore;
@@ -40,8 +40,6 @@ function sourceOf(key: string, size: number, index: number): SourceObject {
     eventTime: new Date().toISOString(),
   };
 }
-
-const snapshot = (usage: Usage): Usage => ({ ...usage, requests: { ...usage.requests } });
 
 async function load(every: number): Promise<LoadedStore> {
   const articles = (await loadCorpus()).filter((_, index) => index % every === 0);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Parser from '../shared/parse/index.ts';
-import { bundle } from './bundles.ts';
+import { bundleModule, ROOT } from './bundles.ts';
 import { loadCorpus, totalBytes, type CorpusArticle } from './corpus.ts';
 import type { Measure, Row } from './measure.ts';
 import { peerExtract } from './peer.ts';
@@ -33,9 +33,8 @@ type ParserModule = Pick<typeof Parser, 'parseDocument' | 'RejectedInput'>;
 async function bundledParser(): Promise<ParserModule> {
   const directory = await mkdtemp(join(tmpdir(), 'onrecord-bench-parse-'));
   try {
-    const outfile = join(directory, 'parse.mjs');
-    await bundle('shared/parse/index.ts', outfile);
-    return (await import(pathToFileURL(outfile).href)) as ParserModule;
+    const { entry } = await bundleModule(ROOT, 'shared/parse/index.ts', directory);
+    return (await import(pathToFileURL(entry).href)) as ParserModule;
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

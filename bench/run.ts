@@ -18,6 +18,7 @@ const MEASURES: Record<string, () => Promise<Measure>> = {
   ingest: async () => (await import('./ingest.ts')).ingestMeasure,
   'dynamo-cost': async () => (await import('./dynamo-cost.ts')).dynamoCostMeasure,
   api: async () => (await import('./api.ts')).apiMeasure,
+  handler: async () => (await import('./handler.ts')).handlerMeasure,
   bundles: async () => (await import('./bundles.ts')).bundlesMeasure,
 };
 

@@ -1,26 +1,21 @@
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
+import { buildSync } from 'esbuild';
+import { AssetHashType, type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES } from '../../shared/store/table.ts';
+import { functionBundleOptions } from '../bundle.ts';
 import type { DeploymentConfig } from '../deployment-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 asks for the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
-
-/**
- * esbuild emits ESM; CommonJS dependencies bundled into it still call `require`, which ESM does not define.
- * The banner gives the bundle one, built from its own URL.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
 
 /** DynamoDB actions by access mode. No Scan: every access pattern is a key lookup or a Query. */
 const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -54,11 +49,11 @@ export interface TableBinding {
 /**
  * One Lambda function with every default fixed in one place: runtime, arm64, its own log group with
  * retention, a role that holds only what it is granted here (no AWS managed policies), and an ESM bundle
- * made locally by esbuild with the AWS SDK inside. The bind* methods grant a resource and set the
- * environment variable that names it, so permissions and configuration cannot drift apart.
+ * made locally by esbuild with the AWS SDK inside (../bundle.ts). The bind* methods grant a resource and set
+ * the environment variable that names it, so permissions and configuration cannot drift apart.
  */
 export class ServiceFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
@@ -81,11 +76,10 @@ export class ServiceFunction extends Construct {
         'narrower than * (X-Ray has no resource-level permissions for them).',
     });
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${repoRoot}${props.entry}`,
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      // index.mjs, the bundle's entry, exports `handler`.
+      handler: 'index.handler',
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
@@ -104,21 +98,6 @@ export class ServiceFunction extends Construct {
         LOG_LEVEL: config.logLevel,
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        // Bundle the SDK too: the runtime's copy drifts from the version we test against (aws/aws-cdk#31610).
-        externalModules: [],
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        tsconfig: `${repoRoot}tsconfig.json`,
       },
     });
   }
@@ -160,4 +139,28 @@ export class ServiceFunction extends Construct {
         '(GetObject and GetObjectVersion only; no writing, no other bucket).',
     });
   }
+}
+
+/**
+ * The handler bundled locally by esbuild (no Docker), the asset hashed by its output. Where a test skips
+ * bundling (`aws:cdk:bundling-stacks`), CDK stages nothing and makes up a hash.
+ *
+ * The asset's source is the handler's folder: esbuild reads what it imports wherever it is, but CDK caches
+ * bundles by source path and options (it cannot see into tryBundle), so two handlers in one folder would
+ * get one bundle. Each function has its own folder under functions/.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(dirname(`${repoRoot}${entry}`), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws.
+      image: FUNCTION_RUNTIME.bundlingImage,
+      local: {
+        tryBundle(outputDir) {
+          buildSync(functionBundleOptions({ entry: `${repoRoot}${entry}`, outdir: outputDir, target: 'node24', tsconfig: `${repoRoot}tsconfig.json` }));
+          return true;
+        },
+      },
+    },
+  });
 }

@@ -1,0 +1,74 @@
+/**
+ * API handler overhead: the Lambda handler as functions/api/handler.ts builds it (createApi with the web
+ * routes) over the unit tests' in-memory reader, so what is timed is what the function itself does per
+ * request (middlewares, routing, validation, serialisation, rendering), with no DynamoDB and no network.
+ */
+import { readFile } from 'node:fs/promises';
+import { createApi } from '../functions/api/app.ts';
+import { webRoutes } from '../functions/api/web/routes.ts';
+import { fakeStore } from '../tests/unit/api/support/fake-store.ts';
+import { httpEvent, lambdaContext, silentLogger } from '../tests/unit/api/support/http.ts';
+import { KARABAKH_ID, TRICKY_KEY, articles } from '../tests/unit/api/support/records.ts';
+import { fakeObjects } from '../tests/unit/web/fake-store.ts';
+import type { Measure, Row } from './measure.ts';
+import { percentile, summarize } from './stats.ts';
+
+const WARM_UP = 300;
+const REQUESTS = 3000;
+/** Issue #17: the function's own work must stay a small part of a request. */
+const P99_TARGET_MS = 2;
+
+const PATHS: Record<string, string> = {
+  '/health': '/health',
+  '/openapi.json': '/openapi.json',
+  '/articles': '/articles',
+  '/articles/{id}': `/articles/${KARABAKH_ID}`,
+  '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements`,
+  '/statements?speaker=': '/statements?speaker=recep-tayyip-erdogan',
+  '/speakers?prefix=': '/speakers?prefix=erdo',
+  '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
+  '/entities?prefix=': '/entities?prefix=arm',
+  '/entities/{id}': '/entities/armenia',
+  '/entities/{id}/articles': '/entities/lachin-corridor/articles',
+  '/ingestions': '/ingestions',
+  '/ingestions/{key+}': `/ingestions/${encodeURIComponent(TRICKY_KEY)}`,
+  '/ (page)': '/',
+  '/search (page)': '/search?q=erdo',
+  '/view/articles/{id} (page)': `/view/articles/${KARABAKH_ID}`,
+  '/view/speakers/{id} (page)': '/view/speakers/recep-tayyip-erdogan',
+  '/view/entities/{id} (page)': '/view/entities/armenia',
+  '/view/ingestions (page)': '/view/ingestions',
+};
+
+export const handlerMeasure: Measure = {
+  name: 'handler',
+  title: 'API handler overhead (in-memory reader)',
+  async run() {
+    const store = fakeStore();
+    const article = articles.find((record) => record.id === KARABAKH_ID)!;
+    const text = await readFile(new URL('../tests/fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url), 'utf8');
+    const logger = silentLogger();
+    const handler = createApi(store, { logger, extraRoutes: webRoutes({ store, objects: fakeObjects({ [article.source.key]: text }), logger }) });
+    const rows: Row[] = [];
+    const figures: string[] = [];
+    for (const [label, target] of Object.entries(PATHS)) {
+      const event = httpEvent(target);
+      const cpuMs: number[] = [];
+      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+        const start = process.cpuUsage();
+        const response = await handler(event, lambdaContext);
+        const used = process.cpuUsage(start);
+        if (response.statusCode !== 200) throw new Error(`GET ${target} answered ${response.statusCode}`);
+        if (i >= WARM_UP) cpuMs.push((used.user + used.system) / 1000);
+      }
+      rows.push({ metric: `${label} p99 CPU per request`, unit: 'ms', summary: summarize([percentile(cpuMs, 99)]), target: { op: '<=', value: P99_TARGET_MS } });
+      figures.push(`${label} ${percentile(cpuMs, 50).toFixed(2)} / ${percentile(cpuMs, 99).toFixed(2)}`);
+    }
+    return {
+      rows,
+      notes: [
+        `createApi with the web routes, as functions/api/handler.ts builds it, over tests/unit/api/support/fake-store.ts (an in-memory reader; the article page reads tests/fixtures/karabakh-offensive-2023-09-20.txt as its object), called in this process: ${WARM_UP} warm-up requests then ${REQUESTS} timed, one at a time, per endpoint; CPU time of the process per request (process.cpuUsage). No tracer (off outside Lambda), logger silent. The rows are the p99; p50 / p99 in ms: ${figures.join('; ')}.`,
+      ],
+    };
+  },
+};

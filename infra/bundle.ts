@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How a function's code is bundled: one definition for `cdk synth` (constructs/service-function.ts) and for
+ * `npm run bench -- --only bundles`, so the bench measures the code that is deployed.
+ *
+ * ESM with code splitting: what a handler imports dynamically (`await import(…)`: the S3 client and the
+ * format readers behind an article page, the SDK's credential providers other than the environment's) is a
+ * chunk of its own, read and compiled only when first used. In a single file it would be compiled at every
+ * cold start whether used or not. NodejsFunction cannot split (it passes esbuild `--outfile`), hence a
+ * plain Function with this bundle as its asset.
+ */
+
+/**
+ * esbuild emits ESM; CommonJS dependencies bundled into it still call `require`, which ESM does not define.
+ * The banner gives every chunk one, built from its own URL.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
+
+export interface BundleTarget {
+  /** Absolute path of the handler module. */
+  entry: string;
+  /** Directory to write index.mjs (the entry: the function's handler is `index.handler`), its chunks and their source maps to. */
+  outdir: string;
+  /** esbuild's target: the deployed runtime's Node (node24); the bench uses the Node it runs on. */
+  target: string;
+  /** The repository's tsconfig.json. */
+  tsconfig: string;
+}
+
+export function functionBundleOptions({ entry, outdir, target, tsconfig }: BundleTarget): BuildOptions {
+  return {
+    entryPoints: { index: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: join('chunks', '[name]-[hash]'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target,
+    // Dependencies' ESM builds: esbuild can drop what is not imported, which it cannot do in CommonJS.
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    minify: true,
+    // Stack traces point at the TypeScript sources (NODE_OPTIONS=--enable-source-maps); the maps hold only
+    // the mappings, not the sources, so they stay small.
+    sourcemap: true,
+    sourcesContent: false,
+    // The AWS SDK is bundled too: the runtime's copy drifts from the version we test against
+    // (aws/aws-cdk#31610), and loading it from the runtime's node_modules is slower than the bundled one
+    // (BENCHMARKS.md, "Lambda bundles").
+    external: [],
+    // What linkedom imports but our HTML reading never runs: all of htmlparser2 but its Parser, and the CSS
+    // parser behind a <style> element's `sheet` (each file says why).
+    alias: {
+      htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)),
+      'cssomnom/parse': fileURLToPath(new URL('./no-style-sheets.ts', import.meta.url)),
+    },
+    tsconfig,
+    logLevel: 'warning',
+  };
+}
