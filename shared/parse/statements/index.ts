@@ -2,6 +2,7 @@ import { slugId } from '../../model/ids.ts';
 import type { Statement } from '../../model/statement.ts';
 import { accordingTo } from './parsers/according-to.ts';
 import { accusedOf } from './parsers/accused-of.ts';
+import { askedQuestion } from './parsers/asked-question.ts';
 import { believesThat } from './parsers/believes-that.ts';
 import { clauseThenSpeaker } from './parsers/clause-then-speaker.ts';
 import { colonCue } from './parsers/colon-cue.ts';
@@ -37,6 +38,7 @@ export const PARSERS: readonly StatementParser[] = [
   believesThat,
   clauseThenSpeaker,
   accordingTo,
+  askedQuestion,
   unattributedQuote,
 ];
 

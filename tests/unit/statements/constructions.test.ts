@@ -156,9 +156,9 @@ describe('a speaker inside a long subject', () => {
 });
 
 describe('a reported clause ends where another attribution starts', () => {
-  it('"Asked if ..., X replied, "..."": the question is no statement, the answer is', () => {
+  it('"Asked if ..., X replied, "..."": the question ends at the comma, the answer is the chairman\'s', () => {
     const body = 'Asked if it had appeared that the club was in trouble, the chairman replied, "Well, maybe so. That is why we acted."';
-    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['the chairman', 'direct', 'replied']]);
+    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['a reporter', 'indirect', 'asked'], ['the chairman', 'direct', 'replied']]);
   });
 });
 
@@ -429,5 +429,27 @@ describe('reported speech interrupted by its attribution', () => {
     expect(summarize(body)).toEqual([
       ['a report', 'indirect', 'according to', 'Businesses are set to prosper during the next few months - but this could trigger more rate rises'],
     ]);
+  });
+});
+
+describe('questions put to a speaker', () => {
+  it('Asked if ..., X said ...: the question is a statement of its unnamed asker, the answer is X\'s', () => {
+    const body = 'Asked if she believed Putin wanted Trump to win the White House, Clinton said she was not going to jump to that conclusion.';
+    expect(summarize(body)).toEqual([
+      ['a reporter', 'indirect', 'asked', 'if she believed Putin wanted Trump to win the White House'],
+      ['Clinton', 'indirect', 'said', 'she was not going to jump to that conclusion'],
+    ]);
+  });
+
+  it('Asked by X to ...: the asker is named', () => {
+    const body = 'Asked by Stephanopoulos to respond to Trump’s criticism, Carson said, “What does it say about people who immediately jump on the bandwagon?”';
+    expect(summarize(body)[0]).toEqual(['Stephanopoulos', 'indirect', 'asked', 'to respond to Trump’s criticism']);
+  });
+
+  it('a quotation after the question keeps the speaker before it, not the asker', () => {
+    const body = 'Bernie Sanders said the campaign would go on. He had previously said, “We’ll see,” when asked whether he would fundraise on behalf of other candidates. “We are not done.”';
+    const speakers = summarize(body).map(([speaker, , , words]) => [speaker, words]);
+    expect(speakers).toContainEqual(['a reporter', 'whether he would fundraise on behalf of other candidates']);
+    expect(speakers[speakers.length - 1]).toEqual(['Bernie Sanders', 'We are not done.']);
   });
 });
