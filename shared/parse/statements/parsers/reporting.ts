@@ -133,6 +133,10 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       break;
     }
   }
+  // "said he would offer a prayer but did not suggest ...", "..., and he railed against ...": the speaker's
+  // own doings, told by the journalist, follow the reported clause
+  const narration = NARRATION.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
+  if (narration) end = from + narration.index;
   // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
   // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
   const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
@@ -140,6 +144,9 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
   if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
   return end;
 }
+
+/** A verb phrase with no subject of its own ("but did not ..."), or "and he" with a past tense, after the clause. */
+const NARRATION = /,?\s+but\s+(?:did|does|would|could|has|had|was|is)\s*(?:not|n't|never)\s|,\s+and\s+(?:he|she)\s+\p{Ll}+ed\s/u;
 
 /** The cue before `from` opens a relative clause ("Barkley, who said ..."). */
 function inRelativeClause(body: string, sentenceStart: number, from: number): boolean {
