@@ -453,3 +453,36 @@ describe('questions put to a speaker', () => {
     expect(speakers[speakers.length - 1]).toEqual(['Bernie Sanders', 'We are not done.']);
   });
 });
+
+describe('speakers the noun-phrase rules missed', () => {
+  it('a share spelled out in words: "Sixty-six percent said ..."', () => {
+    expect(summarize('Sixty-six percent said it made no difference to them.')).toEqual([
+      ['Sixty-six percent', 'indirect', 'said', 'it made no difference to them'],
+    ]);
+  });
+
+  it('a connective between speaker and cue, bare or set off by commas', () => {
+    expect(summarize('Carter however said he would welcome China’s participation in a “principled security network” for Asia.')[0]?.[0]).toBe('Carter');
+    expect(summarize('Proponents of the new bill, however, say it would keep enough federal safeguards in place.')).toEqual([
+      ['Proponents of the new bill', 'indirect', 'say', 'it would keep enough federal safeguards in place'],
+    ]);
+  });
+
+  it('a definite description opening the sentence speaks as written: "The magazine said ..."', () => {
+    expect(summarize('The magazine said the reader-chosen cookie poll winner has correctly predicted the White House winner in five of the past six election cycles.')).toEqual([
+      ['The magazine', 'indirect', 'said', 'the reader-chosen cookie poll winner has correctly predicted the White House winner in five of the past six election cycles'],
+    ]);
+  });
+});
+
+describe('the journalist\'s narration after a reported clause', () => {
+  it('"..., and he railed against ...": the speaker\'s own doings are not what he said', () => {
+    const body = 'Rubio said the real extremist on abortion is Hillary Clinton, and he railed against Democratic debate moderators for failing to bring up abortion.';
+    expect(summarize(body)[0]?.[3]).toBe('the real extremist on abortion is Hillary Clinton');
+  });
+
+  it('"... but did not suggest ...": a verb phrase with no subject of its own ends the clause', () => {
+    const body = 'He said that he would offer "a prayer" for the eventual Republican nominee but did not suggest it would be Trump.';
+    expect(summarize(body)[0]?.[3]).toBe('he would offer a prayer for the eventual Republican nominee');
+  });
+});
