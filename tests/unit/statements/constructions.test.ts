@@ -486,3 +486,10 @@ describe('the journalist\'s narration after a reported clause', () => {
     expect(summarize(body)[0]?.[3]).toBe('he would offer a prayer for the eventual Republican nominee');
   });
 });
+
+describe('roles with modifiers', () => {
+  it('"The Florida senator" is not simply the person quoted last: it stays as written', () => {
+    const body = 'Jeb Bush says he’s “excited where we stand” in South Carolina. The Florida senator is telling reporters in Minnesota that he is looking ahead to the March 15 contest in his home state.';
+    expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Jeb Bush', 'The Florida senator']);
+  });
+});

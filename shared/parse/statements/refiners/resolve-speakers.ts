@@ -97,8 +97,10 @@ function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], ge
       if (ORG_NOUNS.has(head)) {
         const org = latest((s) => s.type === 'organization');
         if (org) return { name: org.name, type: org.type, title: org.title };
-      } else if (/^the\b/i.test(mention.text) && !UNNAMED_ROLES.has(head)) {
-        // "The Tory leader said ...": a definite role with no name for it is the person last quoted
+      } else if (/^the\s+\S+$/i.test(mention.text) && !UNNAMED_ROLES.has(head)) {
+        // "The minister said ...": a bare definite role with no name for it is the person last quoted; one
+        // with modifiers ("The Florida senator") names someone in particular, often not the last quoted,
+        // and stays as written
         const person = latest((s) => s.type === 'person');
         if (person) return { name: person.name, type: 'person', title: person.title ?? mention.text.replace(/^the\s+/i, '') };
       }
