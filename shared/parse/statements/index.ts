@@ -7,6 +7,7 @@ import { believesThat } from './parsers/believes-that.ts';
 import { clauseThenSpeaker } from './parsers/clause-then-speaker.ts';
 import { colonCue } from './parsers/colon-cue.ts';
 import { interjected } from './parsers/interjected.ts';
+import { nameColon } from './parsers/name-colon.ts';
 import { quoteThenSpeaker } from './parsers/quote-then-speaker.ts';
 import { saidThat } from './parsers/said-that.ts';
 import { speakerThenQuote } from './parsers/speaker-then-quote.ts';
@@ -31,6 +32,7 @@ export const PARSERS: readonly StatementParser[] = [
   speakerThenQuote,
   quoteThenSpeaker,
   colonCue,
+  nameColon,
   interjected,
   saidThat,
   toldThat,

@@ -493,3 +493,16 @@ describe('roles with modifiers', () => {
     expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Jeb Bush', 'The Florida senator']);
   });
 });
+
+describe('a name and a colon before a quotation', () => {
+  it('"... - Michael P. McDonald: “...”": the name after a dash speaks', () => {
+    const body = 'Higher than expected turnout in Iowa does not increase expectations in other states - Michael P. McDonald: “At long last the 2016 presidential nomination contests have finally started.”';
+    expect(summarize(body)).toEqual([
+      ['Michael P. McDonald', 'direct', ':', 'At long last the 2016 presidential nomination contests have finally started.'],
+    ]);
+  });
+
+  it('a topic before the colon is no speaker', () => {
+    expect(summarize('The message to Iran was blunt: “We will not wait for ever.”')).toEqual([]);
+  });
+});
