@@ -506,3 +506,12 @@ describe('a name and a colon before a quotation', () => {
     expect(summarize('The message to Iran was blunt: “We will not wait for ever.”')).toEqual([]);
   });
 });
+
+describe('a closing "according to" whose source runs on', () => {
+  it('a relative clause after the source belongs to the source', () => {
+    const body = 'Conversations between government officials and tech companies have been going on for more than a year, according to a senior administration official who spoke on the condition of anonymity.';
+    expect(summarize(body)).toEqual([
+      ['a senior administration official', 'indirect', 'according to', 'Conversations between government officials and tech companies have been going on for more than a year'],
+    ]);
+  });
+});
