@@ -515,3 +515,11 @@ describe('a closing "according to" whose source runs on', () => {
     ]);
   });
 });
+
+describe('verbs whose object is the content', () => {
+  it('"called him divisive": two words are content enough', () => {
+    expect(summarize('In a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him divisive.')).toEqual([
+      ['Bernie Sanders', 'indirect', 'called', 'him divisive'],
+    ]);
+  });
+});
