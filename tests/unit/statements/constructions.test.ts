@@ -523,3 +523,11 @@ describe('verbs whose object is the content', () => {
     ]);
   });
 });
+
+describe('short reported clauses', () => {
+  it('"he said that torture “works.”": two words are a clause', () => {
+    expect(summarize('More than once, Donald Trump said that torture “works.”')).toEqual([
+      ['Donald Trump', 'indirect', 'said', 'torture works.'],
+    ]);
+  });
+});

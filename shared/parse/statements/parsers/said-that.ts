@@ -28,4 +28,5 @@ export const saidThat = reportedSpeech(
     if (NOT_A_CLAUSE.test(body.slice(at, at + 40).trimStart())) return null;
     return at;
   },
+  2,
 );
