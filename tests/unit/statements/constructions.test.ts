@@ -531,3 +531,10 @@ describe('short reported clauses', () => {
     ]);
   });
 });
+
+describe('a pronoun with a contracted auxiliary', () => {
+  it('"he’s predicting that ...", "He’s said ...": the pronoun speaks', () => {
+    const body = 'Ted Cruz spoke in Houston. And he’s predicting that the competition will become so fierce that it will become clear that Trump “has no chance.”';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Ted Cruz', 'indirect', 'predicting']);
+  });
+});

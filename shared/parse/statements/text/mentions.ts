@@ -245,6 +245,8 @@ function beforeTimePhrase(tokens: Token[], end: number): number {
  */
 const DEFINITE_DESCRIPTION = /^the(?:\s+(?!(?:its|his|her|their|our|my|the|a|an)\b)\p{Ll}[\p{Ll}-]*){1,3}$/iu;
 
+const CONTRACTED_AUXILIARY = /^(he|she|it|they|we)['’](?:s|re|ve)$/iu;
+
 /** Connectives that may stand between a speaker and the cue, with or without commas ("Carter however said"). */
 const CONNECTIVES = new Set(['however', 'though', 'meanwhile', 'instead', 'nonetheless', 'nevertheless', 'too', 'also', 'moreover', 'furthermore']);
 /** Auxiliaries, adverbs and connectives that may stand between a speaker and the cue. */
@@ -267,6 +269,13 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told", "Spicer on Thursday evening said"
   end = beforeTimePhrase(tokens, end);
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
+  // "he’s predicting", "they’re saying", "she’s said": a pronoun and a contracted auxiliary
+  const contracted = end > 0 ? CONTRACTED_AUXILIARY.exec(tokens[end - 1]!.text) : null;
+  if (contracted) {
+    const pronoun = tokens[end - 1]!;
+    between.unshift(cueForm.endsWith('ing') ? 'is' : 'has');
+    tokens[end - 1] = { text: contracted[1]!, start: pronoun.start, end: pronoun.start + contracted[1]!.length, lower: contracted[1]!.toLowerCase() };
+  }
   if (end > 0 && NEGATIONS.test(tokens[end - 1]!.lower)) return null;
   if (between.some((w) => NEGATIONS.test(w))) return null;
   const toAt = between.lastIndexOf('to');
