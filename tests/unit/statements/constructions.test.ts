@@ -538,3 +538,10 @@ describe('a pronoun with a contracted auxiliary', () => {
     expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Ted Cruz', 'indirect', 'predicting']);
   });
 });
+
+describe('a reported clause inside an opening subordinate clause', () => {
+  it('"While X claimed that ..., Y affirm ...": the comma closing the subordinate clause ends it', () => {
+    const body = 'While Clinton wrongly claimed that the videos exist, foreign policy experts affirm that it is highly likely that Trump will be used as a recruiting tool in the future.';
+    expect(summarize(body)[0]).toEqual(['Clinton', 'indirect', 'claimed', 'the videos exist']);
+  });
+});

@@ -137,6 +137,12 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
   // own doings, told by the journalist, follow the reported clause
   const narration = NARRATION.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
   if (narration) end = from + narration.index;
+  // "While Clinton claimed that the videos exist, experts affirm ...": a clause inside a sentence-opening
+  // subordinate clause ends at the comma that closes it
+  if (SUBORDINATE_OPENING.test(text.body.slice(sentence.start, Math.min(from, sentence.start + 20)))) {
+    const comma = text.body.slice(from, end).indexOf(', ');
+    if (comma > 0) end = from + comma;
+  }
   // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
   // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
   const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
@@ -144,6 +150,9 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
   if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
   return end;
 }
+
+/** A sentence that opens with a subordinate clause: its main clause follows the first comma after the cue. */
+const SUBORDINATE_OPENING = /^\W*(?:while|although|though|whereas|when|after|because|since|before|if|once|even though|even as|as)\s/i;
 
 /** A verb phrase with no subject of its own ("but did not ..."), or "and he" with a past tense, after the clause. */
 const NARRATION = /,?\s+but\s+(?:did|does|would|could|has|had|was|is)\s*(?:not|n't|never)\s|,\s+and\s+(?:he|she)\s+\p{Ll}+ed\s/u;
