@@ -545,3 +545,10 @@ describe('a reported clause inside an opening subordinate clause', () => {
     expect(summarize(body)[0]).toEqual(['Clinton', 'indirect', 'claimed', 'the videos exist']);
   });
 });
+
+describe('"at least" after the cue', () => {
+  it('opens the clause\'s subject, not an adjunct ("said at the rally")', () => {
+    const body = 'Friday morning, as the Rose Bowl parade rolled through Pasadena, CNN reported at least six skywriting planes filled the skies with anti-Trump messages.';
+    expect(summarize(body)).toEqual([['CNN', 'indirect', 'reported', 'at least six skywriting planes filled the skies with anti-Trump messages']]);
+  });
+});
