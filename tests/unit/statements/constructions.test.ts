@@ -552,3 +552,19 @@ describe('"at least" after the cue', () => {
     expect(summarize(body)).toEqual([['CNN', 'indirect', 'reported', 'at least six skywriting planes filled the skies with anti-Trump messages']]);
   });
 });
+
+describe('more between a speaker and the cue', () => {
+  it('"Fact-checkers soon noted", "experts even noted": soon and even', () => {
+    expect(summarize('Fact-checkers soon noted that Clinton may have been referring to a hypothetical situation.')[0]?.[0]).toBe('Fact-checkers');
+  });
+
+  it('a long bracket after the name', () => {
+    const body = 'Few politicians would ever admit this, but Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says he was unfocused in the weeks after being elected.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Chris Murphy', 'indirect', 'says']);
+  });
+
+  it('an aside between dashes after a noun phrase with no name: the phrase speaks', () => {
+    const body = 'Many speakers at the service — including Muslims, Christians, Catholics, Jews — said Ali’s death is particularly painful at a time when political rhetoric is dividing the country further.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Many speakers at the service', 'indirect', 'said']);
+  });
+});

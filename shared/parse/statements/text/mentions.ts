@@ -26,7 +26,7 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
@@ -317,7 +317,12 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) {
       // "One of the jilted bidders, Netherlands-based group LNM, said": the speaker is inside the commas
       const inner = classify(body, titleTokens);
-      return inner && inner.form === 'name' ? inner : null;
+      if (inner && inner.form === 'name') return inner;
+      // "Many speakers at the service — including Muslims, Christians — said": the noun phrase before the aside
+      let phraseStart = open;
+      while (phraseStart > 0 && !isPunctuation(tokens[phraseStart - 1]!) && !CLAUSE_WORDS.has(tokens[phraseStart - 1]!.lower) && open - phraseStart < MAX_WORDS) phraseStart--;
+      const before = classify(body, stripLeading(tokens.slice(phraseStart, open)));
+      return before && before.form !== 'pronoun' && before.form !== 'name' ? before : null;
     }
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
@@ -377,11 +382,14 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   return null;
 }
 
-/** Where a short bracket ending just before `end` opens ("Isakson (R-Ga.)", "Electronic Arts (EA)"); `end` when there is none. */
+/** How many words a bracket between a name and its cue may hold ("Sen. Chris Murphy (a Connecticut Democrat so boyish ...)"). */
+const MAX_BRACKET_WORDS = 20;
+
+/** Where a bracket ending just before `end` opens ("Isakson (R-Ga.)", "Electronic Arts (EA)"); `end` when there is none. */
 function bracketStart(tokens: Token[], end: number): number {
   if (tokens[end - 1]?.text !== ')') return end;
   let open = end - 2;
-  while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
+  while (open > 0 && tokens[open]!.text !== '(' && end - open < MAX_BRACKET_WORDS) open--;
   return tokens[open]?.text === '(' ? open : end;
 }
 
