@@ -568,3 +568,10 @@ describe('more between a speaker and the cue', () => {
     expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Many speakers at the service', 'indirect', 'said']);
   });
 });
+
+describe('a role with a capitalized modifier', () => {
+  it('"The Ohio governor" is not the New Jersey governor quoted before', () => {
+    const body = 'New Jersey Gov. Chris Christie said the state had cut crime. The Ohio governor said the U.S. needs to secure the border and create a guest-worker program.';
+    expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Chris Christie', 'The Ohio governor']);
+  });
+});
