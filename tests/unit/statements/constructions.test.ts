@@ -575,3 +575,10 @@ describe('a role with a capitalized modifier', () => {
     expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Chris Christie', 'The Ohio governor']);
   });
 });
+
+describe('a participle after a preposition', () => {
+  it('"He explained ... by saying: “...”": the sentence\'s subject speaks', () => {
+    const body = 'Glenn Beck spoke on Friday. He explained the Drudge headline by saying: “It was because last night when I got home I did something that I don’t think is controversial.”';
+    expect(summarize(body).map((statement) => statement.slice(0, 3))).toEqual([['Glenn Beck', 'direct', 'saying']]);
+  });
+});

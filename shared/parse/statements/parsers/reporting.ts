@@ -65,7 +65,8 @@ export function firstCueAfter(cues: CueHit[], offset: number): number {
 /** A cue whose subject is left out: "... and added", "... but also warned", "..., adding". */
 export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolean {
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
-  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /,\s*$/.test(before));
+  // "... by saying", "... before adding": a participle after a preposition has the sentence's subject
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before));
 }
 
 /** How close the cue before must be for its speaker to be the one left out ("Nefzi said, adding ..."). */
