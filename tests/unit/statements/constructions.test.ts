@@ -582,3 +582,18 @@ describe('a participle after a preposition', () => {
     expect(summarize(body).map((statement) => statement.slice(0, 3))).toEqual([['Glenn Beck', 'direct', 'saying']]);
   });
 });
+
+describe('clause first, attribution last, continued', () => {
+  it('"CLAUSE, X said, adding that ...": the attribution is the cue before the participle', () => {
+    const body = 'Washington did not complain when China\'s spending helped global growth, a Chinese official said, adding that the impact of closing factories was hard to estimate.';
+    expect(summarize(body)).toEqual([
+      ['a Chinese official', 'indirect', 'said', 'Washington did not complain when China\'s spending helped global growth'],
+      ['a Chinese official', 'indirect', 'adding', 'the impact of closing factories was hard to estimate'],
+    ]);
+  });
+
+  it('an inverted speaker with an appositive and a relative clause of 25 words', () => {
+    const body = 'Nor are tariffs likely to bring many of these jobs back, said David Autor, a professor of economics at M.I.T., who is one of the country\'s foremost specialists on the pluses and minuses of free trade.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['David Autor', 'indirect', 'said']);
+  });
+});
