@@ -1,5 +1,5 @@
 import { MAX_CONTENT } from '../limits.ts';
-import type { ArticleText } from '../text/document.ts';
+import type { ArticleText, Sentence } from '../text/document.ts';
 import { speakerAfter } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, Mention, StatementParser } from '../types.ts';
@@ -23,9 +23,14 @@ export const askedQuestion: StatementParser = {
   extract(text: ArticleText) {
     const found: Candidate[] = [];
     const { body } = text;
-    for (const sentence of text.sentences) {
+    // only the sentences that hold "asked": one scan of the body finds them
+    const sentences = new Set<Sentence>();
+    for (let at = body.indexOf('sked'); at >= 0; at = body.indexOf('sked', at + 4)) {
+      const sentence = text.sentenceAt(at);
+      if (sentence) sentences.add(sentence);
+    }
+    for (const sentence of sentences) {
       const words = body.slice(sentence.start, sentence.end);
-      if (!words.includes('sked')) continue;
       for (const match of words.matchAll(ASKED)) {
         const askedAt = sentence.start + match.index + match[0].search(/[Aa]sked/);
         const quote = text.quoteAt(askedAt);
