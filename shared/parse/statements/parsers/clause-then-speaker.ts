@@ -11,8 +11,6 @@ const RELATIVE = /^\s*,\s*(?:who|whose)\s/;
 const AUXILIARY = /^\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do)\b/;
 
 const WORD_END = /[\p{L}\p{N}]/u;
-/** The longest inverted speaker phrase, appositive and relative clause included ("said David Autor, a professor ..., who is ..."). */
-const MAX_INVERTED_SPEAKER_WORDS = 30;
 
 /** The quotation opening the sentence closes on a word, before `comma`: a phrase of the clause, not its whole. */
 function partialQuote(text: ArticleText, sentenceStart: number, comma: number): boolean {
@@ -53,7 +51,7 @@ export const clauseThenSpeaker: StatementParser = {
       const tail = body.slice(skipAdjuncts(body, cue.end, end), end);
       if (/\bthat\b|["“]/.test(tail)) continue;
       if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0) && !TIME_ADJUNCT.test(tail)) continue;
-      if (inverted && wordCount(tail) > MAX_INVERTED_SPEAKER_WORDS) continue;
+      if (inverted && wordCount(tail) > 20) continue;
       // a participle after a comma continues the sentence's subject (", saying the council had ..."): not inverted
       if (inverted && cue.form.endsWith('ing')) continue;
       const mention = inverted
