@@ -2,10 +2,12 @@ import { slugId } from '../../model/ids.ts';
 import type { Statement } from '../../model/statement.ts';
 import { accordingTo } from './parsers/according-to.ts';
 import { accusedOf } from './parsers/accused-of.ts';
+import { askedQuestion } from './parsers/asked-question.ts';
 import { believesThat } from './parsers/believes-that.ts';
 import { clauseThenSpeaker } from './parsers/clause-then-speaker.ts';
 import { colonCue } from './parsers/colon-cue.ts';
 import { interjected } from './parsers/interjected.ts';
+import { nameColon } from './parsers/name-colon.ts';
 import { quoteThenSpeaker } from './parsers/quote-then-speaker.ts';
 import { saidThat } from './parsers/said-that.ts';
 import { speakerThenQuote } from './parsers/speaker-then-quote.ts';
@@ -30,6 +32,7 @@ export const PARSERS: readonly StatementParser[] = [
   speakerThenQuote,
   quoteThenSpeaker,
   colonCue,
+  nameColon,
   interjected,
   saidThat,
   toldThat,
@@ -37,6 +40,7 @@ export const PARSERS: readonly StatementParser[] = [
   believesThat,
   clauseThenSpeaker,
   accordingTo,
+  askedQuestion,
   unattributedQuote,
 ];
 

@@ -156,9 +156,9 @@ describe('a speaker inside a long subject', () => {
 });
 
 describe('a reported clause ends where another attribution starts', () => {
-  it('"Asked if ..., X replied, "..."": the question is no statement, the answer is', () => {
+  it('"Asked if ..., X replied, "..."": the question ends at the comma, the answer is the chairman\'s', () => {
     const body = 'Asked if it had appeared that the club was in trouble, the chairman replied, "Well, maybe so. That is why we acted."';
-    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['the chairman', 'direct', 'replied']]);
+    expect(summarize(body).map(([speaker, kind, cue]) => [speaker, kind, cue])).toEqual([['a reporter', 'indirect', 'asked'], ['the chairman', 'direct', 'replied']]);
   });
 });
 
@@ -428,6 +428,167 @@ describe('reported speech interrupted by its attribution', () => {
     const body = 'Businesses are set to prosper during the next few months - but this could trigger more rate rises, according to a report.';
     expect(summarize(body)).toEqual([
       ['a report', 'indirect', 'according to', 'Businesses are set to prosper during the next few months - but this could trigger more rate rises'],
+    ]);
+  });
+});
+
+describe('questions put to a speaker', () => {
+  it('Asked if ..., X said ...: the question is a statement of its unnamed asker, the answer is X\'s', () => {
+    const body = 'Asked if she believed Putin wanted Trump to win the White House, Clinton said she was not going to jump to that conclusion.';
+    expect(summarize(body)).toEqual([
+      ['a reporter', 'indirect', 'asked', 'if she believed Putin wanted Trump to win the White House'],
+      ['Clinton', 'indirect', 'said', 'she was not going to jump to that conclusion'],
+    ]);
+  });
+
+  it('Asked by X to ...: the asker is named', () => {
+    const body = 'Asked by Stephanopoulos to respond to Trump’s criticism, Carson said, “What does it say about people who immediately jump on the bandwagon?”';
+    expect(summarize(body)[0]).toEqual(['Stephanopoulos', 'indirect', 'asked', 'to respond to Trump’s criticism']);
+  });
+
+  it('a quotation after the question keeps the speaker before it, not the asker', () => {
+    const body = 'Bernie Sanders said the campaign would go on. He had previously said, “We’ll see,” when asked whether he would fundraise on behalf of other candidates. “We are not done.”';
+    const speakers = summarize(body).map(([speaker, , , words]) => [speaker, words]);
+    expect(speakers).toContainEqual(['a reporter', 'whether he would fundraise on behalf of other candidates']);
+    expect(speakers[speakers.length - 1]).toEqual(['Bernie Sanders', 'We are not done.']);
+  });
+});
+
+describe('speakers the noun-phrase rules missed', () => {
+  it('a share spelled out in words: "Sixty-six percent said ..."', () => {
+    expect(summarize('Sixty-six percent said it made no difference to them.')).toEqual([
+      ['Sixty-six percent', 'indirect', 'said', 'it made no difference to them'],
+    ]);
+  });
+
+  it('a connective between speaker and cue, bare or set off by commas', () => {
+    expect(summarize('Carter however said he would welcome China’s participation in a “principled security network” for Asia.')[0]?.[0]).toBe('Carter');
+    expect(summarize('Proponents of the new bill, however, say it would keep enough federal safeguards in place.')).toEqual([
+      ['Proponents of the new bill', 'indirect', 'say', 'it would keep enough federal safeguards in place'],
+    ]);
+  });
+
+  it('a definite description opening the sentence speaks as written: "The magazine said ..."', () => {
+    expect(summarize('The magazine said the reader-chosen cookie poll winner has correctly predicted the White House winner in five of the past six election cycles.')).toEqual([
+      ['The magazine', 'indirect', 'said', 'the reader-chosen cookie poll winner has correctly predicted the White House winner in five of the past six election cycles'],
+    ]);
+  });
+});
+
+describe('the journalist\'s narration after a reported clause', () => {
+  it('"..., and he railed against ...": the speaker\'s own doings are not what he said', () => {
+    const body = 'Rubio said the real extremist on abortion is Hillary Clinton, and he railed against Democratic debate moderators for failing to bring up abortion.';
+    expect(summarize(body)[0]?.[3]).toBe('the real extremist on abortion is Hillary Clinton');
+  });
+
+  it('"... but did not suggest ...": a verb phrase with no subject of its own ends the clause', () => {
+    const body = 'He said that he would offer "a prayer" for the eventual Republican nominee but did not suggest it would be Trump.';
+    expect(summarize(body)[0]?.[3]).toBe('he would offer a prayer for the eventual Republican nominee');
+  });
+});
+
+describe('roles with modifiers', () => {
+  it('"The Florida senator" is not simply the person quoted last: it stays as written', () => {
+    const body = 'Jeb Bush says he’s “excited where we stand” in South Carolina. The Florida senator is telling reporters in Minnesota that he is looking ahead to the March 15 contest in his home state.';
+    expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Jeb Bush', 'The Florida senator']);
+  });
+});
+
+describe('a name and a colon before a quotation', () => {
+  it('"... - Michael P. McDonald: “...”": the name after a dash speaks', () => {
+    const body = 'Higher than expected turnout in Iowa does not increase expectations in other states - Michael P. McDonald: “At long last the 2016 presidential nomination contests have finally started.”';
+    expect(summarize(body)).toEqual([
+      ['Michael P. McDonald', 'direct', ':', 'At long last the 2016 presidential nomination contests have finally started.'],
+    ]);
+  });
+
+  it('a topic before the colon is no speaker', () => {
+    expect(summarize('The message to Iran was blunt: “We will not wait for ever.”')).toEqual([]);
+  });
+});
+
+describe('a closing "according to" whose source runs on', () => {
+  it('a relative clause after the source belongs to the source', () => {
+    const body = 'Conversations between government officials and tech companies have been going on for more than a year, according to a senior administration official who spoke on the condition of anonymity.';
+    expect(summarize(body)).toEqual([
+      ['a senior administration official', 'indirect', 'according to', 'Conversations between government officials and tech companies have been going on for more than a year'],
+    ]);
+  });
+});
+
+describe('verbs whose object is the content', () => {
+  it('"called him divisive": two words are content enough', () => {
+    expect(summarize('In a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him divisive.')).toEqual([
+      ['Bernie Sanders', 'indirect', 'called', 'him divisive'],
+    ]);
+  });
+});
+
+describe('short reported clauses', () => {
+  it('"he said that torture “works.”": two words are a clause', () => {
+    expect(summarize('More than once, Donald Trump said that torture “works.”')).toEqual([
+      ['Donald Trump', 'indirect', 'said', 'torture works.'],
+    ]);
+  });
+});
+
+describe('a pronoun with a contracted auxiliary', () => {
+  it('"he’s predicting that ...", "He’s said ...": the pronoun speaks', () => {
+    const body = 'Ted Cruz spoke in Houston. And he’s predicting that the competition will become so fierce that it will become clear that Trump “has no chance.”';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Ted Cruz', 'indirect', 'predicting']);
+  });
+});
+
+describe('a reported clause inside an opening subordinate clause', () => {
+  it('"While X claimed that ..., Y affirm ...": the comma closing the subordinate clause ends it', () => {
+    const body = 'While Clinton wrongly claimed that the videos exist, foreign policy experts affirm that it is highly likely that Trump will be used as a recruiting tool in the future.';
+    expect(summarize(body)[0]).toEqual(['Clinton', 'indirect', 'claimed', 'the videos exist']);
+  });
+});
+
+describe('"at least" after the cue', () => {
+  it('opens the clause\'s subject, not an adjunct ("said at the rally")', () => {
+    const body = 'Friday morning, as the Rose Bowl parade rolled through Pasadena, CNN reported at least six skywriting planes filled the skies with anti-Trump messages.';
+    expect(summarize(body)).toEqual([['CNN', 'indirect', 'reported', 'at least six skywriting planes filled the skies with anti-Trump messages']]);
+  });
+});
+
+describe('more between a speaker and the cue', () => {
+  it('"Fact-checkers soon noted", "experts even noted": soon and even', () => {
+    expect(summarize('Fact-checkers soon noted that Clinton may have been referring to a hypothetical situation.')[0]?.[0]).toBe('Fact-checkers');
+  });
+
+  it('a long bracket after the name', () => {
+    const body = 'Few politicians would ever admit this, but Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says he was unfocused in the weeks after being elected.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Chris Murphy', 'indirect', 'says']);
+  });
+
+  it('an aside between dashes after a noun phrase with no name: the phrase speaks', () => {
+    const body = 'Many speakers at the service — including Muslims, Christians, Catholics, Jews — said Ali’s death is particularly painful at a time when political rhetoric is dividing the country further.';
+    expect(summarize(body)[0]?.slice(0, 3)).toEqual(['Many speakers at the service', 'indirect', 'said']);
+  });
+});
+
+describe('a role with a capitalized modifier', () => {
+  it('"The Ohio governor" is not the New Jersey governor quoted before', () => {
+    const body = 'New Jersey Gov. Chris Christie said the state had cut crime. The Ohio governor said the U.S. needs to secure the border and create a guest-worker program.';
+    expect(summarize(body).map(([speaker]) => speaker)).toEqual(['Chris Christie', 'The Ohio governor']);
+  });
+});
+
+describe('a participle after a preposition', () => {
+  it('"He explained ... by saying: “...”": the sentence\'s subject speaks', () => {
+    const body = 'Glenn Beck spoke on Friday. He explained the Drudge headline by saying: “It was because last night when I got home I did something that I don’t think is controversial.”';
+    expect(summarize(body).map((statement) => statement.slice(0, 3))).toEqual([['Glenn Beck', 'direct', 'saying']]);
+  });
+});
+
+describe('clause first, attribution last, continued', () => {
+  it('"CLAUSE, X said, adding that ...": the attribution is the cue before the participle', () => {
+    const body = 'Washington did not complain when China\'s spending helped global growth, a Chinese official said, adding that the impact of closing factories was hard to estimate.';
+    expect(summarize(body)).toEqual([
+      ['a Chinese official', 'indirect', 'said', 'Washington did not complain when China\'s spending helped global growth'],
+      ['a Chinese official', 'indirect', 'adding', 'the impact of closing factories was hard to estimate'],
     ]);
   });
 });

@@ -16,6 +16,8 @@ const MAX_TRAILING_WORDS = 6;
 
 const DASH = /\s[-–—]\s/g;
 const OPEN_ASIDE = /\s[-–—]\s+[^\s\p{Lu}][^-–—]*$/u;
+/** A relative clause or an appositive after the source: it says more about the source, not about the clause. */
+const RELATIVE_OR_APPOSITIVE = /^\s*(?:,\s*)?(?:who|whose|which|that)\b|^\s*,\s*(?:a|an|the)\s/;
 /** An aside set off by a dash after the source: "according to the Tax Policy Center - half a point of GDP". */
 const APPOSITION = /^\s*[-–—]\s/;
 
@@ -54,7 +56,10 @@ export const accordingTo: StatementParser = {
           // an aside between dashes ("most - 63 percent, according to X - believe"), not a dateline
           // ("MEXICO CITY - The ...") nor a dash inside the clause ("will prosper - but this could ...")
           if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before) && APPOSITION.test(rest)) continue;
-          if (!APPOSITION.test(rest) && (sentence.end - mention.end > 100 || wordCount(rest) > MAX_TRAILING_WORDS)) continue;
+          // the source may run on with a relative clause or an appositive ("a senior official who spoke on
+          // the condition of anonymity", "Crowdpac, a political crowdfunding website") to the sentence end
+          const described = RELATIVE_OR_APPOSITIVE.test(rest) && sentence.end - mention.end <= MAX_SOURCE;
+          if (!APPOSITION.test(rest) && !described && (sentence.end - mention.end > 100 || wordCount(rest) > MAX_TRAILING_WORDS)) continue;
           content = trimSpan(body, sentence.start, cueStart);
         }
         if (content.end - content.start > MAX_CONTENT || wordCount(body.slice(content.start, content.end)) < 3) continue;

@@ -8,4 +8,6 @@ export const accusedOf = reportedSpeech(
   'accused-of',
   (cue) => cue.info.frame === 'rest' && !cue.info.weak,
   (text, cue, sentence) => skipThat(text.body, cue.end, sentence.end),
+  // "called him divisive", "calling them rapists": an object and its description are content enough
+  2,
 );

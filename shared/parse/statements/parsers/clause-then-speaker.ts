@@ -19,6 +19,15 @@ function partialQuote(text: ArticleText, sentenceStart: number, comma: number): 
   return !!quote && quote.end < comma && WORD_END.test(text.body[quote.contentEnd - 1] ?? '');
 }
 
+/** Where a last cue that is a participle after a comma joined to the cue before it ("said, adding") starts its comma; 0 when there is none. */
+function addedParticiple(body: string, cues: readonly { start: number; end: number; form: string }[]): number {
+  const last = cues[cues.length - 1];
+  const previous = cues[cues.length - 2];
+  if (!last || !previous || !last.form.endsWith('ing')) return 0;
+  const between = /^\s*,\s*$/.exec(body.slice(previous.end, last.start));
+  return between ? previous.end + between[0].indexOf(',') : 0;
+}
+
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
  * ends with the attribution, which is short and reports nothing itself.
@@ -29,27 +38,31 @@ export const clauseThenSpeaker: StatementParser = {
     const found: Candidate[] = [];
     const { body } = text;
     for (const [sentence, cues] of sentenceCues(text)) {
-      const cue = cues[cues.length - 1];
+      // "..., a Chinese official said, adding that ...": the attribution is the cue before the participle,
+      // and it ends at the participle's comma
+      const added = addedParticiple(body, cues);
+      const cue = added ? cues[cues.length - 2] : cues[cues.length - 1];
+      const end = added ? added : sentence.end;
       if (!cue || cue.info.weak) continue;
       const before = body.slice(Math.max(sentence.start, cue.start - 4), cue.start);
       const inverted = /,\s*$/.test(before);
       // the attribution reports nothing itself: after the cue at most an adjunct, or a listener for "told"
-      if (sentence.end - cue.end > 300) continue;
-      const tail = body.slice(skipAdjuncts(body, cue.end, sentence.end), sentence.end);
+      if (end - cue.end > 300) continue;
+      const tail = body.slice(skipAdjuncts(body, cue.end, end), end);
       if (/\bthat\b|["“]/.test(tail)) continue;
       if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0) && !TIME_ADJUNCT.test(tail)) continue;
       if (inverted && wordCount(tail) > 20) continue;
       // a participle after a comma continues the sentence's subject (", saying the council had ..."): not inverted
       if (inverted && cue.form.endsWith('ing')) continue;
       const mention = inverted
-        ? speakerAfter(body, cue.end, sentence.end)
+        ? speakerAfter(body, cue.end, end)
         : speakerBefore(body, sentence.start, cue.start, cue.form);
       if (!mention) continue;
       // "X, who ..., said Trump had ...": a verb after the would-be speaker makes it the subject of a clause
       if (inverted && AUXILIARY.test(body.slice(mention.end, mention.end + 12))) continue;
       // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
       // ('..., said David Autor, a professor at M.I.T., who is one of ...'): a relative clause may follow it
-      const rest = body.slice(mention.end, sentence.end);
+      const rest = body.slice(mention.end, end);
       if (inverted && wordCount(rest) > 3 && !(RELATIVE.test(rest) && cue.info.frame === 'clause')) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;
       while (comma > sentence.start && /\s/.test(body[comma]!)) comma--;

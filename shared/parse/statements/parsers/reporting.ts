@@ -65,7 +65,8 @@ export function firstCueAfter(cues: CueHit[], offset: number): number {
 /** A cue whose subject is left out: "... and added", "... but also warned", "..., adding". */
 export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolean {
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
-  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /,\s*$/.test(before));
+  // "... by saying", "... before adding": a participle after a preposition has the sentence's subject
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before));
 }
 
 /** How close the cue before must be for its speaker to be the one left out ("Nefzi said, adding ..."). */
@@ -133,6 +134,16 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
       break;
     }
   }
+  // "said he would offer a prayer but did not suggest ...", "..., and he railed against ...": the speaker's
+  // own doings, told by the journalist, follow the reported clause
+  const narration = NARRATION.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
+  if (narration) end = from + narration.index;
+  // "While Clinton claimed that the videos exist, experts affirm ...": a clause inside a sentence-opening
+  // subordinate clause ends at the comma that closes it
+  if (SUBORDINATE_OPENING.test(text.body.slice(sentence.start, Math.min(from, sentence.start + 20)))) {
+    const comma = text.body.slice(from, end).indexOf(', ');
+    if (comma > 0) end = from + comma;
+  }
   // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
   // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
   const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
@@ -140,6 +151,12 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
   if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
   return end;
 }
+
+/** A sentence that opens with a subordinate clause: its main clause follows the first comma after the cue. */
+const SUBORDINATE_OPENING = /^\W*(?:while|although|though|whereas|when|after|because|since|before|if|once|even though|even as|as)\s/i;
+
+/** A verb phrase with no subject of its own ("but did not ..."), or "and he" with a past tense, after the clause. */
+const NARRATION = /,?\s+but\s+(?:did|does|would|could|has|had|was|is)\s*(?:not|n't|never)\s|,\s+and\s+(?:he|she)\s+\p{Ll}+ed\s/u;
 
 /** The cue before `from` opens a relative clause ("Barkley, who said ..."). */
 function inRelativeClause(body: string, sentenceStart: number, from: number): boolean {

@@ -2,9 +2,9 @@ import { reportedSpeech, skipAdjuncts, skipThat, skipToThat } from './reporting.
 
 /**
  * Words that show "said" is not followed by a reported clause: "said to be", "said nothing", "said of",
- * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru").
+ * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"); "at least" opens a clause's subject.
  */
-const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at|during|after|before|following)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
+const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at(?!\s+(?:least|most)\b)|during|after|before|following)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
 /** After a comma, a participle continues the attribution ("said, referring to ..."). */
 const PARTICIPLE = /^\p{L}+ing\b/u;
 
@@ -28,4 +28,5 @@ export const saidThat = reportedSpeech(
     if (NOT_A_CLAUSE.test(body.slice(at, at + 40).trimStart())) return null;
     return at;
   },
+  2,
 );

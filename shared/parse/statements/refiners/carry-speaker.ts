@@ -3,7 +3,8 @@ import type { Candidate, ResolvedSpeaker, StatementRefiner } from '../types.ts';
 /**
  * A quotation with no attribution of its own, or a clause whose subject is left out ("..., but added
  * that ..."), belongs to the speaker before it: for quotations the last person quoted, since a new
- * quotation usually continues a person rather than the organisation mentioned in between.
+ * quotation usually continues a person rather than the organisation mentioned in between. The asker of
+ * a question is never carried: the answer that follows is the other party's.
  */
 export const carrySpeaker: StatementRefiner = {
   name: 'carry-speaker',
@@ -18,9 +19,10 @@ export const carrySpeaker: StatementRefiner = {
         if (!speaker) continue;
       }
       if (!speaker) continue; // a mention that could not be resolved
+      result.push({ ...candidate, speaker });
+      if (candidate.parser === 'asked-question') continue;
       lastAny = speaker;
       if (speaker.type === 'person') lastPerson = speaker;
-      result.push({ ...candidate, speaker });
     }
     return result;
   },

@@ -90,15 +90,23 @@ function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], ge
     }
     case 'role': {
       const head = mention.name.split(/\s+/).pop()!.toLowerCase();
-      const byTitle = latest((s) => !!s.title && s.title.toLowerCase().split(/[\s-]+/).map(expandTitle).includes(head));
+      // "The Ohio governor" is not the governor of New Jersey: a capitalized modifier must be in the title too
+      const modifiers = mention.name.split(/\s+/).slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'the');
+      const fits = (title: string | null) => {
+        const words = (title ?? '').toLowerCase().split(/[\s-]+/).map(expandTitle);
+        return words.includes(head) && modifiers.every((word) => (title ?? '').includes(word));
+      };
+      const byTitle = latest((s) => fits(s.title));
       if (byTitle) return { name: byTitle.name, type: byTitle.type, title: byTitle.title };
       const named = index.byRole(head, at);
-      if (named) return { name: named.name, type: 'person', title: named.title };
+      if (named && (modifiers.length === 0 || fits(named.title))) return { name: named.name, type: 'person', title: named.title };
       if (ORG_NOUNS.has(head)) {
         const org = latest((s) => s.type === 'organization');
         if (org) return { name: org.name, type: org.type, title: org.title };
-      } else if (/^the\b/i.test(mention.text) && !UNNAMED_ROLES.has(head)) {
-        // "The Tory leader said ...": a definite role with no name for it is the person last quoted
+      } else if (/^the\s+\S+$/i.test(mention.text) && !UNNAMED_ROLES.has(head)) {
+        // "The minister said ...": a bare definite role with no name for it is the person last quoted; one
+        // with modifiers ("The Florida senator") names someone in particular, often not the last quoted,
+        // and stays as written
         const person = latest((s) => s.type === 'person');
         if (person) return { name: person.name, type: 'person', title: person.title ?? mention.text.replace(/^the\s+/i, '') };
       }

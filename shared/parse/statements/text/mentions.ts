@@ -26,7 +26,7 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
@@ -60,7 +60,7 @@ const NOT_A_SPEAKER_START = new Set([
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
 
 const MAKER = /^\p{Ll}+maker$/u;
-const SHARE_OF_PEOPLE = /^(?:(?:about|almost|nearly|roughly|only|just|more than|less than|fewer than|at least|over|some)\s+)?(?:half|a third|a quarter|two-thirds|three-quarters|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+(?:\d+|two|three|four|five|ten)|\d+(?:\.\d+)?\s*(?:percent|per cent|%))(?:\s+of\s+[\p{L} -]+)?$/iu;
+const SHARE_OF_PEOPLE = /^(?:(?:about|almost|nearly|roughly|only|just|more than|less than|fewer than|at least|over|some)\s+)?(?:half|a third|a quarter|two-thirds|three-quarters|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+(?:\d+|two|three|four|five|ten)|(?:\d+(?:\.\d+)?|\p{L}+(?:-\p{L}+)?)\s*(?:percent|per cent|%))(?:\s+of\s+[\p{L} -]+)?$/iu;
 /** "campaigners", "chiefs": a plural common noun (not "news", "bus", "its"). */
 const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]{2,}[^su']s$/u;
 const ADVERB = /^\p{Ll}+ly$/u;
@@ -181,7 +181,9 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   const quantifierOnly = QUANTIFIERS.has(head.lower) && core.length > 1;
   if (GROUP_NOUNS.has(head.lower) && !quantifierOnly) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   // "Labour campaign chiefs", "Opposition politicians": a plural common noun with a short modifier
-  if (core.length <= 4 && PLURAL_NOUN.test(head.text) && !lowerDeterminers.has(first.lower)) {
+  // ("Proponents of the new bill" opening a sentence: capitalized only there)
+  const plural = PLURAL_NOUN.test(head === first ? head.lower : head.text);
+  if (core.length <= 4 && plural && !lowerDeterminers.has(first.lower)) {
     return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   }
   // "the billionaire businessman", "a top campaign aide", "Hillary Clinton's campaign": described the way
@@ -237,8 +239,18 @@ function beforeTimePhrase(tokens: Token[], end: number): number {
   return at < end - 1 && at >= 1 && /^(?:last|this|earlier)$/.test(tokens[at]!.lower) ? at : end;
 }
 
-/** Auxiliaries and adverbs that may stand between a speaker and the cue. */
-const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
+/**
+ * "the magazine", "the self-described democratic socialist": the, then one to three lower-case words, none
+ * of them an article or a possessive ("The department decreased its": a verb came before, not a noun).
+ */
+const DEFINITE_DESCRIPTION = /^the(?:\s+(?!(?:its|his|her|their|our|my|the|a|an)\b)\p{Ll}[\p{Ll}-]*){1,3}$/iu;
+
+const CONTRACTED_AUXILIARY = /^(he|she|it|they|we)['’](?:s|re|ve)$/iu;
+
+/** Connectives that may stand between a speaker and the cue, with or without commas ("Carter however said"). */
+const CONNECTIVES = new Set(['however', 'though', 'meanwhile', 'instead', 'nonetheless', 'nevertheless', 'too', 'also', 'moreover', 'furthermore']);
+/** Auxiliaries, adverbs and connectives that may stand between a speaker and the cue. */
+const skippable = (t: Token) => BETWEEN_WORDS.has(t.lower) || CONNECTIVES.has(t.lower) || (ADVERB.test(t.text) && t.lower !== 'only');
 /** A word that can end a speaking noun phrase on either side of "and". */
 const nounish = (t: Token | undefined) => !!t && (isCapitalized(t) || GROUP_NOUNS.has(t.lower) || isRole(t));
 
@@ -250,11 +262,20 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const tokens = tokenize(body, Math.max(floor, cueStart - WINDOW), cueStart);
   // auxiliaries and adverbs between speaker and cue
   let end = tokens.length;
+  // "Proponents of the new bill, however, say": a connective set off by commas is no appositive
+  if (end >= 3 && tokens[end - 1]!.text === ',' && tokens[end - 3]!.text === ',' && CONNECTIVES.has(tokens[end - 2]!.lower)) end -= 3;
   const between: string[] = [];
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
   // "The Downing Street Strategy Unit in 2003 said", "Ms Smith on Tuesday told", "Spicer on Thursday evening said"
   end = beforeTimePhrase(tokens, end);
   while (end > 0 && skippable(tokens[end - 1]!)) between.unshift(tokens[--end]!.lower);
+  // "he’s predicting", "they’re saying", "she’s said": a pronoun and a contracted auxiliary
+  const contracted = end > 0 ? CONTRACTED_AUXILIARY.exec(tokens[end - 1]!.text) : null;
+  if (contracted) {
+    const pronoun = tokens[end - 1]!;
+    between.unshift(cueForm.endsWith('ing') ? 'is' : 'has');
+    tokens[end - 1] = { text: contracted[1]!, start: pronoun.start, end: pronoun.start + contracted[1]!.length, lower: contracted[1]!.toLowerCase() };
+  }
   if (end > 0 && NEGATIONS.test(tokens[end - 1]!.lower)) return null;
   if (between.some((w) => NEGATIONS.test(w))) return null;
   const toAt = between.lastIndexOf('to');
@@ -296,7 +317,12 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (nameTokens.length === 0 || titleTokens.length === 0 || !isCapitalized(nameTokens[0]!)) {
       // "One of the jilted bidders, Netherlands-based group LNM, said": the speaker is inside the commas
       const inner = classify(body, titleTokens);
-      return inner && inner.form === 'name' ? inner : null;
+      if (inner && inner.form === 'name') return inner;
+      // "Many speakers at the service — including Muslims, Christians — said": the noun phrase before the aside
+      let phraseStart = open;
+      while (phraseStart > 0 && !isPunctuation(tokens[phraseStart - 1]!) && !CLAUSE_WORDS.has(tokens[phraseStart - 1]!.lower) && open - phraseStart < MAX_WORDS) phraseStart--;
+      const before = classify(body, stripLeading(tokens.slice(phraseStart, open)));
+      return before && before.form !== 'pronoun' && before.form !== 'name' ? before : null;
     }
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
@@ -336,6 +362,10 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const phrase = stripLeading(tokens.slice(start, end));
   const found = classify(body, phrase);
   if (found) return found;
+  // "The magazine said", "the GOP speechwriter said": a definite description opening the clause speaks
+  // as written, whatever its noun
+  const opensClause = start === 0 ? cueStart - WINDOW <= floor : tokens[start - 1]!.text === ',';
+  if (opensClause && DEFINITE_DESCRIPTION.test(join(body, phrase))) return mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown');
   // "people who have battled online threats say": the subject is the noun phrase before "who"
   if (relative > 0) {
     const subject = relativeSubject(body, tokens, relative);
@@ -352,11 +382,14 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   return null;
 }
 
-/** Where a short bracket ending just before `end` opens ("Isakson (R-Ga.)", "Electronic Arts (EA)"); `end` when there is none. */
+/** How many words a bracket between a name and its cue may hold ("Sen. Chris Murphy (a Connecticut Democrat so boyish ...)"). */
+const MAX_BRACKET_WORDS = 20;
+
+/** Where a bracket ending just before `end` opens ("Isakson (R-Ga.)", "Electronic Arts (EA)"); `end` when there is none. */
 function bracketStart(tokens: Token[], end: number): number {
   if (tokens[end - 1]?.text !== ')') return end;
   let open = end - 2;
-  while (open > 0 && tokens[open]!.text !== '(' && end - open < 8) open--;
+  while (open > 0 && tokens[open]!.text !== '(' && end - open < MAX_BRACKET_WORDS) open--;
   return tokens[open]?.text === '(' ? open : end;
 }
 
