@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { authorsFromMarkup } from '../../../shared/parse/formats/html/byline.ts';
 import { parseText } from './support.ts';
 
 /** A small page: head markup, then body markup with enough text for Readability to find an article. */
@@ -97,6 +99,16 @@ describe('HTML byline', () => {
     expect(metadata.byline).toBe('Cem Basman');
     const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
     expect(dated.byline).toBe('Nicole Collignon');
+    const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
+    expect(handle.byline).toBe('Bo2man');
+  });
+
+  it('reads author markup inside a page whose body or article container is named like a sidebar', () => {
+    const { document } = parseHTML(
+      '<html><body class="single right-sidebar"><div class="sidebar"><p><a rel="author" href="/u/2">Tom Berg</a></p></div>' +
+        '<div class="one-sidebar"><h1>Council backs budget</h1><p>by <a rel="author" href="/u/1">KleineGrüneMonster</a></p></div></body></html>',
+    ) as unknown as { document: Document };
+    expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['KleineGrüneMonster']);
   });
 
   it('lists several authors of one byline, and keeps a two-word name with "und" whole', () => {

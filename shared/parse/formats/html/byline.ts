@@ -16,9 +16,11 @@ const MAX_NAME_CHARS = 80;
  */
 export function nameOnByline(byline: string): string | null {
   // where a flattened byline runs two texts together ("Nicole Collignon22. Februar", "ARTICLES OFHeiko
-  // Sauer", "Scott CunninghamWe"), a separator; "DeFino" and "McDonald" stay whole
+  // Sauer", "Scott CunninghamWe"), a separator; "DeFino" and "McDonald" stay whole, and so does a name of one
+  // word, which is a handle ("KleineGrüneMonster", "Bo2man"), not two texts
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
-  let text = cleanText(byline.replace(/\s*\n\s*/g, ' | ')).replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d)/gu, ' | ');
+  let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
+  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d)/gu, ' | ');
   for (const date of chrono.strict.parse(text).reverse()) {
     text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
   }
@@ -65,14 +67,20 @@ const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [cla
 
 /**
  * The article's authors as the page's markup gives them: the names under the first selector that finds any,
- * outside comments, sidebars and teasers.
+ * outside comments, sidebars and teasers. A container that holds the headline (or the page's body, which
+ * themes mark "right-sidebar", "comments-open") is the article's, not one of those.
  */
-export function authorsFromMarkup(document: Document): { names: string[]; from: string } | null {
+export function authorsFromMarkup(document: Document, headline?: Element): { names: string[]; from: string } | null {
+  const isElsewhere = (element: Element) => {
+    const container = element.closest(ELSEWHERE);
+    if (!container || container === document.body || container === document.documentElement) return false;
+    return !headline || !container.contains(headline);
+  };
   for (const selector of AUTHOR_SELECTORS) {
     const names: string[] = [];
     let byline: Element | null | undefined;
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
-      if (element.closest(ELSEWHERE)) continue;
+      if (isElsewhere(element)) continue;
       // several authors share one byline block; names elsewhere on the page are other articles'
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;

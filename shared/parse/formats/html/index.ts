@@ -76,8 +76,8 @@ export function readHtml(html: string): SourceArticle {
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
     ...metaAuthors,
   ];
-  const markupAuthors = authorsFromMarkup(document);
   const headlineElement = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  const markupAuthors = authorsFromMarkup(document, headlineElement);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
