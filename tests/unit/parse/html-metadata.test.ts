@@ -63,6 +63,19 @@ describe('HTML publication date', () => {
     expect(undated.publishedAt).toBeNull();
   });
 
+  it('reads the date in the language of the text when the page declares none', () => {
+    const german = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>';
+    const html = `<!doctype html><html><head></head><body><h1>Rat beschließt Haushalt</h1><p>3. August 2015 · Politik</p><article>${german.repeat(4)}</article></body></html>`;
+    expect(metadataOf(html).publishedAt).toBe('2015-08-03');
+  });
+
+  it('finds a declared title shown outside h1 and h2 and reads the date above it', () => {
+    const metadata = metadataOf(
+      page('<meta property="og:title" content="Rat beschließt Haushalt">', '<h2 class="date-header">Samstag, 5. Oktober 2013</h2><h3 class="post-title">Rat beschließt Haushalt</h3>', 'de'),
+    );
+    expect(metadata.publishedAt).toBe('2013-10-05');
+  });
+
   it('takes the date in the URL path before visible text, and JSON-LD datePublished before both', () => {
     const fromUrl = metadataOf(page('<link rel="canonical" href="https://example.org/2019/10/21/budget/">', '<h1>Council backs budget</h1><p>1 January 2020</p>'));
     expect(fromUrl).toMatchObject({ publishedAt: '2019-10-21', provenance: expect.objectContaining({ publishedAt: 'url' }) });

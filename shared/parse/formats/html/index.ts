@@ -7,7 +7,7 @@ import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
-import { cleanText } from './clean-text.ts';
+import { cleanText, wordF1, words } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
@@ -76,7 +76,7 @@ export function readHtml(html: string): SourceArticle {
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
     ...metaAuthors,
   ];
-  const headlineElement = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  const headlineElement = title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element;
   const markupAuthors = authorsFromMarkup(document, headlineElement);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
@@ -194,6 +194,22 @@ function headingCandidates(document: Document): Candidate[] {
       .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
       .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
   return [...of('h1', 10), ...of('h2', 30)];
+}
+
+// Where a page shows a headline that no h1 or h2 holds: a blog's h3.post-title, a div.headline, a span.
+const SHOWN_HEADLINE = 'h3, h4, [itemprop~="headline"], [class*="title"], [class*="headline"]';
+const MAX_SHOWN_HEADLINE_ELEMENTS = 300;
+const MIN_SHOWN_HEADLINE_AGREEMENT = 0.9;
+
+/** The element that shows a declared title on the page, for the byline and date printed next to it. */
+function headlineShowing(document: Document, title: string): Element | undefined {
+  const titleWords = words(title);
+  const elements = Array.from(document.querySelectorAll(SHOWN_HEADLINE)).slice(0, MAX_SHOWN_HEADLINE_ELEMENTS);
+  return elements.find((element) => {
+    if (element.closest('head')) return false;
+    const text = element.textContent ?? '';
+    return text.length <= MAX_HEADLINE_CHARS * 2 && wordF1(words(cleanText(text)), titleWords) >= MIN_SHOWN_HEADLINE_AGREEMENT;
+  });
 }
 
 // Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.

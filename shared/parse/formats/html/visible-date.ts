@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { detectLanguage } from '../../metadata/language.ts';
 
 /** Text read around the headline: datelines sit just above it or in the byline block below. */
 const CHARS_AFTER = 800;
@@ -25,12 +26,14 @@ const fullYear = (year: string) => (year.length === 4 ? Number(year) : Number(ye
 
 /**
  * The publication date printed next to the headline: the first full date (day, month and year) in the text
- * after it, else the last one just above it, read in the page's language. A date as written: no time zone.
+ * after it, else the last one just above it, read in the page's language (when the page declares none, the
+ * language of the text after the headline). A date as written: no time zone.
  */
 export function dateNearHeadline(headline: Element, language: string | null): string | null {
   const after = textAfter(headline, CHARS_AFTER);
   const before = textBefore(headline, CHARS_BEFORE);
-  return firstDate(after, language) ?? lastDate(before, language);
+  const readIn = language ?? detectLanguage(after.replace(/ \| /g, ' '));
+  return firstDate(after, readIn) ?? lastDate(before, readIn);
 }
 
 function firstDate(text: string, language: string | null): string | null {
