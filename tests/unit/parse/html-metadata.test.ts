@@ -34,6 +34,18 @@ describe('HTML title', () => {
     expect(metadata.title).toBe('Council backs budget');
   });
 
+  it('between headings that agree equally, takes the one the more trusted declared title names', () => {
+    const metadata = metadataOf(
+      page('<title>News - Example</title><meta property="og:title" content="Council backs budget">', '<h1>News</h1><h1>Council backs budget</h1>'),
+    );
+    expect(metadata.title).toBe('Council backs budget');
+  });
+
+  it('reads a document title that is all the page declares as Readability does', () => {
+    expect(metadataOf(page('<title>Council backs the new budget – My website</title>', '')).title).toBe('Council backs the new budget');
+    expect(metadataOf(page('<title>Council backs budget - Ann Lee</title>', '')).title).toBe('Council backs budget - Ann Lee');
+  });
+
   it('decodes entities in a JSON-LD headline and drops soft hyphens', () => {
     const jsonLd = '{"@type":"NewsArticle","headline":"Olive &#038; Herb &#8222;Focaccia&#8220;"}';
     const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Olive &amp; Herb „Focac&shy;cia“</h1>'));
