@@ -145,9 +145,20 @@ describe('HTML byline', () => {
     expect(blog.byline).toBe('Herz und Blut');
   });
 
+  it('reads a lower-case cue that opens a block, and any name after a cue of several words', () => {
+    const lower = metadataOf(page('', '<h1>Wärmepumpe im Altbau</h1><ul><li>12 Minuten</li><li> von Anna Dunst </li></ul>', 'de'));
+    expect(lower.byline).toBe('Anna Dunst');
+    const inSentence = metadataOf(page('', '<h1>Wärmepumpe im Altbau</h1><p>Die Wärme kommt von Anna Dunst und Tom Berg.</p>', 'de'));
+    expect(inSentence.byline).toBeNull();
+    const single = metadataOf(page('', '<h1>Interning small integers</h1><p><span>Posted by Konstantin</span> <span>21.10.2019</span></p>'));
+    expect(single.byline).toBe('Konstantin');
+  });
+
   it('reads a labelled byline anywhere on the page, and a name ends where its block ends', () => {
     const labelled = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><p>Datum: 03.11.2021 Autor: Peter Maahn/SP-X</p></footer>', 'de'));
     expect(labelled.byline).toBe('Peter Maahn');
+    const ownBlock = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><b>Von:</b><br><br>Götz Warnke</footer>', 'de'));
+    expect(ownBlock.byline).toBe('Götz Warnke');
     const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
     expect(blocks.byline).toBe('Ann Lee');
   });

@@ -123,20 +123,28 @@ const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
+// A cue of several words ("Posted by", "Gespeichert von") says a name follows, whatever its shape: a single
+// name or a handle ("Posted by Konstantin", "Gespeichert von rasos am 24. Juli 2017"), read to its block's end.
 const BYLINE_LINE = new RegExp(
-  String.raw`(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:|Posted by|Written by|Geschrieben von|Veröffentlicht von|Erstellt von|Ein Beitrag von)\s*:?\s+` +
-    String.raw`(${NAME_LIST})`,
+  String.raw`(?:(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:)\s*:?\s+` +
+    String.raw`|(?:^|[|•·\n])\s*(?:von|by|par|por|di|door)\s+)(${NAME_LIST})` +
+    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
   'u',
 );
 
 /** The name on the first byline line in a text: "Von Anna Dunst | 3. März 2021" → "Anna Dunst". */
 export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
-  return match ? nameOnByline(match[1]!) : null;
+  return match ? nameOnByline(match[1] ?? match[2]!) : null;
 }
 
-// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X".
-const LABELLED_BYLINE = new RegExp(String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(${NAME_LIST})`, 'u');
+// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the
+// label may stand in a block of its own above the name ("Von: | Götz Warnke"); without its colon, "Autor"
+// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…").
+const LABELLED_BYLINE = new RegExp(
+  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})`,
+  'u',
+);
 
 /** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
 export function nameOnLabelledByline(text: string): string | null {
