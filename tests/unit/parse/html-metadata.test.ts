@@ -124,6 +124,10 @@ describe('HTML byline', () => {
     expect(metadata.byline).toBe('Cem Basman');
     const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
     expect(dated.byline).toBe('Nicole Collignon');
+    const french = metadataOf(page('<meta name="author" content="Publié par Jean Dupont">', ''));
+    expect(french.byline).toBe('Jean Dupont');
+    const heading = metadataOf(page('<meta name="author" content="admin">', '<h1>Council backs budget</h1><div class="author">Über den Autor</div><p>By Ann Lee</p>'));
+    expect(heading.byline).toBe('Ann Lee');
     const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
     expect(handle.byline).toBe('Bo2man');
   });
