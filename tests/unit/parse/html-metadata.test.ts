@@ -29,6 +29,15 @@ describe('HTML title', () => {
     expect(metadata.provenance.title).toBe('h1');
   });
 
+  it('takes a heading that follows a declared title\'s kicker, and drops a kicker set apart by a hidden separator', () => {
+    const colon = metadataOf(page('<meta property="og:title" content="Town hall meeting on Tuesday: Council backs budget">', '<h1>Council backs budget</h1>'));
+    expect(colon).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+    const hidden = metadataOf(
+      page('<meta property="og:title" content="Council backs budget">', '<h1><span>Town hall</span><span aria-hidden="true"> – </span><span>Council backs budget</span></h1>'),
+    );
+    expect(hidden).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+  });
+
   it('keeps the declared title when no heading agrees with it (a logo in the h1)', () => {
     const metadata = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>Daily Example</h1>'));
     expect(metadata.title).toBe('Council backs budget');

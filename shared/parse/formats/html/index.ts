@@ -215,6 +215,10 @@ function headlineShowing(document: Document, title: string): Element | undefined
 // Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
 const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
 const KICKER_TAG = new Set(['SMALL', 'TIME']);
+// A separator only screen readers and copied text see ("<span class="invisible">: </span>") sets a kicker shown
+// on a line of its own apart from the headline: what stands before it is the kicker.
+const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
+const SEPARATOR_ONLY = /^[\s|:–—-]+$/;
 
 /** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
 function textWithoutKicker(heading: Element): string {
@@ -225,6 +229,11 @@ function textWithoutKicker(heading: Element): string {
     const element = node as Element;
     if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
       text += ' ';
+      return;
+    }
+    const hidden = element.getAttribute('aria-hidden') === 'true' || HIDDEN_CLASS.test(element.getAttribute('class') ?? '');
+    if (element !== heading && hidden && SEPARATOR_ONLY.test(element.textContent ?? '')) {
+      text = ' ';
       return;
     }
     if (element.tagName.toUpperCase() === 'BR') text += ' ';

@@ -19,6 +19,8 @@ export interface TitleSources {
 
 // Separators between the headline and the site's name or section: "Headline | Section | Site", "Site » Headline".
 const SEPARATOR = /\s+[|\-–—·»›•~:/]+\s+|\s*[|»›·•]\s*|\s+:\s*/;
+// A heading may also be what follows a declared title's kicker: "Siemens und Adani: Kaeser verarscht Neubauer".
+const AGREEMENT_SEPARATOR = new RegExp(`${SEPARATOR.source}|:\\s+`);
 const MIN_HEADING_AGREEMENT = 0.75;
 const MIN_SEGMENT_AGREEMENT = 0.9;
 /** A heading of one word ("Aktuelles", "Details") is a section label, unless a declared title says just that. */
@@ -82,7 +84,7 @@ const wordCount = (text: string) => text.trim().split(/\s+/).length;
 /** 1 when the heading is the title or one run of its parts; else how far their words agree. */
 function headingAgreement(heading: string[], title: string): number {
   const overall = wordF1(heading, words(title));
-  const parts = title.split(SEPARATOR);
+  const parts = title.split(AGREEMENT_SEPARATOR);
   if (parts.length === 1) return overall;
   for (let from = 0; from < parts.length; from++) {
     for (let to = from + 1; to <= parts.length; to++) {
