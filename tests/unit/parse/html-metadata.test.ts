@@ -97,6 +97,13 @@ describe('HTML publication date', () => {
     expect(metadata.publishedAt).toBe('2013-10-05');
   });
 
+  it('takes the first <time datetime> of the page outside sidebars, comments and teasers as a last resort', () => {
+    const metadata = metadataOf(
+      page('', '<h1>Council backs budget</h1><aside><time datetime="2020-01-01">Older story</time></aside><ul><li><time datetime="2021-11-25 16:11">Posted</time></li></ul>'),
+    );
+    expect(metadata).toMatchObject({ publishedAt: '2021-11-25T16:11:00', provenance: expect.objectContaining({ publishedAt: 'page-time' }) });
+  });
+
   it('takes the date in the URL path before visible text, and JSON-LD datePublished before both', () => {
     const fromUrl = metadataOf(page('<link rel="canonical" href="https://example.org/2019/10/21/budget/">', '<h1>Council backs budget</h1><p>1 January 2020</p>'));
     expect(fromUrl).toMatchObject({ publishedAt: '2019-10-21', provenance: expect.objectContaining({ publishedAt: 'url' }) });

@@ -76,21 +76,26 @@ const AUTHOR_SELECTORS = [
 const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [class*="related"], [class*="sidebar"], [class*="teaser"]';
 
 /**
+ * Whether an element belongs to another text than the article: a comment, sidebar, teaser or the page's
+ * navigation and footer. A container that holds the headline (or the page's body, which themes mark
+ * "right-sidebar", "comments-open") is the article's, not one of those.
+ */
+export function belongsElsewhere(element: Element, document: Document, headline?: Element): boolean {
+  const container = element.closest(ELSEWHERE);
+  if (!container || container === document.body || container === document.documentElement) return false;
+  return !headline || !container.contains(headline);
+}
+
+/**
  * The article's authors as the page's markup gives them: the names under the first selector that finds any,
- * outside comments, sidebars and teasers. A container that holds the headline (or the page's body, which
- * themes mark "right-sidebar", "comments-open") is the article's, not one of those.
+ * outside comments, sidebars and teasers.
  */
 export function authorsFromMarkup(document: Document, headline?: Element): { names: string[]; from: string } | null {
-  const isElsewhere = (element: Element) => {
-    const container = element.closest(ELSEWHERE);
-    if (!container || container === document.body || container === document.documentElement) return false;
-    return !headline || !container.contains(headline);
-  };
   for (const selector of AUTHOR_SELECTORS) {
     const names: string[] = [];
     let byline: Element | null | undefined;
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
-      if (isElsewhere(element)) continue;
+      if (belongsElsewhere(element, document, headline)) continue;
       // several authors share one byline block; names elsewhere on the page are other articles'
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;

@@ -13,7 +13,7 @@ import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import type { Candidate } from './title.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -91,6 +91,9 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
   // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
+  const firstPageTime = Array.from(document.querySelectorAll('time[datetime]'))
+    .find((time) => !belongsElsewhere(time, document, headlineElement))
+    ?.getAttribute('datetime');
 
   declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
   declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
@@ -135,6 +138,7 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
   declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
+  declared.offer('publishedAt', dateOf(firstPageTime), 'page-time');
   declared.offer('siteName', readable?.siteName, 'readability');
   declared.offer('summary', readable?.excerpt, 'readability');
 
