@@ -84,6 +84,12 @@ describe('HTML publication date', () => {
     expect(undated.publishedAt).toBeNull();
   });
 
+  it('reads a date printed below a long standfirst and player, up to 1,500 characters after the headline', () => {
+    const standfirst = `<p>${'Les bulletins nuls racontent de drôles de choses. '.repeat(20)}</p>`;
+    const metadata = metadataOf(page('', `<h1>La voix des nuls</h1>${standfirst}<p>Mise en ligne</p><p>23 mai 2019</p>`, 'fr'));
+    expect(metadata.publishedAt).toBe('2019-05-23');
+  });
+
   it('reads the date in the language of the text when the page declares none', () => {
     const german = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>';
     const html = `<!doctype html><html><head></head><body><h1>Rat beschließt Haushalt</h1><p>3. August 2015 · Politik</p><article>${german.repeat(4)}</article></body></html>`;
