@@ -150,6 +150,12 @@ describe('HTML byline', () => {
     expect(french.byline).toBe('Jean Dupont');
     const heading = metadataOf(page('<meta name="author" content="admin">', '<h1>Council backs budget</h1><div class="author">Über den Autor</div><p>By Ann Lee</p>'));
     expect(heading.byline).toBe('Ann Lee');
+    const handleAndDate = metadataOf(page('<meta name="author" content="Bo2man am 29.12.2010">', ''));
+    expect(handleAndDate.byline).toBe('Bo2man');
+    const login = metadataOf(
+      page('<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"annlee"}}</script>', '<h1>Council backs budget</h1><p>By Ann Lee</p>'),
+    );
+    expect(login.byline).toBe('Ann Lee');
     const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
     expect(handle.byline).toBe('Bo2man');
   });

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { cleanText } from './clean-text.ts';
+import { cleanText, squeezed } from './clean-text.ts';
 
 // Words that introduce or surround a name in a byline, in the languages of the pages we read:
 // "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
@@ -20,7 +20,7 @@ export function nameOnByline(byline: string): string | null {
   // word, which is a handle ("KleineGrüneMonster", "Bo2man"), not two texts
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
   let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
-  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d)/gu, ' | ');
+  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d+(?:[.\s/:-]|$))/gu, ' | ');
   for (const date of chrono.strict.parse(text).reverse()) {
     text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
   }
@@ -115,8 +115,8 @@ export interface AuthorCandidate {
 }
 
 /**
- * The first source that names anyone, most trusted first; a first name alone that a later source spells out
- * in full ("Stefanus" in JSON-LD, "Stefanus Stahl" in the byline) is taken in full.
+ * The first source that names anyone, most trusted first; a first name alone or a login that a later source
+ * spells out in full ("Stefanus" or "stefanusstahl" in JSON-LD, "Stefanus Stahl" in the byline) is taken in full.
  */
 export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | null {
   const first = candidates.find((c) => c.names.length > 0);
@@ -125,7 +125,8 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
   const names = first.names.map((name) => {
     if (/\s/.test(name)) return name;
     const lower = name.toLowerCase();
-    return later.find((other) => other.length > name.length && other.toLowerCase().startsWith(`${lower} `)) ?? name;
+    const spelledOut = (other: string) => other.length > name.length && (other.toLowerCase().startsWith(`${lower} `) || squeezed(other) === squeezed(name));
+    return later.find(spelledOut) ?? name;
   });
   return { names, from: first.from };
 }
