@@ -38,6 +38,12 @@ describe('HTML title', () => {
     expect(hidden).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
   });
 
+  it('cuts a date off a heading or a declared title like a site name', () => {
+    const heading = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>23.01.2022 - Council backs budget</h1>'));
+    expect(heading).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+    expect(metadataOf(page('<meta property="og:title" content="08.11.2021 | Council backs budget">', '')).title).toBe('Council backs budget');
+  });
+
   it('keeps the declared title when no heading agrees with it (a logo in the h1)', () => {
     const metadata = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>Daily Example</h1>'));
     expect(metadata.title).toBe('Council backs budget');

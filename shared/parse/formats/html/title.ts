@@ -22,6 +22,7 @@ const SEPARATOR = /\s+[|\-–—·»›•~:/]+\s+|\s*[|»›·•]\s*|\s+:\s*/;
 // A heading may also be what follows a declared title's kicker: "Siemens und Adani: Kaeser verarscht Neubauer".
 const AGREEMENT_SEPARATOR = new RegExp(`${SEPARATOR.source}|:\\s+`);
 const MIN_HEADING_AGREEMENT = 0.75;
+const isNumericDate = (text: string) => /^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/.test(text);
 const MIN_SEGMENT_AGREEMENT = 0.9;
 /** A heading of one word ("Aktuelles", "Details") is a section label, unless a declared title says just that. */
 const MIN_HEADING_WORDS = 2;
@@ -32,14 +33,16 @@ const MIN_HEADING_WORDS = 2;
  * no such agreement, the most trusted declared title without the site's name or section.
  */
 export function chooseTitle(sources: TitleSources): Candidate | null {
-  const site = siteMatcher(sources.siteNames);
+  const siteName = siteMatcher(sources.siteNames);
+  // a date is cut off a title like the site's name: "23.01.2022 - Headline", "Headline | 08.11.2021"
+  const site = (text: string) => siteName(text) || isNumericDate(text);
   const declared = sources.declared
     .map((c) => ({ text: withoutSiteName(c.text, site), from: c.from }))
     .filter((c) => c.text && !site(c.text));
   // the closest agreement wins; between equals, the heading the more trusted declared title agrees with
   // ("News" under <title>News - Eawag</title> loses to the headline og:title names)
   let best: { candidate: Candidate; agreement: number; rank: number } | null = null;
-  for (const heading of sources.headings) {
+  for (const heading of sources.headings.map((h) => ({ ...h, text: withoutSiteName(h.text, isNumericDate) }))) {
     const headingWords = words(heading.text);
     if (headingWords.length === 0 || site(heading.text)) continue;
     for (const [rank, title] of declared.entries()) {
