@@ -23,9 +23,10 @@ const MAGIC: Array<[string, number[]]> = [
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
 /**
- * Bytes → text. A byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails the
- * charset the document declares (HTML meta, XML declaration), else Windows-1252 (a superset of printable
- * Latin-1, what legacy newsroom files are in), with a warning. Binary is told from text by the share of
+ * Bytes → text. A byte-order mark decides UTF-8/UTF-16; otherwise strict UTF-8, and when that fails UTF-8
+ * with the broken sequences replaced if the document declares UTF-8 or nearly all its other characters are
+ * UTF-8, else the charset the document declares (HTML meta, XML declaration), else Windows-1252 (a superset
+ * of printable Latin-1, what legacy newsroom files are in), with a warning. Binary is told from text by the share of
  * control characters; a text with a few stray ones keeps its text, without them, and a warning.
  * Empty, binary and oversized input is rejected with the reason.
  */
@@ -72,11 +73,32 @@ function strictUtf8(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
     const declared = declaredDecoder(bytes);
-    if (declared) {
+    // A UTF-8 page with a few broken bytes (a truncated character, a pasted Latin-1 one) stays UTF-8: read in
+    // a single-byte charset, every other character of it would turn to mojibake ("Mäscot" → "MÃ¤scot").
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const broken = lenient.split('\uFFFD').length - 1;
+    if (declared?.encoding === 'utf-8' || mostlyUtf8(lenient, broken)) {
+      return { text: lenient, encoding: 'utf-8', warnings: [`not valid UTF-8: ${broken} broken byte sequence${broken === 1 ? '' : 's'} replaced`] };
+    }
+    if (declared && declared.encoding !== 'windows-1252') {
       return { text: declared.decode(bytes), encoding: declared.encoding, warnings: [`not valid UTF-8: decoded as ${declared.encoding}, the declared charset`] };
     }
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: ['not valid UTF-8: decoded as windows-1252'] };
   }
+}
+
+/** Share of a text's non-ASCII characters that must have decoded for it to count as UTF-8 with a few flaws. */
+const MIN_DECODED_SHARE = 0.95;
+
+/**
+ * Whether a leniently decoded text is UTF-8 with a few broken sequences: most of its non-ASCII characters
+ * decoded. Text in a single-byte charset almost never forms valid UTF-8 sequences ("ä" is one byte followed by
+ * ASCII), so its non-ASCII characters are nearly all broken.
+ */
+function mostlyUtf8(text: string, broken: number): boolean {
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) nonAscii++;
+  return nonAscii > 0 && (nonAscii - broken) / nonAscii >= MIN_DECODED_SHARE;
 }
 
 // `<meta charset="gb2312">`, `<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">`,
@@ -84,16 +106,17 @@ function strictUtf8(bytes: Uint8Array): DecodedText {
 const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i;
 const DECLARATION_BYTES = 4096;
 
-/** A decoder for the charset a document declares, when it is one other than UTF-8 that the platform knows. */
+/**
+ * A decoder for the charset a document declares, when the platform knows it. windows-1252 (and Latin-1, which
+ * WHATWG reads as windows-1252) is read by our own table below.
+ */
 function declaredDecoder(bytes: Uint8Array): TextDecoder | null {
   const head = String.fromCharCode(...bytes.subarray(0, DECLARATION_BYTES));
   const match = DECLARED_CHARSET.exec(head);
   const label = match?.[1] ?? match?.[2];
   if (!label) return null;
   try {
-    const decoder = new TextDecoder(label);
-    // windows-1252 (and Latin-1, which WHATWG reads as windows-1252) is read by our own table below
-    return decoder.encoding === 'utf-8' || decoder.encoding === 'windows-1252' ? null : decoder;
+    return new TextDecoder(label);
   } catch {
     return null;
   }

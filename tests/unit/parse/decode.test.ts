@@ -69,6 +69,15 @@ describe('decodeText', () => {
     expect(decoded.text).toContain('<title>你好</title>');
   });
 
+  it('keeps a UTF-8 page with a broken byte UTF-8, whether it says so or not, so its other characters stay whole', () => {
+    const body = Buffer.from('<title>Kleine Schafskunde | Mäscot das Schaf</title><p>Schöne Grüße aus Köln.</p>'.repeat(5), 'utf8');
+    for (const head of ['<meta charset="UTF-8">', '']) {
+      const decoded = decodeText(Buffer.concat([Buffer.from(head), body, Uint8Array.from([0xe4, 0x20])]));
+      expect(decoded).toMatchObject({ encoding: 'utf-8', warnings: ['not valid UTF-8: 1 broken byte sequence replaced'] });
+      expect(decoded.text).toContain('Mäscot das Schaf');
+    }
+  });
+
   it('rejects empty and whitespace-only input as empty', () => {
     expect(rejection(new Uint8Array()).code).toBe('empty');
     expect(rejection(Buffer.from(' \n\t\r\n')).code).toBe('empty');

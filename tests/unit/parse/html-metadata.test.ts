@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { authorsFromMarkup } from '../../../shared/parse/formats/html/byline.ts';
 import { parseText } from './support.ts';
 
 /** A small page: head markup, then body markup with enough text for Readability to find an article. */
@@ -27,9 +29,36 @@ describe('HTML title', () => {
     expect(metadata.provenance.title).toBe('h1');
   });
 
+  it('takes a heading that follows a declared title\'s kicker, and drops a kicker set apart by a hidden separator', () => {
+    const colon = metadataOf(page('<meta property="og:title" content="Town hall meeting on Tuesday: Council backs budget">', '<h1>Council backs budget</h1>'));
+    expect(colon).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+    const hidden = metadataOf(
+      page('<meta property="og:title" content="Council backs budget">', '<h1><span>Town hall</span><span aria-hidden="true"> – </span><span>Council backs budget</span></h1>'),
+    );
+    expect(hidden).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+  });
+
+  it('cuts a date off a heading or a declared title like a site name', () => {
+    const heading = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>23.01.2022 - Council backs budget</h1>'));
+    expect(heading).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h1' }) });
+    expect(metadataOf(page('<meta property="og:title" content="08.11.2021 | Council backs budget">', '')).title).toBe('Council backs budget');
+  });
+
   it('keeps the declared title when no heading agrees with it (a logo in the h1)', () => {
     const metadata = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>Daily Example</h1>'));
     expect(metadata.title).toBe('Council backs budget');
+  });
+
+  it('between headings that agree equally, takes the one the more trusted declared title names', () => {
+    const metadata = metadataOf(
+      page('<title>News - Example</title><meta property="og:title" content="Council backs budget">', '<h1>News</h1><h1>Council backs budget</h1>'),
+    );
+    expect(metadata.title).toBe('Council backs budget');
+  });
+
+  it('reads a document title that is all the page declares as Readability does', () => {
+    expect(metadataOf(page('<title>Council backs the new budget – My website</title>', '')).title).toBe('Council backs the new budget');
+    expect(metadataOf(page('<title>Council backs budget - Ann Lee</title>', '')).title).toBe('Council backs budget - Ann Lee');
   });
 
   it('decodes entities in a JSON-LD headline and drops soft hyphens', () => {
@@ -59,6 +88,32 @@ describe('HTML publication date', () => {
     expect(gb.publishedAt).toBe('2020-05-03');
     const undated = metadataOf(page('', '<h1>Council backs budget</h1><p>Updated today at 5pm</p>'));
     expect(undated.publishedAt).toBeNull();
+  });
+
+  it('reads a date printed below a long standfirst and player, up to 1,500 characters after the headline', () => {
+    const standfirst = `<p>${'Les bulletins nuls racontent de drôles de choses. '.repeat(20)}</p>`;
+    const metadata = metadataOf(page('', `<h1>La voix des nuls</h1>${standfirst}<p>Mise en ligne</p><p>23 mai 2019</p>`, 'fr'));
+    expect(metadata.publishedAt).toBe('2019-05-23');
+  });
+
+  it('reads the date in the language of the text when the page declares none', () => {
+    const german = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>';
+    const html = `<!doctype html><html><head></head><body><h1>Rat beschließt Haushalt</h1><p>3. August 2015 · Politik</p><article>${german.repeat(4)}</article></body></html>`;
+    expect(metadataOf(html).publishedAt).toBe('2015-08-03');
+  });
+
+  it('finds a declared title shown outside h1 and h2 and reads the date above it', () => {
+    const metadata = metadataOf(
+      page('<meta property="og:title" content="Rat beschließt Haushalt">', '<h2 class="date-header">Samstag, 5. Oktober 2013</h2><h3 class="post-title">Rat beschließt Haushalt</h3>', 'de'),
+    );
+    expect(metadata.publishedAt).toBe('2013-10-05');
+  });
+
+  it('takes the first <time datetime> of the page outside sidebars, comments and teasers as a last resort', () => {
+    const metadata = metadataOf(
+      page('', '<h1>Council backs budget</h1><aside><time datetime="2020-01-01">Older story</time></aside><ul><li><time datetime="2021-11-25 16:11">Posted</time></li></ul>'),
+    );
+    expect(metadata).toMatchObject({ publishedAt: '2021-11-25T16:11:00', provenance: expect.objectContaining({ publishedAt: 'page-time' }) });
   });
 
   it('takes the date in the URL path before visible text, and JSON-LD datePublished before both', () => {
@@ -97,6 +152,26 @@ describe('HTML byline', () => {
     expect(metadata.byline).toBe('Cem Basman');
     const dated = metadataOf(page('<meta name="author" content="Veröffentlicht von Nicole Collignon22. Februar 2020">', ''));
     expect(dated.byline).toBe('Nicole Collignon');
+    const french = metadataOf(page('<meta name="author" content="Publié par Jean Dupont">', ''));
+    expect(french.byline).toBe('Jean Dupont');
+    const heading = metadataOf(page('<meta name="author" content="admin">', '<h1>Council backs budget</h1><div class="author">Über den Autor</div><p>By Ann Lee</p>'));
+    expect(heading.byline).toBe('Ann Lee');
+    const handleAndDate = metadataOf(page('<meta name="author" content="Bo2man am 29.12.2010">', ''));
+    expect(handleAndDate.byline).toBe('Bo2man');
+    const login = metadataOf(
+      page('<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"annlee"}}</script>', '<h1>Council backs budget</h1><p>By Ann Lee</p>'),
+    );
+    expect(login.byline).toBe('Ann Lee');
+    const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
+    expect(handle.byline).toBe('Bo2man');
+  });
+
+  it('reads author markup inside a page whose body or article container is named like a sidebar', () => {
+    const { document } = parseHTML(
+      '<html><body class="single right-sidebar"><div class="sidebar"><p><a rel="author" href="/u/2">Tom Berg</a></p></div>' +
+        '<div class="one-sidebar"><h1>Council backs budget</h1><p>by <a rel="author" href="/u/1">KleineGrüneMonster</a></p></div></body></html>',
+    ) as unknown as { document: Document };
+    expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['KleineGrüneMonster']);
   });
 
   it('lists several authors of one byline, and keeps a two-word name with "und" whole', () => {
@@ -108,9 +183,20 @@ describe('HTML byline', () => {
     expect(blog.byline).toBe('Herz und Blut');
   });
 
+  it('reads a lower-case cue that opens a block, and any name after a cue of several words', () => {
+    const lower = metadataOf(page('', '<h1>Wärmepumpe im Altbau</h1><ul><li>12 Minuten</li><li> von Anna Dunst </li></ul>', 'de'));
+    expect(lower.byline).toBe('Anna Dunst');
+    const inSentence = metadataOf(page('', '<h1>Wärmepumpe im Altbau</h1><p>Die Wärme kommt von Anna Dunst und Tom Berg.</p>', 'de'));
+    expect(inSentence.byline).toBeNull();
+    const single = metadataOf(page('', '<h1>Interning small integers</h1><p><span>Posted by Konstantin</span> <span>21.10.2019</span></p>'));
+    expect(single.byline).toBe('Konstantin');
+  });
+
   it('reads a labelled byline anywhere on the page, and a name ends where its block ends', () => {
     const labelled = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><p>Datum: 03.11.2021 Autor: Peter Maahn/SP-X</p></footer>', 'de'));
     expect(labelled.byline).toBe('Peter Maahn');
+    const ownBlock = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><b>Von:</b><br><br>Götz Warnke</footer>', 'de'));
+    expect(ownBlock.byline).toBe('Götz Warnke');
     const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
     expect(blocks.byline).toBe('Ann Lee');
   });

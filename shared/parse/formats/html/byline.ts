@@ -1,10 +1,10 @@
 import * as chrono from 'chrono-node';
-import { cleanText } from './clean-text.ts';
+import { cleanText, squeezed } from './clean-text.ts';
 
 // Words that introduce or surround a name in a byline, in the languages of the pages we read:
 // "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
 const CUE =
-  /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
+  /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
 // What follows a name on a byline line: a date, a role, a separator and other page text.
 const TRAILER = /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
@@ -16,9 +16,11 @@ const MAX_NAME_CHARS = 80;
  */
 export function nameOnByline(byline: string): string | null {
   // where a flattened byline runs two texts together ("Nicole Collignon22. Februar", "ARTICLES OFHeiko
-  // Sauer", "Scott CunninghamWe"), a separator; "DeFino" and "McDonald" stay whole
+  // Sauer", "Scott CunninghamWe"), a separator; "DeFino" and "McDonald" stay whole, and so does a name of one
+  // word, which is a handle ("KleineGrüneMonster", "Bo2man"), not two texts
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
-  let text = cleanText(byline.replace(/\s*\n\s*/g, ' | ')).replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d)/gu, ' | ');
+  let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
+  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d+(?:[.\s/:-]|$))/gu, ' | ');
   for (const date of chrono.strict.parse(text).reverse()) {
     text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
   }
@@ -42,10 +44,20 @@ export function nameOnByline(byline: string): string | null {
 // part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
 const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
 
-/** A name is a few words with letters, not a sentence and not a date. */
+// Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
+// alone ("Artikel von"), a placeholder ("No Author", "admin"), a weekday from the dateline ("Donnerstag").
+const NOT_A_NAME = new Set(
+  `about the author authors autor autoren autorin über den die der artikel article articles von by no
+  admin administrator redakteur verfasser written posted
+  monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
+  lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
+);
+
+/** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
   if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
   const words = text.split(/\s+/);
+  if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
   return words.length <= MAX_NAME_WORDS && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
 }
 
@@ -64,15 +76,26 @@ const AUTHOR_SELECTORS = [
 const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [class*="related"], [class*="sidebar"], [class*="teaser"]';
 
 /**
+ * Whether an element belongs to another text than the article: a comment, sidebar, teaser or the page's
+ * navigation and footer. A container that holds the headline (or the page's body, which themes mark
+ * "right-sidebar", "comments-open") is the article's, not one of those.
+ */
+export function belongsElsewhere(element: Element, document: Document, headline?: Element): boolean {
+  const container = element.closest(ELSEWHERE);
+  if (!container || container === document.body || container === document.documentElement) return false;
+  return !headline || !container.contains(headline);
+}
+
+/**
  * The article's authors as the page's markup gives them: the names under the first selector that finds any,
  * outside comments, sidebars and teasers.
  */
-export function authorsFromMarkup(document: Document): { names: string[]; from: string } | null {
+export function authorsFromMarkup(document: Document, headline?: Element): { names: string[]; from: string } | null {
   for (const selector of AUTHOR_SELECTORS) {
     const names: string[] = [];
     let byline: Element | null | undefined;
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
-      if (element.closest(ELSEWHERE)) continue;
+      if (belongsElsewhere(element, document, headline)) continue;
       // several authors share one byline block; names elsewhere on the page are other articles'
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;
@@ -92,8 +115,8 @@ export interface AuthorCandidate {
 }
 
 /**
- * The first source that names anyone, most trusted first; a first name alone that a later source spells out
- * in full ("Stefanus" in JSON-LD, "Stefanus Stahl" in the byline) is taken in full.
+ * The first source that names anyone, most trusted first; a first name alone or a login that a later source
+ * spells out in full ("Stefanus" or "stefanusstahl" in JSON-LD, "Stefanus Stahl" in the byline) is taken in full.
  */
 export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | null {
   const first = candidates.find((c) => c.names.length > 0);
@@ -102,7 +125,8 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
   const names = first.names.map((name) => {
     if (/\s/.test(name)) return name;
     const lower = name.toLowerCase();
-    return later.find((other) => other.length > name.length && other.toLowerCase().startsWith(`${lower} `)) ?? name;
+    const spelledOut = (other: string) => other.length > name.length && (other.toLowerCase().startsWith(`${lower} `) || squeezed(other) === squeezed(name));
+    return later.find(spelledOut) ?? name;
   });
   return { names, from: first.from };
 }
@@ -115,20 +139,28 @@ const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
+// A cue of several words ("Posted by", "Gespeichert von") says a name follows, whatever its shape: a single
+// name or a handle ("Posted by Konstantin", "Gespeichert von rasos am 24. Juli 2017"), read to its block's end.
 const BYLINE_LINE = new RegExp(
-  String.raw`(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:|Posted by|Written by|Geschrieben von|Veröffentlicht von|Erstellt von|Ein Beitrag von)\s*:?\s+` +
-    String.raw`(${NAME_LIST})`,
+  String.raw`(?:(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:)\s*:?\s+` +
+    String.raw`|(?:^|[|•·\n])\s*(?:von|by|par|por|di|door)\s+)(${NAME_LIST})` +
+    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
   'u',
 );
 
 /** The name on the first byline line in a text: "Von Anna Dunst | 3. März 2021" → "Anna Dunst". */
 export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
-  return match ? nameOnByline(match[1]!) : null;
+  return match ? nameOnByline(match[1] ?? match[2]!) : null;
 }
 
-// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X".
-const LABELLED_BYLINE = new RegExp(String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(${NAME_LIST})`, 'u');
+// A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the
+// label may stand in a block of its own above the name ("Von: | Götz Warnke"); without its colon, "Autor"
+// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…").
+const LABELLED_BYLINE = new RegExp(
+  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})`,
+  'u',
+);
 
 /** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
 export function nameOnLabelledByline(text: string): string | null {

@@ -7,13 +7,13 @@ import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
-import { cleanText } from './clean-text.ts';
+import { cleanText, wordF1, words } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import type { Candidate } from './title.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -76,8 +76,8 @@ export function readHtml(html: string): SourceArticle {
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
     ...metaAuthors,
   ];
-  const markupAuthors = authorsFromMarkup(document);
-  const headlineElement = title?.element ?? headings.find((h) => h.from === 'h1')?.element;
+  const headlineElement = title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element;
+  const markupAuthors = authorsFromMarkup(document, headlineElement);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
@@ -91,6 +91,9 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
   // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
+  const firstPageTime = Array.from(document.querySelectorAll('time[datetime]'))
+    .find((time) => !belongsElsewhere(time, document, headlineElement))
+    ?.getAttribute('datetime');
 
   declared.offer('siteName', meta.get('og:site_name'), 'og:site_name');
   declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
@@ -135,6 +138,7 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
   declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
+  declared.offer('publishedAt', dateOf(firstPageTime), 'page-time');
   declared.offer('siteName', readable?.siteName, 'readability');
   declared.offer('summary', readable?.excerpt, 'readability');
 
@@ -196,9 +200,29 @@ function headingCandidates(document: Document): Candidate[] {
   return [...of('h1', 10), ...of('h2', 30)];
 }
 
+// Where a page shows a headline that no h1 or h2 holds: a blog's h3.post-title, a div.headline, a span.
+const SHOWN_HEADLINE = 'h3, h4, [itemprop~="headline"], [class*="title"], [class*="headline"]';
+const MAX_SHOWN_HEADLINE_ELEMENTS = 300;
+const MIN_SHOWN_HEADLINE_AGREEMENT = 0.9;
+
+/** The element that shows a declared title on the page, for the byline and date printed next to it. */
+function headlineShowing(document: Document, title: string): Element | undefined {
+  const titleWords = words(title);
+  const elements = Array.from(document.querySelectorAll(SHOWN_HEADLINE)).slice(0, MAX_SHOWN_HEADLINE_ELEMENTS);
+  return elements.find((element) => {
+    if (element.closest('head')) return false;
+    const text = element.textContent ?? '';
+    return text.length <= MAX_HEADLINE_CHARS * 2 && wordF1(words(cleanText(text)), titleWords) >= MIN_SHOWN_HEADLINE_AGREEMENT;
+  });
+}
+
 // Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
 const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
 const KICKER_TAG = new Set(['SMALL', 'TIME']);
+// A separator only screen readers and copied text see ("<span class="invisible">: </span>") sets a kicker shown
+// on a line of its own apart from the headline: what stands before it is the kicker.
+const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
+const SEPARATOR_ONLY = /^[\s|:–—-]+$/;
 
 /** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
 function textWithoutKicker(heading: Element): string {
@@ -209,6 +233,11 @@ function textWithoutKicker(heading: Element): string {
     const element = node as Element;
     if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
       text += ' ';
+      return;
+    }
+    const hidden = element.getAttribute('aria-hidden') === 'true' || HIDDEN_CLASS.test(element.getAttribute('class') ?? '');
+    if (element !== heading && hidden && SEPARATOR_ONLY.test(element.textContent ?? '')) {
+      text = ' ';
       return;
     }
     if (element.tagName.toUpperCase() === 'BR') text += ' ';

@@ -19,7 +19,10 @@ export interface TitleSources {
 
 // Separators between the headline and the site's name or section: "Headline | Section | Site", "Site » Headline".
 const SEPARATOR = /\s+[|\-–—·»›•~:/]+\s+|\s*[|»›·•]\s*|\s+:\s*/;
+// A heading may also be what follows a declared title's kicker: "Siemens und Adani: Kaeser verarscht Neubauer".
+const AGREEMENT_SEPARATOR = new RegExp(`${SEPARATOR.source}|:\\s+`);
 const MIN_HEADING_AGREEMENT = 0.75;
+const isNumericDate = (text: string) => /^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/.test(text);
 const MIN_SEGMENT_AGREEMENT = 0.9;
 /** A heading of one word ("Aktuelles", "Details") is a section label, unless a declared title says just that. */
 const MIN_HEADING_WORDS = 2;
@@ -30,30 +33,61 @@ const MIN_HEADING_WORDS = 2;
  * no such agreement, the most trusted declared title without the site's name or section.
  */
 export function chooseTitle(sources: TitleSources): Candidate | null {
-  const site = siteMatcher(sources.siteNames);
+  const siteName = siteMatcher(sources.siteNames);
+  // a date is cut off a title like the site's name: "23.01.2022 - Headline", "Headline | 08.11.2021"
+  const site = (text: string) => siteName(text) || isNumericDate(text);
   const declared = sources.declared
     .map((c) => ({ text: withoutSiteName(c.text, site), from: c.from }))
     .filter((c) => c.text && !site(c.text));
-  let best: { candidate: Candidate; agreement: number } | null = null;
-  for (const heading of sources.headings) {
+  // the closest agreement wins; between equals, the heading the more trusted declared title agrees with
+  // ("News" under <title>News - Eawag</title> loses to the headline og:title names)
+  let best: { candidate: Candidate; agreement: number; rank: number } | null = null;
+  for (const heading of sources.headings.map((h) => ({ ...h, text: withoutSiteName(h.text, isNumericDate) }))) {
     const headingWords = words(heading.text);
     if (headingWords.length === 0 || site(heading.text)) continue;
-    for (const title of declared) {
+    for (const [rank, title] of declared.entries()) {
       const agreement = headingAgreement(headingWords, title.text);
       if (headingWords.length < MIN_HEADING_WORDS && agreement < 1) continue;
-      if (agreement >= MIN_HEADING_AGREEMENT && (!best || agreement > best.agreement)) {
-        best = { candidate: heading, agreement };
+      if (agreement >= MIN_HEADING_AGREEMENT && (!best || agreement > best.agreement || (agreement === best.agreement && rank < best.rank))) {
+        best = { candidate: heading, agreement, rank };
       }
     }
   }
   if (best) return best.candidate;
-  return declared[0] ?? null;
+  const fallback = declared[0];
+  if (fallback?.from !== 'title') return fallback ?? null;
+  return { ...fallback, text: withoutLastPart(fallback.text) };
 }
+
+// Separators of a document title's parts as Readability reads them: spaced, and `\ / > »` hierarchical.
+const TITLE_PART_SEPARATOR = / [|\-–—\\/>»] /g;
+const HIERARCHICAL_SEPARATOR = / [\\/>»] /;
+const MIN_TITLE_WORDS = 3;
+const SHORT_TITLE_WORDS = 4;
+
+/**
+ * A document title that is all the page declares, as Readability reads it: "Headline – My website" →
+ * "Headline" (the last part, where sites put their name, is cut; when that leaves under three words the
+ * first part is cut instead), kept whole when the cut leaves four words or fewer of a title that was not a
+ * breadcrumb. The site's name need not be known, so this applies only where nothing else names the article.
+ */
+function withoutLastPart(title: string): string {
+  const separators = Array.from(title.matchAll(TITLE_PART_SEPARATOR));
+  if (separators.length === 0) return title;
+  let cut = title.slice(0, separators[separators.length - 1]!.index);
+  if (wordCount(cut) < MIN_TITLE_WORDS) cut = title.slice(separators[0]!.index! + separators[0]![0].length);
+  const hierarchical = HIERARCHICAL_SEPARATOR.test(title);
+  const withoutSeparators = wordCount(title.replace(/[|\-–—\\/>»]+/g, ''));
+  if (wordCount(cut) <= SHORT_TITLE_WORDS && (!hierarchical || wordCount(cut) !== withoutSeparators - 1)) return title;
+  return cut.trim();
+}
+
+const wordCount = (text: string) => text.trim().split(/\s+/).length;
 
 /** 1 when the heading is the title or one run of its parts; else how far their words agree. */
 function headingAgreement(heading: string[], title: string): number {
   const overall = wordF1(heading, words(title));
-  const parts = title.split(SEPARATOR);
+  const parts = title.split(AGREEMENT_SEPARATOR);
   if (parts.length === 1) return overall;
   for (let from = 0; from < parts.length; from++) {
     for (let to = from + 1; to <= parts.length; to++) {
