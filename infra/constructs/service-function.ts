@@ -114,17 +114,17 @@ export class ServiceFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 
-  /**
-   * Grants reading the bucket's objects and sets BUCKET_NAME. s3:ListBucket too, only because without it S3
-   * answers a missing key (deleted, or hidden by a delete marker) with 403 instead of 404: the ingest function
-   * must tell "gone" (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
-   */
-  /** Listing only: the bucket's keys, eTags and dates, never an object's content. */
+  /** Grants listing the bucket (keys, eTags and dates, never an object's content) and sets BUCKET_NAME. */
   bindBucketForListing(bucket: IBucket): void {
     this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
   }
 
+  /**
+   * Grants reading the bucket's objects, and listing it: without s3:ListBucket S3 answers a missing key
+   * (deleted, or hidden by a delete marker) with 403 instead of 404, and the ingest function must tell "gone"
+   * (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
+   */
   bindBucketForReading(bucket: IBucket): void {
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: OBJECT_READ_ACTIONS, resources: [bucket.arnForObjects('*')] }),

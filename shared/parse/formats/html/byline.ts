@@ -10,6 +10,9 @@ const TRAILER = /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
+/** Where two texts meet with no space: a capital word after a lower-case or capital run ("OFHeiko", "CunninghamWe"), or digits after letters ("Collignon22"). */
+const TEXTS_RUN_TOGETHER = /(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d+(?:[.\s/:-]|$))/gu;
+
 /**
  * The name on a byline, without its cue word, date, role or trailing page text: "Veröffentlicht von Cem
  * Basman" → "Cem Basman", "Redaktion 1. November 2023" → "Redaktion", "on" → null.
@@ -20,7 +23,7 @@ export function nameOnByline(byline: string): string | null {
   // word, which is a handle ("KleineGrüneMonster", "Bo2man"), not two texts
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
   let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
-  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(/(?<=\p{Ll}{3}|\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})|(?<=\p{L})(?=\d+(?:[.\s/:-]|$))/gu, ' | ');
+  if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(TEXTS_RUN_TOGETHER, ' | ');
   for (const date of chrono.strict.parse(text).reverse()) {
     text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
   }

@@ -36,6 +36,7 @@ type Spoken = ResolvedSpeaker & { at: number };
 
 const ABBREVIATED_TITLES: Record<string, string> = { 'sen.': 'senator', 'rep.': 'representative', 'gov.': 'governor', 'gen.': 'general', 'sec.': 'secretary', 'pres.': 'president' };
 const expandTitle = (word: string) => ABBREVIATED_TITLES[word] ?? word;
+const CAPITALIZED = /^\p{Lu}/u;
 
 /** Roles that usually name someone new rather than the person last quoted ("the spokesman"). */
 const UNNAMED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'insider', 'analyst', 'expert', 'economist', 'lawyer', 'police', 'officer']);
@@ -91,7 +92,7 @@ function resolve(mention: Mention, names: () => NameIndex, history: Spoken[], ge
     case 'role': {
       const head = mention.name.split(/\s+/).pop()!.toLowerCase();
       // "The Ohio governor" is not the governor of New Jersey: a capitalized modifier must be in the title too
-      const modifiers = mention.name.split(/\s+/).slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'the');
+      const modifiers = mention.name.split(/\s+/).slice(0, -1).filter((word) => CAPITALIZED.test(word) && word.toLowerCase() !== 'the');
       const fits = (title: string | null) => {
         const words = (title ?? '').toLowerCase().split(/[\s-]+/).map(expandTitle);
         return words.includes(head) && modifiers.every((word) => (title ?? '').includes(word));
