@@ -153,6 +153,15 @@ describe('a speaker inside a long subject', () => {
     const body = 'Jill A. Martin, vice president of the Trump Organization, said in a written statement in March that the allegations had no substance.';
     expect(summarize(body)).toEqual([['Jill A. Martin', 'indirect', 'said', 'the allegations had no substance']]);
   });
+
+  it('an opening time phrase or connective before the name and its appositive names no one', () => {
+    expect(summarize('On Tuesday, Kevin Brady, chairman of the House Ways and Means Committee, said that Republicans might include a delay.')).toEqual([
+      ['Kevin Brady', 'indirect', 'said', 'Republicans might include a delay'],
+    ]);
+    expect(summarize('However, the director of the FBI, James B. Comey, said that the messages were private.')).toEqual([
+      ['James B. Comey', 'indirect', 'said', 'the messages were private'],
+    ]);
+  });
 });
 
 describe('a reported clause ends where another attribution starts', () => {
@@ -439,6 +448,19 @@ describe('questions put to a speaker', () => {
       ['a reporter', 'indirect', 'asked', 'if she believed Putin wanted Trump to win the White House'],
       ['Clinton', 'indirect', 'said', 'she was not going to jump to that conclusion'],
     ]);
+  });
+
+  it('a question no comma closes ends where the answer\'s speaker starts', () => {
+    const body = 'Asked why he thought the warnings were not there Lord Butler said: "One has got to remember what the dossier was for."';
+    expect(summarize(body).map(([speaker, , , words]) => [speaker, words])).toEqual([
+      ['a reporter', 'why he thought the warnings were not there'],
+      ['Lord Butler', 'One has got to remember what the dossier was for.'],
+    ]);
+  });
+
+  it('a quotation inside the question does not end it', () => {
+    const body = 'Asked if he was appointed as the result of a "fair and open" competition, he replied: "I have been appointed."';
+    expect(summarize(body)[0]).toEqual(['a reporter', 'indirect', 'asked', 'if he was appointed as the result of a fair and open competition']);
   });
 
   it('Asked by X to ...: the asker is named', () => {

@@ -132,6 +132,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   // "Mr Dein", "Irish Transport Minister Mr Cullen"
   const honorific = tokens.findIndex((t) => HONORIFICS.has(t.lower));
   if (honorific >= 0 && honorific < tokens.length - 1 && tokens.slice(honorific + 1).every(isCapitalized)) {
+    // "the warnings were not there Lord Butler": a verb before the honorific ends another clause, not a title
+    if (tokens.slice(0, honorific).some((t) => BETWEEN_WORDS.has(t.lower) || NEGATIONS.test(t.lower))) return classify(body, tokens.slice(honorific), appositive);
     const rest = tokens.slice(honorific + 1);
     const keepsTitle = ['sir', 'lord', 'lady', 'dame', 'baroness', 'baron'].includes(tokens[honorific]!.lower);
     const title = honorific > 0 ? join(body, stripThe(tokens.slice(0, honorific))) : appositive;
@@ -528,6 +530,9 @@ function firstAppositive(tokens: Token[], open: number): number {
     let nameStart = at;
     while (nameStart > 0 && (isNameWord(tokens[nameStart - 1]!) || HONORIFICS.has(tokens[nameStart - 1]!.lower)) && at - nameStart < 6) nameStart--;
     if (nameStart === at || !isCapitalized(tokens[nameStart]!)) continue;
+    // "On Tuesday, Kevin Brady, chairman of ..., said", "However, the director ..., James Comey, said": an
+    // opening time phrase or connective is capitalized too, but names no one
+    if (stripLeading(tokens.slice(nameStart, at)).length === 0) continue;
     const opening = tokens.slice(0, nameStart);
     const lastBreak = opening.map((t) => isPunctuation(t) || CLAUSE_WORDS.has(t.lower)).lastIndexOf(true);
     if (stripLeading(opening.slice(lastBreak + 1)).length === 0) best = at;
