@@ -143,6 +143,13 @@ describe('reported speech', () => {
   });
 });
 
+describe('a quotation split by a long attribution', () => {
+  it('the quotation opening the next sentence goes on with the first part', () => {
+    const body = '"They are advertising against me," Clinton said, referencing a super PAC funded by two donors. "So they clearly think I will win."';
+    expect(summarize(body)).toEqual([['Clinton', 'direct', 'said', 'They are advertising against me, So they clearly think I will win.']]);
+  });
+});
+
 describe('a speaker inside a long subject', () => {
   it('several appositives between the name and the cue', () => {
     const body = 'Gustav Ando, research director for IHS Life Sciences, a business information and consulting company, said he thought the deal was carefully structured.';
@@ -246,6 +253,11 @@ describe('speaker phrases, US political style', () => {
 });
 
 describe('where a reported clause ends', () => {
+  it('a quotation opened in the clause carries it past a full stop inside the quotation', () => {
+    const body = 'Mike Murphy said the Trump "train may have left the station. I don\'t want to be a critic." Then he left.';
+    expect(summarize(body)).toEqual([['Mike Murphy', 'indirect', 'said', 'the Trump train may have left the station. I don\'t want to be a critic.']]);
+  });
+
   it('", while N percent said ...": two shares of those polled, two statements', () => {
     const body = 'Among his voters, 70 percent said they are sure of their choice, while 25 percent said they might change their mind.';
     expect(summarize(body)).toEqual([

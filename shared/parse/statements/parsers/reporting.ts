@@ -149,7 +149,19 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
   const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
   const closer = /:\s*["“]|(?<!&#?\w{1,8});(?=\s)/.exec(clause);
   if (closer && !/\([^)]*$/.test(clause.slice(0, closer.index))) end = from + closer.index;
-  return end;
+  return end === sentence.end ? quotationRunOn(text, from, end) : end;
+}
+
+/**
+ * 'said the Trump "train may have left the station. I don't want to be a critic ..."': a quotation
+ * opened inside the clause does not end at a full stop inside it; the clause runs on to the end of the
+ * sentence where the quotation closes.
+ */
+function quotationRunOn(text: ArticleText, from: number, end: number): number {
+  const quote = text.quoteAt(end - 1);
+  if (!quote || !quote.closed || quote.contentStart <= from || quote.contentEnd <= end || quote.end - from > MAX_CONTENT) return end;
+  const closing = text.sentenceAt(quote.end - 1);
+  return closing && closing.end - from <= MAX_CONTENT ? Math.max(end, closing.end) : end;
 }
 
 /** A sentence that opens with a subordinate clause: its main clause follows the first comma after the cue. */

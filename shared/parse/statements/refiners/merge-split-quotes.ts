@@ -1,3 +1,4 @@
+import type { ArticleText } from '../text/document.ts';
 import type { Candidate, StatementRefiner } from '../types.ts';
 
 /**
@@ -6,6 +7,27 @@ import type { Candidate, StatementRefiner } from '../types.ts';
  * attribution that comes first (`He said: "A." "B."`) only a continuation in the same paragraph counts.
  * `"A," she said, "B."` is one statement too.
  */
+/** Only white space or a comma between the two, and (unless the attribution came last) one paragraph. */
+function followsClosely(text: ArticleText, previous: Candidate, candidate: Candidate): boolean {
+  return (
+    /^[\s,]*$/.test(text.body.slice(previous.end, Math.min(candidate.start, previous.end + 20))) &&
+    candidate.start - previous.end < 20 &&
+    (previous.parser === 'quote-then-speaker' || text.paragraphAt(previous.end) === text.paragraphAt(candidate.start))
+  );
+}
+
+/**
+ * '"A," Clinton said, referencing a super PAC ... "B."', '"A," said Tim Selaty, organizer of a group which
+ * expects 5,000. "B."': however long the attribution after the first part runs, the quotation that opens
+ * the next sentence of the paragraph goes on with it.
+ */
+function opensNextSentence(text: ArticleText, previous: Candidate, candidate: Candidate): boolean {
+  if (previous.parser !== 'quote-then-speaker') return false;
+  const attribution = text.sentenceAt(previous.end - 1);
+  const next = text.sentenceAt(candidate.start);
+  return !!attribution && !!next && attribution !== next && next.start === candidate.start && next.paragraph === attribution.paragraph && /^\s*$/.test(text.body.slice(attribution.end, next.start));
+}
+
 export const mergeSplitQuotes: StatementRefiner = {
   name: 'merge-split-quotes',
   refine(text, candidates) {
@@ -34,9 +56,7 @@ export const mergeSplitQuotes: StatementRefiner = {
         previous.parser !== 'unattributed-quote' &&
         candidate.parser === 'unattributed-quote' &&
         candidate.start >= previous.end &&
-        /^[\s,]*$/.test(text.body.slice(previous.end, Math.min(candidate.start, previous.end + 20))) &&
-        candidate.start - previous.end < 20 &&
-        (previous.parser === 'quote-then-speaker' || text.paragraphAt(previous.end) === text.paragraphAt(candidate.start))
+        (followsClosely(text, previous, candidate) || opensNextSentence(text, previous, candidate))
       ) {
         previous.parts = [...previous.parts, ...candidate.parts];
         previous.end = candidate.end;
