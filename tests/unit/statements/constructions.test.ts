@@ -432,6 +432,27 @@ describe('according to, continued', () => {
     expect(summarize(body)).toEqual([['Tax Policy Center', 'indirect', 'according to', 'The plan would raise only $1.1 trillion over the decade']]);
   });
 
+  it('a long source phrase, kept as written', () => {
+    const body = 'Trump nearly quintupled the rent his campaign pays, according to a Huffington Post review of Federal Election Commission filings.';
+    expect(summarize(body)).toEqual([
+      ['a Huffington Post review of Federal Election Commission filings', 'indirect', 'according to', 'Trump nearly quintupled the rent his campaign pays'],
+    ]);
+  });
+
+  it('a reported clause ends before the closing source of its sentence', () => {
+    const body = 'The Islamic State has previously called for attacks using vehicles, according to the SITE Intelligence Group, which monitors extremist statements.';
+    expect(summarize(body)).toEqual([['SITE Intelligence Group', 'indirect', 'according to', 'The Islamic State has previously called for attacks using vehicles']]);
+  });
+
+  it('only a connective before the opening cue, or a subordinate clause after the closing source', () => {
+    expect(summarize('But according to two of his aides, he wants to campaign for his colleagues this fall.')).toEqual([
+      ['two of his aides', 'indirect', 'according to', 'he wants to campaign for his colleagues this fall'],
+    ]);
+    expect(summarize('Union members favored Mr. Obama by 20 points, according to union polling, even as white men favored Republicans.')).toEqual([
+      ['union polling', 'indirect', 'according to', 'Union members favored Mr. Obama by 20 points'],
+    ]);
+  });
+
   it('inside an aside between dashes, or without a comma, it is no attribution', () => {
     expect(summarize('Most Americans - 63 percent in 2014, according to the National Academies report - still believe immigration is good.')).toEqual([]);
     expect(summarize('The actor is realistically modelled according to the laws of physics.')).toEqual([]);

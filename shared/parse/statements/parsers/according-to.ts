@@ -18,6 +18,10 @@ const DASH = /\s[-–—]\s/g;
 const OPEN_ASIDE = /\s[-–—]\s+[^\s\p{Lu}][^-–—]*$/u;
 /** A relative clause or an appositive after the source: it says more about the source, not about the clause. */
 const RELATIVE_OR_APPOSITIVE = /^\s*(?:,\s*)?(?:who|whose|which|that)\b|^\s*,\s*(?:a|an|the)\s/;
+/** A subordinate clause after the source's comma: it qualifies the sentence, not the source ("..., even as ..."). */
+const SUBORDINATE = /^\s*,\s*(?:even as|even though|while|whereas|although|though)\s/;
+/** Only a connective before an opening cue ("But according to X, ..."). */
+const CONNECTIVE_ONLY = /^\s*(?:but|and|yet|so|still|however|now)\s+$/i;
 /** An aside set off by a dash after the source: "according to the Tax Policy Center - half a point of GDP". */
 const APPOSITION = /^\s*[-–—]\s/;
 
@@ -39,7 +43,7 @@ export const accordingTo: StatementParser = {
         const before = body.slice(sentence.start, cueStart);
         if (/\(\s*$/.test(before) || /\([^)]*$/.test(before)) continue; // a bracketed aside: a figure's source
         // "..., according to X, ...", or after a colon, which starts a clause of its own ("It has not gone unnoticed: According to polls, ...")
-        const opening = before.trim() === '' || /:\s*$/.test(before) || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
+        const opening = before.trim() === '' || /:\s*$/.test(before) || CONNECTIVE_ONLY.test(before) || (/,\s*$/.test(before) && wordCount(before) <= MAX_OPENING_WORDS);
         const comma = body.slice(cueEnd, Math.min(sentence.end, cueEnd + MAX_SOURCE)).indexOf(',');
         if (opening && comma < 0) continue;
         const sourceEnd = opening ? cueEnd + comma : Math.min(sentence.end, cueEnd + MAX_SOURCE);
@@ -57,8 +61,9 @@ export const accordingTo: StatementParser = {
           // ("MEXICO CITY - The ...") nor a dash inside the clause ("will prosper - but this could ...")
           if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before) && APPOSITION.test(rest)) continue;
           // the source may run on with a relative clause or an appositive ("a senior official who spoke on
-          // the condition of anonymity", "Crowdpac, a political crowdfunding website") to the sentence end
-          const described = RELATIVE_OR_APPOSITIVE.test(rest) && sentence.end - mention.end <= MAX_SOURCE;
+          // the condition of anonymity", "Crowdpac, a political crowdfunding website"), or a subordinate
+          // clause follow it, to the sentence end
+          const described = (RELATIVE_OR_APPOSITIVE.test(rest) || SUBORDINATE.test(rest)) && sentence.end - mention.end <= MAX_SOURCE;
           if (!APPOSITION.test(rest) && !described && (sentence.end - mention.end > 100 || wordCount(rest) > MAX_TRAILING_WORDS)) continue;
           content = trimSpan(body, sentence.start, cueStart);
         }

@@ -1,4 +1,4 @@
-import type { CueInfo } from '../cues.ts';
+import { ACCORDING_TO, type CueInfo } from '../cues.ts';
 import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
@@ -144,6 +144,9 @@ export function clauseEnd(text: ArticleText, sentence: Sentence, from: number, l
     const comma = text.body.slice(from, end).indexOf(', ');
     if (comma > 0) end = from + comma;
   }
+  // "..., according to a review of filings": the source of the whole sentence follows, not more of the clause
+  const source = CLOSING_SOURCE.exec(text.body.slice(from, Math.min(end, from + MAX_CONTENT)));
+  if (source) end = from + source.index;
   // a colon before a quotation, or a semicolon outside brackets, closes the reported clause ("say X has
   // more; Y tallies ...", not "$1.03bn; £548m)" nor "pr&#233;cis")
   const clause = text.body.slice(from, Math.min(end, from + MAX_CONTENT));
@@ -163,6 +166,9 @@ function quotationRunOn(text: ArticleText, from: number, end: number): number {
   const closing = text.sentenceAt(quote.end - 1);
   return closing && closing.end - from <= MAX_CONTENT ? Math.max(end, closing.end) : end;
 }
+
+/** A comma, then a cue that names its source after it ("according to"): the sentence's own attribution. */
+const CLOSING_SOURCE = new RegExp(`,\\s*(?:${ACCORDING_TO.join('|')})\\b`, 'i');
 
 /** A sentence that opens with a subordinate clause: its main clause follows the first comma after the cue. */
 const SUBORDINATE_OPENING = /^\W*(?:while|although|though|whereas|when|after|because|since|before|if|once|even though|even as|as)\s/i;

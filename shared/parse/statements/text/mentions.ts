@@ -493,8 +493,9 @@ export function sentenceSubject(body: string, sentenceStart: number, cueStart: n
 
 /**
  * A source named after a prepositional cue that reads as no name or role ("according to a congressional
- * report", "according to exit polls"): kept as written, up to the first punctuation, when it is a short
- * noun phrase that opens with a determiner, a capital or a plural noun.
+ * report", "according to exit polls", "according to a Huffington Post review of Federal Election Commission
+ * filings"): kept as written, up to the first punctuation or clause word, when it is a noun phrase of at
+ * most MAX_WORDS that opens with a determiner, a capital or a plural noun.
  */
 export function sourceAfter(body: string, from: number, limit: number): Mention | null {
   const named = speakerAfter(body, from, limit);
@@ -504,7 +505,7 @@ export function sourceAfter(body: string, from: number, limit: number): Mention 
   while (end < tokens.length && !isPunctuation(tokens[end]!) && !CLAUSE_WORDS.has(tokens[end]!.lower)) end++;
   const phrase = tokens.slice(0, end);
   const first = phrase[0];
-  if (!first || phrase.length > 8 || NOT_A_SPEAKER_START.has(first.lower)) return null;
+  if (!first || phrase.length > MAX_WORDS || NOT_A_SPEAKER_START.has(first.lower)) return null;
   const opens = indefinites.has(first.lower) || lowerDeterminers.has(first.lower) || isCapitalized(first) || PLURAL_NOUN.test(first.text) || phrase.length >= 2;
   return opens ? mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown') : null;
 }
