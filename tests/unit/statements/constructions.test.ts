@@ -528,6 +528,21 @@ describe('speakers the noun-phrase rules missed', () => {
       ['The magazine', 'indirect', 'said', 'the reader-chosen cookie poll winner has correctly predicted the White House winner in five of the past six election cycles'],
     ]);
   });
+
+  it('any description opening a clause speaks as written: "One attendee, who ..., said", "even though a number of attendees said"', () => {
+    expect(summarize('One attendee, who spoke on the condition of anonymity, said the message was that the race would go on.')).toEqual([
+      ['One attendee', 'indirect', 'said', 'the message was that the race would go on'],
+    ]);
+    expect(summarize('The operation was outmatched, even though a number of attendees said they supported him.')).toEqual([
+      ['a number of attendees', 'indirect', 'said', 'they supported him'],
+    ]);
+    expect(summarize('A fan says she saw Edwards in the hippy resort of Goa.')).toEqual([['A fan', 'indirect', 'says', 'she saw Edwards in the hippy resort of Goa']]);
+  });
+
+  it('but not a noun read as a verb, nor a cue that names', () => {
+    expect(summarize('His recent claim that he won the debate was repeated in the ads.')).toEqual([]);
+    expect(summarize('A Windows virus called Bofra is turning infected machines into distributors of its code.')).toEqual([]);
+  });
 });
 
 describe('the journalist\'s narration after a reported clause', () => {

@@ -246,6 +246,12 @@ function beforeTimePhrase(tokens: Token[], end: number): number {
  * of them an article or a possessive ("The department decreased its": a verb came before, not a noun).
  */
 const DEFINITE_DESCRIPTION = /^the(?:\s+(?!(?:its|his|her|their|our|my|the|a|an)\b)\p{Ll}[\p{Ll}-]*){1,3}$/iu;
+/**
+ * "One attendee", "his son", "a former speechwriter", "Each side", "A majority of her backers": a
+ * determiner, a possessive or a quantifier, then one to three lower-case words, and perhaps an of-phrase.
+ * Such a phrase opening a clause right before a cue of speech speaks as written, whatever its noun.
+ */
+const DESCRIPTION = /^(?:the|a|an|one|another|each|his|her|their|its|some|several|both|two|three|four|five)(?:\s+(?!(?:its|his|her|their|our|my|the|a|an|of|in|into|on|at|for|with|to|from|by|about|over|against)\b)\p{Ll}[\p{Ll}-]*){1,3}(?:\s+of\s+(?:(?:the|his|her|their|its)\s+)?\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?)?$/iu;
 
 const CONTRACTED_AUXILIARY = /^(he|she|it|they|we)['’](?:s|re|ve)$/iu;
 
@@ -323,8 +329,12 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       // "Many speakers at the service — including Muslims, Christians — said": the noun phrase before the aside
       let phraseStart = open;
       while (phraseStart > 0 && !isPunctuation(tokens[phraseStart - 1]!) && !CLAUSE_WORDS.has(tokens[phraseStart - 1]!.lower) && open - phraseStart < MAX_WORDS) phraseStart--;
-      const before = classify(body, stripLeading(tokens.slice(phraseStart, open)));
-      return before && before.form !== 'pronoun' && before.form !== 'name' ? before : null;
+      const phrase = stripLeading(tokens.slice(phraseStart, open));
+      const before = classify(body, phrase);
+      if (before) return before.form !== 'pronoun' && before.form !== 'name' ? before : null;
+      // "One attendee, who spoke on the condition of anonymity, said"
+      const opensClause = phraseStart === 0 ? cueStart - WINDOW <= floor : isPunctuation(tokens[phraseStart - 1]!) || CLAUSE_WORDS.has(tokens[phraseStart - 1]!.lower);
+      return opensClause && describes(body, phrase, cueForm) ? mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown') : null;
     }
     const relative = /^(?:which|what|who|whom|whose|where|how|why)$/.test(titleTokens[0]!.lower);
     const title = relative || /^\d+$/.test(titleTokens[0]!.text) ? null : join(body, titleTokens);
@@ -365,9 +375,12 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const found = classify(body, phrase);
   if (found) return found;
   // "The magazine said", "the GOP speechwriter said": a definite description opening the clause speaks
-  // as written, whatever its noun
+  // as written, whatever its noun; so does another description that opens a clause of its own ("even
+  // though a number of attendees said")
   const opensClause = start === 0 ? cueStart - WINDOW <= floor : tokens[start - 1]!.text === ',';
   if (opensClause && DEFINITE_DESCRIPTION.test(join(body, phrase))) return mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown');
+  const opensSubClause = opensClause || (start > 0 && CLAUSE_WORDS.has(tokens[start - 1]!.lower));
+  if (opensSubClause && describes(body, phrase, cueForm)) return mention(body, phrase, 'unnamed', join(body, phrase), null, 'unknown');
   // "people who have battled online threats say": the subject is the noun phrase before "who"
   if (relative > 0) {
     const subject = relativeSubject(body, tokens, relative);
@@ -382,6 +395,25 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (tail && tail.form !== 'pronoun') return tail;
   }
   return null;
+}
+
+/**
+ * The phrase is a DESCRIPTION that can be the subject of a cue that reports a clause (not "a virus called
+ * Bofra", "the numerical addresses": a cue whose object is its content also names and does): it does not
+ * end in a preposition ("her lead in pledged delegates"), and before a bare verb form, which a singular
+ * subject cannot take ("his recent claim", "an early public pledge": nouns), its last word is a plural.
+ */
+function describes(body: string, phrase: Token[], cueForm: string): boolean {
+  const last = phrase[phrase.length - 1];
+  const cue = cueInfo(cueForm);
+  if (!last || !cue || cue.frame === 'rest' || cue.weak || NOT_A_SPEAKER_START.has(last.lower) || !DESCRIPTION.test(join(body, phrase))) return false;
+  return !isBareVerb(cueForm) || PLURAL_NOUN.test(last.text);
+}
+
+/** A cue form the lexicon also knows with -s or -ed ("claim": "claims", "claimed"): the base form of a verb, or a noun. */
+function isBareVerb(form: string): boolean {
+  const verb = form.split(' ')[0]!;
+  return ['s', 'es', 'd', 'ed'].some((ending) => cueInfo(verb + ending) !== undefined);
 }
 
 /** How many words a bracket between a name and its cue may hold ("Sen. Chris Murphy (a Connecticut Democrat so boyish ...)"). */
