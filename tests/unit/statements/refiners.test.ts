@@ -30,6 +30,13 @@ describe('merge-split-quotes', () => {
     const attributed = { ...second, parser: 'quote-then-speaker' };
     expect(mergeSplitQuotes.refine(text, [first, attributed], {})).toHaveLength(2);
   });
+
+  it('joins two unattributed quotations with only white space between them: one quotation run on', () => {
+    const run = '"Would it be negotiable?"\n\n"Maybe let some people stay."';
+    const parts = [candidate(run, 'Would it be negotiable?', { parser: 'unattributed-quote' }), candidate(run, 'Maybe let some people stay.', { parser: 'unattributed-quote' })];
+    const merged = mergeSplitQuotes.refine(prepareText(run), parts, {});
+    expect(merged.map((c) => c.parts.map((p) => run.slice(p.start, p.end)))).toEqual([['Would it be negotiable?', 'Maybe let some people stay.']]);
+  });
 });
 
 describe('drop-overlaps', () => {

@@ -1,12 +1,6 @@
 import type { ArticleText } from '../text/document.ts';
 import type { Candidate, StatementRefiner } from '../types.ts';
 
-/**
- * `"A," he said. "B."` is one statement: a quotation with no attribution of its own that follows an
- * attributed one with only white space (or a comma) between them is its continuation. After an
- * attribution that comes first (`He said: "A." "B."`) only a continuation in the same paragraph counts.
- * `"A," she said, "B."` is one statement too.
- */
 /** Only white space or a comma between the two, and (unless the attribution came last) one paragraph. */
 function followsClosely(text: ArticleText, previous: Candidate, candidate: Candidate): boolean {
   return (
@@ -28,6 +22,13 @@ function opensNextSentence(text: ArticleText, previous: Candidate, candidate: Ca
   return !!attribution && !!next && attribution !== next && next.start === candidate.start && next.paragraph === attribution.paragraph && /^\s*$/.test(text.body.slice(attribution.end, next.start));
 }
 
+/**
+ * `"A," he said. "B."` is one statement: a quotation with no attribution of its own that follows an
+ * attributed one with only white space (or a comma) between them is its continuation. After an
+ * attribution that comes first (`He said: "A." "B."`) only a continuation in the same paragraph counts.
+ * `"A," she said, "B."` is one statement too, and so are unattributed quotations with only white space
+ * between them (a quotation run on over paragraphs).
+ */
 export const mergeSplitQuotes: StatementRefiner = {
   name: 'merge-split-quotes',
   refine(text, candidates) {
@@ -53,10 +54,11 @@ export const mergeSplitQuotes: StatementRefiner = {
       if (
         previous &&
         previous.kind === 'direct' &&
-        previous.parser !== 'unattributed-quote' &&
         candidate.parser === 'unattributed-quote' &&
         candidate.start >= previous.end &&
-        (followsClosely(text, previous, candidate) || opensNextSentence(text, previous, candidate))
+        (previous.parser === 'unattributed-quote'
+          ? /^\s*$/.test(text.body.slice(previous.end, candidate.start)) && candidate.start - previous.end < 20
+          : followsClosely(text, previous, candidate) || opensNextSentence(text, previous, candidate))
       ) {
         previous.parts = [...previous.parts, ...candidate.parts];
         previous.end = candidate.end;
