@@ -539,6 +539,12 @@ describe('speakers the noun-phrase rules missed', () => {
     expect(summarize('A fan says she saw Edwards in the hippy resort of Goa.')).toEqual([['A fan', 'indirect', 'says', 'she saw Edwards in the hippy resort of Goa']]);
   });
 
+  it('"who" right before the cue stands for the noun phrase before it', () => {
+    expect(summarize('President Obama rebuked critics who say he should condemn terrorists as radical Islamists.')).toEqual([
+      ['critics', 'indirect', 'say', 'he should condemn terrorists as radical Islamists'],
+    ]);
+  });
+
   it('but not a noun read as a verb, nor a cue that names', () => {
     expect(summarize('His recent claim that he won the debate was repeated in the ads.')).toEqual([]);
     expect(summarize('A Windows virus called Bofra is turning infected machines into distributors of its code.')).toEqual([]);

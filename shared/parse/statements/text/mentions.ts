@@ -358,8 +358,11 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (isPunctuation(token)) break;
     if (cueInfo(token.lower)) break; // "Tory sources say senior party figures argued": another report
     if (CLAUSE_WORDS.has(token.lower)) {
-      // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it
-      if ((token.lower === 'which' || token.lower === 'who') && start === end) return antecedent(body, tokens, start - 1);
+      // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it;
+      // "voters who said", "critics who say": or for the noun phrase right before "who"
+      if ((token.lower === 'which' || token.lower === 'who') && start === end) {
+        return antecedent(body, tokens, start - 1) ?? (token.lower === 'who' ? shortestSubject(body, tokens, start - 1) : null);
+      }
       if (token.lower === 'who') relative = start - 1;
       break;
     }
@@ -433,6 +436,20 @@ function relativeSubject(body: string, tokens: Token[], at: number): Mention | n
   while (start > 0 && at - start < 6 && !isPunctuation(tokens[start - 1]!) && !CLAUSE_WORDS.has(tokens[start - 1]!.lower) && !cueInfo(tokens[start - 1]!.lower)) start--;
   const found = classify(body, stripLeading(tokens.slice(start, at)));
   return found && found.form !== 'pronoun' ? found : null;
+}
+
+/**
+ * The shortest noun phrase that ends just before a "who" at `at` ("critics" in "Obama rebuked critics who
+ * say"): a longer one would take in the verb of the clause the relative clause hangs from.
+ */
+function shortestSubject(body: string, tokens: Token[], at: number): Mention | null {
+  for (let from = at - 1; from >= 0 && at - from <= 6; from--) {
+    const token = tokens[from]!;
+    if (isPunctuation(token) || CLAUSE_WORDS.has(token.lower) || cueInfo(token.lower)) break;
+    const found = classify(body, tokens.slice(from, at));
+    if (found && found.form !== 'pronoun') return found;
+  }
+  return null;
 }
 
 /** The name just before a relative pronoun at `at` ("Telecoms firm Eircom, which ..."). */
