@@ -143,6 +143,14 @@ describe('reported speech', () => {
   });
 });
 
+describe('a quoted title the attribution follows', () => {
+  it('after a preposition, an article or a possessive the quotation is a noun phrase, and the attribution reports the rest', () => {
+    expect(summarize('On ABC News\'s "This Week," Rubio said that Democrats are afraid to offend anyone.')).toEqual([
+      ['Rubio', 'indirect', 'said', 'Democrats are afraid to offend anyone'],
+    ]);
+  });
+});
+
 describe('a quotation split by a long attribution', () => {
   it('the quotation opening the next sentence goes on with the first part', () => {
     const body = '"They are advertising against me," Clinton said, referencing a super PAC funded by two donors. "So they clearly think I will win."';

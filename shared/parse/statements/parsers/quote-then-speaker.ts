@@ -6,6 +6,12 @@ import type { Candidate, StatementParser } from '../types.ts';
 import { attributionEnd } from './attribution.ts';
 
 const CAPITAL = /^\p{Lu}/u;
+/**
+ * A preposition, an article or a possessive right before the quotation: it is a noun phrase of the
+ * sentence, a title or a term ('On ABC's "This Week," Rubio said ...', 'To a question on the
+ * "privatization of jobs," Sanders said ...'), and the attribution after it reports the rest.
+ */
+const NOUN_PHRASE_OPENER = /(?:\b(?:on|in|at|of|to|from|with|about|for|by|the|a|an)|['’]s)\s*$/i;
 
 /**
  * `"...," X said.`, `"...," said X, ROLE.`, `"..." he told Reuters.`: a quotation followed by its
@@ -19,6 +25,8 @@ export const quoteThenSpeaker: StatementParser = {
     for (const chain of quoteChains(text.quotes)) {
       const last = chain[chain.length - 1]!;
       if (!last.closed) continue;
+      const first = chain[0]!;
+      if (NOUN_PHRASE_OPENER.test(body.slice(Math.max(text.paragraphs[first.paragraph]!.start, first.start - 20), first.start))) continue;
       const paragraph = text.paragraphs[last.paragraph]!;
       const [cue] = text.cuesBetween(last.end, Math.min(paragraph.end, last.end + 300));
       if (!cue) continue;
