@@ -361,7 +361,7 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
       // "Eircom, which recently revealed that ...": the relative pronoun stands for the name before it;
       // "voters who said", "critics who say": or for the noun phrase right before "who"
       if ((token.lower === 'which' || token.lower === 'who') && start === end) {
-        return antecedent(body, tokens, start - 1) ?? (token.lower === 'who' ? shortestSubject(body, tokens, start - 1) : null);
+        return antecedent(body, tokens, start - 1) ?? (token.lower === 'who' && reportsClauseCue(cueForm) ? shortestSubject(body, tokens, start - 1) : null);
       }
       if (token.lower === 'who') relative = start - 1;
       break;
@@ -408,9 +408,14 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
  */
 function describes(body: string, phrase: Token[], cueForm: string): boolean {
   const last = phrase[phrase.length - 1];
-  const cue = cueInfo(cueForm);
-  if (!last || !cue || cue.frame === 'rest' || cue.weak || NOT_A_SPEAKER_START.has(last.lower) || !DESCRIPTION.test(join(body, phrase))) return false;
+  if (!last || !reportsClauseCue(cueForm) || NOT_A_SPEAKER_START.has(last.lower) || !DESCRIPTION.test(join(body, phrase))) return false;
   return !isBareVerb(cueForm) || PLURAL_NOUN.test(last.text);
+}
+
+/** A cue that reports a clause, and does so often: neither naming nor acting on an object ("called", "attacked"), nor weak. */
+function reportsClauseCue(form: string): boolean {
+  const cue = cueInfo(form);
+  return !!cue && cue.frame !== 'rest' && !cue.weak;
 }
 
 /** A cue form the lexicon also knows with -s or -ed ("claim": "claims", "claimed"): the base form of a verb, or a noun. */
