@@ -1,4 +1,5 @@
-import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { objectStoreConfig } from '../config.ts';
 import { IncompleteBody, ObjectMissing, ObjectTooLarge, type ObjectContent, type ObjectReader } from './reader.ts';
 
@@ -53,7 +54,7 @@ export async function getObjectBytes(
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of body.transformToWebStream() as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of chunksOf(body)) {
     size += chunk.byteLength;
     if (size > maxBytes) throw new ObjectTooLarge(size, maxBytes);
     chunks.push(chunk);
@@ -67,6 +68,18 @@ export async function getObjectBytes(
 }
 
 export const s3Objects: ObjectReader = { getObjectBytes };
+
+/**
+ * The body's chunks, read from the Node stream the SDK hands back on Node (an IncomingMessage), not through
+ * a web stream view of it: when a web stream's async iterator ends, Node releases its reader and builds its
+ * shared 'Reader released' error once per process, reading that error's stack; with source maps enabled,
+ * as deployed, that parses the whole bundle's source map, ~100 ms CPU on the first article of every cold
+ * start. Anything else the SDK may hand back (a web stream, in other runtimes) is read as before.
+ */
+function chunksOf(body: NonNullable<GetObjectCommandOutput['Body']>): AsyncIterable<Uint8Array> {
+  if (body instanceof Readable) return body as AsyncIterable<Uint8Array>;
+  return body.transformToWebStream() as unknown as AsyncIterable<Uint8Array>;
+}
 
 function isMissing(error: unknown): boolean {
   if (error instanceof NoSuchKey) return true;

@@ -34,28 +34,43 @@ interface ScriptProfiles {
   counts: Int32Array;
 }
 
-const PROFILES: ReadonlyMap<string, ScriptProfiles> = new Map(
-  Object.entries(data).map(([script, languages]) => {
-    const ids = new Map<string, number>();
-    const postings: number[][] = [];
-    Object.values(languages).forEach((profile, language) => {
-      const ranked = profile.split('|');
-      // franc keeps a trigram listed twice at its better (lower) rank
-      const seen = new Set<string>();
-      ranked.forEach((trigram, rank) => {
-        if (seen.has(trigram)) return;
-        seen.add(trigram);
-        let id = ids.get(trigram);
-        if (id === undefined) {
-          ids.set(trigram, (id = postings.length));
-          postings.push([]);
-        }
-        postings[id]!.push(language, rank);
-      });
+/**
+ * A script's profiles, built when a sample in that script is first read, not at module load: most articles
+ * are in Latin script and never need the others' (a third of franc's trigrams), and an article whose language
+ * is declared may need none.
+ */
+const PROFILES = new Map<string, ScriptProfiles>();
+
+function profilesOf(script: string): ScriptProfiles | undefined {
+  let profiles = PROFILES.get(script);
+  const languages = Object.hasOwn(data, script) ? data[script] : undefined;
+  if (profiles === undefined && languages !== undefined) {
+    profiles = buildProfiles(languages);
+    PROFILES.set(script, profiles);
+  }
+  return profiles;
+}
+
+function buildProfiles(languages: Record<string, string>): ScriptProfiles {
+  const ids = new Map<string, number>();
+  const postings: number[][] = [];
+  Object.values(languages).forEach((profile, language) => {
+    const ranked = profile.split('|');
+    // franc keeps a trigram listed twice at its better (lower) rank
+    const seen = new Set<string>();
+    ranked.forEach((trigram, rank) => {
+      if (seen.has(trigram)) return;
+      seen.add(trigram);
+      let id = ids.get(trigram);
+      if (id === undefined) {
+        ids.set(trigram, (id = postings.length));
+        postings.push([]);
+      }
+      postings[id]!.push(language, rank);
     });
-    return [script, { languages: Object.keys(languages), ids, postings, counts: new Int32Array(postings.length) }];
-  }),
-);
+  });
+  return { languages: Object.keys(languages), ids, postings, counts: new Int32Array(postings.length) };
+}
 
 /** The body's language as an ISO 639-1 code, or null when the text is too short or the language unknown. */
 export function detectLanguage(body: string): string | null {
@@ -70,7 +85,7 @@ export function francLanguage(body: string): string {
   const sample = body.slice(0, SAMPLE_CHARS);
   if (sample.length < MIN_SAMPLE_CHARS) return 'und';
   const [script, share] = topScript(sample);
-  const profiles = PROFILES.get(script);
+  const profiles = profilesOf(script);
   if (profiles) return closestLanguage(sample, profiles);
   // a script only one language is written in (Hangul, Thai…) names its language
   return share > 0 ? script : 'und';

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, S3Client, S3ServiceException, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -99,6 +100,18 @@ describe('ingest handler', () => {
     expect(source).toMatchObject({ bucket: 'articles', key: 'politics/Erdogan at the UN.txt', sequencer: '01' });
     expect(articles).toEqual([article('politics/Erdogan at the UN.txt')]);
     expect(version).toBe(PARSER_VERSION);
+  });
+
+  it('reads a body the SDK hands back as a Node stream, as it does on Node, chunk by chunk', async () => {
+    // What the SDK returns on Node: an IncomingMessage (a Readable) with the SDK's stream methods mixed in.
+    const nodeBody = (...chunks: string[]) => Object.assign(Readable.from(chunks.map((chunk) => Buffer.from(chunk))), { transformToWebStream: () => { throw new Error('read as a web stream'); } });
+    s3.on(GetObjectCommand, { Key: 'whole.txt' }).resolves({ Body: nodeBody(' date 2023-09-20 ', 'text'), ContentLength: 21 } as never);
+    s3.on(GetObjectCommand, { Key: 'cut.txt' }).resolves({ Body: nodeBody('date 2023-09-20 trunc'), ContentLength: 2677 } as never);
+
+    const response = await ingest()(event(created('m1', 'whole.txt'), created('cut', 'cut.txt')));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'cut' }] });
+    expect(parse.mock.calls.map(([bytes, hint]) => [hint.key, new TextDecoder().decode(bytes)])).toEqual([['whole.txt', ' date 2023-09-20 text']]);
   });
 
   it('skips the s3:TestEvent message without touching S3 or the store', async () => {
