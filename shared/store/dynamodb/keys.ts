@@ -3,6 +3,7 @@
  * Items of one article version live in the article's partition with the version in the sort key, so a
  * new version can be written beside the old one and the old one deleted after the pointer flip.
  */
+import { createHash } from 'node:crypto';
 import type { EntityType } from '../../model/article.ts';
 import type { StatementKind } from '../../model/statement.ts';
 
@@ -21,6 +22,25 @@ const keyPrefix = (key: string): string => {
   while (Buffer.byteLength(prefix, 'utf8') > 900) prefix = prefix.slice(0, -16);
   return prefix;
 };
+
+/**
+ * The lists every article or object joins (all articles by date, all ingestions, all ingestions by parser)
+ * are spread over this many index partitions: one partition takes at most 1,000 writes a second, and a
+ * time-ordered sort key keeps DynamoDB from splitting it, so with one partition new articles would cap at
+ * 500–1,000 a second. A reader merges the shards (sharded-paging.ts).
+ */
+export const INDEX_SHARDS = 16;
+
+/**
+ * The shard of an item, from the part of its sort key that names it: items with equal sort keys (two
+ * versions of one article) share a shard, which is what keeps a merged cursor exact.
+ */
+const shardOf = (identity: string): string =>
+  String(createHash('md5').update(identity).digest().readUInt32BE(0) % INDEX_SHARDS).padStart(2, '0');
+const shards = (list: string): string[] => Array.from({ length: INDEX_SHARDS }, (_, shard) => `${list}#${String(shard).padStart(2, '0')}`);
+
+/** The single index partitions of the layout before sharding (store format 1): what `npm run migrate` moves. */
+export const UNSHARDED_PARTITIONS = { gsi1: ['ARTICLES', 'INGESTIONS'], gsi2: ['PARSERS'] } as const;
 
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
@@ -54,7 +74,8 @@ export const keys = {
 /** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */
 export const indexKeys = {
   /** gsi1: all articles by publication date. */
-  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: 'ARTICLES', gsi1sk: `${date}#${articleId}` }),
+  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: `ARTICLES#${shardOf(articleId)}`, gsi1sk: `${date}#${articleId}` }),
+  articlesPartitions: shards('ARTICLES'),
   /** gsi1: a speaker's statements by date; gsi2: the same, one kind only. */
   speakerTimeline: (speakerId: string, kind: StatementKind, date: string, articleId: string, index: number) => {
     const sk = `${date}#${articleId}#${reverseOrdinal(index)}`;
@@ -77,10 +98,15 @@ export const indexKeys = {
   entityNamesPartition: (prefix: string, type?: EntityType) =>
     type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
   /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
-  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: 'INGESTIONS', gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
+  ingestionsByTime: (updatedAt: string, key: string) => ({
+    gsi1pk: `INGESTIONS#${shardOf(keyPrefix(key))}`,
+    gsi1sk: `${updatedAt}#${keyPrefix(key)}`,
+  }),
+  ingestionsPartitions: shards('INGESTIONS'),
   ingestionsByParser: (parserVersion: number, key: string) => ({
-    gsi2pk: 'PARSERS',
+    gsi2pk: `PARSERS#${shardOf(keyPrefix(key))}`,
     gsi2sk: `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`,
   }),
+  parsersPartitions: shards('PARSERS'),
   parserVersionBound: parserVersionKey,
 };

@@ -30,6 +30,7 @@ import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
 import { indexKeys, keys, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
+import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
 
 export interface ReaderOptions {
@@ -56,7 +57,7 @@ const isEmptyRange = (range: { lower?: string; upper?: string }) =>
 function indexQuery(
   index: 'gsi1' | 'gsi2' | 'gsi3',
   partition: string,
-  sort: { lower?: string; upper?: string; prefix?: string; below?: string },
+  sort: { lower?: string; upper?: string; prefix?: string },
   newestFirst: boolean,
 ) {
   const names: Record<string, string> = { '#pk': `${index}pk` };
@@ -66,9 +67,6 @@ function indexQuery(
   if (sort.prefix !== undefined) {
     condition += ' AND begins_with(#sk, :prefix)';
     values[':prefix'] = sort.prefix;
-  } else if (sort.below !== undefined) {
-    condition += ' AND #sk < :below';
-    values[':below'] = sort.below;
   } else if (sort.lower !== undefined && sort.upper !== undefined) {
     condition += ' AND #sk BETWEEN :lower AND :upper';
     Object.assign(values, { ':lower': sort.lower, ':upper': sort.upper });
@@ -119,10 +117,12 @@ export class Reader {
   async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);
     if (isEmptyRange(range)) return EMPTY_PAGE;
-    return this.page({
+    return this.shardedPage({
       scope: ['articles', query.from ?? null, query.to ?? null],
-      query: indexQuery('gsi1', 'ARTICLES', range, true),
-      keyAttributes: indexKey('gsi1'),
+      index: 'gsi1',
+      partitions: indexKeys.articlesPartitions,
+      range,
+      newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && ListingItem.fromItem(item)),
@@ -237,10 +237,12 @@ export class Reader {
   }
 
   async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
-    return this.page({
+    return this.shardedPage({
       scope: ['ingestions'],
-      query: indexQuery('gsi1', 'INGESTIONS', {}, true),
-      keyAttributes: indexKey('gsi1'),
+      index: 'gsi1',
+      partitions: indexKeys.ingestionsPartitions,
+      range: {},
+      newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
@@ -248,10 +250,13 @@ export class Reader {
   }
 
   async listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
-    return this.page({
+    return this.shardedPage({
       scope: ['ingestions-before', version],
-      query: indexQuery('gsi2', 'PARSERS', { below: indexKeys.parserVersionBound(version) }, false),
-      keyAttributes: indexKey('gsi2'),
+      index: 'gsi2',
+      partitions: indexKeys.parsersPartitions,
+      // Inclusive, yet below `version`: every sort key continues past the bare version number ("…04#key").
+      range: { upper: indexKeys.parserVersionBound(version) },
+      newestFirst: false,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
@@ -260,6 +265,10 @@ export class Reader {
 
   private page<T>(request: Omit<PageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
     return queryPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
+  }
+
+  private shardedPage<T>(request: Omit<ShardedPageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
+    return shardedPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
   }
 
   /** The current version of each source key (absent when the source record is gone). */
