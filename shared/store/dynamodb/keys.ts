@@ -37,10 +37,10 @@ export const INDEX_SHARDS = 16;
  */
 const shardOf = (identity: string): string =>
   String(createHash('md5').update(identity).digest().readUInt32BE(0) % INDEX_SHARDS).padStart(2, '0');
+const articlesShard = (articleId: string) => `ARTICLES#${shardOf(articleId)}`;
+const ingestionsShard = (key: string) => `INGESTIONS#${shardOf(keyPrefix(key))}`;
+const parsersShard = (key: string) => `PARSERS#${shardOf(keyPrefix(key))}`;
 const shards = (list: string): string[] => Array.from({ length: INDEX_SHARDS }, (_, shard) => `${list}#${String(shard).padStart(2, '0')}`);
-
-/** The single index partitions of the layout before sharding (store format 1): what `npm run migrate` moves. */
-export const UNSHARDED_PARTITIONS = { gsi1: ['ARTICLES', 'INGESTIONS'], gsi2: ['PARSERS'] } as const;
 
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
@@ -74,7 +74,8 @@ export const keys = {
 /** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */
 export const indexKeys = {
   /** gsi1: all articles by publication date. */
-  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: `ARTICLES#${shardOf(articleId)}`, gsi1sk: `${date}#${articleId}` }),
+  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: articlesShard(articleId), gsi1sk: `${date}#${articleId}` }),
+  articlesShard,
   articlesPartitions: shards('ARTICLES'),
   /** gsi1: a speaker's statements by date; gsi2: the same, one kind only. */
   speakerTimeline: (speakerId: string, kind: StatementKind, date: string, articleId: string, index: number) => {
@@ -98,15 +99,14 @@ export const indexKeys = {
   entityNamesPartition: (prefix: string, type?: EntityType) =>
     type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
   /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
-  ingestionsByTime: (updatedAt: string, key: string) => ({
-    gsi1pk: `INGESTIONS#${shardOf(keyPrefix(key))}`,
-    gsi1sk: `${updatedAt}#${keyPrefix(key)}`,
-  }),
+  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: ingestionsShard(key), gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
+  ingestionsShard,
   ingestionsPartitions: shards('INGESTIONS'),
   ingestionsByParser: (parserVersion: number, key: string) => ({
-    gsi2pk: `PARSERS#${shardOf(keyPrefix(key))}`,
+    gsi2pk: parsersShard(key),
     gsi2sk: `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`,
   }),
+  parsersShard,
   parsersPartitions: shards('PARSERS'),
   parserVersionBound: parserVersionKey,
 };
