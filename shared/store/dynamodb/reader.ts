@@ -3,13 +3,14 @@
  * Items of article versions carry their source key and version; a reader shows an item only when that
  * version is the one the source record points at, so a replace in progress is never seen half-done.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import type { SpeakerType, StatementKind } from '../../model/statement.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type {
   ArticleRecord,
+  ArticleWithStatements,
   DateRange,
   EntityArticle,
   EntityRecord,
@@ -111,6 +112,11 @@ function toEntityRecord(summary: Aggregate.AggregateSummary): EntityRecord {
   };
 }
 
+const articleStatementsScope = (id: string) => ['article-statements', id];
+
+/** The statements being paged belong to a version that is no longer current. */
+class VersionReplaced extends Error {}
+
 export class Reader {
   constructor(private readonly options: ReaderOptions) {}
 
@@ -134,23 +140,79 @@ export class Reader {
     return (await this.currentHead(id))?.record ?? null;
   }
 
+  /**
+   * An article and the first page of its statements in two requests: one Query of the article's partition
+   * (heads and statements of every version stored: one, or two for a moment during a replace) and one read
+   * of the version pointer. Mentions and the listing come along in the read but not over the wire.
+   */
+  async getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null> {
+    if (tooLong(id)) return null;
+    const items: Record<string, unknown>[] = [];
+    const pages = paginateQuery(
+      { client: this.options.client },
+      {
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'itemType IN (:head, :statement)',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':head': ArticleItem.ITEM_TYPE, ':statement': StatementItem.ITEM_TYPE },
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    const heads = items.filter((item) => String(item.sk).startsWith(keys.headPrefix));
+    const current = (await this.visible(heads)).find((item) => item !== null);
+    if (!current) return null;
+    const head = ArticleItem.fromItem(current);
+    const prefix = keys.statementPrefix(head.version);
+    // A Query returns the partition in sort-key order: the statements are in reading order.
+    const statements = items.filter((item) => String(item.sk).startsWith(prefix));
+    const shown = statements.slice(0, query.limit);
+    const last = shown.at(-1);
+    const nextCursor =
+      statements.length > query.limit && last ? this.options.codec.encode(articleStatementsScope(id), { pk: String(last.pk), sk: String(last.sk) }) : null;
+    return { article: head.record, statements: { items: shown.map(StatementItem.fromItem), nextCursor } };
+  }
+
   async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {
     if (tooLong(id)) return EMPTY_PAGE;
+    if (!query.cursor) return (await this.getArticleWithStatements(id, query))?.statements ?? EMPTY_PAGE;
+    // A later page. As a rule the version the cursor was made in is still current: its statements, checked
+    // against the pointer by the version they carry, answer in two requests.
+    const cursorVersion = keys.versionOf(this.options.codec.decode(articleStatementsScope(id), query.cursor).sk ?? '');
+    try {
+      const page = await this.articleStatementsPage(id, cursorVersion, query, async (items) => {
+        const visible = await this.visible(items);
+        if (visible.some((item) => item === null)) throw new VersionReplaced();
+        return visible.map((item) => item && StatementItem.fromItem(item));
+      });
+      // No statement at all after the cursor can also mean that the version was replaced and cleaned up.
+      if (page.items.length > 0) return page;
+    } catch (error) {
+      if (!(error instanceof VersionReplaced)) throw error;
+    }
     const head = await this.currentHead(id);
     if (!head) return EMPTY_PAGE;
-    const prefix = keys.statementPrefix(head.version);
+    return this.articleStatementsPage(id, head.version, query, async (items) => items.map(StatementItem.fromItem));
+  }
+
+  /** Statements of one version of an article; a cursor made in another version resumes at the same place in this one. */
+  private articleStatementsPage(
+    id: string,
+    version: string,
+    query: PageQuery,
+    select: (items: Record<string, unknown>[]) => Promise<(StatementRecord | null)[]>,
+  ): Promise<Page<StatementRecord>> {
+    const prefix = keys.statementPrefix(version);
     return this.page({
-      scope: ['article-statements', id],
+      scope: articleStatementsScope(id),
       query: {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':prefix': prefix },
       },
       keyAttributes: TABLE_KEY,
-      // A replace between two pages: resume at the same place in the version that is current now.
-      resumeAt: (position) => ({ ...position, sk: `${prefix}${position.sk?.split('#').at(-1) ?? ''}` }),
+      resumeAt: (position) => ({ ...position, sk: keys.statementAtSameOrdinal(position.sk ?? '', version) }),
       limit: query.limit,
       cursor: query.cursor,
-      select: async (items) => items.map(StatementItem.fromItem),
+      select,
     });
   }
 

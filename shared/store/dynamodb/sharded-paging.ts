@@ -29,11 +29,11 @@ export interface ShardedPageRequest<T> {
   select: (items: Record<string, unknown>[]) => Promise<(T | null)[]>;
 }
 
-interface Shard<T> {
+interface Shard {
   partition: string;
   range: { lower?: string; upper?: string };
   start: Record<string, unknown> | undefined;
-  buffer: { raw: Record<string, unknown>; value: T | null }[];
+  buffer: Record<string, unknown>[];
   done: boolean;
 }
 
@@ -58,7 +58,7 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
     if (!complete || !request.partitions.includes(position[pkName] as string)) throw new InvalidCursorError();
   }
 
-  const shards: Shard<T>[] = request.partitions.map((partition) => {
+  const shards: Shard[] = request.partitions.map((partition) => {
     if (!position || position[pkName] === partition) return { partition, range: request.range, start: position, buffer: [], done: false };
     const bound = position[skName];
     const range = newestFirst ? { ...request.range, upper: bound } : { ...request.range, lower: bound };
@@ -66,8 +66,7 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
     return { partition, range, start: undefined, buffer: [], done: empty };
   });
 
-  const items: T[] = [];
-  const fetch = async (shard: Shard<T>, size: number) => {
+  const fetch = async (shard: Shard, size: number) => {
     const bounded = shard.range.lower !== undefined || shard.range.upper !== undefined;
     const page = await request.client.send(
       new QueryCommand({
@@ -85,34 +84,49 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
         ExclusiveStartKey: shard.start,
       }),
     );
-    const raw = page.Items ?? [];
-    const values = await request.select(raw);
-    shard.buffer.push(...raw.map((item, at) => ({ raw: item, value: values[at] ?? null })));
+    shard.buffer.push(...(page.Items ?? []));
     shard.start = page.LastEvaluatedKey;
     shard.done = page.LastEvaluatedKey === undefined;
   };
   const comesFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
     newestFirst ? String(a[skName]) > String(b[skName]) : String(a[skName]) < String(b[skName]);
 
-  // The first read asks each shard for its share of the page (plus one, to know whether more follows);
-  // a shard that runs dry before the page is full is read again for what is still missing.
-  let size = Math.ceil((limit + 1) / shards.length) + 1;
-  for (;;) {
-    await Promise.all(shards.filter((shard) => shard.buffer.length === 0 && !shard.done).map((shard) => fetch(shard, size)));
-    size = limit - items.length + 1;
-    let next: Shard<T> | undefined;
-    for (const shard of shards) {
-      const head = shard.buffer[0];
-      if (head && (!next || comesFirst(head.raw, next.buffer[0]!.raw))) next = shard;
+  /** The next `count` items of the merged list (fewer at its end), reading again a shard that runs dry. */
+  const take = async (count: number): Promise<Record<string, unknown>[]> => {
+    const taken: Record<string, unknown>[] = [];
+    while (taken.length < count) {
+      const dry = shards.filter((shard) => shard.buffer.length === 0 && !shard.done);
+      await Promise.all(dry.map((shard) => fetch(shard, count - taken.length + 1)));
+      let next: Shard | undefined;
+      for (const shard of shards) {
+        const head = shard.buffer[0];
+        if (head && (!next || comesFirst(head, next.buffer[0]!))) next = shard;
+      }
+      const item = next?.buffer.shift();
+      if (!item) break;
+      taken.push(item);
     }
-    const taken = next?.buffer.shift();
-    if (!taken) return { items, nextCursor: null };
-    if (taken.value === null) continue;
-    items.push(taken.value);
-    if (items.length === limit) {
-      const more = shards.some((shard) => shard.buffer.length > 0 || !shard.done);
-      const last = Object.fromEntries(keyAttributes.map((name) => [name, String(taken.raw[name])]));
-      return { items, nextCursor: more ? request.codec.encode(request.scope, last) : null };
+    return taken;
+  };
+
+  // The first read asks each shard for its share of the page. Items are selected (the visibility check)
+  // a page's worth at a time, in one call, rather than per shard read.
+  await Promise.all(shards.filter((shard) => !shard.done).map((shard) => fetch(shard, Math.ceil((limit + 1) / shards.length) + 1)));
+  const items: T[] = [];
+  for (;;) {
+    // One more than needed, to know whether anything follows the last item returned.
+    const batch = await take(limit - items.length + 1);
+    if (batch.length === 0) return { items, nextCursor: null };
+    const values = await request.select(batch);
+    for (const [at, raw] of batch.entries()) {
+      const value = values[at];
+      if (value === null || value === undefined) continue;
+      items.push(value);
+      if (items.length === limit) {
+        const more = at < batch.length - 1 || shards.some((shard) => shard.buffer.length > 0 || !shard.done);
+        const last = Object.fromEntries(keyAttributes.map((name) => [name, String(raw[name])]));
+        return { items, nextCursor: more ? request.codec.encode(request.scope, last) : null };
+      }
     }
   }
 }

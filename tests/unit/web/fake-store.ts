@@ -41,6 +41,10 @@ export function fakeStore(data: FakeData): WebStore {
   return {
     listArticles: async (query) => paged(newestFirst(articles, (a) => a.metadata.publishedAt ?? a.ingestedAt), query),
     getArticle: async (id) => articles.find((a) => a.id === id) ?? null,
+    getArticleWithStatements: async (id, query) => {
+      const article = articles.find((a) => a.id === id);
+      return article ? { article, statements: paged(statements.filter((s) => s.articleId === id), query) } : null;
+    },
     listArticleStatements: async (id, query) => paged(statements.filter((s) => s.articleId === id), query),
     listStatements: async (query) =>
       paged(newestFirst(statements.filter((s) => s.speaker.id === query.speaker), (s) => s.publishedAt), query),

@@ -44,6 +44,10 @@ export function fakeStore(): ArticleReader {
     async getArticle(id) {
       return records.articles.find((article) => article.id === id) ?? null;
     },
+    async getArticleWithStatements(id, query) {
+      const article = records.articles.find((candidate) => candidate.id === id);
+      return article ? { article, statements: await this.listArticleStatements(id, query) } : null;
+    },
     async listArticleStatements(id, query) {
       return page(records.statements.filter((statement) => statement.articleId === id), query, `article-statements|${id}`);
     },
