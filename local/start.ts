@@ -1,4 +1,6 @@
 import { describeReport } from '../shared/reconcile/reconcile.ts';
+import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
+import { STORE_FORMAT, storedFormat } from '../shared/store/dynamodb/store-format.ts';
 import { printEndpoints, startFromCommandLine, stopOnSignal } from './cli.ts';
 import { reconcileLocalPipeline } from './reconcile.ts';
 
@@ -12,6 +14,11 @@ import { reconcileLocalPipeline } from './reconcile.ts';
 const pipeline = await startFromCommandLine();
 printEndpoints(pipeline);
 stopOnSignal(pipeline);
+// Data kept from an older release is not read right by this one until migrated: say so before anything else.
+const format = await storedFormat({ client: createDocumentClient(pipeline.dynamoEndpoint), tableName: pipeline.tableName });
+if (format < STORE_FORMAT) {
+  console.warn(`the table in .data/ is store format ${format}, this release reads format ${STORE_FORMAT}: lists miss older entries until you run \`npm run migrate\` (while this runs)`);
+}
 // A failed reconciliation is reported, not fatal: the pipeline serves on, and `npm run reconcile` can retry it.
 await reconcileLocalPipeline(pipeline, pipeline.startedAt).then(
   (report) => console.log(`reconciliation: ${describeReport(report)}`),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DEFAULT_PORTS, LOCAL_BUCKET } from '../local/settings.ts';
@@ -8,6 +7,7 @@ import { bucketLister, queueSender } from '../shared/reconcile/aws.ts';
 import { describeReport, reconcile } from '../shared/reconcile/reconcile.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { stackOutputs } from './stack-outputs.ts';
 
 /**
  * `npm run reconcile [-- --stack NAME]`
@@ -31,10 +31,7 @@ interface Target {
 }
 
 async function stackTarget(stackName: string): Promise<Target> {
-  const { Stacks = [] } = await new CloudFormationClient({}).send(new DescribeStacksCommand({ StackName: stackName }));
-  const outputs = new Map((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-  const [bucket, tableName, queueUrl] = ['BucketName', 'TableName', 'QueueUrl'].map((key) => outputs.get(key));
-  if (!bucket || !tableName || !queueUrl) throw new Error(`stack ${stackName} has no BucketName, TableName and QueueUrl outputs`);
+  const { BucketName: bucket, TableName: tableName, QueueUrl: queueUrl } = await stackOutputs(stackName, ['BucketName', 'TableName', 'QueueUrl']);
   return { name: `stack ${stackName}`, bucket, tableName, queueUrl, s3: new S3Client({}), sqs: new SQSClient({}), dynamoEndpoint: undefined };
 }
 

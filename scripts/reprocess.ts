@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { enqueueReprocessing, staleIngestions } from '../functions/ingest/reprocess.ts';
 import { DEFAULT_PORTS } from '../local/settings.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { stackOutputs } from './stack-outputs.ts';
 
 /**
  * `npm run reprocess [-- --stack NAME] [--dry-run] [--no-wait]`
@@ -36,12 +36,7 @@ interface Target {
 }
 
 async function stackTarget(stackName: string): Promise<Target> {
-  const cloudFormation = new CloudFormationClient({});
-  const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-  const outputs = new Map((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-  const tableName = outputs.get('TableName');
-  const queueUrl = outputs.get('QueueUrl');
-  if (!tableName || !queueUrl) throw new Error(`stack ${stackName} has no TableName and QueueUrl outputs`);
+  const { TableName: tableName, QueueUrl: queueUrl } = await stackOutputs(stackName, ['TableName', 'QueueUrl']);
   return { name: `stack ${stackName}`, tableName, queueUrl, dynamoEndpoint: undefined, sqsEndpoint: undefined };
 }
 

@@ -15,6 +15,7 @@ export type ArticleReader = Pick<
   ArticleStore,
   | 'listArticles'
   | 'getArticle'
+  | 'getArticleWithStatements'
   | 'listArticleStatements'
   | 'listStatements'
   | 'searchSpeakers'

@@ -45,6 +45,12 @@ export interface ArticleRecord {
   ingestedAt: string;
 }
 
+/** An article with the first page of its statements, as one read gives them. */
+export interface ArticleWithStatements {
+  article: ArticleRecord;
+  statements: Page<StatementRecord>;
+}
+
 export interface StatementRecord extends Statement {
   id: string;
   articleId: string;
@@ -123,6 +129,8 @@ export interface ArticleStore {
    */
   listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>>;
   getArticle(id: string): Promise<ArticleRecord | null>;
+  /** The article and the first page of its statements (later pages: listArticleStatements with the cursor). */
+  getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null>;
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;
   listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>>;
   searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>>;

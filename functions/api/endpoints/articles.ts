@@ -5,6 +5,9 @@ import { notFound } from '../problem.ts';
 import { DatedPageQuery, idParameter, NoParams, PageQuery } from '../schemas/params.ts';
 import { ArticlePage, ArticleWithStatements, StatementPage } from '../schemas/responses.ts';
 
+/** The store's largest page. */
+const STATEMENTS_PAGE = 100;
+
 const ArticleIdParams = z.strictObject({ id: idParameter('Article id') });
 
 function summary(article: ArticleRecord) {
@@ -28,14 +31,13 @@ export const listArticles = defineEndpoint({
   },
 });
 
-/** The store pages statements; an article is answered whole, so walk its pages at the store's largest size. */
-async function allStatements(store: ArticleReader, articleId: string, firstPage: Promise<{ items: StatementRecord[]; nextCursor: string | null }>) {
+/** The store pages statements; an article is answered whole, so walk the later pages at the store's largest size. */
+async function remainingStatements(store: ArticleReader, articleId: string, cursor: string | null) {
   const statements: StatementRecord[] = [];
-  let page = await firstPage;
-  statements.push(...page.items);
-  while (page.nextCursor !== null) {
-    page = await store.listArticleStatements(articleId, { limit: 100, cursor: page.nextCursor });
+  while (cursor !== null) {
+    const page = await store.listArticleStatements(articleId, { limit: STATEMENTS_PAGE, cursor });
     statements.push(...page.items);
+    cursor = page.nextCursor;
   }
   return statements;
 }
@@ -51,13 +53,11 @@ export const getArticle = defineEndpoint({
   notFound: true,
   cacheControl: CACHE_SHORT,
   run: async ({ params }, store) => {
-    // Both reads at once: the first statements page costs no extra round trip.
-    const [article, statements] = await Promise.all([
-      store.getArticle(params.id),
-      allStatements(store, params.id, store.listArticleStatements(params.id, { limit: 100 })),
-    ]);
-    if (!article) throw notFound(`no article with id ${params.id}`);
-    return { ...article, statements };
+    // The article and its first statements come in one read.
+    const read = await store.getArticleWithStatements(params.id, { limit: STATEMENTS_PAGE });
+    if (!read) throw notFound(`no article with id ${params.id}`);
+    const rest = await remainingStatements(store, params.id, read.statements.nextCursor);
+    return { ...read.article, statements: [...read.statements.items, ...rest] };
   },
 });
 
@@ -72,8 +72,14 @@ export const listArticleStatements = defineEndpoint({
   notFound: true,
   cacheControl: CACHE_SHORT,
   run: async ({ params, query }, store) => {
-    const [article, page] = await Promise.all([store.getArticle(params.id), store.listArticleStatements(params.id, query)]);
-    if (!article) throw notFound(`no article with id ${params.id}`);
+    if (!query.cursor) {
+      const read = await store.getArticleWithStatements(params.id, query);
+      if (!read) throw notFound(`no article with id ${params.id}`);
+      return read.statements;
+    }
+    const page = await store.listArticleStatements(params.id, query);
+    // A page after the last is empty, and so is every page of an article gone since: tell the two apart.
+    if (page.items.length === 0 && !(await store.getArticle(params.id))) throw notFound(`no article with id ${params.id}`);
     return page;
   },
 });

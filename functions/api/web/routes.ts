@@ -83,13 +83,12 @@ const pageFailuresLoggedTo = (logger: Logger) => (render: (event: APIGatewayProx
   };
 };
 
-async function allStatements(store: WebStore, articleId: string): Promise<StatementRecord[]> {
+/** The statements after the first page, which came with the article. */
+async function laterStatements(store: WebStore, articleId: string, cursor: string | null): Promise<StatementRecord[]> {
   const statements: StatementRecord[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < MAX_STATEMENT_PAGES; pages += 1) {
-    const page = await store.listArticleStatements(articleId, { limit: 100, ...(cursor ? { cursor } : {}) });
+  for (let pages = 1; cursor !== null && pages < MAX_STATEMENT_PAGES; pages += 1) {
+    const page = await store.listArticleStatements(articleId, { limit: 100, cursor });
     statements.push(...page.items);
-    if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
   return statements;
@@ -119,10 +118,11 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
   });
 
   const article = asPage(async (event) => {
-    const record = await store.getArticle(idOf(event));
-    if (!record) throw new PageError(404, 'There is no article with this id. It may have been deleted.');
-    const [statements, body] = await Promise.all([allStatements(store, record.id), loadArticleBody(objects, record, logger)]);
-    return htmlResponse(200, articlePage(record, statements, body));
+    const read = await store.getArticleWithStatements(idOf(event), { limit: 100 });
+    if (!read) throw new PageError(404, 'There is no article with this id. It may have been deleted.');
+    const { article: record, statements: first } = read;
+    const [later, body] = await Promise.all([laterStatements(store, record.id, first.nextCursor), loadArticleBody(objects, record, logger)]);
+    return htmlResponse(200, articlePage(record, [...first.items, ...later], body));
   });
 
   const speaker = asPage(async (event) => {

@@ -3,6 +3,7 @@
  * Items of one article version live in the article's partition with the version in the sort key, so a
  * new version can be written beside the old one and the old one deleted after the pointer flip.
  */
+import { createHash } from 'node:crypto';
 import type { EntityType } from '../../model/article.ts';
 import type { StatementKind } from '../../model/statement.ts';
 
@@ -22,6 +23,26 @@ const keyPrefix = (key: string): string => {
   return prefix;
 };
 
+/**
+ * The lists every article or object joins (all articles by date, all ingestions, all ingestions by parser)
+ * are spread over this many index partitions: one partition takes at most 1,000 writes a second, and a
+ * time-ordered sort key keeps DynamoDB from splitting it, so with one partition new articles would cap at
+ * 500–1,000 a second. A reader merges the shards (sharded-paging.ts), one Query each per page: eight
+ * shards raise the ceiling eightfold for eight small Queries per page.
+ */
+export const INDEX_SHARDS = 8;
+
+/**
+ * The shard of an item, from the part of its sort key that names it: items with equal sort keys (two
+ * versions of one article) share a shard, which is what keeps a merged cursor exact.
+ */
+const shardOf = (identity: string): string =>
+  String(createHash('md5').update(identity).digest().readUInt32BE(0) % INDEX_SHARDS).padStart(2, '0');
+const articlesShard = (articleId: string) => `ARTICLES#${shardOf(articleId)}`;
+const ingestionsShard = (key: string) => `INGESTIONS#${shardOf(keyPrefix(key))}`;
+const parsersShard = (key: string) => `PARSERS#${shardOf(keyPrefix(key))}`;
+const shards = (list: string): string[] => Array.from({ length: INDEX_SHARDS }, (_, shard) => `${list}#${String(shard).padStart(2, '0')}`);
+
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
 
@@ -33,6 +54,8 @@ export const keys = {
   articleHead: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `HEAD#${version}` }),
   articleListing: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `LIST#${version}` }),
   statementPrefix: (version: string): string => `STMT#${version}#`,
+  /** The statement of `version` at the ordinal `sk` (a statement key of any version) names. */
+  statementAtSameOrdinal: (sk: string, version: string): string => `STMT#${version}#${sk.split('#').at(-1) ?? ''}`,
   statement: (articleId: string, version: string, index: number): TableKey => ({
     pk: `ARTICLE#${articleId}`,
     sk: `STMT#${version}#${ordinal(index)}`,
@@ -54,7 +77,9 @@ export const keys = {
 /** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */
 export const indexKeys = {
   /** gsi1: all articles by publication date. */
-  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: 'ARTICLES', gsi1sk: `${date}#${articleId}` }),
+  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: articlesShard(articleId), gsi1sk: `${date}#${articleId}` }),
+  articlesShard,
+  articlesPartitions: shards('ARTICLES'),
   /** gsi1: a speaker's statements by date; gsi2: the same, one kind only. */
   speakerTimeline: (speakerId: string, kind: StatementKind, date: string, articleId: string, index: number) => {
     const sk = `${date}#${articleId}#${reverseOrdinal(index)}`;
@@ -77,10 +102,14 @@ export const indexKeys = {
   entityNamesPartition: (prefix: string, type?: EntityType) =>
     type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
   /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
-  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: 'INGESTIONS', gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
+  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: ingestionsShard(key), gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
+  ingestionsShard,
+  ingestionsPartitions: shards('INGESTIONS'),
   ingestionsByParser: (parserVersion: number, key: string) => ({
-    gsi2pk: 'PARSERS',
+    gsi2pk: parsersShard(key),
     gsi2sk: `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`,
   }),
+  parsersShard,
+  parsersPartitions: shards('PARSERS'),
   parserVersionBound: parserVersionKey,
 };

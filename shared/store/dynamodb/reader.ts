@@ -3,13 +3,14 @@
  * Items of article versions carry their source key and version; a reader shows an item only when that
  * version is the one the source record points at, so a replace in progress is never seen half-done.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import type { SpeakerType, StatementKind } from '../../model/statement.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type {
   ArticleRecord,
+  ArticleWithStatements,
   DateRange,
   EntityArticle,
   EntityRecord,
@@ -30,6 +31,7 @@ import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
 import { indexKeys, keys, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
+import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
 
 export interface ReaderOptions {
@@ -56,7 +58,7 @@ const isEmptyRange = (range: { lower?: string; upper?: string }) =>
 function indexQuery(
   index: 'gsi1' | 'gsi2' | 'gsi3',
   partition: string,
-  sort: { lower?: string; upper?: string; prefix?: string; below?: string },
+  sort: { lower?: string; upper?: string; prefix?: string },
   newestFirst: boolean,
 ) {
   const names: Record<string, string> = { '#pk': `${index}pk` };
@@ -66,9 +68,6 @@ function indexQuery(
   if (sort.prefix !== undefined) {
     condition += ' AND begins_with(#sk, :prefix)';
     values[':prefix'] = sort.prefix;
-  } else if (sort.below !== undefined) {
-    condition += ' AND #sk < :below';
-    values[':below'] = sort.below;
   } else if (sort.lower !== undefined && sort.upper !== undefined) {
     condition += ' AND #sk BETWEEN :lower AND :upper';
     Object.assign(values, { ':lower': sort.lower, ':upper': sort.upper });
@@ -113,16 +112,23 @@ function toEntityRecord(summary: Aggregate.AggregateSummary): EntityRecord {
   };
 }
 
+const articleStatementsScope = (id: string) => ['article-statements', id];
+
+/** The statements being paged belong to a version that is no longer current. */
+class VersionReplaced extends Error {}
+
 export class Reader {
   constructor(private readonly options: ReaderOptions) {}
 
   async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);
     if (isEmptyRange(range)) return EMPTY_PAGE;
-    return this.page({
+    return this.shardedPage({
       scope: ['articles', query.from ?? null, query.to ?? null],
-      query: indexQuery('gsi1', 'ARTICLES', range, true),
-      keyAttributes: indexKey('gsi1'),
+      index: 'gsi1',
+      partitions: indexKeys.articlesPartitions,
+      range,
+      newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && ListingItem.fromItem(item)),
@@ -134,23 +140,79 @@ export class Reader {
     return (await this.currentHead(id))?.record ?? null;
   }
 
+  /**
+   * An article and the first page of its statements in two requests: one Query of the article's partition
+   * (heads and statements of every version stored: one, or two for a moment during a replace) and one read
+   * of the version pointer. Mentions and the listing come along in the read but not over the wire.
+   */
+  async getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null> {
+    if (tooLong(id)) return null;
+    const items: Record<string, unknown>[] = [];
+    const pages = paginateQuery(
+      { client: this.options.client },
+      {
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'itemType IN (:head, :statement)',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':head': ArticleItem.ITEM_TYPE, ':statement': StatementItem.ITEM_TYPE },
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    const heads = items.filter((item) => String(item.sk).startsWith(keys.headPrefix));
+    const current = (await this.visible(heads)).find((item) => item !== null);
+    if (!current) return null;
+    const head = ArticleItem.fromItem(current);
+    const prefix = keys.statementPrefix(head.version);
+    // A Query returns the partition in sort-key order: the statements are in reading order.
+    const statements = items.filter((item) => String(item.sk).startsWith(prefix));
+    const shown = statements.slice(0, query.limit);
+    const last = shown.at(-1);
+    const nextCursor =
+      statements.length > query.limit && last ? this.options.codec.encode(articleStatementsScope(id), { pk: String(last.pk), sk: String(last.sk) }) : null;
+    return { article: head.record, statements: { items: shown.map(StatementItem.fromItem), nextCursor } };
+  }
+
   async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {
     if (tooLong(id)) return EMPTY_PAGE;
+    if (!query.cursor) return (await this.getArticleWithStatements(id, query))?.statements ?? EMPTY_PAGE;
+    // A later page. As a rule the version the cursor was made in is still current: its statements, checked
+    // against the pointer by the version they carry, answer in two requests.
+    const cursorVersion = keys.versionOf(this.options.codec.decode(articleStatementsScope(id), query.cursor).sk ?? '');
+    try {
+      const page = await this.articleStatementsPage(id, cursorVersion, query, async (items) => {
+        const visible = await this.visible(items);
+        if (visible.some((item) => item === null)) throw new VersionReplaced();
+        return visible.map((item) => item && StatementItem.fromItem(item));
+      });
+      // No statement at all after the cursor can also mean that the version was replaced and cleaned up.
+      if (page.items.length > 0) return page;
+    } catch (error) {
+      if (!(error instanceof VersionReplaced)) throw error;
+    }
     const head = await this.currentHead(id);
     if (!head) return EMPTY_PAGE;
-    const prefix = keys.statementPrefix(head.version);
+    return this.articleStatementsPage(id, head.version, query, async (items) => items.map(StatementItem.fromItem));
+  }
+
+  /** Statements of one version of an article; a cursor made in another version resumes at the same place in this one. */
+  private articleStatementsPage(
+    id: string,
+    version: string,
+    query: PageQuery,
+    select: (items: Record<string, unknown>[]) => Promise<(StatementRecord | null)[]>,
+  ): Promise<Page<StatementRecord>> {
+    const prefix = keys.statementPrefix(version);
     return this.page({
-      scope: ['article-statements', id],
+      scope: articleStatementsScope(id),
       query: {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':prefix': prefix },
       },
       keyAttributes: TABLE_KEY,
-      // A replace between two pages: resume at the same place in the version that is current now.
-      resumeAt: (position) => ({ ...position, sk: `${prefix}${position.sk?.split('#').at(-1) ?? ''}` }),
+      resumeAt: (position) => ({ ...position, sk: keys.statementAtSameOrdinal(position.sk ?? '', version) }),
       limit: query.limit,
       cursor: query.cursor,
-      select: async (items) => items.map(StatementItem.fromItem),
+      select,
     });
   }
 
@@ -237,10 +299,12 @@ export class Reader {
   }
 
   async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
-    return this.page({
+    return this.shardedPage({
       scope: ['ingestions'],
-      query: indexQuery('gsi1', 'INGESTIONS', {}, true),
-      keyAttributes: indexKey('gsi1'),
+      index: 'gsi1',
+      partitions: indexKeys.ingestionsPartitions,
+      range: {},
+      newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
@@ -248,10 +312,13 @@ export class Reader {
   }
 
   async listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
-    return this.page({
+    return this.shardedPage({
       scope: ['ingestions-before', version],
-      query: indexQuery('gsi2', 'PARSERS', { below: indexKeys.parserVersionBound(version) }, false),
-      keyAttributes: indexKey('gsi2'),
+      index: 'gsi2',
+      partitions: indexKeys.parsersPartitions,
+      // Inclusive, yet below `version`: every sort key continues past the bare version number ("…04#key").
+      range: { upper: indexKeys.parserVersionBound(version) },
+      newestFirst: false,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => items.map((item) => SourceItem.toIngestionRecord(SourceItem.fromItem(item))),
@@ -260,6 +327,10 @@ export class Reader {
 
   private page<T>(request: Omit<PageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
     return queryPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
+  }
+
+  private shardedPage<T>(request: Omit<ShardedPageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
+    return shardedPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
   }
 
   /** The current version of each source key (absent when the source record is gone). */

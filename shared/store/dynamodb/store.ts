@@ -10,6 +10,7 @@ import type { RejectionCode } from '../../parse/errors.ts';
 import { CursorCodec } from '../cursor.ts';
 import type {
   ArticleRecord,
+  ArticleWithStatements,
   ArticleStore,
   DateRange,
   EntityArticle,
@@ -62,6 +63,10 @@ export class DynamoArticleStore implements ArticleStore {
 
   getArticle(id: string): Promise<ArticleRecord | null> {
     return this.reader.getArticle(id);
+  }
+
+  getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null> {
+    return this.reader.getArticleWithStatements(id, query);
   }
 
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {

@@ -11,7 +11,7 @@
  *   4. settles: brings speaker/entity aggregates to the current version and deletes older versions' items.
  * A writer that loses the flip to a newer event deletes its own items and reports 'stale'.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { RejectionCode } from '../../parse/errors.ts';
 import type { IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
@@ -219,23 +219,20 @@ export class SourceWriter {
 
   private async partitionKeys(articleId: string): Promise<TableKey[]> {
     const found: TableKey[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.options.client.send(
-        new QueryCommand({
-          TableName: this.options.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId) },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...((page.Items ?? []) as TableKey[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const pages = paginateQuery(
+      { client: this.options.client },
+      {
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId) },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) found.push(...((page.Items ?? []) as TableKey[]));
     return found;
   }
+
 }
 
 /** Shares of the current head, plus zero shares withdrawing whatever only older heads contributed. */

@@ -107,6 +107,23 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect(await store.listArticleStatements('no-such-article', { limit: 5 })).toEqual({ items: [], nextCursor: null });
   });
 
+  it('answers an article with its first statements in one Query and one read of the pointer, and each later page the same way', async () => {
+    const metered = documentClient(localClient(dynamo.endpoint));
+    const counter = meter(metered);
+    const reader = storeFor(dynamo, metered);
+    const texts = (page: { items: { text: string }[] } | undefined) => page?.items.map((s) => s.text);
+
+    const read = await reader.getArticleWithStatements(example.id, { limit: 4 });
+    expect(read?.article).toEqual(await store.getArticle(example.id));
+    expect(texts(read?.statements)).toEqual(example.statements.slice(0, 4).map((s) => s.text));
+    expect(counter.requests).toEqual({ Query: 1, BatchGetItem: 1 });
+
+    const next = await reader.listArticleStatements(example.id, { limit: 4, cursor: read?.statements.nextCursor as string });
+    expect(texts(next)).toEqual(example.statements.slice(4, 8).map((s) => s.text));
+    expect(counter.requests).toEqual({ Query: 2, BatchGetItem: 2 });
+    expect(await reader.getArticleWithStatements('no-such-article', { limit: 4 })).toBeNull();
+  });
+
   it('pages through all articles newest first, each exactly once', async () => {
     const listed = await all((cursor) => store.listArticles({ limit: 5, cursor }));
     const expected = [...specs.map((spec) => parsed.get(spec.key)?.id), example.id];

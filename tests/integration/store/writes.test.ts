@@ -108,6 +108,26 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect((await store.getSpeaker(slugId('Nikol Pashinyan')))?.statementCount).toBeGreaterThanOrEqual(2);
   });
 
+  it('a walk through an article’s statements that a replace interrupts goes on at the same place in the new version', async () => {
+    await store.saveArticles(source(key, '0100'), [article(first(key))], 1);
+    const id = article({ key }).id;
+    const firstPage = (await store.getArticleWithStatements(id, { limit: 2 }))?.statements;
+    expect(firstPage?.items.map((s) => s.text)).toEqual(['old one', 'old two']);
+    const { client, intercept } = interceptingClient(dynamo);
+    let beforeCleanup: string[] = [];
+    // Flipped, the old version's items not yet deleted: they are still there, and must not be shown.
+    intercept({
+      when: isOldVersionDelete,
+      at: 'before',
+      hook: async () => void (beforeCleanup = (await store.listArticleStatements(id, { limit: 2, cursor: firstPage?.nextCursor as string })).items.map((s) => s.text)),
+    });
+    await storeFor(dynamo, client).saveArticles(source(key, '0200'), [article(second(key))], 1);
+    const afterCleanup = await store.listArticleStatements(id, { limit: 2, cursor: firstPage?.nextCursor as string });
+
+    expect(beforeCleanup).toEqual(['new pashinyan two']);
+    expect(afterCleanup).toEqual({ items: [expect.objectContaining({ text: 'new pashinyan two' })], nextCursor: null });
+  });
+
   it('deleting the object removes its article and statements and withdraws its counts', async () => {
     const speaker = `Delete Speaker ${randomUUID().slice(0, 6)}`;
     const other = `news/${randomUUID()}.txt`;

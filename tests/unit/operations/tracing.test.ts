@@ -91,7 +91,7 @@ describe('trace annotations', () => {
       addErrorAsMetadata: (error: Error) => (subsegments.at(-1)!.error = error),
       getSegment: () => lambdaSegment,
     });
-    const failing = { ...fakeStore(), getArticle: async () => Promise.reject(new Error('table gone')) };
+    const failing = { ...fakeStore(), getArticleWithStatements: async () => Promise.reject(new Error('table gone')) };
     const traced = (store: ReturnType<typeof fakeStore>) =>
       createApi(store, { logger: silentLogger(), outermost: [clientErrorsAsResponses(captureLambdaHandler(tracer, { captureResponse: false }))] });
 

@@ -3,11 +3,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createApi } from '../../../functions/api/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../functions/api/web/layout.ts';
 import { webRoutes } from '../../../functions/api/web/routes.ts';
-import { fakeObjects, fakeStore } from './fake-store.ts';
+import { fakeObjects } from './fake-store.ts';
+import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
 /** The pages registered on the API's own middy chain, as the deployed handler does. */
-const store = { ...fakeStore({}), getIngestion: async () => null };
+const store = { ...memoryReader({}), getIngestion: async () => null };
 const api = createApi(store, {
   logger: new Logger({ serviceName: 'web-test', logLevel: 'SILENT' }),
   extraRoutes: webRoutes({ store, objects: fakeObjects({}) }),

@@ -5,7 +5,8 @@ import type { Speaker, StatementKind } from '../../../shared/model/statement.ts'
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { webRoutes } from '../../../functions/api/web/routes.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../functions/api/web/layout.ts';
-import { BUCKET, articleRecord, fakeObjects, fakeStore } from './fake-store.ts';
+import { BUCKET, articleRecord, fakeObjects } from './fake-store.ts';
+import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
 const KEY = 'bridge.txt';
@@ -70,7 +71,7 @@ const speaker: SpeakerRecord = {
   lastSeen: '2026-10-05',
 };
 
-const routes = webRoutes({ store: fakeStore({ articles: [article], statements, speakers: [speaker] }), objects: fakeObjects({ [KEY]: TEXT }) });
+const routes = webRoutes({ store: memoryReader({ articles: [article], statements, speakers: [speaker] }), objects: fakeObjects({ [KEY]: TEXT }) });
 const text = (node: { textContent: string | null } | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('every page', () => {
@@ -111,7 +112,7 @@ describe('home page', () => {
       id: `a${n}`,
       metadata: { ...article.metadata, title: `Article ${n}`, publishedAt: `2026-01-${String(n % 28 + 1).padStart(2, '0')}T${String(n % 24).padStart(2, '0')}:00:00Z` },
     }));
-    const paged = webRoutes({ store: fakeStore({ articles: many }), objects: fakeObjects({}) });
+    const paged = webRoutes({ store: memoryReader({ articles: many }), objects: fakeObjects({}) });
     const seen: string[] = [];
     let url: string | null = '/';
     while (url) {
@@ -125,7 +126,7 @@ describe('home page', () => {
 
   it('names an untitled article by the object it came from', async () => {
     const untitled = { ...article, metadata: { ...article.metadata, title: null } };
-    const { document } = await get(webRoutes({ store: fakeStore({ articles: [untitled] }), objects: fakeObjects({}) }), '/');
+    const { document } = await get(webRoutes({ store: memoryReader({ articles: [untitled] }), objects: fakeObjects({}) }), '/');
     expect(text(document.querySelector('main li h2'))).toBe(`Untitled (${KEY})`);
   });
 
@@ -159,7 +160,7 @@ describe('article page', () => {
   });
 
   it('shows the statements without the text when the object is gone', async () => {
-    const gone = webRoutes({ store: fakeStore({ articles: [article], statements }), objects: fakeObjects({}) });
+    const gone = webRoutes({ store: memoryReader({ articles: [article], statements }), objects: fakeObjects({}) });
     const { status, document } = await get(gone, `/view/articles/${parsed.id}`);
     expect(status).toBe(200);
     expect(text(document.querySelector('.notice'))).toContain('no longer in the bucket');
@@ -171,7 +172,7 @@ describe('article page', () => {
 
   it('does not place stored offsets into a body that no longer has the same content', async () => {
     const edited = webRoutes({
-      store: fakeStore({ articles: [article], statements }),
+      store: memoryReader({ articles: [article], statements }),
       objects: fakeObjects({ [KEY]: TEXT.replace('Critics', 'Neighbours') }),
     });
     const { document } = await get(edited, `/view/articles/${parsed.id}`);
@@ -183,7 +184,7 @@ describe('article page', () => {
     const failing = { getObjectBytes: () => Promise.reject(new Error('S3 is down')) };
     const logger = new Logger({ serviceName: 'onrecord-api' });
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const { status, document } = await get(webRoutes({ store: fakeStore({ articles: [article], statements }), objects: failing, logger }), `/view/articles/${parsed.id}`);
+    const { status, document } = await get(webRoutes({ store: memoryReader({ articles: [article], statements }), objects: failing, logger }), `/view/articles/${parsed.id}`);
     expect(status).toBe(200);
     expect(text(document.querySelector('.notice'))).toContain('could not be read just now');
     expect(document.querySelectorAll('#statements ~ ul > li')).toHaveLength(2);
@@ -193,7 +194,7 @@ describe('article page', () => {
   it('answers a store failure with a 500 page that shows no internals, and logs it as a structured entry', async () => {
     const logger = new Logger({ serviceName: 'onrecord-api' });
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const broken = { ...fakeStore({}), listArticles: () => Promise.reject(new Error('table is gone')) };
+    const broken = { ...memoryReader({}), listArticles: () => Promise.reject(new Error('table is gone')) };
     const { status, document } = await get(webRoutes({ store: broken, objects: fakeObjects({}), logger }), '/');
     expect(status).toBe(500);
     expect(document.body.textContent).not.toContain('table is gone');
@@ -210,7 +211,7 @@ describe('article page', () => {
 describe('speaker page', () => {
   it('shows who they are and their statements newest first, each linked to its place in the article', async () => {
     const older = { ...statements[0]!, articleId: 'older', articleTitle: 'Earlier story', publishedAt: '2025-01-02' };
-    const store = fakeStore({ articles: [article], statements: [older, ...statements], speakers: [speaker] });
+    const store = memoryReader({ articles: [article], statements: [older, ...statements], speakers: [speaker] });
     const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
     expect(text(document.querySelector('h1'))).toBe('Ana Pérez');
     const facts = [...document.querySelectorAll('dl > dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
@@ -244,7 +245,7 @@ describe('entity page', () => {
   it('shows the entity and the articles that mention it, with paging', async () => {
     const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: ['Lachin road'], articleCount: 25, mentionCount: 31 };
     const mentions = Array.from({ length: 25 }, (_, n) => ({ articleId: `a${n}`, title: `Story ${n}`, publishedAt: '2026-10-01', count: 1 }));
-    const paged = webRoutes({ store: fakeStore({ entities: [entity], entityArticles: { [entity.id]: mentions } }), objects: fakeObjects({}) });
+    const paged = webRoutes({ store: memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } }), objects: fakeObjects({}) });
     const first = await get(paged, '/view/entities/lachin-corridor');
     expect(text(first.document.querySelector('h1'))).toBe('Lachin Corridor');
     expect(text(first.document.querySelector('dl'))).toContain('31 times in 25 articles');
@@ -275,7 +276,7 @@ describe('search page', () => {
 describe('ingestions page', () => {
   it('shows recent uploads with their status, and why a rejected one was refused', async () => {
     const base = { bucket: BUCKET, sequencer: '01', versionId: null, eTag: null, parserVersion: 1, receivedAt: '2026-11-27T10:00:00Z' };
-    const store = fakeStore({
+    const store = memoryReader({
       ingestions: [
         { ...base, key: KEY, status: 'accepted', reason: null, articleIds: [parsed.id], updatedAt: '2026-11-27T10:00:01Z' },
         { ...base, key: 'photo.jpg', status: 'rejected', reason: { code: 'binary', message: 'looks like binary data' }, articleIds: [], updatedAt: '2026-11-27T11:00:00Z' },

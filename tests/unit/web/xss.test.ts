@@ -3,7 +3,8 @@ import { webRoutes } from '../../../functions/api/web/routes.ts';
 import type { Speaker } from '../../../shared/model/statement.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
-import { BUCKET, articleRecord, fakeObjects, fakeStore } from './fake-store.ts';
+import { BUCKET, articleRecord, fakeObjects } from './fake-store.ts';
+import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
 /** Article text is untrusted: whatever markup it holds must come out as text on every page. */
@@ -60,7 +61,7 @@ const speakerRecord: SpeakerRecord = {
 };
 
 const routes = webRoutes({
-  store: fakeStore({
+  store: memoryReader({
     articles: [article],
     statements: [statement],
     speakers: [speakerRecord],

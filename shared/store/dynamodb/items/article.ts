@@ -9,6 +9,9 @@ import type { SpeakerType } from '../../../model/statement.ts';
 import type { ArticleRecord } from '../../port.ts';
 import { keys } from '../keys.ts';
 
+/** Told apart from the partition's other items when an article is read whole. */
+export const ITEM_TYPE = 'article';
+
 export interface SpeakerShare {
   id: string;
   name: string;
@@ -39,7 +42,7 @@ export interface ArticleHead {
 export function toItem(head: ArticleHead): Record<string, unknown> {
   return {
     ...keys.articleHead(head.record.id, head.version),
-    itemType: 'article',
+    itemType: ITEM_TYPE,
     articleId: head.record.id,
     sourceKey: head.sourceKey,
     version: head.version,

@@ -2,6 +2,9 @@
 import type { StatementRecord } from '../../port.ts';
 import { indexKeys, keys } from '../keys.ts';
 
+/** Told apart from the partition's other items when an article is read whole. */
+export const ITEM_TYPE = 'statement';
+
 export interface StatementPlacement {
   sourceKey: string;
   version: string;
@@ -13,7 +16,7 @@ export function toItem(statement: StatementRecord, placement: StatementPlacement
   return {
     ...keys.statement(statement.articleId, placement.version, placement.index),
     ...indexKeys.speakerTimeline(statement.speaker.id, statement.kind, placement.sortDate, statement.articleId, placement.index),
-    itemType: 'statement',
+    itemType: ITEM_TYPE,
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
     version: placement.version,

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORTS } from '../local/settings.ts';
+import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
+import { migrate, STORE_FORMAT, storedFormat } from '../shared/store/dynamodb/store-format.ts';
+import { stackOutputs } from './stack-outputs.ts';
+
+/**
+ * `npm run migrate [-- --stack NAME]`
+ *
+ * Moves the table to the current store format (shared/store/dynamodb/store-format.ts says what changed and
+ * why it is safe while ingesting and safe to repeat). Without --stack: the local pipeline's table
+ * (`npm start` running, or `.data/` of a stopped one: start it first); with --stack: the deployed stack's
+ * TableName output, with your usual AWS credentials. Deploy the new code first, then migrate: until then,
+ * lists read by the new code miss the entries the old layout holds.
+ */
+const { values } = parseArgs({ options: { stack: { type: 'string' } } });
+
+async function main(): Promise<number> {
+  const local = !values.stack;
+  // The emulator needs a region but no AWS profile (the client gives it fixed credentials).
+  if (local) process.env.AWS_REGION ??= 'us-east-1';
+  const tableName = values.stack ? (await stackOutputs(values.stack, ['TableName'])).TableName : process.env.TABLE_NAME || 'onrecord';
+  const endpoint = local ? `http://localhost:${process.env.DYNAMODB_PORT || DEFAULT_PORTS.dynamo}` : undefined;
+  const table = { client: createDocumentClient(endpoint), tableName };
+
+  const format = await storedFormat(table);
+  if (format >= STORE_FORMAT) {
+    console.log(`table ${tableName}: already store format ${format}; nothing to do`);
+    return 0;
+  }
+  console.log(`table ${tableName}: store format ${format} → ${STORE_FORMAT}`);
+  const moved = await migrate(table, (count) => process.stdout.write(process.stdout.isTTY ? `\rmoved ${count} index entries` : '.'));
+  console.log(`\ndone: ${moved} index entries moved; table ${tableName} is store format ${STORE_FORMAT}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+    console.error(refused ? 'nothing answers on the local DynamoDB port; is `npm start` running?' : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,132 @@
+/**
+ * One page of a list spread over several index partitions (keys.ts, INDEX_SHARDS): each shard is read in
+ * sort-key order and the shards are merged, taking from each only as much as the page needs.
+ *
+ * The cursor is the last item returned, exactly as a single-partition cursor would be (its table and index
+ * keys, signed with the query). Its own shard resumes right after it; the other shards resume from its sort
+ * key, inclusive. That bound is exact because items with equal sort keys always share a shard (the shard is
+ * chosen from what the sort key names), so no other shard holds one equal to the cursor's.
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CursorCodec, CursorPosition } from '../cursor.ts';
+import { InvalidCursorError, type Page } from '../port.ts';
+
+export interface ShardedPageRequest<T> {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  codec: CursorCodec;
+  /** Everything that defines the query: a cursor only resumes the query it was made for. */
+  scope: readonly unknown[];
+  index: 'gsi1' | 'gsi2';
+  /** Every shard's partition key value. */
+  partitions: readonly string[];
+  /** Inclusive bounds on the index sort key. */
+  range: { lower?: string; upper?: string };
+  newestFirst: boolean;
+  limit: number;
+  cursor?: string;
+  /** Maps a raw batch to results, null for an item that must be skipped. */
+  select: (items: Record<string, unknown>[]) => Promise<(T | null)[]>;
+}
+
+interface Shard {
+  partition: string;
+  range: { lower?: string; upper?: string };
+  start: Record<string, unknown> | undefined;
+  buffer: Record<string, unknown>[];
+  done: boolean;
+}
+
+function keyCondition(range: { lower?: string; upper?: string }): string {
+  if (range.lower !== undefined && range.upper !== undefined) return '#pk = :pk AND #sk BETWEEN :lower AND :upper';
+  if (range.lower !== undefined) return '#pk = :pk AND #sk >= :lower';
+  if (range.upper !== undefined) return '#pk = :pk AND #sk <= :upper';
+  return '#pk = :pk';
+}
+
+export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Page<T>> {
+  const { limit, index, newestFirst } = request;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  const pkName = `${index}pk`;
+  const skName = `${index}sk`;
+  const keyAttributes = ['pk', 'sk', pkName, skName];
+
+  let position: CursorPosition | undefined;
+  if (request.cursor) {
+    position = request.codec.decode(request.scope, request.cursor);
+    const complete = keyAttributes.every((name) => typeof position?.[name] === 'string');
+    if (!complete || !request.partitions.includes(position[pkName] as string)) throw new InvalidCursorError();
+  }
+
+  const shards: Shard[] = request.partitions.map((partition) => {
+    if (!position || position[pkName] === partition) return { partition, range: request.range, start: position, buffer: [], done: false };
+    const bound = position[skName];
+    const range = newestFirst ? { ...request.range, upper: bound } : { ...request.range, lower: bound };
+    const empty = range.lower !== undefined && range.upper !== undefined && range.lower > range.upper;
+    return { partition, range, start: undefined, buffer: [], done: empty };
+  });
+
+  const fetch = async (shard: Shard, size: number) => {
+    const bounded = shard.range.lower !== undefined || shard.range.upper !== undefined;
+    const page = await request.client.send(
+      new QueryCommand({
+        TableName: request.tableName,
+        IndexName: index,
+        KeyConditionExpression: keyCondition(shard.range),
+        ExpressionAttributeNames: bounded ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+        ExpressionAttributeValues: {
+          ':pk': shard.partition,
+          ...(shard.range.lower !== undefined ? { ':lower': shard.range.lower } : {}),
+          ...(shard.range.upper !== undefined ? { ':upper': shard.range.upper } : {}),
+        },
+        ScanIndexForward: !newestFirst,
+        Limit: size,
+        ExclusiveStartKey: shard.start,
+      }),
+    );
+    shard.buffer.push(...(page.Items ?? []));
+    shard.start = page.LastEvaluatedKey;
+    shard.done = page.LastEvaluatedKey === undefined;
+  };
+  const comesFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    newestFirst ? String(a[skName]) > String(b[skName]) : String(a[skName]) < String(b[skName]);
+
+  /** The next `count` items of the merged list (fewer at its end), reading again a shard that runs dry. */
+  const take = async (count: number): Promise<Record<string, unknown>[]> => {
+    const taken: Record<string, unknown>[] = [];
+    while (taken.length < count) {
+      const dry = shards.filter((shard) => shard.buffer.length === 0 && !shard.done);
+      await Promise.all(dry.map((shard) => fetch(shard, count - taken.length + 1)));
+      let next: Shard | undefined;
+      for (const shard of shards) {
+        const head = shard.buffer[0];
+        if (head && (!next || comesFirst(head, next.buffer[0]!))) next = shard;
+      }
+      const item = next?.buffer.shift();
+      if (!item) break;
+      taken.push(item);
+    }
+    return taken;
+  };
+
+  // The first read asks each shard for its share of the page. Items are selected (the visibility check)
+  // a page's worth at a time, in one call, rather than per shard read.
+  await Promise.all(shards.filter((shard) => !shard.done).map((shard) => fetch(shard, Math.ceil((limit + 1) / shards.length) + 1)));
+  const items: T[] = [];
+  for (;;) {
+    // One more than needed, to know whether anything follows the last item returned.
+    const batch = await take(limit - items.length + 1);
+    if (batch.length === 0) return { items, nextCursor: null };
+    const values = await request.select(batch);
+    for (const [at, raw] of batch.entries()) {
+      const value = values[at];
+      if (value === null || value === undefined) continue;
+      items.push(value);
+      if (items.length === limit) {
+        const more = at < batch.length - 1 || shards.some((shard) => shard.buffer.length > 0 || !shard.done);
+        const last = Object.fromEntries(keyAttributes.map((name) => [name, String(raw[name])]));
+        return { items, nextCursor: more ? request.codec.encode(request.scope, last) : null };
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { ArticleReader } from '../../functions/api/endpoint.ts';
+import { foldName } from '../../shared/model/ids.ts';
+import {
+  InvalidCursorError,
+  type ArticleRecord,
+  type DateRange,
+  type EntityArticle,
+  type EntityRecord,
+  type IngestionRecord,
+  type Page,
+  type PageQuery,
+  type SpeakerRecord,
+  type StatementRecord,
+} from '../../shared/store/port.ts';
+
+/**
+ * The one in-memory reader of the API's and the web view's unit tests: the records a test gives it, served
+ * with the store's semantics (newest first, date windows, prefix search over names and aliases, typed
+ * entity search). Its cursors, like the real store's, are refused when edited or reused for another query
+ * (here: an offset bound to a query key, checked on decode).
+ */
+export interface ReaderData {
+  articles?: ArticleRecord[];
+  statements?: StatementRecord[];
+  speakers?: SpeakerRecord[];
+  entities?: EntityRecord[];
+  entityArticles?: Record<string, EntityArticle[]>;
+  ingestions?: IngestionRecord[];
+}
+
+function page<T>(items: readonly T[], query: PageQuery, queryKey: string): Page<T> {
+  let offset = 0;
+  if (query.cursor !== undefined) {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw new InvalidCursorError();
+    }
+    const { q, o } = (decoded ?? {}) as { q?: unknown; o?: unknown };
+    if (q !== queryKey || typeof o !== 'number' || !Number.isInteger(o) || o <= 0 || o >= items.length) throw new InvalidCursorError();
+    offset = o;
+  }
+  const end = offset + query.limit;
+  const nextCursor = end < items.length ? Buffer.from(JSON.stringify({ q: queryKey, o: end })).toString('base64url') : null;
+  return { items: items.slice(offset, end), nextCursor };
+}
+
+function inWindow(date: string, range: DateRange): boolean {
+  return (range.from === undefined || date >= range.from.slice(0, 10)) && (range.to === undefined || date.slice(0, 10) <= range.to.slice(0, 10));
+}
+
+const newestFirst = <T>(items: readonly T[], date: (item: T) => string) => [...items].sort((a, b) => date(b).localeCompare(date(a)));
+const startsWithFolded = (prefix: string, names: string[]) => names.some((name) => foldName(name).startsWith(foldName(prefix)));
+
+export function memoryReader(data: ReaderData): ArticleReader {
+  const { articles = [], statements = [], speakers = [], entities = [], entityArticles = {}, ingestions = [] } = data;
+  const articleDate = (article: ArticleRecord) => article.metadata.publishedAt ?? article.ingestedAt;
+  const statementsOf = (id: string) => statements.filter((statement) => statement.articleId === id);
+  return {
+    async listArticles(query) {
+      const matching = articles.filter((article) => inWindow(articleDate(article), query));
+      return page(newestFirst(matching, articleDate), query, `articles|${query.from}|${query.to}`);
+    },
+    async getArticle(id) {
+      return articles.find((article) => article.id === id) ?? null;
+    },
+    async getArticleWithStatements(id, query) {
+      const article = articles.find((candidate) => candidate.id === id);
+      return article ? { article, statements: page(statementsOf(id), query, `article-statements|${id}`) } : null;
+    },
+    async listArticleStatements(id, query) {
+      return page(statementsOf(id), query, `article-statements|${id}`);
+    },
+    async listStatements(query) {
+      const matching = statements.filter(
+        (s) => s.speaker.id === query.speaker && (query.kind === undefined || s.kind === query.kind) && inWindow(s.publishedAt, query),
+      );
+      return page(newestFirst(matching, (s) => s.publishedAt), query, `statements|${query.speaker}|${query.kind}|${query.from}|${query.to}`);
+    },
+    async searchSpeakers(query) {
+      const matching = speakers.filter((s) => startsWithFolded(query.prefix, [s.name, ...s.aliases]));
+      return page(matching, query, `speakers|${foldName(query.prefix)}`);
+    },
+    async getSpeaker(id) {
+      return speakers.find((speaker) => speaker.id === id) ?? null;
+    },
+    async searchEntities(query) {
+      const matching = entities.filter((e) => (query.type === undefined || e.type === query.type) && startsWithFolded(query.prefix, [e.name, ...e.aliases]));
+      return page(matching, query, `entities|${foldName(query.prefix)}|${query.type}`);
+    },
+    async getEntity(id) {
+      return entities.find((entity) => entity.id === id) ?? null;
+    },
+    async listEntityArticles(id, query) {
+      return page(entityArticles[id] ?? [], query, `entity-articles|${id}`);
+    },
+    async getIngestion(key) {
+      return ingestions.find((ingestion) => ingestion.key === key) ?? null;
+    },
+    async listIngestions(query) {
+      return page(newestFirst(ingestions, (ingestion) => ingestion.updatedAt), query, 'ingestions');
+    },
+  };
+}
