@@ -107,8 +107,10 @@ describe('GET /statements', () => {
     expect(response.json).toMatchObject({ errors: [{ parameter: 'speaker', message: 'is required' }] });
   });
 
-  it('answers 404 for an unknown speaker', async () => {
+  it('answers 404 for an unknown speaker, and an empty page for a known one with nothing in the window', async () => {
     expect((await call('/statements?speaker=nobody')).status).toBe(404);
+    const none = await call('/statements?speaker=recep-tayyip-erdogan&from=1990-01-01&to=1990-12-31');
+    expect({ status: none.status, json: none.json }).toEqual({ status: 200, json: { items: [], nextCursor: null } });
   });
 });
 
