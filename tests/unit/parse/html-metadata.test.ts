@@ -125,6 +125,32 @@ describe('HTML publication date', () => {
   });
 });
 
+describe('HTML publication day', () => {
+  it('takes the printed day over a UTC timestamp that a time zone moves to that day', () => {
+    const german = metadataOf(page('<meta property="article:published_time" content="2021-11-04T23:00Z">', '<h1>Rat beschließt Haushalt</h1><p>05.11.2021</p>', 'de'));
+    expect(german).toMatchObject({ publishedAt: '2021-11-05', provenance: expect.objectContaining({ publishedAt: 'meta:article:published_time:printed-day' }) });
+    const brazilian = metadataOf(page('<meta property="article:published_time" content="2022-05-04T00:44:52Z">', '<h1>Council backs budget</h1><p>03/05/2022</p>', 'pt-BR'));
+    expect(brazilian.publishedAt).toBe('2022-05-03');
+    // 15:00 UTC is the same day everywhere but east of UTC+9; a printed day before it is another date
+    const other = metadataOf(page('<meta property="article:published_time" content="2022-05-04T15:00:00Z">', '<h1>Council backs budget</h1><p>03/05/2022</p>', 'pt-BR'));
+    expect(other.publishedAt).toBe('2022-05-04T15:00:00Z');
+    const withZone = metadataOf(page('<meta property="article:published_time" content="2021-11-04T23:00:00+01:00">', '<h1>Rat beschließt Haushalt</h1><p>05.11.2021</p>', 'de'));
+    expect(withZone.publishedAt).toBe('2021-11-04T23:00:00+01:00');
+  });
+
+  it('prefers the printed date to a Dublin Core date, which CMSs fill with the last change', () => {
+    const metadata = metadataOf(page('<meta name="date" content="2020-04-29T11:52:23">', '<h1>Rat beschließt Haushalt</h1><p>Stand: 28.04.2020</p>', 'de'));
+    expect(metadata).toMatchObject({ publishedAt: '2020-04-28', provenance: expect.objectContaining({ publishedAt: 'text-near-headline' }) });
+    expect(metadataOf(page('<meta name="date" content="2020-04-29">', '<h1>Rat beschließt Haushalt</h1>', 'de')).publishedAt).toBe('2020-04-29');
+  });
+
+  it('reads the printed date in the language the text is written in when the declared one finds none', () => {
+    const german = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>';
+    const html = `<!doctype html><html lang="en"><head></head><body><h1>Rat beschließt Haushalt</h1><p>Wiesbaden, 11. November 2021</p><article>${german.repeat(4)}</article></body></html>`;
+    expect(metadataOf(html).publishedAt).toBe('2021-11-11');
+  });
+});
+
 describe('HTML byline', () => {
   it('names the JSON-LD people before an organisation, several as a list', () => {
     const jsonLd = JSON.stringify({

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { dateInUrl, normalizeDate } from '../../dates.ts';
+import { dateInUrl, normalizeDate, printedDayOfUtcTime } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
 import { normalizeLanguageTag } from '../../metadata/language-tag.ts';
 import type { SourceArticle } from '../../source.ts';
@@ -32,8 +32,9 @@ const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'ed
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published', 'parsely-pub-date',
   'datepublished', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'sailthru:date',
-  'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'citation_publication_date',
+  'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'citation_publication_date',
 ];
+const LIFECYCLE_DATE_META = ['dc:date', 'dcterms:date', 'date'];
 
 /**
  * A saved web page: metadata from JSON-LD, meta tags (OpenGraph, Twitter, Dublin Core…), <html lang> and the
@@ -83,12 +84,28 @@ export function readHtml(html: string): SourceArticle {
     : null;
   const labelledByline = document.body ? nameOnLabelledByline(textAfter(document.body, PAGE_CHARS)) : null;
 
-  declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
-  for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
-  const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
-  declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+  const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
+  declared.offer('language', htmlLang && normalizeLanguageTag(htmlLang), 'html-lang');
+  for (const name of ['content-language', 'language', 'dc:language', 'og:locale']) {
+    const value = meta.get(name);
+    declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
+  }
+  declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
 
-  declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
+  const printedDate = headlineElement ? dateNearHeadline(headlineElement, declared.values.language ?? null) : null;
+  const offerDate = (value: string | null | undefined, from: string) => {
+    const printedDay = value ? printedDayOfUtcTime(value, printedDate) : null;
+    declared.offer('publishedAt', printedDay ?? value, printedDay ? `${from}:printed-day` : from);
+  };
+  offerDate(jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
+  for (const name of PUBLISHED_META) offerDate(dateOf(meta.get(name)), `meta:${name}`);
+  const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
+  offerDate(dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+  offerDate(dateInUrl(pageUrl), 'url');
+  declared.offer('publishedAt', printedDate, 'text-near-headline');
+  // Dublin Core's date is any date of the page's life, which CMSs fill with the last change: after the printed date
+  for (const name of LIFECYCLE_DATE_META) offerDate(dateOf(meta.get(name)), `meta:${name}`);
+
   // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
   const firstPageTime = Array.from(document.querySelectorAll('time[datetime]'))
@@ -99,16 +116,6 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
   declared.offer('siteName', jsonLd?.websiteName, 'json-ld:website');
   declared.offer('siteName', meta.get('application-name'), 'meta:application-name');
-
-  const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
-  declared.offer('language', htmlLang && normalizeLanguageTag(htmlLang), 'html-lang');
-  for (const name of ['content-language', 'language', 'dc:language', 'og:locale']) {
-    const value = meta.get(name);
-    declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
-  }
-  declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
-
-  declared.offer('publishedAt', headlineElement && dateNearHeadline(headlineElement, declared.values.language ?? null), 'text-near-headline');
 
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
@@ -136,9 +143,9 @@ export function readHtml(html: string): SourceArticle {
     people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
   declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
   declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
-  declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
-  declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
-  declared.offer('publishedAt', dateOf(firstPageTime), 'page-time');
+  offerDate(dateOf(readable?.publishedTime), 'readability');
+  offerDate(dateOf(firstArticleTime), 'article-time');
+  offerDate(dateOf(firstPageTime), 'page-time');
   declared.offer('siteName', readable?.siteName, 'readability');
   declared.offer('summary', readable?.excerpt, 'readability');
 
