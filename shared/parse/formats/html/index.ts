@@ -7,11 +7,11 @@ import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
-import { cleanText, wordF1, words } from './clean-text.ts';
+import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
-import type { Candidate } from './title.ts';
+import { headingCandidates, headlineShowing } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
 import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
@@ -22,7 +22,6 @@ import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
-const MAX_HEADLINE_CHARS = 300;
 /** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
 const BYLINE_CHARS_AFTER = 600;
 const BYLINE_CHARS_BEFORE = 200;
@@ -195,63 +194,6 @@ function metaTags(document: Document): MetaTags {
     }
   }
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
-}
-
-/** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
-function headingCandidates(document: Document): Candidate[] {
-  const of = (tag: string, limit: number) =>
-    Array.from(document.querySelectorAll(tag))
-      .slice(0, limit)
-      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
-      .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
-  return [...of('h1', 10), ...of('h2', 30)];
-}
-
-// Where a page shows a headline that no h1 or h2 holds: a blog's h3.post-title, a div.headline, a span.
-const SHOWN_HEADLINE = 'h3, h4, [itemprop~="headline"], [class*="title"], [class*="headline"]';
-const MAX_SHOWN_HEADLINE_ELEMENTS = 300;
-const MIN_SHOWN_HEADLINE_AGREEMENT = 0.9;
-
-/** The element that shows a declared title on the page, for the byline and date printed next to it. */
-function headlineShowing(document: Document, title: string): Element | undefined {
-  const titleWords = words(title);
-  const elements = Array.from(document.querySelectorAll(SHOWN_HEADLINE)).slice(0, MAX_SHOWN_HEADLINE_ELEMENTS);
-  return elements.find((element) => {
-    if (element.closest('head')) return false;
-    const text = element.textContent ?? '';
-    return text.length <= MAX_HEADLINE_CHARS * 2 && wordF1(words(cleanText(text)), titleWords) >= MIN_SHOWN_HEADLINE_AGREEMENT;
-  });
-}
-
-// Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
-const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
-const KICKER_TAG = new Set(['SMALL', 'TIME']);
-// A separator only screen readers and copied text see ("<span class="invisible">: </span>") sets a kicker shown
-// on a line of its own apart from the headline: what stands before it is the kicker.
-const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
-const SEPARATOR_ONLY = /^[\s|:–—-]+$/;
-
-/** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
-function textWithoutKicker(heading: Element): string {
-  let text = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) text += node.textContent ?? '';
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
-      text += ' ';
-      return;
-    }
-    const hidden = element.getAttribute('aria-hidden') === 'true' || HIDDEN_CLASS.test(element.getAttribute('class') ?? '');
-    if (element !== heading && hidden && SEPARATOR_ONLY.test(element.textContent ?? '')) {
-      text = ' ';
-      return;
-    }
-    if (element.tagName.toUpperCase() === 'BR') text += ' ';
-    for (const child of Array.from(element.childNodes)) walk(child);
-  };
-  walk(heading);
-  return text;
 }
 
 /**
