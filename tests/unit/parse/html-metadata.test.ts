@@ -61,6 +61,23 @@ describe('HTML title', () => {
     expect(metadataOf(page('<title>Council backs budget - Ann Lee</title>', '')).title).toBe('Council backs budget - Ann Lee');
   });
 
+  it('takes a heading that links to the home page for the site\'s name, not the headline', () => {
+    const blog = metadataOf(page('<title>Small sheep facts | Sheep comic</title>', '<h1><a href="https://example.org/">Sheep comic</a></h1><h1>Small sheep facts</h1>'));
+    expect(blog).toMatchObject({ title: 'Small sheep facts', provenance: expect.objectContaining({ title: 'h1' }) });
+    // the site's name then cuts the declared title: "Figures - Salsa figures - Rueda in Berlin"
+    const cut = metadataOf(page('<title>Enchufla figures - Salsa figures - Rueda in Berlin</title>', '<h1><a href="/"><span>Salsa figures - Rueda in Berlin</span></a></h1>'));
+    expect(cut.title).toBe('Enchufla figures');
+    const anchor = metadataOf(page('<title>Council backs budget - Daily Example</title>', '<h2><a href="#article-0">Council backs budget</a></h2>'));
+    expect(anchor).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h2' }) });
+  });
+
+  it('passes over headings only screen readers see', () => {
+    const metadata = metadataOf(
+      page('<title>Dead bumblebees under lime trees: the answer | Bumblebees</title>', '<h2 class="screen-reader-text">Dead bumblebees under lime trees: the answer | Bumblebees</h2><h1>Dead bumblebees under lime trees</h1>'),
+    );
+    expect(metadata.title).toBe('Dead bumblebees under lime trees');
+  });
+
   it('decodes entities in a JSON-LD headline and drops soft hyphens', () => {
     const jsonLd = '{"@type":"NewsArticle","headline":"Olive &#038; Herb &#8222;Focaccia&#8220;"}';
     const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Olive &amp; Herb „Focac&shy;cia“</h1>'));

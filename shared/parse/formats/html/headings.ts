@@ -3,14 +3,47 @@ import type { Candidate } from './title.ts';
 
 const MAX_HEADLINE_CHARS = 300;
 
-/** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
+/**
+ * The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1), without
+ * headings only screen readers see ("screen-reader-text": the document title again, "Post navigation") and
+ * without the site's name as a theme prints it: a heading that is a link to the home page.
+ */
 export function headingCandidates(document: Document): Candidate[] {
   const of = (tag: string, limit: number) =>
     Array.from(document.querySelectorAll(tag))
       .slice(0, limit)
+      .filter((element) => !HIDDEN_CLASS.test(element.getAttribute('class') ?? '') && !linksHome(element))
       .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
       .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
   return [...of('h1', 10), ...of('h2', 30)];
+}
+
+/** The site's name where a theme prints it as a heading that links to the home page ("<h1><a href="/">Blog</a></h1>"). */
+export function siteNameHeadings(document: Document): string[] {
+  return Array.from(document.querySelectorAll('h1, h2'))
+    .slice(0, 10)
+    .filter(linksHome)
+    .map((element) => cleanText(element.textContent ?? ''));
+}
+
+// An archived page's links lead through the archive: /web/20080731095558/http://site/
+const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//;
+
+/** Whether all a heading's text is one link to a site's root. */
+function linksHome(heading: Element): boolean {
+  const links = heading.querySelectorAll('a[href]');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  const text = cleanText(heading.textContent ?? '');
+  if (!text || cleanText(link.textContent ?? '') !== text) return false;
+  const href = (link.getAttribute('href') ?? '').trim().replace(ARCHIVE_PREFIX, '');
+  if (!href || href.startsWith('#')) return false;
+  try {
+    const url = new URL(href, 'https://host.invalid/');
+    return url.pathname === '/' && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
 }
 
 // Where a page shows a headline that no h1 or h2 holds: a blog's h3.post-title, a div.headline, a span.
@@ -34,7 +67,7 @@ const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subt
 const KICKER_TAG = new Set(['SMALL', 'TIME']);
 // A separator only screen readers and copied text see ("<span class="invisible">: </span>") sets a kicker shown
 // on a line of its own apart from the headline: what stands before it is the kicker.
-const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
+const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|screen-reader-text|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
 const SEPARATOR_ONLY = /^[\s|:–—-]+$/;
 
 /** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */

@@ -11,7 +11,7 @@ import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
-import { headingCandidates, headlineShowing } from './headings.ts';
+import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
 import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
@@ -54,7 +54,7 @@ export function readHtml(html: string): SourceArticle {
 
   const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
     ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
-  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl)]
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl), ...siteNameHeadings(document)]
     .filter((n): n is string => Boolean(n));
   const declaredTitles = [
     { text: jsonLd?.headline, from: 'json-ld' },
@@ -76,7 +76,9 @@ export function readHtml(html: string): SourceArticle {
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
     ...metaAuthors,
   ];
-  const headlineElement = title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element;
+  // else where the article starts: its first h1, or the site's name in an h1 above it
+  const headlineElement =
+    title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element ?? document.querySelector('h1') ?? undefined;
   const markupAuthors = authorsFromMarkup(document, headlineElement);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
