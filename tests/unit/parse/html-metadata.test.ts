@@ -209,6 +209,14 @@ describe('HTML byline', () => {
     expect(handle.byline).toBe('Bo2man');
   });
 
+  it('reads an author class in the page\'s language, and takes no lower-case phrase for a name', () => {
+    const french = metadataOf(page('', '<h1>Turpitude et architecture</h1><div class="dates">par <span class="auteurs">Didier Roy</span>, 21 juin 2018</div>', 'fr'));
+    expect(french.byline).toBe('Didier Roy');
+    const phrase = metadataOf(page('<meta name="author" content="deinen Hochzeitsbloggern">', '<h1>Die Hochzeitslocation</h1><p>Von Samuel Diekmann</p>', 'de'));
+    expect(phrase.byline).toBe('Samuel Diekmann');
+    expect(metadataOf(page('<meta name="author" content="van Gogh">', '')).byline).toBe('van Gogh');
+  });
+
   it('reads author markup inside a page whose body or article container is named like a sidebar', () => {
     const { document } = parseHTML(
       '<html><body class="single right-sidebar"><div class="sidebar"><p><a rel="author" href="/u/2">Tom Berg</a></p></div>' +

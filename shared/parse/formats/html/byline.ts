@@ -56,11 +56,17 @@ const NOT_A_NAME = new Set(
   lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
 );
 
+// Particles inside a name ("Ludwig van Beethoven"), which may open one ("van Gogh").
+const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
+const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
+
 /** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
   if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
+  // a name of several words opens with a capital or a particle; "deinen Hochzeitsbloggern" is a phrase
+  if (words.length > 1 && /^\p{Ll}+\s/u.test(text) && !STARTS_WITH_PARTICLE.test(text)) return false;
   return words.length <= MAX_NAME_WORDS && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
 }
 
@@ -72,7 +78,9 @@ const AUTHOR_SELECTORS = [
   '.author .fn, .vcard .fn',
   'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/authors/"], a[href*="/auteur/"], a[href*="/autore/"]',
   '[class*="author-name"], [class*="authorname"], [class*="author__name"], [class*="autor-name"], [class*="autorname"]',
-  '[class~="author"], [class~="autor"], [class*="byline"], [class*="post-author"], [class*="article-author"]',
+  // a class naming the author in the page's language, one or several: author(s), Autor(en), auteur(s), autore/autori
+  '[class~="author"], [class~="autor"], [class~="auteur"], [class~="autore"], [class~="authors"], [class~="autoren"], [class~="auteurs"], [class~="autori"], ' +
+    '[class*="byline"], [class*="post-author"], [class*="article-author"]',
 ];
 
 // Author markup here belongs to other texts: comments, teasers of related articles, sidebars.
@@ -138,7 +146,6 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
 // (particles such as "von", "de", "van" allowed inside). A lower-case cue counts only at the start of a
 // text, where a byline stands; inside a sentence "von" and "by" introduce anything.
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
