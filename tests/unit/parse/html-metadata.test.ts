@@ -217,6 +217,15 @@ describe('HTML byline', () => {
     expect(metadataOf(page('<meta name="author" content="van Gogh">', '')).byline).toBe('van Gogh');
   });
 
+  it('signs with the site\'s name what no one else signs: its declared name, else its host\'s', () => {
+    const declared = metadataOf(page('<meta property="og:site_name" content="ZVEI">', '<h1>Klarheit geschaffen</h1>', 'de'));
+    expect(declared).toMatchObject({ byline: 'ZVEI', provenance: expect.objectContaining({ byline: 'site-name' }) });
+    expect(metadataOf(page('<link rel="canonical" href="https://www.greenpeace.de/a">', '<h1>Nachhaltig leben</h1>', 'de')).byline).toBe('greenpeace');
+    // a one-word byline is not spelled out as the site's longer name
+    const person = metadataOf(page('<meta property="og:site_name" content="Eurosport Deutschland"><meta name="author" content="Eurosport">', ''));
+    expect(person.byline).toBe('Eurosport');
+  });
+
   it('reads author markup inside a page whose body or article container is named like a sidebar', () => {
     const { document } = parseHTML(
       '<html><body class="single right-sidebar"><div class="sidebar"><p><a rel="author" href="/u/2">Tom Berg</a></p></div>' +

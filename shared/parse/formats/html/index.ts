@@ -54,8 +54,9 @@ export function readHtml(html: string): SourceArticle {
 
   const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
     ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
-  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl), ...siteNameHeadings(document)]
-    .filter((n): n is string => Boolean(n));
+  const declaredSiteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name')].filter((n): n is string => Boolean(n));
+  const siteHeadings = siteNameHeadings(document);
+  const siteNames = [...declaredSiteNames, ...hostNames(pageUrl), ...siteHeadings];
   const declaredTitles = [
     { text: jsonLd?.headline, from: 'json-ld' },
     ...TITLE_META.map((name) => ({ text: meta.get(name), from: `meta:${name}` })),
@@ -139,9 +140,13 @@ export function readHtml(html: string): SourceArticle {
   authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
   authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
-  // else a newsroom, or the site's own name
+  // else a newsroom, or the site's own name: the publisher signs what no one else does (a press release, a
+  // company's or an NGO's page), by its declared name, else by its host's ("greenpeace" for www.greenpeace.de)
+  const siteAuthor = [...declaredSiteNames, ...siteHeadings, hostNames(pageUrl).at(-1)].find((n) => n && !/^https?:/.test(n));
   const authors =
-    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
+    people ??
+    chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]) ??
+    (siteAuthor ? { names: [siteAuthor], from: 'site-name' } : null);
   declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
   declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   offerDate(dateOf(readable?.publishedTime), 'readability');
