@@ -226,6 +226,19 @@ describe('HTML byline', () => {
     expect(person.byline).toBe('Eurosport');
   });
 
+  it('reads a paragraph of the article that is a byline of its own, without the credits after the name', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const html = (signed: string) =>
+      `<!doctype html><html lang="de"><head><title>Haushalt</title></head><body><div class="nav">Start</div><article>${story}<p>${signed}</p></article></body></html>`;
+    expect(metadataOf(html('Text von Christian Seiler Illustration von Markus Roost'))).toMatchObject({
+      byline: 'Christian Seiler',
+      provenance: expect.objectContaining({ byline: 'text-paragraph' }),
+    });
+    expect(metadataOf(html('Gespeichert von rasos am 24. Juli 2017 - 18:55')).byline).toBe('rasos');
+    // a sentence that opens with "Von" is no byline
+    expect(metadataOf(html('Von Montag an gilt in der ganzen Stadt, was der Rat am Dienstag lange beraten und dann beschlossen hat.')).byline).toBeNull();
+  });
+
   it('reads author markup inside a page whose body or article container is named like a sidebar', () => {
     const { document } = parseHTML(
       '<html><body class="single right-sidebar"><div class="sidebar"><p><a rel="author" href="/u/2">Tom Berg</a></p></div>' +

@@ -5,8 +5,10 @@ import { cleanText, squeezed } from './clean-text.ts';
 // "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
 const CUE =
   /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
-// What follows a name on a byline line: a date, a role, a separator and other page text.
-const TRAILER = /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])).*$|\s*[|•·,]\s*$/iu;
+// What follows a name on a byline line: a date, a role, a separator, another credit ("Illustration von …",
+// "Photos by …") and other page text.
+const TRAILER =
+  /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
@@ -154,7 +156,7 @@ const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)
 const BYLINE_LINE = new RegExp(
   String.raw`(?:(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:)\s*:?\s+` +
     String.raw`|(?:^|[|•·\n])\s*(?:von|by|par|por|di|door)\s+)(${NAME_LIST})` +
-    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
+    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Tt]ext von|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
   'u',
 );
 
@@ -162,6 +164,22 @@ const BYLINE_LINE = new RegExp(
 export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
   return match ? nameOnByline(match[1] ?? match[2]!) : null;
+}
+
+/** A byline paragraph holds its cue, the name and perhaps a date or a credit: "Text von X Illustration von Y". */
+const MAX_BYLINE_PARAGRAPH_WORDS = 12;
+
+/**
+ * The name on a paragraph of the article's text that is a byline of its own, cue first: "Von Leonora Holling",
+ * "Gespeichert von rasos am 24. Juli 2017", often set at the article's end.
+ */
+export function nameOnBylineParagraph(text: string): string | null {
+  for (const paragraph of text.split(/\n{2,}/)) {
+    if (paragraph.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
+    const match = BYLINE_LINE.exec(paragraph);
+    if (match?.index === 0) return nameOnByline(match[1] ?? match[2]!);
+  }
+  return null;
 }
 
 // A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the

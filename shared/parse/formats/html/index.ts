@@ -13,7 +13,7 @@ import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -134,11 +134,22 @@ export function readHtml(html: string): SourceArticle {
   // Readability changes the document, so it runs after everything above has been read.
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
+  let body = '';
+  if (readable?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
+    const text = elementText(content.body as unknown as Element);
+    body = text.text;
+    declared.offer('headings', text.headings, 'html:h2-h6');
+  } else if (document.body) {
+    body = elementText(document.body).text;
+  }
   const readableByline = readable?.byline ? nameOnByline(readable.byline) : null;
   authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
   if (markupAuthors) authorCandidates.push(markupAuthors);
   authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
   authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
+  const bylineParagraph = nameOnBylineParagraph(body);
+  authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
   // else a newsroom, or the site's own name: the publisher signs what no one else does (a press release, a
   // company's or an NGO's page), by its declared name, else by its host's ("greenpeace" for www.greenpeace.de)
@@ -155,15 +166,6 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('siteName', readable?.siteName, 'readability');
   declared.offer('summary', readable?.excerpt, 'readability');
 
-  let body = '';
-  if (readable?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
-    const text = elementText(content.body as unknown as Element);
-    body = text.text;
-    declared.offer('headings', text.headings, 'html:h2-h6');
-  } else if (document.body) {
-    body = elementText(document.body).text;
-  }
   return { format: 'html', body: normalizeBody(body), declared };
 }
 
