@@ -217,15 +217,6 @@ describe('HTML byline', () => {
     expect(metadataOf(page('<meta name="author" content="van Gogh">', '')).byline).toBe('van Gogh');
   });
 
-  it('signs with the site\'s name what no one else signs: its declared name, else its host\'s', () => {
-    const declared = metadataOf(page('<meta property="og:site_name" content="ZVEI">', '<h1>Klarheit geschaffen</h1>', 'de'));
-    expect(declared).toMatchObject({ byline: 'ZVEI', provenance: expect.objectContaining({ byline: 'site-name' }) });
-    expect(metadataOf(page('<link rel="canonical" href="https://www.greenpeace.de/a">', '<h1>Nachhaltig leben</h1>', 'de')).byline).toBe('greenpeace');
-    // a one-word byline is not spelled out as the site's longer name
-    const person = metadataOf(page('<meta property="og:site_name" content="Eurosport Deutschland"><meta name="author" content="Eurosport">', ''));
-    expect(person.byline).toBe('Eurosport');
-  });
-
   it('reads a paragraph of the article that is a byline of its own, without the credits after the name', () => {
     const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
     const html = (signed: string) =>

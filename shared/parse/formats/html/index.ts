@@ -54,9 +54,8 @@ export function readHtml(html: string): SourceArticle {
 
   const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
     ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
-  const declaredSiteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name')].filter((n): n is string => Boolean(n));
-  const siteHeadings = siteNameHeadings(document);
-  const siteNames = [...declaredSiteNames, ...hostNames(pageUrl), ...siteHeadings];
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl), ...siteNameHeadings(document)]
+    .filter((n): n is string => Boolean(n));
   const declaredTitles = [
     { text: jsonLd?.headline, from: 'json-ld' },
     ...TITLE_META.map((name) => ({ text: meta.get(name), from: `meta:${name}` })),
@@ -151,13 +150,9 @@ export function readHtml(html: string): SourceArticle {
   const bylineParagraph = nameOnBylineParagraph(body);
   authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
-  // else a newsroom, or the site's own name: the publisher signs what no one else does (a press release, a
-  // company's or an NGO's page), by its declared name, else by its host's ("greenpeace" for www.greenpeace.de)
-  const siteAuthor = [...declaredSiteNames, ...siteHeadings, hostNames(pageUrl).at(-1)].find((n) => n && !/^https?:/.test(n));
+  // else a newsroom, or the site's own name
   const authors =
-    people ??
-    chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]) ??
-    (siteAuthor ? { names: [siteAuthor], from: 'site-name' } : null);
+    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
   declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
   declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
   offerDate(dateOf(readable?.publishedTime), 'readability');
