@@ -155,10 +155,12 @@ describe('HTML publication day', () => {
     expect(withZone.publishedAt).toBe('2021-11-04T23:00:00+01:00');
   });
 
-  it('prefers the printed date to a Dublin Core date, which CMSs fill with the last change', () => {
+  it('prefers the printed date to a Dublin Core date, which CMSs fill with the last change, unless it is that day', () => {
     const metadata = metadataOf(page('<meta name="date" content="2020-04-29T11:52:23">', '<h1>Rat beschließt Haushalt</h1><p>Stand: 28.04.2020</p>', 'de'));
     expect(metadata).toMatchObject({ publishedAt: '2020-04-28', provenance: expect.objectContaining({ publishedAt: 'text-near-headline' }) });
     expect(metadataOf(page('<meta name="date" content="2020-04-29">', '<h1>Rat beschließt Haushalt</h1>', 'de')).publishedAt).toBe('2020-04-29');
+    const sameDay = metadataOf(page('<meta name="date" content="2020-04-28T11:52:23+02:00">', '<h1>Rat beschließt Haushalt</h1><p>Stand: 28.04.2020</p>', 'de'));
+    expect(sameDay).toMatchObject({ publishedAt: '2020-04-28T11:52:23+02:00', provenance: expect.objectContaining({ publishedAt: 'meta:date' }) });
   });
 
   it('reads the printed date in the language the text is written in when the declared one finds none', () => {

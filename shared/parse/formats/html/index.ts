@@ -103,9 +103,13 @@ export function readHtml(html: string): SourceArticle {
   const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
   offerDate(dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
   offerDate(dateInUrl(pageUrl), 'url');
+  // Dublin Core's date is any date of the page's life, which CMSs fill with the last change: after the printed
+  // date, unless it is that day, whose time it then gives
+  const lifecycleDates = LIFECYCLE_DATE_META.map((name) => ({ date: dateOf(meta.get(name)), from: `meta:${name}` }));
+  const printedLifecycleDate = lifecycleDates.find(({ date }) => date && printedDate && date.startsWith(printedDate));
+  if (printedLifecycleDate) offerDate(printedLifecycleDate.date, printedLifecycleDate.from);
   declared.offer('publishedAt', printedDate, 'text-near-headline');
-  // Dublin Core's date is any date of the page's life, which CMSs fill with the last change: after the printed date
-  for (const name of LIFECYCLE_DATE_META) offerDate(dateOf(meta.get(name)), `meta:${name}`);
+  for (const { date, from } of lifecycleDates) offerDate(date, from);
 
   // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
