@@ -71,6 +71,13 @@ describe('HTML title', () => {
     expect(anchor).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h2' }) });
   });
 
+  it('takes a headline that holds the site\'s name of one word, and takes a heading that holds its host\'s name for the site', () => {
+    const word = metadataOf(page('<meta property="og:site_name" content="Hummeln"><title>Tote Hummeln unter Linden: Die Erklärung | Hummeln</title>', '<h1>Tote Hummeln unter Linden</h1>', 'de'));
+    expect(word).toMatchObject({ title: 'Tote Hummeln unter Linden', provenance: expect.objectContaining({ title: 'h1' }) });
+    const host = metadataOf(page('<link rel="canonical" href="https://www.pixnet.net/a"><title>Maple leaves in Hsinchu @ Steven :: PIXNET ::</title>', '<h1>Blog PIXNET</h1>'));
+    expect(host.provenance.title).not.toBe('h1');
+  });
+
   it('passes over headings only screen readers see', () => {
     const metadata = metadataOf(
       page('<title>Dead bumblebees under lime trees: the answer | Bumblebees</title>', '<h2 class="screen-reader-text">Dead bumblebees under lime trees: the answer | Bumblebees</h2><h1>Dead bumblebees under lime trees</h1>'),
