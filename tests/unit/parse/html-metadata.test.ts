@@ -214,6 +214,8 @@ describe('HTML byline', () => {
       page('<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"annlee"}}</script>', '<h1>Council backs budget</h1><p>By Ann Lee</p>'),
     );
     expect(login.byline).toBe('Ann Lee');
+    const filed = metadataOf(page('', '<h1>Council backs budget</h1><p>Posted by Nesselsetzer under Just For Fun, Reblogged</p>'));
+    expect(filed.byline).toBe('Nesselsetzer');
     const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
     expect(handle.byline).toBe('Bo2man');
   });
