@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 
 const ISO_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+|:\d{3})?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /**
  * A declared publication date as ISO 8601: a plain date stays a date; a time and zone, when the source gives
@@ -14,7 +14,8 @@ export function normalizeDate(value: string): string | null {
     const [, date, time, zone] = iso;
     if (!isRealDate(date!)) return null;
     if (!time) return date!;
-    const seconds = time.length === 5 ? `${time}:00` : time.replace(',', '.');
+    // some CMSs write milliseconds after a colon: 22:06:08:684
+    const seconds = time.length === 5 ? `${time}:00` : time.replace(/,|(?<=:\d{2}:\d{2}):/, '.');
     return `${date}T${seconds}${normalizeZone(zone)}`;
   }
   if (/^\d{10,13}$/.test(text)) {
@@ -74,3 +75,23 @@ function isRealDate(date: string): boolean {
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+// Local time runs from 12 hours behind UTC to 14 ahead: a UTC time of day that a zone can move to the day before or after.
+const LATEST_UTC_HOUR_OF_PREVIOUS_LOCAL_DAY = 12;
+const EARLIEST_UTC_HOUR_OF_NEXT_LOCAL_DAY = 10;
+
+/**
+ * The publisher's calendar day of a timestamp written in UTC, when the page prints it: CMSs store times in UTC
+ * ("2021-11-04T23:00Z" for a German article of 5 November, "2022-05-04T00:44Z" for a Brazilian one of 3 May),
+ * so the UTC day is not the day of publication where it is the day before or after the printed one and the
+ * time of day allows a time zone to move it there. Then the printed day; else null.
+ */
+export function printedDayOfUtcTime(timestamp: string, printedDay: string | null): string | null {
+  const utc = /^(\d{4}-\d{2}-\d{2})T(\d{2}):\d{2}(?::[\d.]+)?(?:Z|[+-]00:00)$/.exec(timestamp);
+  if (!utc || !printedDay) return null;
+  const [, day, hour] = utc;
+  const shift = (Date.parse(`${printedDay}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+  if (shift === -1 && Number(hour) < LATEST_UTC_HOUR_OF_PREVIOUS_LOCAL_DAY) return printedDay;
+  if (shift === 1 && Number(hour) >= EARLIEST_UTC_HOUR_OF_NEXT_LOCAL_DAY) return printedDay;
+  return null;
+}

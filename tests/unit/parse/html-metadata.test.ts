@@ -61,6 +61,30 @@ describe('HTML title', () => {
     expect(metadataOf(page('<title>Council backs budget - Ann Lee</title>', '')).title).toBe('Council backs budget - Ann Lee');
   });
 
+  it('takes a heading that links to the home page for the site\'s name, not the headline', () => {
+    const blog = metadataOf(page('<title>Small sheep facts | Sheep comic</title>', '<h1><a href="https://example.org/">Sheep comic</a></h1><h1>Small sheep facts</h1>'));
+    expect(blog).toMatchObject({ title: 'Small sheep facts', provenance: expect.objectContaining({ title: 'h1' }) });
+    // the site's name then cuts the declared title: "Figures - Salsa figures - Rueda in Berlin"
+    const cut = metadataOf(page('<title>Enchufla figures - Salsa figures - Rueda in Berlin</title>', '<h1><a href="/"><span>Salsa figures - Rueda in Berlin</span></a></h1>'));
+    expect(cut.title).toBe('Enchufla figures');
+    const anchor = metadataOf(page('<title>Council backs budget - Daily Example</title>', '<h2><a href="#article-0">Council backs budget</a></h2>'));
+    expect(anchor).toMatchObject({ title: 'Council backs budget', provenance: expect.objectContaining({ title: 'h2' }) });
+  });
+
+  it('takes a headline that holds the site\'s name of one word, and takes a heading that holds its host\'s name for the site', () => {
+    const word = metadataOf(page('<meta property="og:site_name" content="Hummeln"><title>Tote Hummeln unter Linden: Die Erklärung | Hummeln</title>', '<h1>Tote Hummeln unter Linden</h1>', 'de'));
+    expect(word).toMatchObject({ title: 'Tote Hummeln unter Linden', provenance: expect.objectContaining({ title: 'h1' }) });
+    const host = metadataOf(page('<link rel="canonical" href="https://www.pixnet.net/a"><title>Maple leaves in Hsinchu @ Steven :: PIXNET ::</title>', '<h1>Blog PIXNET</h1>'));
+    expect(host.provenance.title).not.toBe('h1');
+  });
+
+  it('passes over headings only screen readers see', () => {
+    const metadata = metadataOf(
+      page('<title>Dead bumblebees under lime trees: the answer | Bumblebees</title>', '<h2 class="screen-reader-text">Dead bumblebees under lime trees: the answer | Bumblebees</h2><h1>Dead bumblebees under lime trees</h1>'),
+    );
+    expect(metadata.title).toBe('Dead bumblebees under lime trees');
+  });
+
   it('decodes entities in a JSON-LD headline and drops soft hyphens', () => {
     const jsonLd = '{"@type":"NewsArticle","headline":"Olive &#038; Herb &#8222;Focaccia&#8220;"}';
     const metadata = metadataOf(page(`<script type="application/ld+json">${jsonLd}</script>`, '<h1>Olive &amp; Herb „Focac&shy;cia“</h1>'));
@@ -125,6 +149,34 @@ describe('HTML publication date', () => {
   });
 });
 
+describe('HTML publication day', () => {
+  it('takes the printed day over a UTC timestamp that a time zone moves to that day', () => {
+    const german = metadataOf(page('<meta property="article:published_time" content="2021-11-04T23:00Z">', '<h1>Rat beschließt Haushalt</h1><p>05.11.2021</p>', 'de'));
+    expect(german).toMatchObject({ publishedAt: '2021-11-05', provenance: expect.objectContaining({ publishedAt: 'meta:article:published_time:printed-day' }) });
+    const brazilian = metadataOf(page('<meta property="article:published_time" content="2022-05-04T00:44:52Z">', '<h1>Council backs budget</h1><p>03/05/2022</p>', 'pt-BR'));
+    expect(brazilian.publishedAt).toBe('2022-05-03');
+    // 15:00 UTC is the same day everywhere but east of UTC+9; a printed day before it is another date
+    const other = metadataOf(page('<meta property="article:published_time" content="2022-05-04T15:00:00Z">', '<h1>Council backs budget</h1><p>03/05/2022</p>', 'pt-BR'));
+    expect(other.publishedAt).toBe('2022-05-04T15:00:00Z');
+    const withZone = metadataOf(page('<meta property="article:published_time" content="2021-11-04T23:00:00+01:00">', '<h1>Rat beschließt Haushalt</h1><p>05.11.2021</p>', 'de'));
+    expect(withZone.publishedAt).toBe('2021-11-04T23:00:00+01:00');
+  });
+
+  it('prefers the printed date to a Dublin Core date, which CMSs fill with the last change, unless it is that day', () => {
+    const metadata = metadataOf(page('<meta name="date" content="2020-04-29T11:52:23">', '<h1>Rat beschließt Haushalt</h1><p>Stand: 28.04.2020</p>', 'de'));
+    expect(metadata).toMatchObject({ publishedAt: '2020-04-28', provenance: expect.objectContaining({ publishedAt: 'text-near-headline' }) });
+    expect(metadataOf(page('<meta name="date" content="2020-04-29">', '<h1>Rat beschließt Haushalt</h1>', 'de')).publishedAt).toBe('2020-04-29');
+    const sameDay = metadataOf(page('<meta name="date" content="2020-04-28T11:52:23+02:00">', '<h1>Rat beschließt Haushalt</h1><p>Stand: 28.04.2020</p>', 'de'));
+    expect(sameDay).toMatchObject({ publishedAt: '2020-04-28T11:52:23+02:00', provenance: expect.objectContaining({ publishedAt: 'meta:date' }) });
+  });
+
+  it('reads the printed date in the language the text is written in when the declared one finds none', () => {
+    const german = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>';
+    const html = `<!doctype html><html lang="en"><head></head><body><h1>Rat beschließt Haushalt</h1><p>Wiesbaden, 11. November 2021</p><article>${german.repeat(4)}</article></body></html>`;
+    expect(metadataOf(html).publishedAt).toBe('2021-11-11');
+  });
+});
+
 describe('HTML byline', () => {
   it('names the JSON-LD people before an organisation, several as a list', () => {
     const jsonLd = JSON.stringify({
@@ -162,8 +214,31 @@ describe('HTML byline', () => {
       page('<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"annlee"}}</script>', '<h1>Council backs budget</h1><p>By Ann Lee</p>'),
     );
     expect(login.byline).toBe('Ann Lee');
+    const filed = metadataOf(page('', '<h1>Council backs budget</h1><p>Posted by Nesselsetzer under Just For Fun, Reblogged</p>'));
+    expect(filed.byline).toBe('Nesselsetzer');
     const handle = metadataOf(page('<meta name="author" content="by Bo2man">', ''));
     expect(handle.byline).toBe('Bo2man');
+  });
+
+  it('reads an author class in the page\'s language, and takes no lower-case phrase for a name', () => {
+    const french = metadataOf(page('', '<h1>Turpitude et architecture</h1><div class="dates">par <span class="auteurs">Didier Roy</span>, 21 juin 2018</div>', 'fr'));
+    expect(french.byline).toBe('Didier Roy');
+    const phrase = metadataOf(page('<meta name="author" content="deinen Hochzeitsbloggern">', '<h1>Die Hochzeitslocation</h1><p>Von Samuel Diekmann</p>', 'de'));
+    expect(phrase.byline).toBe('Samuel Diekmann');
+    expect(metadataOf(page('<meta name="author" content="van Gogh">', '')).byline).toBe('van Gogh');
+  });
+
+  it('reads a paragraph of the article that is a byline of its own, without the credits after the name', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const html = (signed: string) =>
+      `<!doctype html><html lang="de"><head><title>Haushalt</title></head><body><div class="nav">Start</div><article>${story}<p>${signed}</p></article></body></html>`;
+    expect(metadataOf(html('Text von Christian Seiler Illustration von Markus Roost'))).toMatchObject({
+      byline: 'Christian Seiler',
+      provenance: expect.objectContaining({ byline: 'text-paragraph' }),
+    });
+    expect(metadataOf(html('Gespeichert von rasos am 24. Juli 2017 - 18:55')).byline).toBe('rasos');
+    // a sentence that opens with "Von" is no byline
+    expect(metadataOf(html('Von Montag an gilt in der ganzen Stadt, was der Rat am Dienstag lange beraten und dann beschlossen hat.')).byline).toBeNull();
   });
 
   it('reads author markup inside a page whose body or article container is named like a sidebar', () => {

@@ -5,8 +5,11 @@ import { cleanText, squeezed } from './clean-text.ts';
 // "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
 const CUE =
   /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
-// What follows a name on a byline line: a date, a role, a separator and other page text.
-const TRAILER = /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])).*$|\s*[|•·,]\s*$/iu;
+// What follows a name on a byline line: a date, a role, a separator, another credit ("Illustration von …",
+// "Photos by …"), the category a blog files the post in ("Posted by X in News", "under Just For Fun") and
+// other page text.
+const TRAILER =
+  /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
@@ -56,11 +59,17 @@ const NOT_A_NAME = new Set(
   lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
 );
 
+// Particles inside a name ("Ludwig van Beethoven"), which may open one ("van Gogh").
+const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
+const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
+
 /** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
   if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
+  // a name of several words opens with a capital or a particle; "deinen Hochzeitsbloggern" is a phrase
+  if (words.length > 1 && /^\p{Ll}+\s/u.test(text) && !STARTS_WITH_PARTICLE.test(text)) return false;
   return words.length <= MAX_NAME_WORDS && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
 }
 
@@ -72,7 +81,9 @@ const AUTHOR_SELECTORS = [
   '.author .fn, .vcard .fn',
   'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/authors/"], a[href*="/auteur/"], a[href*="/autore/"]',
   '[class*="author-name"], [class*="authorname"], [class*="author__name"], [class*="autor-name"], [class*="autorname"]',
-  '[class~="author"], [class~="autor"], [class*="byline"], [class*="post-author"], [class*="article-author"]',
+  // a class naming the author in the page's language, one or several: author(s), Autor(en), auteur(s), autore/autori
+  '[class~="author"], [class~="autor"], [class~="auteur"], [class~="autore"], [class~="authors"], [class~="autoren"], [class~="auteurs"], [class~="autori"], ' +
+    '[class*="byline"], [class*="post-author"], [class*="article-author"]',
 ];
 
 // Author markup here belongs to other texts: comments, teasers of related articles, sidebars.
@@ -138,7 +149,6 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
 // (particles such as "von", "de", "van" allowed inside). A lower-case cue counts only at the start of a
 // text, where a byline stands; inside a sentence "von" and "by" introduce anything.
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
@@ -147,7 +157,7 @@ const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)
 const BYLINE_LINE = new RegExp(
   String.raw`(?:(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:)\s*:?\s+` +
     String.raw`|(?:^|[|•·\n])\s*(?:von|by|par|por|di|door)\s+)(${NAME_LIST})` +
-    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
+    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Tt]ext von|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
   'u',
 );
 
@@ -155,6 +165,22 @@ const BYLINE_LINE = new RegExp(
 export function nameOnBylineLine(text: string): string | null {
   const match = BYLINE_LINE.exec(text);
   return match ? nameOnByline(match[1] ?? match[2]!) : null;
+}
+
+/** A byline paragraph holds its cue, the name and perhaps a date or a credit: "Text von X Illustration von Y". */
+const MAX_BYLINE_PARAGRAPH_WORDS = 12;
+
+/**
+ * The name on a paragraph of the article's text that is a byline of its own, cue first: "Von Leonora Holling",
+ * "Gespeichert von rasos am 24. Juli 2017", often set at the article's end.
+ */
+export function nameOnBylineParagraph(text: string): string | null {
+  for (const paragraph of text.split(/\n{2,}/)) {
+    if (paragraph.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
+    const match = BYLINE_LINE.exec(paragraph);
+    if (match?.index === 0) return nameOnByline(match[1] ?? match[2]!);
+  }
+  return null;
 }
 
 // A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the

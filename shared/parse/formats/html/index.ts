@@ -1,19 +1,19 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { dateInUrl, normalizeDate } from '../../dates.ts';
+import { dateInUrl, normalizeDate, printedDayOfUtcTime } from '../../dates.ts';
 import { RejectedInput } from '../../errors.ts';
 import { normalizeLanguageTag } from '../../metadata/language-tag.ts';
 import type { SourceArticle } from '../../source.ts';
 import { Declared } from '../../source.ts';
 import { normalizeBody } from '../../text.ts';
 import { splitAuthors } from '../header-text.ts';
-import { cleanText, wordF1, words } from './clean-text.ts';
+import { cleanText } from './clean-text.ts';
 import { readJsonLd } from './json-ld.ts';
 import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
-import type { Candidate } from './title.ts';
+import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -22,7 +22,6 @@ import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
-const MAX_HEADLINE_CHARS = 300;
 /** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
 const BYLINE_CHARS_AFTER = 600;
 const BYLINE_CHARS_BEFORE = 200;
@@ -32,8 +31,9 @@ const GENERIC_HOST_LABELS = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'ed
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'article:published', 'parsely-pub-date',
   'datepublished', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'sailthru:date',
-  'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'citation_publication_date',
+  'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'citation_publication_date',
 ];
+const LIFECYCLE_DATE_META = ['dc:date', 'dcterms:date', 'date'];
 
 /**
  * A saved web page: metadata from JSON-LD, meta tags (OpenGraph, Twitter, Dublin Core…), <html lang> and the
@@ -54,7 +54,7 @@ export function readHtml(html: string): SourceArticle {
 
   const pageUrl = absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'))
     ?? absoluteUrl(meta.get('og:url')) ?? absoluteUrl(jsonLd?.url);
-  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl)]
+  const siteNames = [meta.get('og:site_name'), jsonLd?.publisher, jsonLd?.websiteName, meta.get('application-name'), ...hostNames(pageUrl), ...siteNameHeadings(document)]
     .filter((n): n is string => Boolean(n));
   const declaredTitles = [
     { text: jsonLd?.headline, from: 'json-ld' },
@@ -76,19 +76,41 @@ export function readHtml(html: string): SourceArticle {
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
     ...metaAuthors,
   ];
-  const headlineElement = title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element;
+  // else where the article starts: its first h1, or the site's name in an h1 above it
+  const headlineElement =
+    title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element ?? document.querySelector('h1') ?? undefined;
   const markupAuthors = authorsFromMarkup(document, headlineElement);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
   const labelledByline = document.body ? nameOnLabelledByline(textAfter(document.body, PAGE_CHARS)) : null;
 
-  declared.offer('publishedAt', jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
-  for (const name of PUBLISHED_META) declared.offer('publishedAt', dateOf(meta.get(name)), `meta:${name}`);
-  const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
-  declared.offer('publishedAt', dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+  const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
+  declared.offer('language', htmlLang && normalizeLanguageTag(htmlLang), 'html-lang');
+  for (const name of ['content-language', 'language', 'dc:language', 'og:locale']) {
+    const value = meta.get(name);
+    declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
+  }
+  declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
 
-  declared.offer('publishedAt', dateInUrl(pageUrl), 'url');
+  const printedDate = headlineElement ? dateNearHeadline(headlineElement, declared.values.language ?? null) : null;
+  const offerDate = (value: string | null | undefined, from: string) => {
+    const printedDay = value ? printedDayOfUtcTime(value, printedDate) : null;
+    declared.offer('publishedAt', printedDay ?? value, printedDay ? `${from}:printed-day` : from);
+  };
+  offerDate(jsonLd?.datePublished && normalizeDate(jsonLd.datePublished), 'json-ld');
+  for (const name of PUBLISHED_META) offerDate(dateOf(meta.get(name)), `meta:${name}`);
+  const time = document.querySelector('time[pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]');
+  offerDate(dateOf(time?.getAttribute('datetime') ?? time?.getAttribute('content')), 'time');
+  offerDate(dateInUrl(pageUrl), 'url');
+  // Dublin Core's date is any date of the page's life, which CMSs fill with the last change: after the printed
+  // date, unless it is that day, whose time it then gives
+  const lifecycleDates = LIFECYCLE_DATE_META.map((name) => ({ date: dateOf(meta.get(name)), from: `meta:${name}` }));
+  const printedLifecycleDate = lifecycleDates.find(({ date }) => date && printedDate && date.startsWith(printedDate));
+  if (printedLifecycleDate) offerDate(printedLifecycleDate.date, printedLifecycleDate.from);
+  declared.offer('publishedAt', printedDate, 'text-near-headline');
+  for (const { date, from } of lifecycleDates) offerDate(date, from);
+
   // read before Readability changes the tree
   const firstArticleTime = document.querySelector('article time[datetime]')?.getAttribute('datetime');
   const firstPageTime = Array.from(document.querySelectorAll('time[datetime]'))
@@ -99,16 +121,6 @@ export function readHtml(html: string): SourceArticle {
   declared.offer('siteName', jsonLd?.publisher, 'json-ld:publisher');
   declared.offer('siteName', jsonLd?.websiteName, 'json-ld:website');
   declared.offer('siteName', meta.get('application-name'), 'meta:application-name');
-
-  const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
-  declared.offer('language', htmlLang && normalizeLanguageTag(htmlLang), 'html-lang');
-  for (const name of ['content-language', 'language', 'dc:language', 'og:locale']) {
-    const value = meta.get(name);
-    declared.offer('language', value && normalizeLanguageTag(value.split(',')[0]!), `meta:${name}`);
-  }
-  declared.offer('language', jsonLd?.inLanguage && normalizeLanguageTag(jsonLd.inLanguage), 'json-ld');
-
-  declared.offer('publishedAt', headlineElement && dateNearHeadline(headlineElement, declared.values.language ?? null), 'text-near-headline');
 
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   declared.offer('canonicalUrl', absoluteUrl(canonical), 'link:canonical');
@@ -125,23 +137,6 @@ export function readHtml(html: string): SourceArticle {
   // Readability changes the document, so it runs after everything above has been read.
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
-  const readableByline = readable?.byline ? nameOnByline(readable.byline) : null;
-  authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
-  if (markupAuthors) authorCandidates.push(markupAuthors);
-  authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
-  authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
-  const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
-  // else a newsroom, or the site's own name
-  const authors =
-    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
-  declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
-  declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
-  declared.offer('publishedAt', dateOf(readable?.publishedTime), 'readability');
-  declared.offer('publishedAt', dateOf(firstArticleTime), 'article-time');
-  declared.offer('publishedAt', dateOf(firstPageTime), 'page-time');
-  declared.offer('siteName', readable?.siteName, 'readability');
-  declared.offer('summary', readable?.excerpt, 'readability');
-
   let body = '';
   if (readable?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
@@ -151,6 +146,25 @@ export function readHtml(html: string): SourceArticle {
   } else if (document.body) {
     body = elementText(document.body).text;
   }
+  const readableByline = readable?.byline ? nameOnByline(readable.byline) : null;
+  authorCandidates.push({ names: readableByline ? [readableByline] : [], from: 'readability' });
+  if (markupAuthors) authorCandidates.push(markupAuthors);
+  authorCandidates.push({ names: bylineLine ? [bylineLine] : [], from: 'text-near-headline' });
+  authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
+  const bylineParagraph = nameOnBylineParagraph(body);
+  authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
+  const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
+  // else a newsroom, or the site's own name
+  const authors =
+    people ?? chooseAuthors([{ names: jsonLd?.authorOrganisations ?? [], from: 'json-ld:organisation' }, ...authorCandidates.flatMap((c) => c ?? [])]);
+  declared.offer('byline', authors?.names.join(', '), authors?.from ?? 'byline');
+  declared.offer('authors', authors?.names.flatMap(splitAuthors), authors?.from ?? 'byline');
+  offerDate(dateOf(readable?.publishedTime), 'readability');
+  offerDate(dateOf(firstArticleTime), 'article-time');
+  offerDate(dateOf(firstPageTime), 'page-time');
+  declared.offer('siteName', readable?.siteName, 'readability');
+  declared.offer('summary', readable?.excerpt, 'readability');
+
   return { format: 'html', body: normalizeBody(body), declared };
 }
 
@@ -188,63 +202,6 @@ function metaTags(document: Document): MetaTags {
     }
   }
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
-}
-
-/** The page's h1s, then its first h2s (some pages put the headline in an h2 under a site-wide h1). */
-function headingCandidates(document: Document): Candidate[] {
-  const of = (tag: string, limit: number) =>
-    Array.from(document.querySelectorAll(tag))
-      .slice(0, limit)
-      .map((element) => ({ text: cleanText(textWithoutKicker(element)), from: tag, element }))
-      .filter((c) => c.text.length > 0 && c.text.length <= MAX_HEADLINE_CHARS);
-  return [...of('h1', 10), ...of('h2', 30)];
-}
-
-// Where a page shows a headline that no h1 or h2 holds: a blog's h3.post-title, a div.headline, a span.
-const SHOWN_HEADLINE = 'h3, h4, [itemprop~="headline"], [class*="title"], [class*="headline"]';
-const MAX_SHOWN_HEADLINE_ELEMENTS = 300;
-const MIN_SHOWN_HEADLINE_AGREEMENT = 0.9;
-
-/** The element that shows a declared title on the page, for the byline and date printed next to it. */
-function headlineShowing(document: Document, title: string): Element | undefined {
-  const titleWords = words(title);
-  const elements = Array.from(document.querySelectorAll(SHOWN_HEADLINE)).slice(0, MAX_SHOWN_HEADLINE_ELEMENTS);
-  return elements.find((element) => {
-    if (element.closest('head')) return false;
-    const text = element.textContent ?? '';
-    return text.length <= MAX_HEADLINE_CHARS * 2 && wordF1(words(cleanText(text)), titleWords) >= MIN_SHOWN_HEADLINE_AGREEMENT;
-  });
-}
-
-// Inside a headline element, the line above the headline (Dachzeile, kicker, overline) or its date.
-const KICKER_CLASS = /dachzeile|kicker|overline|topline|toptitle|supertitle|subtitle|subheadline|eyebrow|roofline|spitzmarke/i;
-const KICKER_TAG = new Set(['SMALL', 'TIME']);
-// A separator only screen readers and copied text see ("<span class="invisible">: </span>") sets a kicker shown
-// on a line of its own apart from the headline: what stands before it is the kicker.
-const HIDDEN_CLASS = /(?:^|[\s_-])(?:invisible|hidden|sr-only|visually-hidden|visuallyhidden)(?:$|[\s_-])/i;
-const SEPARATOR_ONLY = /^[\s|:–—-]+$/;
-
-/** A heading's text without its kicker: "Interne Unterlagen im Netz Daten von Rheinmetall gehackt" → the latter. */
-function textWithoutKicker(heading: Element): string {
-  let text = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) text += node.textContent ?? '';
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    if (element !== heading && (KICKER_TAG.has(element.tagName.toUpperCase()) || KICKER_CLASS.test(element.getAttribute('class') ?? ''))) {
-      text += ' ';
-      return;
-    }
-    const hidden = element.getAttribute('aria-hidden') === 'true' || HIDDEN_CLASS.test(element.getAttribute('class') ?? '');
-    if (element !== heading && hidden && SEPARATOR_ONLY.test(element.textContent ?? '')) {
-      text = ' ';
-      return;
-    }
-    if (element.tagName.toUpperCase() === 'BR') text += ' ';
-    for (const child of Array.from(element.childNodes)) walk(child);
-  };
-  walk(heading);
-  return text;
 }
 
 /**

@@ -131,10 +131,16 @@ function splitKeepingSeparators(title: string): Array<{ separator: string; text:
 
 /**
  * Whether a text names the site: it matches a declared site name, or its letters are those of the page's
- * host ("Missy Magazine" on missy-magazine.de, "heizung.de"), or it holds the host's name ("Zobacz na przepisy.pl").
+ * host ("Missy Magazine" on missy-magazine.de, "heizung.de"), or it holds the host's name ("Zobacz na
+ * przepisy.pl") or a site name of several words with a few more ("EFC Bayrische Bembel Regensburg").
  */
 export function siteMatcher(siteNames: string[]): (text: string) => boolean {
-  const names = siteNames.map((n) => ({ words: words(n), squeezed: squeezed(n) })).filter((n) => n.squeezed.length >= 2);
+  // a text that holds a site's name of one capitalised word may be a headline ("Tote Hummeln unter Linden"
+  // on the site "Hummeln"); one that holds a host or its name as the URL writes it ("przepisy.pl", "pixnet")
+  // or a name of several words is the site's
+  const names = siteNames
+    .map((n) => ({ words: words(n), squeezed: squeezed(n), containable: /\S\s+\S|\.\p{L}/u.test(n.trim()) || n === n.toLowerCase() }))
+    .filter((n) => n.squeezed.length >= 2);
   return (text: string) => {
     const textWords = words(text);
     const textSqueezed = textWords.join('');
@@ -144,7 +150,7 @@ export function siteMatcher(siteNames: string[]): (text: string) => boolean {
         n.squeezed === textSqueezed ||
         wordF1(textWords, n.words) >= 0.75 ||
         (textSqueezed.length >= 4 && n.squeezed.includes(textSqueezed)) ||
-        (n.squeezed.length >= 4 && textSqueezed.includes(n.squeezed) && textWords.length <= n.words.length + 3),
+        (n.containable && n.squeezed.length >= 4 && textSqueezed.includes(n.squeezed) && textWords.length <= n.words.length + 3),
     );
   };
 }

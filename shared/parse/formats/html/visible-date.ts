@@ -31,13 +31,18 @@ const fullYear = (year: string) => (year.length === 4 ? Number(year) : Number(ye
 /**
  * The publication date printed next to the headline: the first full date (day, month and year) in the text
  * after it, else the last one just above it, read in the page's language (when the page declares none, the
- * language of the text after the headline). A date as written: no time zone.
+ * language of the text after the headline, which is also tried when the declared one finds none). A date as
+ * written: no time zone.
  */
 export function dateNearHeadline(headline: Element, language: string | null): string | null {
   const after = textAfter(headline, CHARS_AFTER);
   const before = textBefore(headline, CHARS_BEFORE);
-  const readIn = language ?? detectLanguage(after.replace(/ \| /g, ' '));
-  return firstDate(after, readIn) ?? lastDate(before, readIn);
+  const dateIn = (readIn: string | null) => firstDate(after, readIn) ?? lastDate(before, readIn);
+  const declaredDate = language ? dateIn(language) : null;
+  if (declaredDate) return declaredDate;
+  // a page may declare another language than it is written in (lang="en" from a theme on a German page)
+  const written = detectLanguage(after.replace(/ \| /g, ' '));
+  return !language || (written && written !== language.split('-')[0]) ? dateIn(written) : null;
 }
 
 function firstDate(text: string, language: string | null): string | null {
