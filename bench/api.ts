@@ -62,7 +62,7 @@ export const apiMeasure: Measure = {
     return {
       rows,
       notes: [
-        `API: \`createApi\` (functions/api/app.ts, as the Lambda handler builds it) over \`DynamoArticleStore\` on the local pipeline's dynalite (local/dynamo.ts: in memory, in a worker thread), served by local/http.ts in the bench process, loaded with ${loaded.perObject.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus). The load generators run in child processes: on 2 cores they compete with the server's two threads.`,
+        `API: \`createApi\` (functions/api/app.ts, as the Lambda handler builds it) over \`TestStore\` on the local pipeline's dynalite (local/dynamo.ts: in memory, in a worker thread), served by local/http.ts in the bench process, loaded with ${loaded.perObject.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus). The load generators run in child processes: on 2 cores they compete with the server's two threads.`,
         `Per endpoint: a 1 s warm-up, ${RUNS} runs of ${RATE_SECONDS} s at a fixed ${RATE} req/s, open loop (bench/fixed-rate.ts: one request every ${1000 / RATE} ms whether or not earlier ones were answered, each latency from its scheduled time to the end of its answer, so queueing counts), then ${RUNS} runs of ${MAX_SECONDS} s with autocannon as fast as it answers over ${CONNECTIONS} connections.`,
         overloaded.length > 0
           ? `Did not keep up with ${RATE} req/s (answered < ${KEPT_UP * 100}% of the offered rate in some run), so their latencies are those of a growing queue: ${overloaded.join(', ')}.`

@@ -20,7 +20,7 @@ import type { BundleTarget, functionBundleOptions } from '../infra/bundle.ts';
 import { startLocalDynamo } from '../local/dynamo.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { parseDocument } from '../shared/parse/index.ts';
-import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { readerAndWriter } from '../tests/support/store.ts';
 import { documentClient, localClient } from '../tests/support/dynamo.ts';
 import type { Measure, Row } from './measure.ts';
 import { summarize } from './stats.ts';
@@ -147,7 +147,7 @@ async function startBackends() {
     response.end(request.method === 'GET' ? html : undefined);
   });
   try {
-    const store = new DynamoArticleStore({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
+    const store = readerAndWriter({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
     const [article] = parseDocument(html, { key: ARTICLE_KEY });
     if (!article?.statements[0] || !article.metadata.entities[0]) throw new Error(`${HTML_FIXTURE} should hold statements and entities`);
     await store.saveArticles(

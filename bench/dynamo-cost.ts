@@ -70,7 +70,7 @@ export const dynamoCostMeasure: Measure = {
     return {
       rows,
       notes: [
-        `${objects.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus) saved one after another through \`DynamoArticleStore\` on in-memory dynalite (${(loaded.loadMs / 1000).toFixed(0)} s, ${(objects.length / (loaded.loadMs / 1000)).toFixed(1)} objects/s); per-article figures are median/min/max over the articles.`,
+        `${objects.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus) saved one after another through \`TestStore\` on in-memory dynalite (${(loaded.loadMs / 1000).toFixed(0)} s, ${(objects.length / (loaded.loadMs / 1000)).toFixed(1)} objects/s); per-article figures are median/min/max over the articles.`,
         'Counted by an SDK middleware (bench/dynamo-meter.ts) on the store\'s client, once per command (SDK retries not counted again). Item bytes follow DynamoDB\'s size rules (attribute names + values); for UpdateItem only key + new values (a lower bound). Write units: one per started KB per item, as billed, on the base table; an item written with both key attributes of a GSI (projection ALL) costs the same again on that index (a lower bound: an overwrite that drops an item from an index, a delete and an update also write to an index without the request showing it).',
         // Speaker and entity aggregates are rewritten whole by each article that touches them, so their size
         // (and the bytes an article writes) may grow as the table fills: the two halves show whether it does.

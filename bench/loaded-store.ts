@@ -7,7 +7,7 @@
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { RejectedInput, parseDocument } from '../shared/parse/index.ts';
 import type { SourceObject } from '../shared/store/port.ts';
-import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { readerAndWriter, type TestStore } from '../tests/support/store.ts';
 import { startLocalDynamo } from '../local/dynamo.ts';
 import { documentClient, localClient } from '../tests/support/dynamo.ts';
 import { atBenchEnd } from './cleanup.ts';
@@ -15,7 +15,7 @@ import { loadCorpus } from './corpus.ts';
 import { meterClient, snapshot, usageDelta, type Usage } from './dynamo-meter.ts';
 
 export interface LoadedStore {
-  store: DynamoArticleStore;
+  store: TestStore;
   /** Everything the client has sent so far: snapshot it around a call to see what the call cost. */
   usage: Usage;
   /** What saving each object cost, in corpus order. */
@@ -51,7 +51,7 @@ async function load(every: number): Promise<LoadedStore> {
   };
   try {
     const usage = meterClient(client);
-    const store = new DynamoArticleStore({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
+    const store = readerAndWriter({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
     const perObject: Usage[] = [];
     const speakers = new Map<string, { id: string; name: string; statements: number }>();
     const start = performance.now();

@@ -3,7 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { bucketLister } from '../shared/reconcile/aws.ts';
 import { reconcile, type ReconcileReport } from '../shared/reconcile/reconcile.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../shared/store/dynamodb/reader.ts';
 import type { LocalPipeline } from './pipeline.ts';
 import { LOCAL_REGION } from './s3-notifications.ts';
 
@@ -28,7 +28,7 @@ export async function reconcileLocalPipeline(pipeline: LocalPipeline, inFlightAf
       region: LOCAL_REGION,
       inFlightAfter,
       listObjects: bucketLister(s3, pipeline.bucket),
-      store: new DynamoArticleStore({ client, tableName: pipeline.tableName, cursorSecret: randomUUID() }),
+      store: new DynamoArticleReader({ client, tableName: pipeline.tableName, cursorSecret: randomUUID() }),
       enqueue: async (records) => {
         for (const record of records) pipeline.queue.send(JSON.stringify({ Records: [record] }));
       },

@@ -6,7 +6,7 @@ import { DEFAULT_PORTS, LOCAL_BUCKET } from '../local/settings.ts';
 import { bucketLister, queueSender } from '../shared/reconcile/aws.ts';
 import { describeReport, reconcile } from '../shared/reconcile/reconcile.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../shared/store/dynamodb/reader.ts';
 import { stackOutputs } from './stack-outputs.ts';
 
 /**
@@ -53,7 +53,7 @@ function localTarget(): Target {
 
 async function main(): Promise<number> {
   const target = values.stack ? await stackTarget(values.stack) : localTarget();
-  const store = new DynamoArticleStore({ client: createDocumentClient(target.dynamoEndpoint), tableName: target.tableName, cursorSecret: randomUUID() });
+  const store = new DynamoArticleReader({ client: createDocumentClient(target.dynamoEndpoint), tableName: target.tableName, cursorSecret: randomUUID() });
   const report = await reconcile({
     bucket: target.bucket,
     region: process.env.AWS_REGION ?? 'us-east-1',

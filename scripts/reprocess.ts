@@ -5,7 +5,7 @@ import { enqueueReprocessing, staleIngestions } from '../functions/ingest/reproc
 import { DEFAULT_PORTS } from '../local/settings.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../shared/store/dynamodb/reader.ts';
 import { stackOutputs } from './stack-outputs.ts';
 
 /**
@@ -68,7 +68,7 @@ function endProgress(): void {
 
 async function main(): Promise<number> {
   const target = values.stack ? await stackTarget(values.stack) : localTarget();
-  const store = new DynamoArticleStore({
+  const store = new DynamoArticleReader({
     client: createDocumentClient(target.dynamoEndpoint),
     tableName: target.tableName,
     // Cursors are only passed back to this same process while paging.

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { InvalidCursorError, type ArticleStore } from '../../shared/store/port.ts';
+import { InvalidCursorError, type ArticleReader } from '../../shared/store/port.ts';
 import { invalidParameters, type ParameterError } from './problem.ts';
 import type { RouteSpec } from './router.ts';
 
@@ -10,22 +10,6 @@ import type { RouteSpec } from './router.ts';
  * `z.input` of the response schema makes the compiler check that the store's records fit the documented
  * shape.
  */
-/** The API only reads: it depends on the store's reads it serves, nothing more (its IAM role can only read). */
-export type ArticleReader = Pick<
-  ArticleStore,
-  | 'listArticles'
-  | 'getArticle'
-  | 'getArticleWithStatements'
-  | 'listArticleStatements'
-  | 'listStatements'
-  | 'searchSpeakers'
-  | 'getSpeaker'
-  | 'searchEntities'
-  | 'getEntity'
-  | 'listEntityArticles'
-  | 'getIngestion'
-  | 'listIngestions'
->;
 
 export interface Endpoint<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType> {
   operationId: string;

@@ -3,7 +3,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { cursorSecret, originSecrets, storeConfig } from '../../shared/config.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../../shared/store/dynamodb/reader.ts';
 import { createApi } from './app.ts';
 import { clientErrorsAsResponses, traceAnnotations, tracedObjectsOnDemand } from './tracing.ts';
 import { webRoutes } from './web/routes.ts';
@@ -17,7 +17,7 @@ import { webRoutes } from './web/routes.ts';
 const tracer = new Tracer({ serviceName: 'onrecord-api' });
 const logger = new Logger({ serviceName: 'onrecord-api' });
 const { tableName, dynamoEndpoint } = storeConfig();
-const store = new DynamoArticleStore({
+const store = new DynamoArticleReader({
   client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
   tableName,
   cursorSecret: cursorSecret(),

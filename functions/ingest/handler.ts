@@ -10,7 +10,8 @@ import { storeConfig } from '../../shared/config.ts';
 import { s3Client, s3Objects } from '../../shared/objects/index.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../../shared/store/dynamodb/reader.ts';
+import { DynamoArticleWriter } from '../../shared/store/dynamodb/writer.ts';
 import { createIngest } from './ingest.ts';
 import { INGEST_SERVICE, METRICS_NAMESPACE } from './metric-names.ts';
 
@@ -21,14 +22,12 @@ const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: INGEST_
 const tracer = new Tracer({ serviceName: INGEST_SERVICE });
 tracer.captureAWSv3Client(s3Client());
 const { tableName, dynamoEndpoint } = storeConfig();
-const store = new DynamoArticleStore({
-  client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
-  tableName,
-  // Ingest never hands out or reads page cursors, so it needs no shared secret: a per-instance one will do.
-  cursorSecret: randomBytes(32).toString('base64url'),
-});
+const client = tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint));
+const store = new DynamoArticleWriter({ client, tableName });
+// Ingest never hands out or reads page cursors, so it needs no shared secret: a per-instance one will do.
+const ingestions = new DynamoArticleReader({ client, tableName, cursorSecret: randomBytes(32).toString('base64url') });
 
-export const handler = middy(createIngest({ objects: s3Objects, store, parse: parseDocument, logger, metrics, tracer }))
+export const handler = middy(createIngest({ objects: s3Objects, store, ingestions, parse: parseDocument, logger, metrics, tracer }))
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

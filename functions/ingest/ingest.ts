@@ -8,7 +8,7 @@ import { ObjectMissing, ObjectTooLarge, type ObjectReader } from '../../shared/o
 import { s3CurrentVersions, type CurrentVersionReader } from '../../shared/objects/versions.ts';
 import { RejectedInput } from '../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../shared/parse/version.ts';
-import type { ArticleStore, SourceObject } from '../../shared/store/port.ts';
+import type { ArticleReader, ArticleWriter, SourceObject } from '../../shared/store/port.ts';
 import { IngestMetric } from './metric-names.ts';
 import { objectChange, s3Records, sourceObject } from './notifications.ts';
 import { traceObject, type ObjectTrace } from './tracing.ts';
@@ -22,7 +22,9 @@ export interface IngestDependencies {
   objects: ObjectReader;
   /** Asked only when a single version of an object is deleted for good; S3 unless a test gives another. */
   versions?: CurrentVersionReader;
-  store: ArticleStore;
+  store: ArticleWriter;
+  /** The stored record of a key, read when one version of an object is removed. */
+  ingestions: Pick<ArticleReader, 'getIngestion'>;
   parse: ParseDocument;
   logger: Logger;
   metrics: Metrics;
@@ -42,7 +44,7 @@ export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSB
  * reports that one message as a batch item failure: SQS redelivers it, and after the queue's
  * maxReceiveCount it lands in the DLQ, from where it can be redriven. Other messages are unaffected.
  */
-export function createIngest({ objects, versions = s3CurrentVersions, store, parse, logger, metrics, tracer }: IngestDependencies): IngestHandler {
+export function createIngest({ objects, versions = s3CurrentVersions, store, ingestions, parse, logger, metrics, tracer }: IngestDependencies): IngestHandler {
   async function ingestObject(source: SourceObject, trace: ObjectTrace): Promise<void> {
     let articles: ParsedArticle[];
     try {
@@ -96,7 +98,7 @@ export function createIngest({ objects, versions = s3CurrentVersions, store, par
   async function removeVersion(source: SourceObject, trace: ObjectTrace): Promise<void> {
     const current = await versions.currentVersion(source.bucket, source.key);
     if (!current) return removeObject(source);
-    const stored = await store.getIngestion(source.key);
+    const stored = await ingestions.getIngestion(source.key);
     if (stored && stored.status !== 'deleted' && stored.versionId === current.versionId) {
       logger.info('a non-current version was removed; the current one stays', { key: source.key, removedVersionId: source.versionId });
       return;

@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { S3EventRecord } from 'aws-lambda';
-import type { ArticleStore, IngestionRecord } from '../../shared/store/port.ts';
+import type { ArticleReader, IngestionRecord } from '../../shared/store/port.ts';
 import { notificationRecord } from './notifications.ts';
 
 /**
@@ -32,7 +32,7 @@ export function reprocessRecord(ingestion: IngestionRecord): S3EventRecord {
 }
 
 /** Every object whose records a parser older than `version` made. */
-export async function staleIngestions(store: ArticleStore, version: number): Promise<IngestionRecord[]> {
+export async function staleIngestions(store: Pick<ArticleReader, 'listIngestionsMadeBefore'>, version: number): Promise<IngestionRecord[]> {
   const found: IngestionRecord[] = [];
   let cursor: string | undefined;
   do {

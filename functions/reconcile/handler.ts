@@ -12,7 +12,7 @@ import { s3Client } from '../../shared/objects/index.ts';
 import { bucketLister, queueSender } from '../../shared/reconcile/aws.ts';
 import { reconcile } from '../../shared/reconcile/reconcile.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { DynamoArticleReader } from '../../shared/store/dynamodb/reader.ts';
 import { METRICS_NAMESPACE } from '../ingest/metric-names.ts';
 import { RECONCILE_IN_FLIGHT_METRIC, RECONCILE_SERVICE, ReconcileMetric } from './metric-names.ts';
 
@@ -31,7 +31,7 @@ const tracer = new Tracer({ serviceName: RECONCILE_SERVICE });
 const s3 = tracer.captureAWSv3Client(s3Client());
 const { tableName, dynamoEndpoint } = storeConfig();
 // Reconciliation only pages through ingestion records itself, so a per-instance cursor secret will do.
-const store = new DynamoArticleStore({
+const store = new DynamoArticleReader({
   client: tracer.captureAWSv3Client(createDocumentClient(dynamoEndpoint)),
   tableName,
   cursorSecret: randomBytes(32).toString('base64url'),

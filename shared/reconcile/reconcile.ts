@@ -1,7 +1,7 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { notificationRecord } from '../../functions/ingest/notifications.ts';
 import { QUEUE_AGE_LIMIT_MS } from '../queue-age.ts';
-import type { ArticleStore, IngestionRecord } from '../store/port.ts';
+import type { ArticleReader, IngestionRecord } from '../store/port.ts';
 
 /**
  * Reconciliation: the bucket is the truth, the ingestion records should follow it. A notification lost
@@ -41,7 +41,7 @@ export interface ReconcileDependencies {
   bucket: string;
   /** One page of the bucket listing (at most 1,000 keys, as S3 pages them). */
   listObjects(token: string | undefined): Promise<ObjectPage>;
-  store: Pick<ArticleStore, 'getIngestions' | 'listIngestions'>;
+  store: Pick<ArticleReader, 'getIngestions' | 'listIngestions'>;
   /** Sends notification records to the ingest queue. */
   enqueue(records: S3EventRecord[]): Promise<void>;
   region: string;

@@ -115,14 +115,18 @@ export class InvalidCursorError extends Error {
 /** What a write did: applied, or ignored because a newer event for the same key is already stored. */
 export type WriteOutcome = 'applied' | 'stale';
 
-export interface ArticleStore {
+/** What ingest writes: every change of one S3 object, applied in event order whatever order it arrives in. */
+export interface ArticleWriter {
   /** Replace everything stored for this object with these articles, atomically for readers. */
   saveArticles(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome>;
   /** Record that the object could not become an article; removes any articles it made before. */
   recordRejection(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome>;
   /** The object was deleted: remove its articles and statements, update speaker and entity counts. */
   deleteSource(source: SourceObject): Promise<WriteOutcome>;
+}
 
+/** What the API, the web view, reconciliation and reprocessing read. */
+export interface ArticleReader {
   /**
    * Articles as lists show them: metadata.entities, mentionedDates and headings are left empty, because
    * they grow with the article and a list does not show them (getArticle has them).

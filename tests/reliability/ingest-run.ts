@@ -21,7 +21,7 @@ import { LocalQueue, type SqsHandler } from '../../local/queue.ts';
 import { s3Client, s3Objects } from '../../shared/objects/index.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { readerAndWriter } from '../support/store.ts';
 import { FaultInjector } from '../support/faults.ts';
 import type { RunConfig, RunFigures } from './ingest-runs.ts';
 import { scanTable } from './table-diff.ts';
@@ -66,10 +66,11 @@ async function main(): Promise<void> {
     const client = createDocumentClient(dynamo.endpoint);
     faults?.attach(client, 'dynamodb');
     countAggregateWrites(client, figures);
-    const store = new DynamoArticleStore({ client, tableName, cursorSecret: 'fault-test', now: () => CLOCK });
+    const store = readerAndWriter({ client, tableName, cursorSecret: 'fault-test', now: () => CLOCK });
     const ingest = createIngest({
       objects: s3Objects,
       store,
+      ingestions: store,
       parse: parseDocument,
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'onrecord-test' }),

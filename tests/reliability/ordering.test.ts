@@ -20,7 +20,7 @@ import { LocalQueue } from '../../local/queue.ts';
 import { articleId, slugId } from '../../shared/model/ids.ts';
 import { ObjectMissing, type ObjectReader } from '../../shared/objects/index.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
-import { DynamoArticleStore } from '../../shared/store/dynamodb/store.ts';
+import { readerAndWriter } from '../support/store.ts';
 import type { Page, PageQuery } from '../../shared/store/port.ts';
 import { startDynalite, type DynamoInstance } from '../support/dynamo.ts';
 
@@ -156,10 +156,11 @@ afterAll(async () => {
 describe('out-of-order and duplicate S3 events', () => {
   it(`${DELIVERIES} shuffled, duplicated create/delete deliveries over ${KEYS} keys end in the state of each key's last event`, { timeout: 300_000 }, async () => {
     const { events, deliveries } = scenario(seededRandom(SEED));
-    const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'ordering-test' });
+    const store = readerAndWriter({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'ordering-test' });
     const ingest = createIngest({
       objects: versionedBucket,
       store,
+      ingestions: store,
       parse: parseDocument,
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'onrecord-test' }),

@@ -1,4 +1,4 @@
-import type { ArticleReader } from '../../functions/api/endpoint.ts';
+import type { ArticleReader } from '../../shared/store/port.ts';
 import { foldName } from '../../shared/model/ids.ts';
 import {
   InvalidCursorError,
@@ -98,8 +98,15 @@ export function memoryReader(data: ReaderData): ArticleReader {
     async getIngestion(key) {
       return ingestions.find((ingestion) => ingestion.key === key) ?? null;
     },
+    async getIngestions(keys) {
+      return new Map(ingestions.filter((ingestion) => keys.includes(ingestion.key)).map((ingestion) => [ingestion.key, ingestion]));
+    },
     async listIngestions(query) {
       return page(newestFirst(ingestions, (ingestion) => ingestion.updatedAt), query, 'ingestions');
+    },
+    async listIngestionsMadeBefore(version, query) {
+      const older = ingestions.filter((ingestion) => ingestion.status !== 'deleted' && ingestion.parserVersion < version);
+      return page(older, query, `ingestions-before|${version}`);
     },
   };
 }

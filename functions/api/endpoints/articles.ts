@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { ArticleRecord, StatementRecord } from '../../../shared/store/port.ts';
-import { CACHE_SHORT, defineEndpoint, type ArticleReader } from '../endpoint.ts';
+import type { ArticleReader, ArticleRecord, StatementRecord } from '../../../shared/store/port.ts';
+import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { DatedPageQuery, idParameter, NoParams, PageQuery } from '../schemas/params.ts';
 import { ArticlePage, ArticleWithStatements, StatementPage } from '../schemas/responses.ts';

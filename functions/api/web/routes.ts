@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ObjectReader } from '../../../shared/objects/reader.ts';
 import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
-import type { ArticleReader } from '../endpoint.ts';
+import type { ArticleReader } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
 import { entityPage } from './pages/entity.ts';

@@ -7,8 +7,9 @@ import { GetCommand, paginateQuery, QueryCommand, type DynamoDBDocumentClient } 
 import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import type { SpeakerType, StatementKind } from '../../model/statement.ts';
-import type { CursorCodec } from '../cursor.ts';
+import { CursorCodec } from '../cursor.ts';
 import type {
+  ArticleReader,
   ArticleRecord,
   ArticleWithStatements,
   DateRange,
@@ -37,7 +38,8 @@ import { sortKeyRange } from './sort-date.ts';
 export interface ReaderOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  codec: CursorCodec;
+  /** Signs pagination cursors (config: CURSOR_SECRET). */
+  cursorSecret: string;
 }
 
 const TABLE_KEY = ['pk', 'sk'];
@@ -117,8 +119,13 @@ const articleStatementsScope = (id: string) => ['article-statements', id];
 /** The statements being paged belong to a version that is no longer current. */
 class VersionReplaced extends Error {}
 
-export class Reader {
-  constructor(private readonly options: ReaderOptions) {}
+/** The DynamoDB reader; like the writer, it takes the document client rather than making one. */
+export class DynamoArticleReader implements ArticleReader {
+  private readonly options: { client: DynamoDBDocumentClient; tableName: string; codec: CursorCodec };
+
+  constructor({ client, tableName, cursorSecret }: ReaderOptions) {
+    this.options = { client, tableName, codec: new CursorCodec(cursorSecret) };
+  }
 
   async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);

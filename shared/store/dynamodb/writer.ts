@@ -14,7 +14,7 @@
 import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { RejectionCode } from '../../parse/errors.ts';
-import type { IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
+import type { ArticleWriter, IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
 import { versionToken } from '../sequencer.ts';
 import { AggregateUpdater, type ShareChange } from './aggregates.ts';
 import type { AggregateInfo } from './items/aggregate.ts';
@@ -29,7 +29,8 @@ import { keys, type TableKey } from './keys.ts';
 export interface WriterOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  now: () => Date;
+  /** Clock for ingestion times; tests may fix it. */
+  now?: () => Date;
 }
 
 type Flip = { outcome: 'flipped' | 'same'; state: SourceState } | { outcome: 'stale' };
@@ -37,14 +38,20 @@ type Flip = { outcome: 'flipped' | 'same'; state: SourceState } | { outcome: 'st
 const PARALLEL_ARTICLES = 4;
 const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
-export class SourceWriter {
+/**
+ * The DynamoDB writer. It takes the document client rather than making one, so a caller can point it at any
+ * endpoint or wrap the client (metering.ts counts requests and bytes).
+ */
+export class DynamoArticleWriter implements ArticleWriter {
   private readonly aggregates: AggregateUpdater;
+  private readonly options: Required<WriterOptions>;
 
-  constructor(private readonly options: WriterOptions) {
+  constructor(options: WriterOptions) {
+    this.options = { now: () => new Date(), ...options };
     this.aggregates = new AggregateUpdater({ client: options.client, tableName: options.tableName });
   }
 
-  async save(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
+  async saveArticles(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
     const version = versionToken(source.sequencer, parserVersion);
     const articleIds = articles.map((article) => article.id);
     const stored = await this.readSource(source.key);
@@ -71,11 +78,11 @@ export class SourceWriter {
     return 'applied';
   }
 
-  async reject(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome> {
+  async recordRejection(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome> {
     return this.withdraw(source, versionToken(source.sequencer, parserVersion), parserVersion, 'rejected', reason);
   }
 
-  async delete(source: SourceObject): Promise<WriteOutcome> {
+  async deleteSource(source: SourceObject): Promise<WriteOutcome> {
     // A deleted object has no records, so no parser version: 0, which also keeps it out of reprocessing.
     return this.withdraw(source, versionToken(source.sequencer, 0), 0, 'deleted', null);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
-import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { readerAndWriter } from '../../support/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { contractClient, type Client } from '../../unit/api/support/client.ts';
 import { request, type ApiHandler } from '../../unit/api/support/http.ts';
@@ -40,7 +40,7 @@ async function allPages(target: string): Promise<Record<string, unknown>[]> {
 beforeAll(async () => {
   dynamo = await startDynalite();
   Object.assign(process.env, { TABLE_NAME: dynamo.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, CURSOR_SECRET, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' });
-  const store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: CURSOR_SECRET });
+  const store = readerAndWriter({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: CURSOR_SECRET });
   seeded = await seed(store, NEWS_COUNT);
   example = seeded.find((article) => article.key === EXAMPLE_KEY)!.parsed;
   // Imported only now: the handler reads its configuration once, at module load, as on a Lambda cold start.

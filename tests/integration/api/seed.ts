@@ -4,7 +4,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import { PARSER_VERSION } from '../../../shared/parse/version.ts';
 import { syntheticNews } from '../../support/synthetic-news.ts';
-import type { ArticleStore, SourceObject } from '../../../shared/store/port.ts';
+import type { ArticleWriter, SourceObject } from '../../../shared/store/port.ts';
 
 /**
  * Real parser output stored through the real store: the example article, and generated news articles
@@ -34,7 +34,7 @@ function source(key: string, size: number): SourceObject {
 /** The date the n-th generated article gets: spread over 2023, none on the example's day. */
 const newsDate = (index: number) => `2023-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 27) + 1).padStart(2, '0')}`;
 
-export async function seed(store: ArticleStore, newsCount: number): Promise<SeededArticle[]> {
+export async function seed(store: ArticleWriter, newsCount: number): Promise<SeededArticle[]> {
   const uploads: { key: string; bytes: Buffer }[] = [{ key: EXAMPLE_KEY, bytes: readFileSync(EXAMPLE) }];
   // Plain text with the headline on the first line, as newsroom archives hand it over.
   const plain = syntheticNews(newsCount * 10).filter((article) => article.format === 'plain-text' && !article.bad);

@@ -6,7 +6,7 @@ import type { S3EventRecord, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngest, type IngestHandler } from '../../../functions/ingest/ingest.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
-import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { readerAndWriter, type TestStore } from '../../support/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { startTestS3, type TestS3 } from '../../support/s3.ts';
 
@@ -17,7 +17,7 @@ import { startTestS3, type TestS3 } from '../../support/s3.ts';
  */
 let s3: TestS3;
 let dynamo: DynamoInstance;
-let store: DynamoArticleStore;
+let store: TestStore;
 let ingest: IngestHandler;
 
 const fixture = await readFile(new URL('../../fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url), 'utf8');
@@ -28,8 +28,8 @@ beforeAll(async () => {
   // The ingest handler's S3 client is made on first use from this configuration.
   Object.assign(process.env, { S3_ENDPOINT: s3.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
   const { s3Objects } = await import('../../../shared/objects/index.ts');
-  store = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'test' });
-  ingest = createIngest({ objects: s3Objects, store, parse: parseDocument, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'test' }) });
+  store = readerAndWriter({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'test' });
+  ingest = createIngest({ objects: s3Objects, store, ingestions: store, parse: parseDocument, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'test' }) });
 });
 
 afterAll(async () => {

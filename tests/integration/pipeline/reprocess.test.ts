@@ -3,7 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { enqueueReprocessing, staleIngestions } from '../../../functions/ingest/reprocess.ts';
 import { createDocumentClient } from '../../../shared/store/dynamodb/client.ts';
-import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { readerAndWriter, type TestStore } from '../../support/store.ts';
 import type { ArticleRecord, IngestionRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { eventually, startTestPipeline, type TestPipeline } from '../../support/pipeline.ts';
 
@@ -19,11 +19,11 @@ type ArticleWithStatements = ArticleRecord & { statements: StatementRecord[] };
 
 const fixture = await readFile(new URL('../../fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url), 'utf8');
 let pipeline: TestPipeline;
-let store: DynamoArticleStore;
+let store: TestStore;
 
 beforeAll(async () => {
   pipeline = await startTestPipeline();
-  store = new DynamoArticleStore({ client: createDocumentClient(pipeline.dynamoEndpoint), tableName: pipeline.tableName, cursorSecret: 'test' });
+  store = readerAndWriter({ client: createDocumentClient(pipeline.dynamoEndpoint), tableName: pipeline.tableName, cursorSecret: 'test' });
 });
 
 afterAll(async () => {

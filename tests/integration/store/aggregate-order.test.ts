@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityType } from '../../../shared/model/article.ts';
 import { slugId } from '../../../shared/model/ids.ts';
 import { createTable } from '../../../shared/store/create-table.ts';
-import type { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import type { TestStore } from '../../support/store.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
 import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
 
@@ -45,20 +45,20 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('speaker 
   });
   afterAll(async () => dynamo?.stop());
 
-  async function freshStore(): Promise<{ store: DynamoArticleStore; table: DynamoInstance }> {
+  async function freshStore(): Promise<{ store: TestStore; table: DynamoInstance }> {
     const table = { ...dynamo, tableName: `order-${randomUUID().slice(0, 8)}` };
     await createTable(dynamo.client, table.tableName);
     return { store: storeFor(table), table };
   }
 
-  const save = (store: DynamoArticleStore, index: number) => {
+  const save = (store: TestStore, index: number) => {
     const spec = specs[index] as ArticleSpec;
     return store.saveArticles(source(spec.key, '0100'), [article(spec)], 1);
   };
   /** Speaker and entity items (aggregates and name index), whole but for the write counter. */
   const aggregateItems = async (table: DynamoInstance) =>
     (await tableSnapshot(table, ['rev'])).filter((item) => /^(SPEAKER|ENTITY)#/.test(String(item.pk)));
-  const typedSearch = async (store: DynamoArticleStore, type: EntityType) =>
+  const typedSearch = async (store: TestStore, type: EntityType) =>
     (await all((cursor) => store.searchEntities({ prefix: 'anf', type, limit: 1, cursor }))).map((entity) => entity.id);
 
   it('stores the same items whatever order the articles come in, one by one or at once', async () => {

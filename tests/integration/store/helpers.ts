@@ -4,15 +4,15 @@ import type { Entity, EntityType } from '../../../shared/model/article.ts';
 import { articleId, foldName, slugId } from '../../../shared/model/ids.ts';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import type { SpeakerType, Statement, StatementKind } from '../../../shared/model/statement.ts';
-import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { readerAndWriter, type TestStore } from '../../support/store.ts';
 import type { Page, SourceObject } from '../../../shared/store/port.ts';
 import type { DynamoInstance } from '../../support/dynamo.ts';
 
 export const BUCKET = 'articles';
 export const SECRET = 'test-cursor-secret';
 
-export function storeFor(dynamo: DynamoInstance, client = dynamo.documentClient): DynamoArticleStore {
-  return new DynamoArticleStore({ client, tableName: dynamo.tableName, cursorSecret: SECRET });
+export function storeFor(dynamo: DynamoInstance, client = dynamo.documentClient): TestStore {
+  return readerAndWriter({ client, tableName: dynamo.tableName, cursorSecret: SECRET });
 }
 
 export interface StatementSpec {

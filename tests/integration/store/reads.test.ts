@@ -11,7 +11,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import { meter, WRITE_OPERATIONS } from '../../../shared/store/dynamodb/metering.ts';
 import { sortDate } from '../../../shared/store/dynamodb/sort-date.ts';
-import { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import { readerAndWriter, type TestStore } from '../../support/store.ts';
 import { InvalidCursorError, type Page } from '../../../shared/store/port.ts';
 import { documentClient, dynamoBackends, localClient, type DynamoInstance } from '../../support/dynamo.ts';
 import { all, article, source, storeFor, type ArticleSpec, type StatementSpec } from './helpers.ts';
@@ -43,7 +43,7 @@ const dateOf = (spec: ArticleSpec) => sortDate(spec.publishedAt ?? '2023-09-21T0
 
 describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store reads on $name', (backend) => {
   let dynamo: DynamoInstance;
-  let store: DynamoArticleStore;
+  let store: TestStore;
   const specs = corpus();
   const parsed = new Map<string, ParsedArticle>();
   let example: ParsedArticle;
@@ -267,7 +267,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     const cursor = first.nextCursor as string;
     const [payload, signature] = cursor.split('.') as [string, string];
     const edited = Buffer.from(payload, 'base64url').toString().replace('TIMELINE#', 'TIMELINE#x');
-    const otherSecret = new DynamoArticleStore({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'another secret' });
+    const otherSecret = readerAndWriter({ client: dynamo.documentClient, tableName: dynamo.tableName, cursorSecret: 'another secret' });
     const attempts: [string, () => Promise<Page<unknown>>][] = [
       ['edited position', () => store.listStatements({ speaker: slugId(ERDOGAN), limit: 1, cursor: `${Buffer.from(edited).toString('base64url')}.${signature}` })],
       ['edited signature', () => store.listStatements({ speaker: slugId(ERDOGAN), limit: 1, cursor: `${payload}.${signature.slice(1)}A` })],

@@ -8,7 +8,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slugId } from '../../../shared/model/ids.ts';
 import { createTable } from '../../../shared/store/create-table.ts';
-import type { DynamoArticleStore } from '../../../shared/store/dynamodb/store.ts';
+import type { TestStore } from '../../support/store.ts';
 import { TRIM_WARNING } from '../../../shared/store/dynamodb/fit.ts';
 import { compareSequencers } from '../../../shared/store/sequencer.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
@@ -53,7 +53,7 @@ const second = (key: string): ArticleSpec => ({
 
 describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store writes on $name', (backend) => {
   let dynamo: DynamoInstance;
-  let store: DynamoArticleStore;
+  let store: TestStore;
   let key: string;
 
   beforeAll(async () => {
@@ -195,8 +195,8 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     const crashing = storeFor(dynamo, client);
     const crashKey = `crash/${randomUUID()}.txt`;
     const events = [
-      (s: DynamoArticleStore) => s.saveArticles(source(crashKey, '0100'), [article(first(crashKey))], 1),
-      (s: DynamoArticleStore) => s.saveArticles(source(crashKey, '0200'), [article(second(crashKey))], 1),
+      (s: TestStore) => s.saveArticles(source(crashKey, '0100'), [article(first(crashKey))], 1),
+      (s: TestStore) => s.saveArticles(source(crashKey, '0200'), [article(second(crashKey))], 1),
     ];
     const before = await tableSnapshot(dynamo, RUN_TIMES);
     for (const event of events) await event(clean);
@@ -219,7 +219,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
       items.filter((item) => String(item.pk).startsWith('ARTICLE#') || String(item.pk).startsWith('SOURCE#')).map((item) => JSON.stringify(item));
     expect(own(added).sort()).toEqual(own(referenceItems).sort());
     for (const id of [slugId(ERDOGAN), slugId('Ilham Aliyev'), slugId('Nikol Pashinyan')]) {
-      const shares = async (s: DynamoArticleStore) => (await s.getSpeaker(id))?.statementCount ?? 0;
+      const shares = async (s: TestStore) => (await s.getSpeaker(id))?.statementCount ?? 0;
       expect(await shares(crashing)).toBeGreaterThanOrEqual(await shares(clean));
     }
     const crashedSpeaker = after.find((item) => item.pk === `SPEAKER#${slugId(ERDOGAN)}` && item.sk === 'SPEAKER') as { shares: Record<string, unknown> };
@@ -238,7 +238,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
         events.push({ key: eventKey, sequencer: n.toString(16).padStart(4, '0'), kind, variant: (n % 2) as 0 | 1 });
       }
     });
-    const apply = (s: DynamoArticleStore, event: Event) =>
+    const apply = (s: TestStore, event: Event) =>
       event.kind === 'delete'
         ? s.deleteSource(source(event.key, event.sequencer))
         : s.saveArticles(source(event.key, event.sequencer), [article((event.variant ? first : second)(event.key))], 1);

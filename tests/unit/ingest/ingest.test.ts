@@ -10,7 +10,7 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { s3Objects } from '../../../shared/objects/index.ts';
 import { RejectedInput } from '../../../shared/parse/errors.ts';
 import { PARSER_VERSION } from '../../../shared/parse/version.ts';
-import type { ArticleStore, IngestionRecord } from '../../../shared/store/port.ts';
+import type { ArticleReader, ArticleWriter, IngestionRecord } from '../../../shared/store/port.ts';
 
 const s3 = mockClient(S3Client);
 
@@ -57,10 +57,10 @@ function article(key: string): ParsedArticle {
 
 function fakeStore() {
   return {
-    saveArticles: vi.fn<ArticleStore['saveArticles']>(async () => 'applied'),
-    recordRejection: vi.fn<ArticleStore['recordRejection']>(async () => 'applied'),
-    deleteSource: vi.fn<ArticleStore['deleteSource']>(async () => 'applied'),
-    getIngestion: vi.fn<ArticleStore['getIngestion']>(async () => null),
+    saveArticles: vi.fn<ArticleWriter['saveArticles']>(async () => 'applied'),
+    recordRejection: vi.fn<ArticleWriter['recordRejection']>(async () => 'applied'),
+    deleteSource: vi.fn<ArticleWriter['deleteSource']>(async () => 'applied'),
+    getIngestion: vi.fn<ArticleReader['getIngestion']>(async () => null),
   };
 }
 
@@ -70,7 +70,8 @@ let parse: ReturnType<typeof vi.fn<ParseDocument>>;
 function ingest() {
   return createIngest({
     objects: s3Objects,
-    store: store as unknown as ArticleStore,
+    store: store as unknown as ArticleWriter,
+    ingestions: store,
     parse,
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'test' }),

@@ -13,12 +13,12 @@ import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../functions/api/app.ts';
-import type { ArticleReader } from '../../../functions/api/endpoint.ts';
+import type { ArticleReader } from '../../../shared/store/port.ts';
 import { createIngest } from '../../../functions/ingest/ingest.ts';
 import { INGEST_SERVICE, IngestMetric, METRICS_NAMESPACE } from '../../../functions/ingest/metric-names.ts';
 import { s3Objects } from '../../../shared/objects/index.ts';
 import { RejectedInput } from '../../../shared/parse/errors.ts';
-import type { ArticleStore } from '../../../shared/store/port.ts';
+import type { ArticleWriter } from '../../../shared/store/port.ts';
 import { httpEvent } from '../api/support/http.ts';
 
 const s3 = mockClient(S3Client);
@@ -68,15 +68,15 @@ afterEach(() => {
 });
 
 /** The ingest handler wired as functions/ingest/handler.ts wires it, over a store the test controls. */
-function ingestHandler(store: Partial<ArticleStore>, parse = () => [{ id: 'a', metadata: {} as never, body: 'b', statements: [] }]) {
+function ingestHandler(store: Partial<ArticleWriter>, parse = () => [{ id: 'a', metadata: {} as never, body: 'b', statements: [] }]) {
   const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: INGEST_SERVICE });
-  const ingest = createIngest({ objects: s3Objects, store: store as ArticleStore, parse, logger: new Logger({ logLevel: 'SILENT' }), metrics });
+  const ingest = createIngest({ objects: s3Objects, store: store as ArticleWriter, ingestions: { getIngestion: async () => null }, parse, logger: new Logger({ logLevel: 'SILENT' }), metrics });
   return middy(ingest).use(logMetrics(metrics));
 }
 
 describe('a thrown error moves the metric its alarm watches', () => {
   it('ingest: a record whose store write throws counts one TransientFailures (IngestTransientFailures)', async () => {
-    const saveArticles = vi.fn<ArticleStore['saveArticles']>(async (source) => {
+    const saveArticles = vi.fn<ArticleWriter['saveArticles']>(async (source) => {
       if (source.key === 'bad.txt') throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException' });
       return 'applied';
     });
@@ -88,7 +88,7 @@ describe('a thrown error moves the metric its alarm watches', () => {
   });
 
   it('ingest: when every record throws and the invocation fails, the failures are still published', async () => {
-    const saveArticles = vi.fn<ArticleStore['saveArticles']>(async () => {
+    const saveArticles = vi.fn<ArticleWriter['saveArticles']>(async () => {
       throw new Error('boom');
     });
 
@@ -98,7 +98,7 @@ describe('a thrown error moves the metric its alarm watches', () => {
   });
 
   it('ingest: input the parser throws out as bad counts one PermanentFailures (IngestPermanentFailures), not a transient one', async () => {
-    const recordRejection = vi.fn<ArticleStore['recordRejection']>(async () => 'applied');
+    const recordRejection = vi.fn<ArticleWriter['recordRejection']>(async () => 'applied');
     const parse = () => {
       throw new RejectedInput('binary', 'looks like binary data');
     };

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { clientErrorsAsResponses, traceAnnotations } from '../../../functions/api/tracing.ts';
 import { createIngest } from '../../../functions/ingest/ingest.ts';
 import { s3Objects } from '../../../shared/objects/index.ts';
-import type { ArticleStore } from '../../../shared/store/port.ts';
+import type { ArticleWriter } from '../../../shared/store/port.ts';
 import { createApi } from '../../../functions/api/app.ts';
 import { fakeStore } from '../api/support/fake-store.ts';
 import { httpEvent, request, silentLogger } from '../api/support/http.ts';
@@ -54,9 +54,9 @@ describe('trace annotations', () => {
     s3.reset();
     s3.on(GetObjectCommand).resolves({ Body: body('text'), ContentLength: 4 });
     const { tracer, subsegments } = recordingTracer();
-    const saveArticles = vi.fn<ArticleStore['saveArticles']>(async () => 'applied');
+    const saveArticles = vi.fn<ArticleWriter['saveArticles']>(async () => 'applied');
     const parse = () => [1, 2].map((n) => ({ id: `article-${n}`, metadata: {} as never, body: 'b', statements: [] }));
-    const ingest = createIngest({ objects: s3Objects, store: { saveArticles } as unknown as ArticleStore, parse, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'test' }), tracer });
+    const ingest = createIngest({ objects: s3Objects, store: { saveArticles } as unknown as ArticleWriter, ingestions: { getIngestion: async () => null }, parse, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'test' }), tracer });
 
     await ingest(sqsEvent('news/plan.txt'));
     saveArticles.mockRejectedValueOnce(new Error('throttled'));

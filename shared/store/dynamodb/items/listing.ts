@@ -25,7 +25,7 @@ export function toItem(head: ArticleHead): Record<string, unknown> {
   };
 }
 
-/** The listed article, its long lists left empty (see `ArticleStore.listArticles`). */
+/** The listed article, its long lists left empty (see `ArticleReader.listArticles`). */
 export function fromItem(item: Record<string, unknown>): ArticleRecord {
   const listed = item.article as Omit<ArticleRecord, 'metadata'> & { metadata: ListedMetadata };
   return { ...listed, metadata: { ...listed.metadata, entities: [], mentionedDates: [], headings: [] } };

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createApi } from '../../../../functions/api/app.ts';
-import type { ArticleReader } from '../../../../functions/api/endpoint.ts';
+import type { ArticleReader } from '../../../../shared/store/port.ts';
 import { checkContract } from './contract.ts';
 import { fakeStore } from './fake-store.ts';
 import { request, silentLogger, type ApiHandler, type HttpResult, type RequestInit } from './http.ts';

@@ -1,4 +1,4 @@
-import type { ArticleReader } from '../../../../functions/api/endpoint.ts';
+import type { ArticleReader } from '../../../../shared/store/port.ts';
 import { memoryReader } from '../../../support/memory-reader.ts';
 import * as records from './records.ts';
 
