@@ -58,15 +58,25 @@ describe('robustness', () => {
   let wordy = '';
   for (let i = 0; wordy.length < 1_000_000; i++) wordy += `${words[(i * 7 + (i >> 3)) % words.length]} `;
 
-  // The one timing assertion the issue asks for: hostile input must stay linear.
+  /** CPU time of this worker process (not wall time: other processes on a loaded machine do not count). */
+  const cpuMs = (run: () => void) => {
+    const before = process.cpuUsage();
+    run();
+    const { user, system } = process.cpuUsage(before);
+    return (user + system) / 1000;
+  };
+  /** The faster of two runs: one slow run (a collection, a compile) is not the input's cost. */
+  const costOf = (body: string) => Math.min(cpuMs(() => extractStatements(body)), cpuMs(() => extractStatements(body)));
+
+  // Hostile input must stay linear: four times the input costs about four times the CPU, never the sixteen
+  // times a quadratic pass would. A ratio, not a time limit, so that a loaded machine does not fail it.
   it.each([
     ['cue words and thousands of unbalanced quote marks', wordy],
     ['nothing but straight quote marks', '"'.repeat(1_000_000)],
-  ])('finishes a 1 MB adversarial input (%s, no full stops) in under 1 s', (_name, body) => {
-    const started = performance.now();
-    const statements = extractStatements(body);
-    const elapsed = performance.now() - started;
-    expect(Array.isArray(statements)).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
+  ])('takes time linear in a 1 MB adversarial input (%s, no full stops)', (_name, body) => {
+    expect(Array.isArray(extractStatements(body))).toBe(true);
+    const quarter = costOf(body.slice(0, body.length / 4));
+    const whole = costOf(body);
+    expect(whole / Math.max(quarter, 1)).toBeLessThan(8);
   });
 });
