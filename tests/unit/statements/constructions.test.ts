@@ -347,6 +347,11 @@ describe('clause first, attribution last', () => {
     expect(summarize(body)).toEqual([['Ann Reed', 'indirect', 'said', 'More troops would be the answer']]);
   });
 
+  it('a partial quotation closing the clause: \'Words of the sentence "A," X said.\'', () => {
+    const body = 'But the 777-200LR "is a niche player", Mr Learmount continued, adding that reach was not the only criteria.';
+    expect(summarize(body)[0]).toEqual(['Learmount', 'indirect', 'continued', 'But the 777-200LR is a niche player']);
+  });
+
   it('an inverted speaker with a role and a relative clause: \'CLAUSE, said X, ROLE, who ...\'', () => {
     const body = 'Nor are tariffs likely to bring these jobs back, said Dan Marsh, a professor of economics, who is one of the experts on trade.';
     expect(summarize(body)).toEqual([['Dan Marsh', 'indirect', 'said', 'Nor are tariffs likely to bring these jobs back']]);
