@@ -681,3 +681,23 @@ describe('clause first, attribution last, continued', () => {
     ]);
   });
 });
+
+describe('turns of a transcript', () => {
+  const transcript = [
+    'The exchange went as follows:',
+    'TAPPER: Do you think Donald Trump has campaigned as a racial healer?',
+    'FALLIN: I think he is trying to campaign as a racial healer.',
+  ].join('\n\n');
+
+  it('a label and a colon open each turn, and the rest of the paragraph is what was said', () => {
+    expect(summarize(transcript)).toEqual([
+      ['TAPPER', 'direct', ':', 'Do you think Donald Trump has campaigned as a racial healer?'],
+      ['FALLIN', 'direct', ':', 'I think he is trying to campaign as a racial healer.'],
+    ]);
+  });
+
+  it('one labelled paragraph is a heading or a lead-in, and a list of names is no turn', () => {
+    expect(summarize('Poll: Donald Trump ties Hillary Clinton in a three-way contest.\n\nThe poll was taken in May.')).toEqual([]);
+    expect(summarize('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.\n\nNevada: Adam Khan, Andres Ramirez, Andrew Diss, Barbara Buckley.')).toEqual([]);
+  });
+});
