@@ -701,3 +701,14 @@ describe('turns of a transcript', () => {
     expect(summarize('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.\n\nNevada: Adam Khan, Andres Ramirez, Andrew Diss, Barbara Buckley.')).toEqual([]);
   });
 });
+
+describe('a participle after a message the subject sent', () => {
+  it('"X issued a statement saying CLAUSE" reports what X said', () => {
+    const body = 'The Actors\' Equity Association issued a statement saying Davis had been an icon of the American theatre.';
+    expect(summarize(body)).toEqual([['Actors\' Equity Association', 'indirect', 'saying', 'Davis had been an icon of the American theatre']]);
+  });
+
+  it('a message not sent by the subject does not give it the words', () => {
+    expect(summarize('Both senators had to respond to videos showing that they supported some degree of legalization.')).toEqual([]);
+  });
+});
