@@ -12,6 +12,7 @@ import { quoteThenSpeaker } from './parsers/quote-then-speaker.ts';
 import { saidThat } from './parsers/said-that.ts';
 import { speakerThenQuote } from './parsers/speaker-then-quote.ts';
 import { toldThat } from './parsers/told-that.ts';
+import { transcriptTurn } from './parsers/transcript-turn.ts';
 import { unattributedQuote } from './parsers/unattributed-quote.ts';
 import { carrySpeaker } from './refiners/carry-speaker.ts';
 import { dropNonStatements } from './refiners/drop-non-statements.ts';
@@ -33,6 +34,7 @@ export const PARSERS: readonly StatementParser[] = [
   quoteThenSpeaker,
   colonCue,
   nameColon,
+  transcriptTurn,
   interjected,
   saidThat,
   toldThat,

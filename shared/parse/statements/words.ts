@@ -61,6 +61,9 @@ export const DESCRIBED_SPEAKERS = new Set(SPEAKER_NOUN_ROWS.map(([noun]) => noun
 /** "a Holcim statement", "A CBI quarterly survey": words that stand for whoever issued them. */
 export const SOURCE_DOCUMENTS = set('statement survey report study poll research analysis review release letter');
 
+/** "issued a statement saying ...", "sent a tweet saying ...": a message whose participle reports its sender's words. */
+export const MESSAGES = set('statement release letter message tweet email memo note post video');
+
 /** Lower-case words a name may contain ("Bank of England", "Ministry of Foreign Affairs", "bin Laden"). */
 export const NAME_PARTICLES = set('of the for and de del della di da van von der den le la al bin ibn du y on');
 

@@ -347,6 +347,11 @@ describe('clause first, attribution last', () => {
     expect(summarize(body)).toEqual([['Ann Reed', 'indirect', 'said', 'More troops would be the answer']]);
   });
 
+  it('a partial quotation closing the clause: \'Words of the sentence "A," X said.\'', () => {
+    const body = 'But the 777-200LR "is a niche player", Mr Learmount continued, adding that reach was not the only criteria.';
+    expect(summarize(body)[0]).toEqual(['Learmount', 'indirect', 'continued', 'But the 777-200LR is a niche player']);
+  });
+
   it('an inverted speaker with a role and a relative clause: \'CLAUSE, said X, ROLE, who ...\'', () => {
     const body = 'Nor are tariffs likely to bring these jobs back, said Dan Marsh, a professor of economics, who is one of the experts on trade.';
     expect(summarize(body)).toEqual([['Dan Marsh', 'indirect', 'said', 'Nor are tariffs likely to bring these jobs back']]);
@@ -674,5 +679,36 @@ describe('clause first, attribution last, continued', () => {
       ['a Chinese official', 'indirect', 'said', 'Washington did not complain when China\'s spending helped global growth'],
       ['a Chinese official', 'indirect', 'adding', 'the impact of closing factories was hard to estimate'],
     ]);
+  });
+});
+
+describe('turns of a transcript', () => {
+  const transcript = [
+    'The exchange went as follows:',
+    'TAPPER: Do you think Donald Trump has campaigned as a racial healer?',
+    'FALLIN: I think he is trying to campaign as a racial healer.',
+  ].join('\n\n');
+
+  it('a label and a colon open each turn, and the rest of the paragraph is what was said', () => {
+    expect(summarize(transcript)).toEqual([
+      ['TAPPER', 'direct', ':', 'Do you think Donald Trump has campaigned as a racial healer?'],
+      ['FALLIN', 'direct', ':', 'I think he is trying to campaign as a racial healer.'],
+    ]);
+  });
+
+  it('one labelled paragraph is a heading or a lead-in, and a list of names is no turn', () => {
+    expect(summarize('Poll: Donald Trump ties Hillary Clinton in a three-way contest.\n\nThe poll was taken in May.')).toEqual([]);
+    expect(summarize('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.\n\nNevada: Adam Khan, Andres Ramirez, Andrew Diss, Barbara Buckley.')).toEqual([]);
+  });
+});
+
+describe('a participle after a message the subject sent', () => {
+  it('"X issued a statement saying CLAUSE" reports what X said', () => {
+    const body = 'The Actors\' Equity Association issued a statement saying Davis had been an icon of the American theatre.';
+    expect(summarize(body)).toEqual([['Actors\' Equity Association', 'indirect', 'saying', 'Davis had been an icon of the American theatre']]);
+  });
+
+  it('a message not sent by the subject does not give it the words', () => {
+    expect(summarize('Both senators had to respond to videos showing that they supported some degree of legalization.')).toEqual([]);
   });
 });

@@ -4,8 +4,11 @@ import { quoteChains } from '../text/quotes.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
 import { attributionEnd } from './attribution.ts';
+import { trimSpan } from './reporting.ts';
 
 const CAPITAL = /^\p{Lu}/u;
+/** The quotation opens right after a word of the sentence, not after a colon, dash or bracket. */
+const WORD_BEFORE = /[\p{L}\p{N}]\s*$/u;
 /**
  * A preposition, an article or a possessive right before the quotation: it is a noun phrase of the
  * sentence, a title or a term ('On ABC's "This Week," Rubio said ...', 'To a question on the
@@ -47,10 +50,22 @@ export const quoteThenSpeaker: StatementParser = {
       const tail = body.slice(Math.max(cueEnd, mention.end), end);
       if (lead.indexOf(',') < 0 && /[.]/.test(closing) && wordCount(tail) > 3) continue;
       if (/^[.]$/.test(closing) && CAPITAL.test(body.slice(from, from + 1)) && !inverted && wordCount(tail) > 0) continue;
+      // 'Teachers who connect online are "very, very pro-Bernie," said X': the sentence's own words open
+      // the clause and the quotation ends it, so the whole clause is reported speech with a partial quote.
+      // A quotation after the attribution continues the quoted words instead ('..., he said. "B."'), also
+      // when it opens the next paragraph.
+      const sentence = text.sentenceAt(first.start);
+      const next = text.paragraphs[last.paragraph + 1];
+      const continued = /["“]/.test(body.slice(end, paragraph.end)) || (!!next && /^["“]/.test(body.slice(next.start, next.start + 1)));
+      const clauseStart = Math.max(sentence?.start ?? first.start, text.paragraphs[first.paragraph]!.start);
+      const opening = chain.length === 1 && !continued ? body.slice(clauseStart, first.start) : '';
+      const partial = wordCount(opening) >= 2 && WORD_BEFORE.test(opening) && text.cuesBetween(clauseStart, first.start).length === 0;
       found.push({
-        kind: 'direct',
+        kind: partial ? 'indirect' : 'direct',
         parser: this.name,
-        parts: chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
+        parts: partial
+          ? [trimSpan(body, clauseStart, last.contentEnd)]
+          : chain.map((segment) => ({ start: segment.contentStart, end: segment.contentEnd })),
         start: chain[0]!.start,
         end,
         cue: info.form,

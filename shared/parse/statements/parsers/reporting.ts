@@ -3,6 +3,7 @@ import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
+import { MESSAGES } from '../words.ts';
 import type { Candidate, Mention, Span, StatementParser } from '../types.ts';
 
 /** One reporting verb found in the text. */
@@ -62,11 +63,22 @@ export function firstCueAfter(cues: CueHit[], offset: number): number {
   return low;
 }
 
-/** A cue whose subject is left out: "... and added", "... but also warned", "..., adding". */
+/**
+ * "issued a statement saying", "sent out a press release saying": a message that was sent (a past verb,
+ * then "a"), so its sender is the sentence's subject; not "Trump's tweet saying" or "must issue a statement".
+ */
+const MESSAGE_PHRASE = `an?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...MESSAGES].join('|')})\\s*$`;
+const SENT_MESSAGE = new RegExp(`\\b(?:\\p{Ll}+ed|sent|put)(?:\\s+out)?\\s+${MESSAGE_PHRASE}`, 'u');
+/** The content of "issued" in "issued a statement saying ...": the message, whose participle reports the words. */
+const MESSAGE_ONLY = new RegExp(`^\\s*${MESSAGE_PHRASE}`, 'u');
+
+/** A cue whose subject is left out: "... and added", "... but also warned", "..., adding", "issued a statement saying". */
 export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolean {
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
-  // "... by saying", "... before adding": a participle after a preposition has the sentence's subject
-  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before));
+  // "... by saying", "... before adding": a participle after a preposition has the sentence's subject, and
+  // so has one after a message the subject sent
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before))
+    || (cue.form.endsWith('ing') && !cue.info.weak && SENT_MESSAGE.test(body.slice(Math.max(floor, cue.start - 60), cue.start)));
 }
 
 /** How close the cue before must be for its speaker to be the one left out ("Nefzi said, adding ..."). */
@@ -268,6 +280,7 @@ export function reportedSpeech(
           const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(text.body, floor, cue.start, cue.form);
           if (!mention && !elided) continue;
           const content = trimSpan(text.body, from, clauseEnd(text, sentence, from, cues));
+          if (cues.some((next) => next.start > from && MESSAGE_ONLY.test(text.body.slice(from, next.start)))) continue;
           if (content.end - content.start > MAX_CONTENT || wordCount(text.body.slice(content.start, content.end)) < minWords) continue;
           found.push({
             kind: 'indirect',
