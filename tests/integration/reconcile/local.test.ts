@@ -11,6 +11,26 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
+/**
+ * An event lost: the queue drops the next notification for `key`, and is itself again once it has. s3rver
+ * notifies after answering the request, so waiting for the drop, not for the request, is what makes it sure.
+ */
+function loseNextEventOf(key: string): Promise<void> {
+  const send = pipeline.queue.send.bind(pipeline.queue);
+  const keyOf = (body: string) => {
+    const encoded = (JSON.parse(body) as { Records?: { s3: { object: { key: string } } }[] }).Records?.[0]?.s3.object.key ?? '';
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  };
+  return new Promise((resolve) => {
+    pipeline.queue.send = (body) => {
+      if (keyOf(body) !== key) return send(body);
+      pipeline.queue.send = send;
+      resolve();
+      return 'dropped';
+    };
+  });
+}
+
 // Runs given `new Date()` count nothing in flight: they judge every object, as a start-up does after a crash.
 const article = (n: number) => `Harbour report ${n}\n\n"Report ${n} is final," said Maria Lopez.\n`;
 
@@ -34,11 +54,9 @@ describe('reconciling the local pipeline', () => {
   });
 
   it('re-ingests an object whose event was lost, and does it once however often it runs', async () => {
-    // An event lost: the queue drops the notification of this one upload.
-    const send = pipeline.queue.send.bind(pipeline.queue);
-    pipeline.queue.send = () => 'dropped';
+    const lost = loseNextEventOf('sync/lost.txt');
     await pipeline.put('sync/lost.txt', article(9), 'text/plain');
-    pipeline.queue.send = send;
+    await lost;
 
     const first = await reconcileLocalPipeline(pipeline, new Date());
     const second = await reconcileLocalPipeline(pipeline, new Date());
@@ -52,10 +70,9 @@ describe('reconciling the local pipeline', () => {
   });
 
   it('withdraws the record of an object whose removal event was lost', async () => {
-    const send = pipeline.queue.send.bind(pipeline.queue);
-    pipeline.queue.send = () => 'dropped';
+    const lost = loseNextEventOf('sync/report 0.txt');
     await pipeline.s3.send(new DeleteObjectCommand({ Bucket: pipeline.bucket, Key: 'sync/report 0.txt' }));
-    pipeline.queue.send = send;
+    await lost;
 
     const report = await reconcileLocalPipeline(pipeline, new Date());
     await pipeline.idle();
