@@ -49,6 +49,15 @@ describe('HTML title', () => {
     expect(metadata.title).toBe('Council backs budget');
   });
 
+  it('takes a page\'s only h1 over a link-preview title worded otherwise, but not over the document\'s own <title>', () => {
+    const preview = metadataOf(page('<meta property="og:title" content="Budget vote: what it means for you">', '<h1>Council backs the budget after long debate</h1>'));
+    expect(preview).toMatchObject({ title: 'Council backs the budget after long debate', provenance: expect.objectContaining({ title: 'h1' }) });
+    const own = metadataOf(page('<title>Budget vote: what it means for you</title>', '<h1>Council backs the budget after long debate</h1>'));
+    expect(own.title).toBe('Budget vote: what it means for you');
+    const domain = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>council-news.example</h1>'));
+    expect(domain.title).toBe('Council backs budget');
+  });
+
   it('between headings that agree equally, takes the one the more trusted declared title names', () => {
     const metadata = metadataOf(
       page('<title>News - Example</title><meta property="og:title" content="Council backs budget">', '<h1>News</h1><h1>Council backs budget</h1>'),
