@@ -196,6 +196,14 @@ describe('HTML byline', () => {
     expect(metadata).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
   });
 
+  it('adds the co-authors that two other sources list beside the JSON-LD author, but not a role one source reads as a name', () => {
+    const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Jane Doe' } })}</script>`;
+    const twoSources = metadataOf(page(`${jsonLd}<meta name="author" content="Jane Doe,John Roe">`, '<h1>Council backs budget</h1><p>By Jane Doe and John Roe</p>'));
+    expect(twoSources).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
+    const oneSource = metadataOf(page(`${jsonLd}<meta name="author" content="Jane Doe, Staff Writer">`, '<h1>Council backs budget</h1>'));
+    expect(oneSource.byline).toBe('Jane Doe');
+  });
+
   it('skips a meta author that is the site, and reads the byline line under the headline in the page language', () => {
     const metadata = metadataOf(
       page(
