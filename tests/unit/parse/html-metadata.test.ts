@@ -225,6 +225,8 @@ describe('HTML byline', () => {
     expect(french.byline).toBe('Jean Dupont');
     const heading = metadataOf(page('<meta name="author" content="admin">', '<h1>Council backs budget</h1><div class="author">Über den Autor</div><p>By Ann Lee</p>'));
     expect(heading.byline).toBe('Ann Lee');
+    const initials = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p class="meta">Von R. R. am 7. August 2013</p>', 'de'));
+    expect(initials.byline).toBe('R. R.');
     const handleAndDate = metadataOf(page('<meta name="author" content="Bo2man am 29.12.2010">', ''));
     expect(handleAndDate.byline).toBe('Bo2man');
     const login = metadataOf(

@@ -64,8 +64,12 @@ const NOT_A_NAME = new Set(
 const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
 
+// Initials alone sign a byline too: "Von R. R. am 7. August"
+const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
+
 /** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
+  if (INITIALS.test(text)) return true;
   if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
