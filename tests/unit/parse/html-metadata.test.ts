@@ -49,6 +49,15 @@ describe('HTML title', () => {
     expect(metadata.title).toBe('Council backs budget');
   });
 
+  it('takes a page\'s only h1 over a link-preview title worded otherwise, but not over the document\'s own <title>', () => {
+    const preview = metadataOf(page('<meta property="og:title" content="Budget vote: what it means for you">', '<h1>Council backs the budget after long debate</h1>'));
+    expect(preview).toMatchObject({ title: 'Council backs the budget after long debate', provenance: expect.objectContaining({ title: 'h1' }) });
+    const own = metadataOf(page('<title>Budget vote: what it means for you</title>', '<h1>Council backs the budget after long debate</h1>'));
+    expect(own.title).toBe('Budget vote: what it means for you');
+    const domain = metadataOf(page('<meta property="og:title" content="Council backs budget">', '<h1>council-news.example</h1>'));
+    expect(domain.title).toBe('Council backs budget');
+  });
+
   it('between headings that agree equally, takes the one the more trusted declared title names', () => {
     const metadata = metadataOf(
       page('<title>News - Example</title><meta property="og:title" content="Council backs budget">', '<h1>News</h1><h1>Council backs budget</h1>'),
@@ -187,6 +196,14 @@ describe('HTML byline', () => {
     expect(metadata).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
   });
 
+  it('adds the co-authors that two other sources list beside the JSON-LD author, but not a role one source reads as a name', () => {
+    const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Jane Doe' } })}</script>`;
+    const twoSources = metadataOf(page(`${jsonLd}<meta name="author" content="Jane Doe,John Roe">`, '<h1>Council backs budget</h1><p>By Jane Doe and John Roe</p>'));
+    expect(twoSources).toMatchObject({ byline: 'Jane Doe, John Roe', authors: ['Jane Doe', 'John Roe'] });
+    const oneSource = metadataOf(page(`${jsonLd}<meta name="author" content="Jane Doe, Staff Writer">`, '<h1>Council backs budget</h1>'));
+    expect(oneSource.byline).toBe('Jane Doe');
+  });
+
   it('skips a meta author that is the site, and reads the byline line under the headline in the page language', () => {
     const metadata = metadataOf(
       page(
@@ -208,6 +225,8 @@ describe('HTML byline', () => {
     expect(french.byline).toBe('Jean Dupont');
     const heading = metadataOf(page('<meta name="author" content="admin">', '<h1>Council backs budget</h1><div class="author">Über den Autor</div><p>By Ann Lee</p>'));
     expect(heading.byline).toBe('Ann Lee');
+    const initials = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><p class="meta">Von R. R. am 7. August 2013</p>', 'de'));
+    expect(initials.byline).toBe('R. R.');
     const handleAndDate = metadataOf(page('<meta name="author" content="Bo2man am 29.12.2010">', ''));
     expect(handleAndDate.byline).toBe('Bo2man');
     const login = metadataOf(

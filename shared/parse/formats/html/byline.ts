@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { splitAuthors } from '../header-text.ts';
 import { cleanText, squeezed } from './clean-text.ts';
 
 // Words that introduce or surround a name in a byline, in the languages of the pages we read:
@@ -63,8 +64,12 @@ const NOT_A_NAME = new Set(
 const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
 const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
 
+// Initials alone sign a byline too: "Von R. R. am 7. August"
+const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
+
 /** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
+  if (INITIALS.test(text)) return true;
   if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
@@ -142,7 +147,19 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
     const spelledOut = (other: string) => other.length > name.length && (other.toLowerCase().startsWith(`${lower} `) || squeezed(other) === squeezed(name));
     return later.find(spelledOut) ?? name;
   });
-  return { names, from: first.from };
+  // two sources that list these authors and the same others name the co-authors the first one left out (one
+  // alone may have read a role or a team as a name: "Alex Durán, AMP Project Marketing"); Readability's byline
+  // repeats the meta author or the markup, so it is no second source
+  const listed = (candidate: AuthorCandidate) => candidate.names.flatMap(splitAuthors).map(squeezed);
+  const firstListed = new Set(names.flatMap(splitAuthors).map(squeezed));
+  const fullerLists = candidates.filter((c) => {
+    if (c.from === 'readability') return false;
+    const other = new Set(listed(c));
+    return other.size > firstListed.size && Array.from(firstListed).every((name) => other.has(name));
+  });
+  const sameList = (a: AuthorCandidate, b: AuthorCandidate) => listed(a).sort().join('|') === listed(b).sort().join('|');
+  const fuller = fullerLists.find((c) => fullerLists.some((other) => other !== c && sameList(c, other)));
+  return fuller ? { names: fuller.names, from: fuller.from } : { names, from: first.from };
 }
 
 // A byline line: its cue in one of the page languages, then a name of two to four capitalised words

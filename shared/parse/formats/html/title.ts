@@ -24,6 +24,11 @@ const AGREEMENT_SEPARATOR = new RegExp(`${SEPARATOR.source}|:\\s+`);
 const MIN_HEADING_AGREEMENT = 0.75;
 const isNumericDate = (text: string) => /^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/.test(text);
 const MIN_SEGMENT_AGREEMENT = 0.9;
+/** Titles declared for link previews, feeds and search engines rather than as the document's own title. */
+const SHARE_TITLE_SOURCES = new Set(['json-ld', 'meta:og:title', 'meta:twitter:title', 'meta:weibo:article:title', 'meta:weibo:webpage:title']);
+// "jan-grosser.de" as a page's heading is the site's name, whether or not the page says where it lives
+const MIN_SHARED_WORD_CHARS = 3;
+const DOMAIN_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 /** A heading of one word ("Aktuelles", "Details") is a section label, unless a declared title says just that. */
 const MIN_HEADING_WORDS = 2;
 
@@ -55,6 +60,21 @@ export function chooseTitle(sources: TitleSources): Candidate | null {
   }
   if (best) return best.candidate;
   const fallback = declared[0];
+  // a title written for link previews is often worded otherwise than the headline the page prints, or is
+  // only the site's name: a page's only h1 that speaks of the same thing is that headline (where the page's
+  // first title is its own <title> or Dublin Core title, that still wins)
+  const h1s = sources.headings.filter((h) => h.from === 'h1');
+  const onlyH1 = h1s.length === 1 ? h1s[0]! : undefined;
+  const firstDeclared = sources.declared[0];
+  if (
+    firstDeclared &&
+    SHARE_TITLE_SOURCES.has(firstDeclared.from) &&
+    onlyH1 &&
+    isHeadline(onlyH1.text, site) &&
+    sources.declared.some((title) => sharesAWord(onlyH1.text, title.text))
+  ) {
+    return onlyH1;
+  }
   if (fallback?.from !== 'title') return fallback ?? null;
   return { ...fallback, text: withoutLastPart(fallback.text) };
 }
@@ -80,6 +100,17 @@ function withoutLastPart(title: string): string {
   const withoutSeparators = wordCount(title.replace(/[|\-–—\\/>»]+/g, ''));
   if (wordCount(cut) <= SHORT_TITLE_WORDS && (!hierarchical || wordCount(cut) !== withoutSeparators - 1)) return title;
   return cut.trim();
+}
+
+/** Whether a heading can be a headline: two words or more, and not the site's name. */
+function isHeadline(heading: string, site: (text: string) => boolean): boolean {
+  return words(heading).length >= MIN_HEADING_WORDS && !site(heading) && !DOMAIN_NAME.test(heading.trim());
+}
+
+/** Whether two texts have a word of three letters or more in common: they name the same thing. */
+function sharesAWord(a: string, b: string): boolean {
+  const bWords = new Set(words(b));
+  return words(a).some((word) => word.length >= MIN_SHARED_WORD_CHARS && bWords.has(word));
 }
 
 const wordCount = (text: string) => text.trim().split(/\s+/).length;
