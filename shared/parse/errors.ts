@@ -1,5 +1,4 @@
-/** Why an object cannot become an article. A permanent condition: retrying will not change it. */
-export type RejectionCode = 'empty' | 'binary' | 'too-large' | 'bad-encoding' | 'unparseable' | 'no-body';
+import type { RejectionCode } from '../model/ingestion.ts';
 
 export class RejectedInput extends Error {
   constructor(

@@ -1,12 +1,17 @@
-import type { ArticleMetadata, EntityType } from '../model/article.ts';
+import type { EntityType } from '../model/article.ts';
+import type { IngestionRecord, IngestionStatus, RejectionReason } from '../model/ingestion.ts';
+import type { Page } from '../model/page.ts';
 import type { ParsedArticle } from '../model/parsed.ts';
-import type { Speaker, Statement, StatementKind } from '../model/statement.ts';
-import type { RejectionCode } from '../parse/errors.ts';
+import type { ArticleRecord, EntityArticle, EntityRecord, SpeakerRecord, StatementRecord } from '../model/records.ts';
+import type { StatementKind } from '../model/statement.ts';
 
 /**
  * The one storage module the handlers talk to. The DynamoDB implementation lives beside it; nothing
- * outside shared/store knows about keys, indexes or DynamoDB.
+ * outside shared/store knows about keys, indexes or DynamoDB. The records it reads and writes are zod
+ * schemas in shared/model (the API answers them too); here they are types only.
  */
+
+export type { ArticleRecord, EntityArticle, EntityRecord, IngestionRecord, IngestionStatus, Page, SpeakerRecord, StatementRecord };
 
 /** The S3 object an article came from, as the notification described it. */
 export interface SourceObject {
@@ -20,77 +25,10 @@ export interface SourceObject {
   eventTime: string;
 }
 
-export type IngestionStatus = 'accepted' | 'rejected' | 'deleted';
-
-export interface IngestionRecord {
-  bucket: string;
-  key: string;
-  status: IngestionStatus;
-  reason: { code: RejectionCode; message: string } | null;
-  articleIds: string[];
-  sequencer: string;
-  versionId: string | null;
-  eTag: string | null;
-  parserVersion: number;
-  receivedAt: string;
-  updatedAt: string;
-}
-
-export interface ArticleRecord {
-  id: string;
-  source: { bucket: string; key: string; versionId: string | null; eTag: string | null };
-  metadata: ArticleMetadata;
-  statementCount: number;
-  parserVersion: number;
-  ingestedAt: string;
-}
-
 /** An article with the first page of its statements, as one read gives them. */
 export interface ArticleWithStatements {
   article: ArticleRecord;
   statements: Page<StatementRecord>;
-}
-
-export interface StatementRecord extends Statement {
-  id: string;
-  articleId: string;
-  articleTitle: string | null;
-  /** The article's publication date (or ingestion time when it has none): a timeline is ordered by it. */
-  publishedAt: string;
-}
-
-export interface SpeakerRecord {
-  id: string;
-  name: string;
-  type: Speaker['type'];
-  titles: string[];
-  aliases: string[];
-  statementCount: number;
-  articleCount: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface EntityRecord {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  articleCount: number;
-  mentionCount: number;
-}
-
-export interface EntityArticle {
-  articleId: string;
-  title: string | null;
-  publishedAt: string;
-  count: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Opaque, tamper-proof; null on the last page. */
-  nextCursor: string | null;
 }
 
 export interface PageQuery {
@@ -120,7 +58,7 @@ export interface ArticleWriter {
   /** Replace everything stored for this object with these articles, atomically for readers. */
   saveArticles(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome>;
   /** Record that the object could not become an article; removes any articles it made before. */
-  recordRejection(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome>;
+  recordRejection(source: SourceObject, reason: RejectionReason, parserVersion: number): Promise<WriteOutcome>;
   /** The object was deleted: remove its articles and statements, update speaker and entity counts. */
   deleteSource(source: SourceObject): Promise<WriteOutcome>;
 }

@@ -12,8 +12,8 @@
  * A writer that loses the flip to a newer event deletes its own items and reports 'stale'.
  */
 import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RejectionReason } from '../../model/ingestion.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
-import type { RejectionCode } from '../../parse/errors.ts';
 import type { ArticleWriter, IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
 import { versionToken } from '../sequencer.ts';
 import { AggregateUpdater, type ShareChange } from './aggregates.ts';
@@ -78,7 +78,7 @@ export class DynamoArticleWriter implements ArticleWriter {
     return 'applied';
   }
 
-  async recordRejection(source: SourceObject, reason: { code: RejectionCode; message: string }, parserVersion: number): Promise<WriteOutcome> {
+  async recordRejection(source: SourceObject, reason: RejectionReason, parserVersion: number): Promise<WriteOutcome> {
     return this.withdraw(source, versionToken(source.sequencer, parserVersion), parserVersion, 'rejected', reason);
   }
 

@@ -2,7 +2,7 @@
  * The source record: one per S3 object key. It is the ingestion record the API shows and, through
  * `version`, the pointer readers follow: only items stamped with the key's current version are visible.
  */
-import type { RejectionCode } from '../../../parse/errors.ts';
+import type { RejectionReason } from '../../../model/ingestion.ts';
 import type { IngestionRecord, IngestionStatus } from '../../port.ts';
 import { indexKeys, keys } from '../keys.ts';
 
@@ -10,7 +10,7 @@ export interface SourceState {
   bucket: string;
   key: string;
   status: IngestionStatus;
-  reason: { code: RejectionCode; message: string } | null;
+  reason: RejectionReason | null;
   /** The articles of the current version. */
   articleIds: string[];
   /** Articles of earlier versions that may still have items to clean up (an object can hold several). */

@@ -1,0 +1,61 @@
+import * as z from 'zod';
+import { ArticleMetadata, EntityType } from './article.ts';
+import { SpeakerType, Statement } from './statement.ts';
+
+/**
+ * What the store keeps and the API answers, as zod schemas: the store's types are inferred from them and the
+ * API's response schemas name them, so a field is declared once. The ingest path imports these as types only
+ * (classic zod is not in its bundle; notifications.ts validates with zod/mini).
+ */
+
+const nonNegativeInt = z.number().int().nonnegative();
+export const Timestamp = z.string().meta({ description: 'ISO 8601 date-time.' });
+
+export const ArticleRecord = z.object({
+  id: z.string(),
+  /** The S3 object version the article was read from. */
+  source: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().nullable(), eTag: z.string().nullable() }),
+  metadata: ArticleMetadata,
+  statementCount: nonNegativeInt,
+  parserVersion: z.number().int(),
+  ingestedAt: Timestamp,
+});
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+export const StatementRecord = Statement.extend({
+  id: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string().nullable(),
+  // A timeline is ordered by it.
+  publishedAt: z.string().meta({ description: "The article's publication date (its ingestion time when it has none)." }),
+});
+export type StatementRecord = z.infer<typeof StatementRecord>;
+
+/** A speaker across every article that quotes them. */
+export const SpeakerRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: SpeakerType,
+  titles: z.array(z.string()),
+  aliases: z.array(z.string()),
+  statementCount: nonNegativeInt,
+  articleCount: nonNegativeInt,
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+export type SpeakerRecord = z.infer<typeof SpeakerRecord>;
+
+/** An entity across every article that names it. */
+export const EntityRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityType,
+  aliases: z.array(z.string()),
+  articleCount: nonNegativeInt,
+  mentionCount: nonNegativeInt,
+});
+export type EntityRecord = z.infer<typeof EntityRecord>;
+
+/** An article that mentions an entity, and how often. */
+export const EntityArticle = z.object({ articleId: z.string(), title: z.string().nullable(), publishedAt: z.string(), count: nonNegativeInt });
+export type EntityArticle = z.infer<typeof EntityArticle>;
