@@ -16,6 +16,8 @@ export interface PageRequest<T> {
   /** The attributes of the table and index keys: an ExclusiveStartKey is made of these. */
   keyAttributes: readonly string[];
   limit: number;
+  /** Items read per Query at least (a filtered query reads past the items it drops); default: what the page needs. */
+  minimumRead?: number;
   cursor?: string;
   /** Adjusts a decoded cursor position before use (e.g. onto the version that is current now). */
   resumeAt?: (position: Record<string, string>) => Record<string, string>;
@@ -36,7 +38,7 @@ export async function queryPage<T>(request: PageRequest<T>): Promise<Page<T>> {
   for (;;) {
     // One more than needed, to know whether anything follows the last item returned.
     const page = await request.client.send(
-      new QueryCommand({ ...request.query, TableName: request.tableName, Limit: limit - items.length + 1, ExclusiveStartKey: start }),
+      new QueryCommand({ ...request.query, TableName: request.tableName, Limit: Math.max(limit - items.length + 1, request.minimumRead ?? 0), ExclusiveStartKey: start }),
     );
     const raw = page.Items ?? [];
     const selected = await request.select(raw);

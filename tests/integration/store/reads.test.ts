@@ -173,6 +173,21 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect(await store.listStatements({ speaker: 'no-such-speaker', limit: 5 })).toEqual({ items: [], nextCursor: null });
   });
 
+  it('answers one kind of a speaker’s statements from the timeline in one Query a page, though most are of the other kind', async () => {
+    const metered = documentClient(localClient(dynamo.endpoint));
+    const counter = meter(metered);
+    const reader = storeFor(dynamo, metered);
+    const timeline = await all((cursor) => store.listStatements({ speaker: slugId(ERDOGAN), limit: 50, cursor }));
+    const indirect = timeline.filter((s) => s.kind === 'indirect');
+    expect(indirect.length).toBeGreaterThan(2);
+    expect(indirect.length).toBeLessThan(timeline.length / 2);
+
+    const page = await reader.listStatements({ speaker: slugId(ERDOGAN), kind: 'indirect', limit: 2 });
+    expect(page.items).toEqual(indirect.slice(0, 2));
+    expect(page.nextCursor).not.toBeNull();
+    expect(counter.requests).toEqual({ Query: 1, BatchGetItem: 1 });
+  });
+
   it('finds speakers by a prefix of any name word, ignoring case and accents', async () => {
     const names = async (prefix: string, limit = 10) => (await all((cursor) => store.searchSpeakers({ prefix, limit, cursor }))).map((s) => s.id).sort();
     expect(await names('erdo')).toEqual([slugId(EMINE), slugId(ERDOGAN)]);

@@ -1,4 +1,4 @@
-/** One statement of one article version, indexed on its speaker's timeline (all kinds, and per kind). */
+/** One statement of one article version, indexed on its speaker's timeline. */
 import type { StatementRecord } from '../../port.ts';
 import { indexKeys, keys } from '../keys.ts';
 
@@ -15,7 +15,7 @@ export interface StatementPlacement {
 export function toItem(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown> {
   return {
     ...keys.statement(statement.articleId, placement.version, placement.index),
-    ...indexKeys.speakerTimeline(statement.speaker.id, statement.kind, placement.sortDate, statement.articleId, placement.index),
+    ...indexKeys.speakerTimeline(statement.speaker.id, placement.sortDate, statement.articleId, placement.index),
     itemType: ITEM_TYPE,
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
