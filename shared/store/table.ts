@@ -17,7 +17,6 @@ export const TABLE_KEYS: KeyPair = { partitionKey: 'pk', sortKey: 'sk' };
 export const TABLE_INDEXES: readonly TableIndex[] = [
   { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
 ];
 
 /** Every key attribute, all strings: what CreateTable's AttributeDefinitions needs. */

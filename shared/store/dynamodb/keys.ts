@@ -73,7 +73,7 @@ export const keys = {
   entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
 };
 
-/** Global secondary index keys (gsi1..gsi3 are overloaded: each item type gives them its own meaning). */
+/** Global secondary index keys (gsi1 and gsi2 are overloaded: each item type gives them its own meaning). */
 export const indexKeys = {
   /** gsi1: all articles by publication date. */
   articlesByDate: (date: string, articleId: string) => ({ gsi1pk: articlesShard(articleId), gsi1sk: `${date}#${articleId}` }),
@@ -95,15 +95,12 @@ export const indexKeys = {
   /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
   speakerNames: (suffix: string, speakerId: string) => ({ gsi2pk: `SPEAKERNAMES#${nameBucket(suffix)}`, gsi2sk: `${suffix}#${speakerId}` }),
   speakerNamesPartition: (prefix: string) => `SPEAKERNAMES#${nameBucket(prefix)}`,
-  /** gsi2: entity names, any type; gsi3: entity names of one type. */
-  entityNames: (suffix: string, entityId: string, type: EntityType) => ({
-    gsi2pk: `ENTITYNAMES#${nameBucket(suffix)}`,
-    gsi2sk: `${suffix}#${entityId}`,
-    gsi3pk: `ENTITYNAMES#${type}#${nameBucket(suffix)}`,
-    gsi3sk: `${suffix}#${entityId}`,
-  }),
-  entityNamesPartition: (prefix: string, type?: EntityType) =>
-    type ? `ENTITYNAMES#${type}#${nameBucket(prefix)}` : `ENTITYNAMES#${nameBucket(prefix)}`,
+  /**
+   * gsi2: entity names, every type; a search for one type filters on the name item's type, rather than
+   * indexing every name item a second time (a write unit per name word of every new entity).
+   */
+  entityNames: (suffix: string, entityId: string) => ({ gsi2pk: `ENTITYNAMES#${nameBucket(suffix)}`, gsi2sk: `${suffix}#${entityId}` }),
+  entityNamesPartition: (prefix: string) => `ENTITYNAMES#${nameBucket(prefix)}`,
   /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
   ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: ingestionsShard(key), gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
   ingestionsShard,

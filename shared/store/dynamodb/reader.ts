@@ -43,7 +43,7 @@ export interface ReaderOptions {
 }
 
 const TABLE_KEY = ['pk', 'sk'];
-const indexKey = (index: 'gsi1' | 'gsi2' | 'gsi3') => [...TABLE_KEY, `${index}pk`, `${index}sk`];
+const indexKey = (index: 'gsi1' | 'gsi2') => [...TABLE_KEY, `${index}pk`, `${index}sk`];
 const EMPTY_PAGE = { items: [], nextCursor: null };
 /** No name or id is longer: a longer prefix matches nothing, and would exceed DynamoDB's key size. */
 const MAX_PREFIX_CHARS = 150;
@@ -58,7 +58,7 @@ const isEmptyRange = (range: { lower?: string; upper?: string }) =>
 
 /** Key condition on an index: its partition, optionally a sort-key date range or prefix. */
 function indexQuery(
-  index: 'gsi1' | 'gsi2' | 'gsi3',
+  index: 'gsi1' | 'gsi2',
   partition: string,
   sort: { lower?: string; upper?: string; prefix?: string },
   newestFirst: boolean,
@@ -90,18 +90,21 @@ function indexQuery(
 }
 
 /**
- * Items a kind-filtered timeline reads per Query at least: DynamoDB counts its Limit before the filter, so
- * reading just one more than a page needs would take a round trip per few statements of the other kind.
+ * Items a filtered Query (one kind of statement, one type of entity) reads at least: DynamoDB counts its
+ * Limit before the filter, so reading just one more than a page needs would take a round trip per few
+ * items of another kind.
  */
 const FILTERED_READ = 100;
 
-/** A timeline Query narrowed to one kind of statement (filtered after the read: see keys.speakerTimeline). */
-function withKind(query: ReturnType<typeof indexQuery>, kind: StatementKind): PageRequest<StatementRecord>['query'] {
+/** A Query narrowed to items whose attribute at `path` (dot-separated) equals `value`, after the read. */
+function filtered(query: ReturnType<typeof indexQuery>, path: string, value: string): PageRequest<unknown>['query'] {
+  const parts = path.split('.');
+  const names = Object.fromEntries(parts.map((part, index) => [`#f${index}`, part]));
   return {
     ...query,
-    FilterExpression: '#statement.#kind = :kind',
-    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#statement': 'statement', '#kind': 'kind' },
-    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':kind': kind },
+    FilterExpression: `${Object.keys(names).join('.')} = :filtered`,
+    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...names },
+    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':filtered': value },
   };
 }
 
@@ -245,7 +248,7 @@ export class DynamoArticleReader implements ArticleReader {
     const timeline = indexQuery('gsi1', indexKeys.timelinePartition(query.speaker), range, true);
     return this.page({
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
-      query: query.kind ? withKind(timeline, query.kind) : timeline,
+      query: query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline,
       keyAttributes: indexKey('gsi1'),
       minimumRead: query.kind ? FILTERED_READ : undefined,
       limit: query.limit,
@@ -279,11 +282,12 @@ export class DynamoArticleReader implements ArticleReader {
   async searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
     const prefix = foldName(query.prefix);
     if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
-    const index = query.type ? 'gsi3' : 'gsi2';
+    const names = indexQuery('gsi2', indexKeys.entityNamesPartition(prefix), { prefix }, false);
     return this.page({
       scope: ['entities', prefix, query.type ?? null],
-      query: indexQuery(index, indexKeys.entityNamesPartition(prefix, query.type), { prefix }, false),
-      keyAttributes: indexKey(index),
+      query: query.type ? filtered(names, 'type', query.type) : names,
+      keyAttributes: indexKey('gsi2'),
+      minimumRead: query.type ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => {

@@ -40,7 +40,7 @@ export function speakerNameItems(id: string, folded: string): Record<string, unk
 export function entityNameItems(id: string, folded: string, type: EntityType): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
     ...keys.entityName(id, type, suffix),
-    ...indexKeys.entityNames(suffix, id, type),
+    ...indexKeys.entityNames(suffix, id),
     itemType: 'entity-name',
     id,
     type,
