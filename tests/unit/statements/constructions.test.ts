@@ -712,3 +712,23 @@ describe('a participle after a message the subject sent', () => {
     expect(summarize('Both senators had to respond to videos showing that they supported some degree of legalization.')).toEqual([]);
   });
 });
+
+describe('a quotation the reported clause runs on after', () => {
+  it('\'X said "A" B\': the whole clause is reported speech with a partial quote', () => {
+    const body = 'The mayor said “it breaks my heart” every time she drives past the boarded-up mill on the river.';
+    expect(summarize(body)).toEqual([
+      ['The mayor', 'indirect', 'said', 'it breaks my heart every time she drives past the boarded-up mill on the river'],
+    ]);
+  });
+
+  it('a quotation that ends the sentence stays direct', () => {
+    expect(summarize('The mayor said, “It breaks my heart.”')).toEqual([['The mayor', 'direct', 'said', 'It breaks my heart.']]);
+  });
+
+  it('\'A, X said, "B" C\': an interrupted clause whose second part opens with a partial quote', () => {
+    const body = 'The new harbour wall, the engineers said, “is a textbook case of planning ahead” for rising seas along the coast.';
+    expect(summarize(body)).toEqual([
+      ['the engineers', 'indirect', 'said', 'The new harbour wall is a textbook case of planning ahead for rising seas along the coast'],
+    ]);
+  });
+});

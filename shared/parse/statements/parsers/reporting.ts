@@ -1,6 +1,7 @@
 import { ACCORDING_TO, type CueInfo } from '../cues.ts';
 import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
+import type { QuoteSegment } from '../text/quotes.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import { MESSAGES } from '../words.ts';
@@ -177,6 +178,24 @@ function quotationRunOn(text: ArticleText, from: number, end: number): number {
   if (!quote || !quote.closed || quote.contentStart <= from || quote.contentEnd <= end || quote.end - from > MAX_CONTENT) return end;
   const closing = text.sentenceAt(quote.end - 1);
   return closing && closing.end - from <= MAX_CONTENT ? Math.max(end, closing.end) : end;
+}
+
+/** A quotation closing on a word (no comma or full stop inside the marks) that lower-case words of the sentence go on after. */
+const CLOSES_ON_WORD = /[\p{L}\p{N}]$/u;
+const GOES_ON = /^\s+\p{Ll}/u;
+
+/**
+ * 'Obama said "it gets me mad" every time he thinks about ...': the quotation is a phrase of the reported
+ * clause, which runs on after it; the statement is the whole clause, reported speech with a partial quote.
+ * The clause's end, or null when the quotation ends it.
+ */
+export function partialQuoteClause(text: ArticleText, quote: QuoteSegment): number | null {
+  const { body } = text;
+  if (!quote.closed || !CLOSES_ON_WORD.test(body.slice(quote.contentStart, quote.contentEnd)) || !GOES_ON.test(body.slice(quote.end, quote.end + 3))) return null;
+  const sentence = text.sentenceAt(quote.start);
+  if (!sentence || sentence.end <= quote.end) return null;
+  const end = clauseEnd(text, sentence, quote.end, sentenceCues(text).get(sentence) ?? []);
+  return wordCount(body.slice(quote.end, end)) >= 2 ? end : null;
 }
 
 /** A comma, then a cue that names its source after it ("according to"): the sentence's own attribution. */
