@@ -732,3 +732,19 @@ describe('a quotation the reported clause runs on after', () => {
     ]);
   });
 });
+
+describe('a participle with a subject of its own after "with"', () => {
+  it('"..., with X calling it ...": the noun phrase after "with" speaks', () => {
+    const body = 'The proposal drew scorn on Capitol Hill, with Sen. Dana Whitfield calling it “a recipe for gridlock.”';
+    expect(summarize(body)).toEqual([['Dana Whitfield', 'indirect', 'calling', 'it a recipe for gridlock.']]);
+  });
+
+  it('"with 30 percent of voters saying ...": a share of people speaks too', () => {
+    const body = 'The survey showed the governor slipping, with 30 percent of voters saying they trust him on the economy.';
+    expect(summarize(body)).toEqual([['30 percent of voters', 'indirect', 'saying', 'they trust him on the economy']]);
+  });
+
+  it('a thing after "with" is no speaker', () => {
+    expect(summarize('The figures came out on Friday, with the economy adding about 200,000 jobs in May.')).toEqual([]);
+  });
+});

@@ -289,7 +289,8 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const toAt = between.lastIndexOf('to');
   if (toAt >= 0 && !BEFORE_TO.has(between[toAt - 1] ?? '')) return null;
   if (between.some((w) => BE_FORMS.has(w)) && !cueForm.endsWith('ing') && !between.includes('to')) return null; // passive
-  if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return null; // a participle, not a report
+  // a participle, not a report, unless "with" gives it a subject of its own
+  if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return absoluteSubject(body, tokens, end);
   if (end === 0) return null;
 
   // "Roy Asher, chief investment officer of Hibernian Investment Managers, told"; also with dashes
@@ -398,6 +399,22 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
     if (tail && tail.form !== 'pronoun') return tail;
   }
   return null;
+}
+
+/**
+ * "..., with Sen. Jane Doe calling it a mistake", "with 30 percent of voters saying they ...": in an absolute
+ * phrase the noun phrase between "with" and the participle is the participle's own subject.
+ */
+function absoluteSubject(body: string, tokens: Token[], end: number): Mention | null {
+  let start = end;
+  while (start > 0 && end - start < MAX_WORDS && tokens[start - 1]!.lower !== 'with') {
+    const token = tokens[start - 1]!;
+    if (isPunctuation(token) || CLAUSE_WORDS.has(token.lower) || cueInfo(token.lower)) return null;
+    start--;
+  }
+  if (start === 0 || start === end || tokens[start - 1]!.lower !== 'with') return null;
+  const found = classify(body, tokens.slice(start, end));
+  return found && found.form !== 'pronoun' ? found : null;
 }
 
 /**
