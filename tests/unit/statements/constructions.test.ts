@@ -748,3 +748,33 @@ describe('a participle with a subject of its own after "with"', () => {
     expect(summarize('The figures came out on Friday, with the economy adding about 200,000 jobs in May.')).toEqual([]);
   });
 });
+
+describe('more adjuncts between the cue and its clause', () => {
+  it('"has said for months that ...": how long it has been said', () => {
+    const body = 'The mayor has said for months that the budget will be balanced by June.';
+    expect(summarize(body)).toEqual([['The mayor', 'indirect', 'said', 'the budget will be balanced by June']]);
+  });
+
+  it('"said Wednesday morning" is an adjunct, not the clause', () => {
+    expect(summarize('The budget gap will widen next year, the treasurer said Wednesday morning.')).toEqual([
+      ['the treasurer', 'indirect', 'said', 'The budget gap will widen next year'],
+    ]);
+  });
+
+  it('"said about half of ...": a quantity opens the clause\'s subject', () => {
+    const body = 'The housing agency said about half of the new homes were built on former farmland.';
+    expect(summarize(body)).toEqual([['The housing agency', 'indirect', 'said', 'about half of the new homes were built on former farmland']]);
+  });
+});
+
+describe('a relative clause closing an inverted attribution', () => {
+  it('\'CLAUSE, said X, ROLE, who notes that ...\': the relative clause\'s own cue and "that" do not end the attribution', () => {
+    const body = 'The levy will cost farmers far more than the county expects, said Maria Olsen, an economist at the state university, who notes that costs rose last year.';
+    expect(summarize(body)[0]).toEqual(['Maria Olsen', 'indirect', 'said', 'The levy will cost farmers far more than the county expects']);
+  });
+
+  it('\'CLAUSE, said X, ROLE at ORG, which ...\'', () => {
+    const body = 'The bill is unlikely to pass the Senate this year, said Tom Reyes, a lobbyist with the Farm Bureau, which opposes the measure.';
+    expect(summarize(body)).toEqual([['Tom Reyes', 'indirect', 'said', 'The bill is unlikely to pass the Senate this year']]);
+  });
+});

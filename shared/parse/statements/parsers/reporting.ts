@@ -215,15 +215,20 @@ function inRelativeClause(body: string, sentenceStart: number, from: number): bo
 /** A pronoun subject or a short subject and an auxiliary: the words are a clause, not an object ("wrote the biography"). */
 export const FINITE_CLAUSE = /^\s*(?:(?:he|she|they|it|we|i)\s|(?:[\p{L}\p{N}'’.-]+\s+){1,6}?(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b)/iu;
 
+/** "Wednesday morning", "on Friday night": the part of the day goes with its day. */
+const PART_OF_DAY = String.raw`(?:\s+(?:morning|afternoon|evening|night))?`;
+
 /** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
 const ADJUNCT = new RegExp(
   String.raw`^\s*,?\s*(?:` +
     // "on Tuesday", "in a statement", "at the White House", "in an interview with CNN"
     String.raw`(?:in|on|at|during|last|this|earlier|after|before|via|through|over|with|to)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
     String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?` +
-    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)` +
-    // "Tuesday", "yesterday", "last week", "earlier this month"
-    String.raw`|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)${PART_OF_DAY}` +
+    // "Tuesday", "Wednesday morning", "yesterday", "last week", "earlier this month"
+    String.raw`|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)${PART_OF_DAY}|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    // "has said for months (that)": how long the speaker has been saying it, when the clause follows
+    String.raw`|for\s+(?:days|weeks|months|years|decades|some\s+time|a\s+long\s+time)(?!\s*[,.;])` +
     String.raw`)\b`,
   'u',
 );
