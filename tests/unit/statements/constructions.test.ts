@@ -778,3 +778,25 @@ describe('a relative clause closing an inverted attribution', () => {
     expect(summarize(body)).toEqual([['Tom Reyes', 'indirect', 'said', 'The bill is unlikely to pass the Senate this year']]);
   });
 });
+
+describe('sources with no noun of their own', () => {
+  it('"..., another says ...": a second attribution ends the first clause and speaks', () => {
+    const body = 'One guide says there are about 300 lakes in the county, another says there are nearly 500.';
+    expect(summarize(body)).toEqual([
+      ['One guide', 'indirect', 'says', 'there are about 300 lakes in the county'],
+      ['another', 'indirect', 'says', 'there are nearly 500'],
+    ]);
+  });
+
+  it('"those surveyed said ..."', () => {
+    expect(summarize('Once again, those surveyed said the governor was best able to handle the economy.')).toEqual([
+      ['those surveyed', 'indirect', 'said', 'the governor was best able to handle the economy'],
+    ]);
+  });
+
+  it('"X itself said": an intensifier between speaker and cue', () => {
+    expect(summarize('The carmaker itself said the new plant would open in the spring.')).toEqual([
+      ['The carmaker', 'indirect', 'said', 'the new plant would open in the spring'],
+    ]);
+  });
+});

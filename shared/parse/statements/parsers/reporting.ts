@@ -20,8 +20,8 @@ const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas|though|althoug
 /** A concession ends the clause only before a cue of speech ("though Mrs. X said"), not of belief ("although some had expected"). */
 const CONCESSION = /^\W*(?:though|although)\b/;
 
-/** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
-const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
+/** A comma, then a name, a personal pronoun or "another", right before a cue: the start of another attribution. */
+const NAMED_ATTRIBUTION = /,\s*(?:(?:he|she|they|another)\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
 
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {

@@ -27,6 +27,8 @@ const BETWEEN_WORDS = new Set([
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
   'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  // "Ford itself said", "Cruz himself said": an intensifier after the speaker
+  'himself', 'herself', 'itself', 'themselves',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
@@ -55,6 +57,9 @@ const NOT_A_SPEAKER_START = new Set([
   // the journalist's own voice, or words inside a quotation: never a reported speaker
   'i', 'we', 'you',
 ]);
+
+/** "another", "those surveyed": a source with no noun of its own. */
+const ANOTHER_SOURCE = /^(?:another|those\s+(?:surveyed|polled|interviewed|questioned))$/i;
 
 /** "many", "some": sources on their own ("many said"), never the head of a longer phrase ("it was possible some"). */
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
@@ -110,6 +115,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   // "it would not withdraw its troops": a pronoun opens a clause, not a longer speaker phrase
   if (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower)) return null;
   if (tokens.some(isPunctuation)) return null;
+  // "another said": one more of the sources the article has been quoting; "those surveyed said"
+  if (ANOTHER_SOURCE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'unknown');
   // "About four in 10", "At least half of voters in each state": a share of those polled
   if (SHARE_OF_PEOPLE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
