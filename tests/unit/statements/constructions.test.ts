@@ -800,3 +800,24 @@ describe('sources with no noun of their own', () => {
     ]);
   });
 });
+
+describe('more subjects before a cue', () => {
+  it('"a loss for X, who said ...": the preposition before the name is not part of it', () => {
+    const body = 'The defeat was a heavy blow for Maria Ortiz, who said she would take a week off to rest.';
+    expect(summarize(body)).toEqual([['Maria Ortiz', 'indirect', 'said', 'she would take a week off to rest']]);
+  });
+
+  it('"..., critics, who pointed out that ...": a comma before the relative pronoun', () => {
+    const body = 'The remark alarmed several economists, who pointed out that such a tariff would raise prices for farmers.';
+    expect(summarize(body)).toEqual([['economists', 'indirect', 'pointed out', 'such a tariff would raise prices for farmers']]);
+  });
+
+  it('"X continues to insist that ...", "they all vowed ..."', () => {
+    expect(summarize('The mayor continues to insist that the bridge will reopen in May.')).toEqual([
+      ['The mayor', 'indirect', 'insist', 'the bridge will reopen in May'],
+    ]);
+    expect(summarize('The three candidates all vowed to cut property taxes in their first year.')).toEqual([
+      ['The three candidates', 'indirect', 'vowed', 'to cut property taxes in their first year'],
+    ]);
+  });
+});

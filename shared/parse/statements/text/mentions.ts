@@ -27,13 +27,15 @@ const BETWEEN_WORDS = new Set([
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
   'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
-  // "Ford itself said", "Cruz himself said": an intensifier after the speaker
-  'himself', 'herself', 'itself', 'themselves',
+  // "Ford itself said", "Cruz himself said", "they all vowed": an intensifier or quantifier after the speaker
+  'himself', 'herself', 'itself', 'themselves', 'all',
+  // "continues to insist", "continued to deny"
+  'continues', 'continued', 'continue',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
-/** "went on to say", "is expected to tell": the only words before "to" that still report speech. */
-const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able']);
+/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
+const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
 
 /** Sentence openers and time phrases that stand before the speaker ("However, on Wednesday the minister said"). */
 const LEADING_WORDS = new Set([
@@ -472,10 +474,12 @@ function relativeSubject(body: string, tokens: Token[], at: number): Mention | n
  * say"): a longer one would take in the verb of the clause the relative clause hangs from.
  */
 function shortestSubject(body: string, tokens: Token[], at: number): Mention | null {
-  for (let from = at - 1; from >= 0 && at - from <= 6; from--) {
+  // "some analysts and activists, who pointed out ...": a comma may set the relative clause off
+  const end = tokens[at - 1]?.text === ',' ? at - 1 : at;
+  for (let from = end - 1; from >= 0 && end - from <= 6; from--) {
     const token = tokens[from]!;
     if (isPunctuation(token) || CLAUSE_WORDS.has(token.lower) || cueInfo(token.lower)) break;
-    const found = classify(body, tokens.slice(from, at));
+    const found = classify(body, tokens.slice(from, end));
     if (found && found.form !== 'pronoun') return found;
   }
   return null;
@@ -487,6 +491,8 @@ function antecedent(body: string, tokens: Token[], at: number): Mention | null {
   if (tokens[end - 1]?.text === ',') end--;
   let start = end;
   while (start > 0 && end - start < 6 && (isNameWord(tokens[start - 1]!) || isRole(tokens[start - 1]!) || isOrgNoun(tokens[start - 1]!))) start--;
+  // "a loss for Bernie Sanders, who ...": a particle of names ("for", "of") before the name is a preposition
+  while (start < end && NAME_PARTICLES.has(tokens[start]!.lower)) start++;
   const found = classify(body, stripLeading(tokens.slice(start, end)));
   return found && (found.form === 'name' || found.form === 'honorific') ? found : null;
 }
