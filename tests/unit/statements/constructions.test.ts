@@ -821,3 +821,19 @@ describe('more subjects before a cue', () => {
     ]);
   });
 });
+
+describe('sentences ending on dotted initials', () => {
+  it('"... in the U.S. He says ...": a sentence opener after "U.S." starts a new sentence', () => {
+    const body = 'The senator says the plan would cost jobs in the U.S. He says voters will reject it.';
+    expect(summarize(body)).toEqual([
+      ['The senator', 'indirect', 'says', 'the plan would cost jobs in the U.S'],
+      ['The senator', 'indirect', 'says', 'voters will reject it'],
+    ]);
+  });
+
+  it('"U.S. Senate" goes on with the sentence', () => {
+    expect(summarize('The governor said the U.S. Senate would vote on the bill next week.')).toEqual([
+      ['The governor', 'indirect', 'said', 'the U.S. Senate would vote on the bill next week'],
+    ]);
+  });
+});
