@@ -837,3 +837,24 @@ describe('sentences ending on dotted initials', () => {
     ]);
   });
 });
+
+describe('more closing "according to" sources', () => {
+  it('after a dash closing an aside', () => {
+    const body = 'In 2019, the county had 40 road deaths — including six cyclists — according to the most recent figures from the state police.';
+    expect(summarize(body)).toEqual([
+      ['the most recent figures from the state police', 'indirect', 'according to', 'In 2019, the county had 40 road deaths — including six cyclists'],
+    ]);
+  });
+
+  it('a time after the source, then an aside', () => {
+    const body = 'Some 55 percent of voters disapprove of the plan, according to a Gazette poll last week - about the same as in March.';
+    expect(summarize(body)).toEqual([['Gazette', 'indirect', 'according to', 'Some 55 percent of voters disapprove of the plan']]);
+  });
+});
+
+describe('a participle after "upon"', () => {
+  it('"X drew boos upon saying, "..."": the sentence\'s subject speaks', () => {
+    const body = 'The comedian drew a wave of boos upon saying, “The senator heard every one of you tonight.”';
+    expect(summarize(body)).toEqual([['The comedian', 'direct', 'saying', 'The senator heard every one of you tonight.']]);
+  });
+});

@@ -78,7 +78,7 @@ export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolea
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
   // "... by saying", "... before adding": a participle after a preposition has the sentence's subject, and
   // so has one after a message the subject sent
-  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before))
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when|upon))\s*$/.test(before))
     || (cue.form.endsWith('ing') && !cue.info.weak && SENT_MESSAGE.test(body.slice(Math.max(floor, cue.start - 60), cue.start)));
 }
 
