@@ -858,3 +858,11 @@ describe('a participle after "upon"', () => {
     expect(summarize(body)).toEqual([['The comedian', 'direct', 'saying', 'The senator heard every one of you tonight.']]);
   });
 });
+
+describe('verbs that report with an object as often as with a clause', () => {
+  it('"charged X with ..." reports, with no finite clause after it', () => {
+    expect(summarize('Democrats charged the governor with misleading voters about the deficit.')).toEqual([
+      ['Democrats', 'indirect', 'charged', 'the governor with misleading voters about the deficit'],
+    ]);
+  });
+});
