@@ -866,3 +866,10 @@ describe('verbs that report with an object as often as with a clause', () => {
     ]);
   });
 });
+
+describe('a verb naming its object, with no object', () => {
+  it('"X charged in her speech ...", "was described by ...": a place, time or agent where the object would stand', () => {
+    expect(summarize('The senator charged in her speech on Monday.')).toEqual([]);
+    expect(summarize('The town described by the mayor on Tuesday night is a quiet place.')).toEqual([]);
+  });
+});
