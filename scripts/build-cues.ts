@@ -38,10 +38,15 @@ interface GoldFile {
 
 import type { CueRow, LearnedFrame, SpeakerNounRow } from '../shared/parse/statements/cue-data.ts';
 
-/** A form is kept when annotators marked it this often ... */
-const MIN_COUNT = 3;
+/**
+ * A form is kept when annotators marked it this often ("quipped", "testified": twice in the training files
+ * is evidence enough, since the share below must hold too) ...
+ */
+const MIN_COUNT = 2;
 /** ... and at least this share of its lower-case occurrences are cues of speech. */
 const MIN_SHARE = 0.1;
+/** A speaker noun has no share to check ("over", "you" ended annotated speakers twice): it needs this many. */
+const MIN_SPEAKER_NOUN_COUNT = 3;
 /** Verbs mostly marked as beliefs or findings (optional statements) need more evidence. */
 const MIN_BELIEF_COUNT = 10;
 const MIN_BELIEF_SHARE = 0.25;
@@ -251,7 +256,7 @@ export function learnSpeakerNouns(corpora: { dir: string; split: boolean }[]): S
       }
     }
   }
-  return [...counts].filter(([, count]) => count >= MIN_COUNT).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...counts].filter(([, count]) => count >= MIN_SPEAKER_NOUN_COUNT).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 export function renderCueData(rows: CueRow[], nouns: SpeakerNounRow[]): string {

@@ -712,3 +712,164 @@ describe('a participle after a message the subject sent', () => {
     expect(summarize('Both senators had to respond to videos showing that they supported some degree of legalization.')).toEqual([]);
   });
 });
+
+describe('a quotation the reported clause runs on after', () => {
+  it('\'X said "A" B\': the whole clause is reported speech with a partial quote', () => {
+    const body = 'The mayor said “it breaks my heart” every time she drives past the boarded-up mill on the river.';
+    expect(summarize(body)).toEqual([
+      ['The mayor', 'indirect', 'said', 'it breaks my heart every time she drives past the boarded-up mill on the river'],
+    ]);
+  });
+
+  it('a quotation that ends the sentence stays direct', () => {
+    expect(summarize('The mayor said, “It breaks my heart.”')).toEqual([['The mayor', 'direct', 'said', 'It breaks my heart.']]);
+  });
+
+  it('\'A, X said, "B" C\': an interrupted clause whose second part opens with a partial quote', () => {
+    const body = 'The new harbour wall, the engineers said, “is a textbook case of planning ahead” for rising seas along the coast.';
+    expect(summarize(body)).toEqual([
+      ['the engineers', 'indirect', 'said', 'The new harbour wall is a textbook case of planning ahead for rising seas along the coast'],
+    ]);
+  });
+});
+
+describe('a participle with a subject of its own after "with"', () => {
+  it('"..., with X calling it ...": the noun phrase after "with" speaks', () => {
+    const body = 'The proposal drew scorn on Capitol Hill, with Sen. Dana Whitfield calling it “a recipe for gridlock.”';
+    expect(summarize(body)).toEqual([['Dana Whitfield', 'indirect', 'calling', 'it a recipe for gridlock.']]);
+  });
+
+  it('"with 30 percent of voters saying ...": a share of people speaks too', () => {
+    const body = 'The survey showed the governor slipping, with 30 percent of voters saying they trust him on the economy.';
+    expect(summarize(body)).toEqual([['30 percent of voters', 'indirect', 'saying', 'they trust him on the economy']]);
+  });
+
+  it('a thing after "with" is no speaker', () => {
+    expect(summarize('The figures came out on Friday, with the economy adding about 200,000 jobs in May.')).toEqual([]);
+  });
+});
+
+describe('more adjuncts between the cue and its clause', () => {
+  it('"has said for months that ...": how long it has been said', () => {
+    const body = 'The mayor has said for months that the budget will be balanced by June.';
+    expect(summarize(body)).toEqual([['The mayor', 'indirect', 'said', 'the budget will be balanced by June']]);
+  });
+
+  it('"said Wednesday morning" is an adjunct, not the clause', () => {
+    expect(summarize('The budget gap will widen next year, the treasurer said Wednesday morning.')).toEqual([
+      ['the treasurer', 'indirect', 'said', 'The budget gap will widen next year'],
+    ]);
+  });
+
+  it('"said about half of ...": a quantity opens the clause\'s subject', () => {
+    const body = 'The housing agency said about half of the new homes were built on former farmland.';
+    expect(summarize(body)).toEqual([['The housing agency', 'indirect', 'said', 'about half of the new homes were built on former farmland']]);
+  });
+});
+
+describe('a relative clause closing an inverted attribution', () => {
+  it('\'CLAUSE, said X, ROLE, who notes that ...\': the relative clause\'s own cue and "that" do not end the attribution', () => {
+    const body = 'The levy will cost farmers far more than the county expects, said Maria Olsen, an economist at the state university, who notes that costs rose last year.';
+    expect(summarize(body)[0]).toEqual(['Maria Olsen', 'indirect', 'said', 'The levy will cost farmers far more than the county expects']);
+  });
+
+  it('\'CLAUSE, said X, ROLE at ORG, which ...\'', () => {
+    const body = 'The bill is unlikely to pass the Senate this year, said Tom Reyes, a lobbyist with the Farm Bureau, which opposes the measure.';
+    expect(summarize(body)).toEqual([['Tom Reyes', 'indirect', 'said', 'The bill is unlikely to pass the Senate this year']]);
+  });
+});
+
+describe('sources with no noun of their own', () => {
+  it('"..., another says ...": a second attribution ends the first clause and speaks', () => {
+    const body = 'One guide says there are about 300 lakes in the county, another says there are nearly 500.';
+    expect(summarize(body)).toEqual([
+      ['One guide', 'indirect', 'says', 'there are about 300 lakes in the county'],
+      ['another', 'indirect', 'says', 'there are nearly 500'],
+    ]);
+  });
+
+  it('"those surveyed said ..."', () => {
+    expect(summarize('Once again, those surveyed said the governor was best able to handle the economy.')).toEqual([
+      ['those surveyed', 'indirect', 'said', 'the governor was best able to handle the economy'],
+    ]);
+  });
+
+  it('"X itself said": an intensifier between speaker and cue', () => {
+    expect(summarize('The carmaker itself said the new plant would open in the spring.')).toEqual([
+      ['The carmaker', 'indirect', 'said', 'the new plant would open in the spring'],
+    ]);
+  });
+});
+
+describe('more subjects before a cue', () => {
+  it('"a loss for X, who said ...": the preposition before the name is not part of it', () => {
+    const body = 'The defeat was a heavy blow for Maria Ortiz, who said she would take a week off to rest.';
+    expect(summarize(body)).toEqual([['Maria Ortiz', 'indirect', 'said', 'she would take a week off to rest']]);
+  });
+
+  it('"..., critics, who pointed out that ...": a comma before the relative pronoun', () => {
+    const body = 'The remark alarmed several economists, who pointed out that such a tariff would raise prices for farmers.';
+    expect(summarize(body)).toEqual([['economists', 'indirect', 'pointed out', 'such a tariff would raise prices for farmers']]);
+  });
+
+  it('"X continues to insist that ...", "they all vowed ..."', () => {
+    expect(summarize('The mayor continues to insist that the bridge will reopen in May.')).toEqual([
+      ['The mayor', 'indirect', 'insist', 'the bridge will reopen in May'],
+    ]);
+    expect(summarize('The three candidates all vowed to cut property taxes in their first year.')).toEqual([
+      ['The three candidates', 'indirect', 'vowed', 'to cut property taxes in their first year'],
+    ]);
+  });
+});
+
+describe('sentences ending on dotted initials', () => {
+  it('"... in the U.S. He says ...": a sentence opener after "U.S." starts a new sentence', () => {
+    const body = 'The senator says the plan would cost jobs in the U.S. He says voters will reject it.';
+    expect(summarize(body)).toEqual([
+      ['The senator', 'indirect', 'says', 'the plan would cost jobs in the U.S'],
+      ['The senator', 'indirect', 'says', 'voters will reject it'],
+    ]);
+  });
+
+  it('"U.S. Senate" goes on with the sentence', () => {
+    expect(summarize('The governor said the U.S. Senate would vote on the bill next week.')).toEqual([
+      ['The governor', 'indirect', 'said', 'the U.S. Senate would vote on the bill next week'],
+    ]);
+  });
+});
+
+describe('more closing "according to" sources', () => {
+  it('after a dash closing an aside', () => {
+    const body = 'In 2019, the county had 40 road deaths — including six cyclists — according to the most recent figures from the state police.';
+    expect(summarize(body)).toEqual([
+      ['the most recent figures from the state police', 'indirect', 'according to', 'In 2019, the county had 40 road deaths — including six cyclists'],
+    ]);
+  });
+
+  it('a time after the source, then an aside', () => {
+    const body = 'Some 55 percent of voters disapprove of the plan, according to a Gazette poll last week - about the same as in March.';
+    expect(summarize(body)).toEqual([['Gazette', 'indirect', 'according to', 'Some 55 percent of voters disapprove of the plan']]);
+  });
+});
+
+describe('a participle after "upon"', () => {
+  it('"X drew boos upon saying, "..."": the sentence\'s subject speaks', () => {
+    const body = 'The comedian drew a wave of boos upon saying, “The senator heard every one of you tonight.”';
+    expect(summarize(body)).toEqual([['The comedian', 'direct', 'saying', 'The senator heard every one of you tonight.']]);
+  });
+});
+
+describe('verbs that report with an object as often as with a clause', () => {
+  it('"charged X with ..." reports, with no finite clause after it', () => {
+    expect(summarize('Democrats charged the governor with misleading voters about the deficit.')).toEqual([
+      ['Democrats', 'indirect', 'charged', 'the governor with misleading voters about the deficit'],
+    ]);
+  });
+});
+
+describe('a verb naming its object, with no object', () => {
+  it('"X charged in her speech ...", "was described by ...": a place, time or agent where the object would stand', () => {
+    expect(summarize('The senator charged in her speech on Monday.')).toEqual([]);
+    expect(summarize('The town described by the mayor on Tuesday night is a quiet place.')).toEqual([]);
+  });
+});

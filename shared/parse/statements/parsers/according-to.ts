@@ -22,6 +22,8 @@ const RELATIVE_OR_APPOSITIVE = /^\s*(?:,\s*)?(?:who|whose|which|that)\b|^\s*,\s*
 const SUBORDINATE = /^\s*,\s*(?:even as|even though|while|whereas|although|though)\s/;
 /** Only a connective before an opening cue ("But according to X, ..."). */
 const CONNECTIVE_ONLY = /^\s*(?:but|and|yet|so|still|however|now)\s+$/i;
+/** When the source spoke, right after it ("a Post poll last week - ..."): still part of the source. */
+const SOURCE_TIME = /^\s*(?:(?:last|this|earlier|on|in)\s+)?(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)\b/u;
 /** An aside set off by a dash after the source: "according to the Tax Policy Center - half a point of GDP". */
 const APPOSITION = /^\s*[-–—]\s/;
 
@@ -55,8 +57,9 @@ export const accordingTo: StatementParser = {
         } else {
           // a comma before the cue (without one it reads "in accordance with": "modelled according to the laws
           // of physics"); after the source at most a few words, or an aside set off by a dash
-          if (!/,\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
-          const rest = body.slice(mention.end, sentence.end);
+          // a dash closing an aside counts as the comma ("had 115 violent crimes — including murder — according to")
+          if (!/(?:,|\s[-–—])\s*$/.test(body.slice(Math.max(sentence.start, cueStart - 4), cueStart))) continue;
+          const rest = body.slice(mention.end, sentence.end).replace(SOURCE_TIME, '');
           // an aside between dashes ("most - 63 percent, according to X - believe"), not a dateline
           // ("MEXICO CITY - The ...") nor a dash inside the clause ("will prosper - but this could ...")
           if ((before.match(DASH) ?? []).length % 2 === 1 && OPEN_ASIDE.test(before) && APPOSITION.test(rest)) continue;

@@ -7,7 +7,9 @@ import { opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts
 
 /** A short adjunct of time the adjunct rule does not know ('..., X said after the attacks.'). */
 const TIME_ADJUNCT = /^\s*(?:after|before|during|following|on|at|in|last|this|earlier)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,4}[\p{L}\p{N}'’-]+\s*[.!?]?$/u;
-const RELATIVE = /^\s*,\s*(?:who|whose)\s/;
+const RELATIVE = /^\s*,\s*(?:who|whose|which)\s/;
+/** Where a relative clause opens in the words after an inverted cue; -1 when none does. */
+const relativeAt = (words: string) => words.search(/,\s*(?:who|whose|which)\s/);
 const AUXILIARY = /^\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do)\b/;
 
 const WORD_END = /[\p{L}\p{N}]/u;
@@ -28,6 +30,11 @@ function addedParticiple(body: string, cues: readonly { start: number; end: numb
   return between ? previous.end + between[0].indexOf(',') : 0;
 }
 
+/** '..., said Jo Lin, an analyst, who notes ...': the later cue is in a relative clause after the inverted attribution. */
+function withinRelative(body: string, inverted: { start: number; end: number }, later: { start: number }): boolean {
+  return /,\s*$/.test(body.slice(Math.max(0, inverted.start - 4), inverted.start)) && relativeAt(body.slice(inverted.end, later.start)) >= 0;
+}
+
 /**
  * `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, union officers told the AP news agency.`: the sentence
  * ends with the attribution, which is short and reports nothing itself.
@@ -41,7 +48,8 @@ export const clauseThenSpeaker: StatementParser = {
       // "..., a Chinese official said, adding that ...": the attribution is the cue before the participle,
       // and it ends at the participle's comma
       const added = addedParticiple(body, cues);
-      const cue = added ? cues[cues.length - 2] : cues[cues.length - 1];
+      const last = added ? cues.length - 2 : cues.length - 1;
+      const cue = cues[last - 1] && withinRelative(body, cues[last - 1]!, cues[last]!) ? cues[last - 1] : cues[last];
       const end = added ? added : sentence.end;
       if (!cue || cue.info.weak) continue;
       const before = body.slice(Math.max(sentence.start, cue.start - 4), cue.start);
@@ -49,7 +57,10 @@ export const clauseThenSpeaker: StatementParser = {
       // the attribution reports nothing itself: after the cue at most an adjunct, or a listener for "told"
       if (end - cue.end > 300) continue;
       const tail = body.slice(skipAdjuncts(body, cue.end, end), end);
-      if (/\bthat\b|["“]/.test(tail)) continue;
+      // a "that" or a quotation after the cue is its content; in a relative clause closing an inverted
+      // attribution it is the relative clause's ('..., said Jo Lin, an analyst, who notes that ...')
+      const relative = inverted ? relativeAt(tail) : -1;
+      if (/\bthat\b|["“]/.test(relative >= 0 ? tail.slice(0, relative) : tail)) continue;
       if (!inverted && wordCount(tail) > (cue.info.frame === 'object' ? 5 : 0) && !TIME_ADJUNCT.test(tail)) continue;
       if (inverted && wordCount(tail) > 20) continue;
       // a participle after a comma continues the sentence's subject (", saying the council had ..."): not inverted
@@ -61,7 +72,8 @@ export const clauseThenSpeaker: StatementParser = {
       // "X, who ..., said Trump had ...": a verb after the would-be speaker makes it the subject of a clause
       if (inverted && AUXILIARY.test(body.slice(mention.end, mention.end + 12))) continue;
       // inverted, the speaker phrase runs to the end of the sentence ('..., said Hugh Morgan Williams, chair of ...')
-      // ('..., said David Autor, a professor at M.I.T., who is one of ...'): a relative clause may follow it
+      // ('..., said David Autor, a professor at M.I.T., who is one of ...', '..., said Jo Lin, an analyst at
+      // Acme, which ...'): a relative clause may follow it
       const rest = body.slice(mention.end, end);
       if (inverted && wordCount(rest) > 3 && !(RELATIVE.test(rest) && cue.info.frame === 'clause')) continue;
       let comma = inverted ? before.lastIndexOf(',') + cue.start - before.length : mention.start - 1;

@@ -3,7 +3,7 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { clauseEnd, opensQuote, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
+import { clauseEnd, opensQuote, partialQuoteClause, sentenceCues, skipAdjuncts, trimSpan } from './reporting.ts';
 
 /** After the attribution, a participle or "that" starts words of the attribution's own, not the clause's rest. */
 const NOT_CONTINUATION = /^(?:\p{L}+ing|that|and|but|adding|according)\b/u;
@@ -28,8 +28,13 @@ export const interjected: StatementParser = {
         const mention = speakerBefore(body, comma + 1, cue.start, cue.form);
         if (!mention || body.slice(comma + 1, mention.start).trim() !== '') continue;
         const restStart = skipAdjuncts(body, cue.end, sentence.end) + after[0].length;
-        // "X said, "..."": a quotation after the attribution is direct speech, which speaker-then-quote takes
-        if (NOT_CONTINUATION.test(body.slice(restStart, restStart + 20)) || /^["“‘]/.test(body.slice(restStart, restStart + 1))) continue;
+        // "X said, "..."": a quotation after the attribution is direct speech, which speaker-then-quote takes,
+        // unless it is a phrase the clause runs on after ('A, the lawyers said, "all command ..." that B')
+        if (NOT_CONTINUATION.test(body.slice(restStart, restStart + 20))) continue;
+        if (/^["“‘]/.test(body.slice(restStart, restStart + 1))) {
+          const quote = text.quoteAt(restStart + 1);
+          if (!quote || partialQuoteClause(text, quote) === null) continue;
+        }
         const first = trimSpan(body, sentence.start, comma);
         const rest = trimSpan(body, restStart, clauseEnd(text, sentence, restStart, cues));
         if (wordCount(body.slice(first.start, first.end)) < 2 || wordCount(body.slice(rest.start, rest.end)) < 2) continue;

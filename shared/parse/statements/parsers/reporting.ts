@@ -1,6 +1,7 @@
 import { ACCORDING_TO, type CueInfo } from '../cues.ts';
 import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
+import type { QuoteSegment } from '../text/quotes.ts';
 import { sentenceSubject, speakerBefore } from '../text/mentions.ts';
 import { wordCount } from '../text/tokens.ts';
 import { MESSAGES } from '../words.ts';
@@ -19,8 +20,8 @@ const NEW_SUBJECT = /(?:,|\s[-–—])\s*(?:but|and|while|whereas|though|althoug
 /** A concession ends the clause only before a cue of speech ("though Mrs. X said"), not of belief ("although some had expected"). */
 const CONCESSION = /^\W*(?:though|although)\b/;
 
-/** A comma, then a name or a personal pronoun, right before a cue: the start of another attribution. */
-const NAMED_ATTRIBUTION = /,\s*(?:he|she|they|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
+/** A comma, then a name, a personal pronoun or "another", right before a cue: the start of another attribution. */
+const NAMED_ATTRIBUTION = /,\s*(?:(?:he|she|they|another)\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})$/u;
 
 /** Reporting verbs in a sentence, outside quotations, written in lower case (so "United States" is no cue). */
 export function cuesIn(text: ArticleText, sentence: Sentence): CueHit[] {
@@ -77,7 +78,7 @@ export function subjectLeftOut(body: string, floor: number, cue: CueHit): boolea
   const before = body.slice(Math.max(floor, cue.start - 16), cue.start);
   // "... by saying", "... before adding": a participle after a preposition has the sentence's subject, and
   // so has one after a message the subject sent
-  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when))\s*$/.test(before))
+  return /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(before) || (cue.form.endsWith('ing') && /(?:,|\b(?:by|while|after|before|when|upon))\s*$/.test(before))
     || (cue.form.endsWith('ing') && !cue.info.weak && SENT_MESSAGE.test(body.slice(Math.max(floor, cue.start - 60), cue.start)));
 }
 
@@ -179,6 +180,24 @@ function quotationRunOn(text: ArticleText, from: number, end: number): number {
   return closing && closing.end - from <= MAX_CONTENT ? Math.max(end, closing.end) : end;
 }
 
+/** A quotation closing on a word (no comma or full stop inside the marks) that lower-case words of the sentence go on after. */
+const CLOSES_ON_WORD = /[\p{L}\p{N}]$/u;
+const GOES_ON = /^\s+\p{Ll}/u;
+
+/**
+ * 'Obama said "it gets me mad" every time he thinks about ...': the quotation is a phrase of the reported
+ * clause, which runs on after it; the statement is the whole clause, reported speech with a partial quote.
+ * The clause's end, or null when the quotation ends it.
+ */
+export function partialQuoteClause(text: ArticleText, quote: QuoteSegment): number | null {
+  const { body } = text;
+  if (!quote.closed || !CLOSES_ON_WORD.test(body.slice(quote.contentStart, quote.contentEnd)) || !GOES_ON.test(body.slice(quote.end, quote.end + 3))) return null;
+  const sentence = text.sentenceAt(quote.start);
+  if (!sentence || sentence.end <= quote.end) return null;
+  const end = clauseEnd(text, sentence, quote.end, sentenceCues(text).get(sentence) ?? []);
+  return wordCount(body.slice(quote.end, end)) >= 2 ? end : null;
+}
+
 /** A comma, then a cue that names its source after it ("according to"): the sentence's own attribution. */
 const CLOSING_SOURCE = new RegExp(`,\\s*(?:${ACCORDING_TO.join('|')})\\b`, 'i');
 
@@ -196,15 +215,20 @@ function inRelativeClause(body: string, sentenceStart: number, from: number): bo
 /** A pronoun subject or a short subject and an auxiliary: the words are a clause, not an object ("wrote the biography"). */
 export const FINITE_CLAUSE = /^\s*(?:(?:he|she|they|it|we|i)\s|(?:[\p{L}\p{N}'’.-]+\s+){1,6}?(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do)\b)/iu;
 
+/** "Wednesday morning", "on Friday night": the part of the day goes with its day. */
+const PART_OF_DAY = String.raw`(?:\s+(?:morning|afternoon|evening|night))?`;
+
 /** Phrases that may stand between a cue and its clause: "said in a statement (that)", "told AP on Wednesday". */
 const ADJUNCT = new RegExp(
   String.raw`^\s*,?\s*(?:` +
     // "on Tuesday", "in a statement", "at the White House", "in an interview with CNN"
     String.raw`(?:in|on|at|during|last|this|earlier|after|before|via|through|over|with|to)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
     String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?` +
-    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)` +
-    // "Tuesday", "yesterday", "last week", "earlier this month"
-    String.raw`|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)${PART_OF_DAY}` +
+    // "Tuesday", "Wednesday morning", "yesterday", "last week", "earlier this month"
+    String.raw`|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)${PART_OF_DAY}|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    // "has said for months (that)": how long the speaker has been saying it, when the clause follows
+    String.raw`|for\s+(?:days|weeks|months|years|decades|some\s+time|a\s+long\s+time)(?!\s*[,.;])` +
     String.raw`)\b`,
   'u',
 );

@@ -2,9 +2,10 @@ import { reportedSpeech, skipAdjuncts, skipThat, skipToThat } from './reporting.
 
 /**
  * Words that show "said" is not followed by a reported clause: "said to be", "said nothing", "said of",
- * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"); "at least" opens a clause's subject.
+ * an adjunct the adjunct rule did not recognise ("said in the capital, Maseru"); "at least" and "about half" open a
+ * clause's subject.
  */
-const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at(?!\s+(?:least|most)\b)|during|after|before|following)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
+const NOT_A_CLAUSE = /^(?:to|so|goodbye|yes|sorry|hello|of|about(?!\s+(?:half|a\s+(?:third|quarter|dozen)|\p{N}))|by|with|for|from|as|and|but|or|than|thanks?|farewell|in|on|at(?!\s+(?:least|most)\b)|during|after|before|following)(?=[\s,.;:!?]|$)|^no(?=[,.;:!?]|\s+to\b|$)/iu;
 /** After a comma, a participle continues the attribution ("said, referring to ..."). */
 const PARTICIPLE = /^\p{L}+ing\b/u;
 

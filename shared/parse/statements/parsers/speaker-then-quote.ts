@@ -2,7 +2,8 @@ import type { ArticleText } from '../text/document.ts';
 import { speakerBefore } from '../text/mentions.ts';
 import { quoteChains } from '../text/quotes.ts';
 import type { Candidate, StatementParser } from '../types.ts';
-import { firstCueAfter, leftOutSubject, sentenceCues, speakerFloor, subjectLeftOut } from './reporting.ts';
+import { MAX_CONTENT } from '../limits.ts';
+import { firstCueAfter, leftOutSubject, partialQuoteClause, sentenceCues, speakerFloor, subjectLeftOut, trimSpan } from './reporting.ts';
 
 /**
  * `X said: "..."`, `He added, "..."`, `X told reporters: "..."`, `X said in a statement: "..."`: the
@@ -33,6 +34,14 @@ export const speakerThenQuote: StatementParser = {
       const mention = elided ? leftOutSubject(text, sentence, cues, cue) : speakerBefore(body, floor, cue.start, cue.form);
       if (!mention && !elided) continue;
       const last = chain[chain.length - 1]!;
+      const clauseRunsOn = chain.length === 1 ? partialQuoteClause(text, first) : null;
+      if (clauseRunsOn !== null) {
+        const content = trimSpan(body, first.contentStart, clauseRunsOn);
+        if (content.end - content.start <= MAX_CONTENT) {
+          found.push({ kind: 'indirect', parser: this.name, parts: [content], start: elided || !mention ? cue.start : mention.start, end: content.end, cue: cue.form, cueAt: cue.start, mention });
+          continue;
+        }
+      }
       found.push({
         kind: 'direct',
         parser: this.name,

@@ -27,11 +27,15 @@ const BETWEEN_WORDS = new Set([
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
   'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  // "Ford itself said", "Cruz himself said", "they all vowed": an intensifier or quantifier after the speaker
+  'himself', 'herself', 'itself', 'themselves', 'all',
+  // "continues to insist", "continued to deny"
+  'continues', 'continued', 'continue',
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
-/** "went on to say", "is expected to tell": the only words before "to" that still report speech. */
-const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able']);
+/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
+const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
 
 /** Sentence openers and time phrases that stand before the speaker ("However, on Wednesday the minister said"). */
 const LEADING_WORDS = new Set([
@@ -55,6 +59,9 @@ const NOT_A_SPEAKER_START = new Set([
   // the journalist's own voice, or words inside a quotation: never a reported speaker
   'i', 'we', 'you',
 ]);
+
+/** "another", "those surveyed": a source with no noun of its own. */
+const ANOTHER_SOURCE = /^(?:another|those\s+(?:surveyed|polled|interviewed|questioned))$/i;
 
 /** "many", "some": sources on their own ("many said"), never the head of a longer phrase ("it was possible some"). */
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'others']);
@@ -110,6 +117,8 @@ export function classify(body: string, tokens: Token[], appositive: string | nul
   // "it would not withdraw its troops": a pronoun opens a clause, not a longer speaker phrase
   if (PERSON_PRONOUNS.has(first.lower) || THING_PRONOUNS.has(first.lower) || GROUP_PRONOUNS.has(first.lower)) return null;
   if (tokens.some(isPunctuation)) return null;
+  // "another said": one more of the sources the article has been quoting; "those surveyed said"
+  if (ANOTHER_SOURCE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'unknown');
   // "About four in 10", "At least half of voters in each state": a share of those polled
   if (SHARE_OF_PEOPLE.test(join(body, tokens))) return mention(body, tokens, 'unnamed', join(body, tokens), null, 'group');
   if (NOT_A_SPEAKER_START.has(first.lower)) return null;
@@ -289,7 +298,8 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
   const toAt = between.lastIndexOf('to');
   if (toAt >= 0 && !BEFORE_TO.has(between[toAt - 1] ?? '')) return null;
   if (between.some((w) => BE_FORMS.has(w)) && !cueForm.endsWith('ing') && !between.includes('to')) return null; // passive
-  if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return null; // a participle, not a report
+  // a participle, not a report, unless "with" gives it a subject of its own
+  if (cueForm.endsWith('ing') && !between.some((w) => BE_FORMS.has(w))) return absoluteSubject(body, tokens, end);
   if (end === 0) return null;
 
   // "Roy Asher, chief investment officer of Hibernian Investment Managers, told"; also with dashes
@@ -401,6 +411,22 @@ export function speakerBefore(body: string, floor: number, cueStart: number, cue
 }
 
 /**
+ * "..., with Sen. Jane Doe calling it a mistake", "with 30 percent of voters saying they ...": in an absolute
+ * phrase the noun phrase between "with" and the participle is the participle's own subject.
+ */
+function absoluteSubject(body: string, tokens: Token[], end: number): Mention | null {
+  let start = end;
+  while (start > 0 && end - start < MAX_WORDS && tokens[start - 1]!.lower !== 'with') {
+    const token = tokens[start - 1]!;
+    if (isPunctuation(token) || CLAUSE_WORDS.has(token.lower) || cueInfo(token.lower)) return null;
+    start--;
+  }
+  if (start === 0 || start === end || tokens[start - 1]!.lower !== 'with') return null;
+  const found = classify(body, tokens.slice(start, end));
+  return found && found.form !== 'pronoun' ? found : null;
+}
+
+/**
  * The phrase is a DESCRIPTION that can be the subject of a cue that reports a clause (not "a virus called
  * Bofra", "the numerical addresses": a cue whose object is its content also names and does): it does not
  * end in a preposition ("her lead in pledged delegates"), and before a bare verb form, which a singular
@@ -448,10 +474,12 @@ function relativeSubject(body: string, tokens: Token[], at: number): Mention | n
  * say"): a longer one would take in the verb of the clause the relative clause hangs from.
  */
 function shortestSubject(body: string, tokens: Token[], at: number): Mention | null {
-  for (let from = at - 1; from >= 0 && at - from <= 6; from--) {
+  // "some analysts and activists, who pointed out ...": a comma may set the relative clause off
+  const end = tokens[at - 1]?.text === ',' ? at - 1 : at;
+  for (let from = end - 1; from >= 0 && end - from <= 6; from--) {
     const token = tokens[from]!;
     if (isPunctuation(token) || CLAUSE_WORDS.has(token.lower) || cueInfo(token.lower)) break;
-    const found = classify(body, tokens.slice(from, at));
+    const found = classify(body, tokens.slice(from, end));
     if (found && found.form !== 'pronoun') return found;
   }
   return null;
@@ -463,6 +491,8 @@ function antecedent(body: string, tokens: Token[], at: number): Mention | null {
   if (tokens[end - 1]?.text === ',') end--;
   let start = end;
   while (start > 0 && end - start < 6 && (isNameWord(tokens[start - 1]!) || isRole(tokens[start - 1]!) || isOrgNoun(tokens[start - 1]!))) start--;
+  // "a loss for Bernie Sanders, who ...": a particle of names ("for", "of") before the name is a preposition
+  while (start < end && NAME_PARTICLES.has(tokens[start]!.lower)) start++;
   const found = classify(body, stripLeading(tokens.slice(start, end)));
   return found && (found.form === 'name' || found.form === 'honorific') ? found : null;
 }

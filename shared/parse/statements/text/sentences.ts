@@ -31,7 +31,7 @@ export function splitSentences(body: string, paragraph: Span): Span[] {
       let next = end;
       // any white space, the no-break space of web copy included ('he said.\u00a0"And ...')
       while (next < paragraph.end && SPACE.test(body[next]!)) next++;
-      if (next > end && next < paragraph.end && OPENERS.test(body[next]!) && !isAbbreviation(body, start, i)) {
+      if (next > end && next < paragraph.end && OPENERS.test(body[next]!) && (!isAbbreviation(body, start, i) || endsOnInitials(body, i, next))) {
         sentences.push({ start, end });
         start = next;
       }
@@ -42,6 +42,18 @@ export function splitSentences(body: string, paragraph: Span): Span[] {
   }
   if (start < paragraph.end) sentences.push({ start, end: paragraph.end });
   return sentences;
+}
+
+/** Words that open a sentence and never continue a name: after "U.S." or "D.C." they start a new sentence. */
+const SENTENCE_OPENERS = /^(?:He|She|It|They|We|I|The|This|These|Those|But|And|In|On|At|His|Her|Their|Its|There|If|When|While|As|After|So|Yet|Still|Meanwhile|However)\b/;
+/** "U.S", "D.C": letters with dots between them. */
+const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
+
+/** '... attacks in the U.S. He says ...': dotted initials end the sentence when a sentence opener follows. */
+function endsOnInitials(body: string, dot: number, next: number): boolean {
+  let wordStart = dot;
+  while (wordStart > 0 && ABBREVIATION_CHAR.test(body[wordStart - 1]!) && dot - wordStart < 12) wordStart--;
+  return DOTTED.test(body.slice(wordStart, dot)) && SENTENCE_OPENERS.test(body.slice(next, next + 12));
 }
 
 /** The word before a full stop at `dot` is an abbreviation or an initial ("J. Smith", "U.S."). */
