@@ -19,6 +19,14 @@ export type Speaker = z.infer<typeof Speaker>;
 export const StatementKind = z.enum(['direct', 'indirect']);
 export type StatementKind = z.infer<typeof StatementKind>;
 
+/** An entity of the article named inside a statement's words: offsets into the statement's `text`, not the body. */
+export const StatementEntity = z.object({
+  id: z.string().meta({ description: "The id of one of the article's entities (its metadata.entities)." }),
+  start: z.number().int().nonnegative().meta({ description: 'Offset into the statement text, not the body: `text.slice(start, end)` is the mention as written.' }),
+  end: z.number().int().nonnegative(),
+});
+export type StatementEntity = z.infer<typeof StatementEntity>;
+
 export const Statement = z.object({
   kind: StatementKind,
   /** The reported words without the attribution (and without enclosing quote marks). */
@@ -33,5 +41,13 @@ export const Statement = z.object({
   paragraph: z.number().int().nonnegative(),
   /** The sentence(s) the statement comes from, as written. */
   sentence: z.string(),
+  /**
+   * What the statement is about: each mention of an article entity inside `text` (the attribution is not
+   * the statement, so a name only there is not counted), once each, in text order.
+   */
+  entities: z.array(StatementEntity).meta({
+    description:
+      "The article's entities named inside `text`, one item per mention in text order; `start`/`end` are offsets into `text`, so `text.slice(start, end)` is the mention as written. A name only in the attribution is not counted.",
+  }),
 });
 export type Statement = z.infer<typeof Statement>;

@@ -1,5 +1,6 @@
 import { slugId } from '../../model/ids.ts';
-import type { Statement } from '../../model/statement.ts';
+import type { Statement, StatementEntity } from '../../model/statement.ts';
+import { entitiesInText } from '../entities/in-text.ts';
 import { accordingTo } from './parsers/according-to.ts';
 import { accusedOf } from './parsers/accused-of.ts';
 import { askedQuestion } from './parsers/asked-question.ts';
@@ -54,17 +55,17 @@ export const REFINERS: readonly StatementRefiner[] = [
   carrySpeaker,
 ];
 
-/** Direct and reported statements in an article body, with speakers resolved. */
+/** Direct and reported statements in an article body, with speakers resolved and the entities each names. */
 export function extractStatements(body: string, context: StatementContext = {}): Statement[] {
   const text = prepareText(body);
   let candidates = PARSERS.flatMap((parser) => parser.extract(text));
   for (const refiner of REFINERS) candidates = refiner.refine(text, candidates, context);
-  return toStatements(text, candidates);
+  return toStatements(text, candidates, entitiesInText(context.entities ?? []));
 }
 
 const QUOTE_MARKS = /["“”„«»]/g;
 
-function toStatements(text: ArticleText, candidates: Candidate[]): Statement[] {
+function toStatements(text: ArticleText, candidates: Candidate[], entitiesIn: (words: string) => StatementEntity[]): Statement[] {
   const { body } = text;
   const aliases = new Map<string, Set<string>>();
   for (const candidate of candidates) {
@@ -85,9 +86,10 @@ function toStatements(text: ArticleText, candidates: Candidate[]): Statement[] {
       const sentenceStart = Math.min(first?.start ?? candidate.start, candidate.start);
       const sentenceEnd = Math.max(last?.end ?? candidate.end, candidate.end);
       const sentence = sentenceEnd - sentenceStart <= MAX_SENTENCE ? body.slice(sentenceStart, sentenceEnd) : body.slice(candidate.start, Math.min(candidate.end, candidate.start + MAX_SENTENCE));
+      const statementText = candidate.kind === 'indirect' ? words.replace(QUOTE_MARKS, '') : words;
       return {
         kind: candidate.kind,
-        text: candidate.kind === 'indirect' ? words.replace(QUOTE_MARKS, '') : words,
+        text: statementText,
         cue: candidate.cue,
         speaker: {
           id: slugId(speaker.name),
@@ -100,6 +102,7 @@ function toStatements(text: ArticleText, candidates: Candidate[]): Statement[] {
         end: candidate.end,
         paragraph: text.paragraphAt(candidate.start),
         sentence,
+        entities: entitiesIn(statementText),
       };
     });
 }

@@ -55,7 +55,7 @@ export interface Candidate {
 }
 
 export interface StatementContext {
-  /** Entities found in the same body, when known: they help type speakers. */
+  /** Entities found in the same body, when known: they help type speakers, and are what statements name. */
   entities?: Entity[];
 }
 

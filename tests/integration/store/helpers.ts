@@ -50,6 +50,7 @@ function statementOf(spec: StatementSpec, offset: number): Statement {
     end: offset + spec.text.length,
     paragraph: 0,
     sentence: `${spec.speaker} said "${spec.text}"`,
+    entities: [],
   };
 }
 

@@ -39,6 +39,7 @@ function statement(kind: StatementKind, span: string, text: string, publishedAt 
     end,
     paragraph: 0,
     sentence: span,
+    entities: [],
   };
 }
 

@@ -32,6 +32,7 @@ const statement: StatementRecord = {
   end: start + quote.length,
   paragraph: 0,
   sentence: quote,
+  entities: [],
 };
 const article: ArticleRecord = {
   ...articleRecord(parsed, KEY, 1),

@@ -49,6 +49,11 @@ const quotes = [
   'Armenia has violated the cease-fire',
 ];
 
+/** Where the quotes name Armenia (the only entity of the list they name), as the parser would give it. */
+function namedIn(text: string): StatementRecord['entities'] {
+  return [...text.matchAll(/\bArmenia\b/g)].map((m) => ({ id: 'armenia', start: m.index, end: m.index + 'Armenia'.length }));
+}
+
 export const statements: StatementRecord[] = quotes.map((text, index) => ({
   id: `${KARABAKH_ID}#${index}`,
   articleId: KARABAKH_ID,
@@ -62,6 +67,7 @@ export const statements: StatementRecord[] = quotes.map((text, index) => ({
   end: index * 100 + 80,
   paragraph: index + 1,
   sentence: text,
+  entities: namedIn(text),
 }));
 
 export const articles: ArticleRecord[] = [
