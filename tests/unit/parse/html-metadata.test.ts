@@ -294,4 +294,11 @@ describe('HTML byline', () => {
     const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
     expect(blocks.byline).toBe('Ann Lee');
   });
+
+  it('takes no address for a name, and cuts one off after the name', () => {
+    const address = metadataOf(page('<meta name="author" content="tom[at]example.org">', '<h1>Council backs budget</h1><p>by <a rel="author" href="/u/1">tberg</a></p>'));
+    expect(address.byline).toBe('tberg');
+    const after = metadataOf(page('<meta name="author" content="Tom Berg tom@example.org">', ''));
+    expect(after.byline).toBe('Tom Berg');
+  });
 });

@@ -6,11 +6,11 @@ import { cleanText, squeezed } from './clean-text.ts';
 // "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
 const CUE =
   /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
-// What follows a name on a byline line: a date, a role, a separator, another credit ("Illustration von …",
-// "Photos by …"), the category a blog files the post in ("Posted by X in News", "under Just For Fun") and
-// other page text.
+// What follows a name on a byline line: a date, an e-mail address, a role, a separator, another credit
+// ("Illustration von …", "Photos by …"), the category a blog files the post in ("Posted by X in News", "under
+// Just For Fun") and other page text.
 const TRAILER =
-  /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
+  /\s+(?:[|•·@]|\S+(?:@|\[at\])|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
@@ -67,10 +67,14 @@ const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
 // Initials alone sign a byline too: "Von R. R. am 7. August"
 const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
 
-/** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
+// An address fills an author slot on some sites ("cipha[at]cipha.net", "https://example.com/"): it reaches the
+// author but is not the name on the byline.
+const ADDRESS = /@|\[at\]|^https?:/i;
+
+/** A name is a few words with letters, not a sentence, not a date, not an address and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
   if (INITIALS.test(text)) return true;
-  if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
+  if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text) || ADDRESS.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
   // a name of several words opens with a capital or a particle; "deinen Hochzeitsbloggern" is a phrase

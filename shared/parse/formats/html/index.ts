@@ -69,7 +69,7 @@ export function readHtml(html: string): SourceArticle {
   const isSite = siteMatcher(siteNames);
   const metaAuthors = BYLINE_META.flatMap((name) => {
     const value = meta.get(name);
-    const author = value && !/^https?:|@|\[at\]/.test(value) ? nameOnByline(value) : null;
+    const author = value ? nameOnByline(value) : null;
     return author ? [{ names: [author], from: `meta:${name}` }] : [];
   });
   const authorCandidates = [
