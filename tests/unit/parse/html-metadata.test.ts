@@ -301,4 +301,13 @@ describe('HTML byline', () => {
     const after = metadataOf(page('<meta name="author" content="Tom Berg tom@example.org">', ''));
     expect(after.byline).toBe('Tom Berg');
   });
+
+  it('reads the author from the Twitter card label that names one, in the site\'s language', () => {
+    const labelled = metadataOf(
+      page('<meta name="twitter:label1" content="Lesezeit"><meta name="twitter:data1" content="4 Minuten"><meta name="twitter:label2" content="Verfasst von"><meta name="twitter:data2" content="Anna Dunst">', '', 'de'),
+    );
+    expect(labelled).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'meta:twitter:data2' }) });
+    const other = metadataOf(page('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">', ''));
+    expect(other.byline).toBeNull();
+  });
 });

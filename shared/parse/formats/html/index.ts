@@ -21,6 +21,10 @@ import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 // names publishers commonly use besides OpenGraph's.
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
+// Twitter's card pairs a label with a value (twitter:label1 "Written by", twitter:data1 the name); SEO plugins
+// fill it with the author in the site's language.
+const TWITTER_AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|geschreven door|author|autor|auteur)$/i;
+const TWITTER_LABELS = 4;
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
 /** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
 const BYLINE_CHARS_AFTER = 600;
@@ -67,10 +71,9 @@ export function readHtml(html: string): SourceArticle {
 
   // people before organisations, and never the site itself (a CMS that signs every page with its name)
   const isSite = siteMatcher(siteNames);
-  const metaAuthors = BYLINE_META.flatMap((name) => {
-    const value = meta.get(name);
+  const metaAuthors = [...BYLINE_META.map((name) => ({ value: meta.get(name), from: `meta:${name}` })), twitterAuthor(meta)].flatMap(({ value, from }) => {
     const author = value ? nameOnByline(value) : null;
-    return author ? [{ names: [author], from: `meta:${name}` }] : [];
+    return author ? [{ names: [author], from }] : [];
   });
   const authorCandidates = [
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
@@ -202,6 +205,14 @@ function metaTags(document: Document): MetaTags {
     }
   }
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
+}
+
+/** The value of the Twitter card's label that names the author. */
+function twitterAuthor(meta: MetaTags): { value: string | undefined; from: string } {
+  for (let n = 1; n <= TWITTER_LABELS; n++) {
+    if (TWITTER_AUTHOR_LABEL.test(meta.get(`twitter:label${n}`) ?? '')) return { value: meta.get(`twitter:data${n}`), from: `meta:twitter:data${n}` };
+  }
+  return { value: undefined, from: 'meta:twitter:data' };
 }
 
 /**
