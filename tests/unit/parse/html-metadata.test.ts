@@ -310,4 +310,23 @@ describe('HTML byline', () => {
     const other = metadataOf(page('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">', ''));
     expect(other.byline).toBeNull();
   });
+
+  it('passes over author markup that names only the site for markup that names a person', () => {
+    const metadata = metadataOf(
+      page(
+        '<meta property="og:site_name" content="Daily Example">',
+        '<h1>Council backs budget</h1><div itemprop="author"><span itemprop="name">Daily Example</span></div><div class="autor">Ann Lee | two hours ago</div>',
+      ),
+    );
+    expect(metadata.byline).toBe('Ann Lee');
+  });
+
+  it('takes the site\'s initials in capitals for the site, not a person', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const metadata = metadataOf(
+      `<!doctype html><html lang="de"><head><meta property="og:site_name" content="Kieler Abendblatt"><meta name="author" content="KA"></head>` +
+        `<body><h1>Rat beschließt Haushalt</h1><article>${story}<p>Von Anna Dunst</p></article></body></html>`,
+    );
+    expect(metadata.byline).toBe('Anna Dunst');
+  });
 });

@@ -111,9 +111,11 @@ export function belongsElsewhere(element: Element, document: Document, headline?
 
 /**
  * The article's authors as the page's markup gives them: the names under the first selector that finds any,
- * outside comments, sidebars and teasers.
+ * outside comments, sidebars and teasers. A selector that finds only the site's name (microdata that signs
+ * every page with the publisher) gives way to a later one that finds a person.
  */
-export function authorsFromMarkup(document: Document, headline?: Element): { names: string[]; from: string } | null {
+export function authorsFromMarkup(document: Document, headline?: Element, isSite: (name: string) => boolean = () => false): AuthorCandidate | null {
+  let siteOnly: AuthorCandidate | null = null;
   for (const selector of AUTHOR_SELECTORS) {
     const names: string[] = [];
     let byline: Element | null | undefined;
@@ -127,9 +129,12 @@ export function authorsFromMarkup(document: Document, headline?: Element): { nam
       byline = block;
       if (!names.includes(name)) names.push(name);
     }
-    if (names.length > 0) return { names, from: `markup:${selector.split(',')[0]!.trim()}` };
+    if (names.length === 0) continue;
+    const found = { names, from: `markup:${selector.split(',')[0]!.trim()}` };
+    if (!names.every(isSite)) return found;
+    siteOnly ??= found;
   }
-  return null;
+  return siteOnly;
 }
 
 export interface AuthorCandidate {

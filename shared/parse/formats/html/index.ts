@@ -82,7 +82,7 @@ export function readHtml(html: string): SourceArticle {
   // else where the article starts: its first h1, or the site's name in an h1 above it
   const headlineElement =
     title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element ?? document.querySelector('h1') ?? undefined;
-  const markupAuthors = authorsFromMarkup(document, headlineElement);
+  const markupAuthors = authorsFromMarkup(document, headlineElement, isSite);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
