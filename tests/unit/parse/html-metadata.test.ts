@@ -329,4 +329,10 @@ describe('HTML byline', () => {
     );
     expect(metadata.byline).toBe('Anna Dunst');
   });
+
+  it('keeps the name of a byline that gives the author\'s job after it', () => {
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Projektleiterin der Stiftung">', '', 'de')).byline).toBe('Anna Dunst');
+    expect(metadataOf(page('<meta name="author" content="Tom Berg, Senior Correspondent">', '')).byline).toBe('Tom Berg');
+    expect(metadataOf(page('<meta name="author" content="Tom Berg, Ann Lee">', '')).authors).toEqual(['Tom Berg', 'Ann Lee']);
+  });
 });

@@ -41,7 +41,12 @@ export function nameOnByline(byline: string): string | null {
     .replace(TRAILER, '')
     .replace(/^[\s,|•·:–—-]+|[\s,|•·:–—-]+$/g, '')
     .trim();
-  const names = text.split(AUTHOR_LIST_SEPARATOR).filter(Boolean);
+  // a role after the name is not a second author: "Uta Staschewski, Projektleiterin der HSS" → "Uta Staschewski"
+  const names = text
+    .split(AUTHOR_LIST_SEPARATOR)
+    .filter(Boolean)
+    .filter((part, index) => index === 0 || !isRole(part));
+  if (names.length === 1 && names[0] !== text) return looksLikeName(names[0]!) ? names[0]! : null;
   const isList = names.length > 1 && names.every((name) => /^\p{Lu}/u.test(name) && looksLikeName(name));
   if (isList && (names.every((name) => /\s/.test(name)) || !looksLikeName(text))) return names.join(', ');
   return looksLikeName(text) ? text : null;
@@ -50,6 +55,16 @@ export function nameOnByline(byline: string): string | null {
 // Between the names of several authors: "A, B und C", "A (avec B et C)", "A with B". A list is split when each
 // part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
 const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
+
+// Job titles that follow a name on a byline, as words or as the end of a compound ("Projektleiterin",
+// "Chefredakteur"), in the languages of the pages we read.
+const ROLE_WORD =
+  /(?:reporter|redakteur|korrespondent|correspondent|editor|writer|journalist|contributor|columnist|kolumnist|leiter|führer|sprecher|referent|direktor|director|officer|manager|präsident|president|berater|mitarbeiter|volontär|fotograf|photographer|producer|produzent|moderator|rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista)(?:in|innen)?$/iu;
+
+/** Whether a part of a byline is a job title: one of its words is a role ("Staff Writer", "Chief People Officer"). */
+function isRole(part: string): boolean {
+  return part.split(/\s+/).some((word) => ROLE_WORD.test(word));
+}
 
 // Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
 // alone ("Artikel von"), a placeholder ("No Author", "admin"), a weekday from the dateline ("Donnerstag").
