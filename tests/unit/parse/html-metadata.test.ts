@@ -335,4 +335,9 @@ describe('HTML byline', () => {
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Senior Correspondent">', '')).byline).toBe('Tom Berg');
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Ann Lee">', '')).authors).toEqual(['Tom Berg', 'Ann Lee']);
   });
+
+  it('reads the name a block of its own follows a Blogger cue with', () => {
+    const metadata = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div class="post-author">Eingestellt von\n<span>Kieselstein</span></div>', 'de'));
+    expect(metadata.byline).toBe('Kieselstein');
+  });
 });
