@@ -340,4 +340,16 @@ describe('HTML byline', () => {
     const metadata = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div class="post-author">Eingestellt von\n<span>Kieselstein</span></div>', 'de'));
     expect(metadata.byline).toBe('Kieselstein');
   });
+
+  it('reads the name an article is signed with in bold or italics in one of its last paragraphs', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const html = (end: string) => `<!doctype html><html lang="de"><head><title>Haushalt</title></head><body><article>${story}${end}</article></body></html>`;
+    expect(metadataOf(html('<p><b><i>Anna Dunst</i></b></p><p>Mehr zum Thema lesen Sie morgen in der gedruckten Ausgabe.</p>'))).toMatchObject({
+      byline: 'Anna Dunst',
+      provenance: expect.objectContaining({ byline: 'text-signature' }),
+    });
+    // a closing sentence in bold, or a name in plain type, signs nothing
+    expect(metadataOf(html('<p><strong>Der Rat tagt wieder im Mai.</strong></p>')).byline).toBeNull();
+    expect(metadataOf(html('<p>Anna Dunst</p>')).byline).toBeNull();
+  });
 });

@@ -239,3 +239,17 @@ export function nameOnLabelledByline(text: string): string | null {
   return match ? nameOnByline(match[1]!) : null;
 }
 
+// An article signed at its end, the name alone in bold or italics; footnotes or a note may follow it.
+const SIGNATURE = new RegExp(String.raw`^${NAME_LIST}$`, 'u');
+const SIGNATURE_PARAGRAPHS = 3;
+
+/** The name an article is signed with in one of its last paragraphs, set in bold or italics: "<p><b>Anna Dunst</b></p>". */
+export function nameOnSignature(article: Element): string | null {
+  const paragraphs = Array.from(article.querySelectorAll('p')).filter((p) => p.textContent?.trim());
+  for (const paragraph of paragraphs.slice(-SIGNATURE_PARAGRAPHS).reverse()) {
+    const text = cleanText(paragraph.textContent ?? '');
+    const emphasised = Array.from(paragraph.querySelectorAll('strong, b, em, i')).some((element) => cleanText(element.textContent ?? '') === text);
+    if (emphasised && SIGNATURE.test(text)) return nameOnByline(text);
+  }
+  return null;
+}

@@ -13,7 +13,7 @@ import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline, nameOnSignature } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -141,8 +141,10 @@ export function readHtml(html: string): SourceArticle {
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
   let body = '';
+  let signature: string | null = null;
   if (readable?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
+    signature = nameOnSignature(content.body as unknown as Element);
     const text = elementText(content.body as unknown as Element);
     body = text.text;
     declared.offer('headings', text.headings, 'html:h2-h6');
@@ -156,6 +158,7 @@ export function readHtml(html: string): SourceArticle {
   authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
   const bylineParagraph = nameOnBylineParagraph(body);
   authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
+  authorCandidates.push({ names: signature ? [signature] : [], from: 'text-signature' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
   // else a newsroom, or the site's own name
   const authors =
