@@ -295,6 +295,13 @@ describe('HTML byline', () => {
     expect(blocks.byline).toBe('Ann Lee');
   });
 
+  it('reads a label without colon in a block of its own only when a name alone follows it', () => {
+    const heading = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><h4>Autorin</h4><p><a href="/p/1">Anna Dunst</a>, </p><p>Mehr</p></footer>', 'de'));
+    expect(heading.byline).toBe('Anna Dunst');
+    const widget = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><h4>Autor</h4><p>Der Autor dieses Blogs schreibt über Gärten.</p></footer>', 'de'));
+    expect(widget.byline).toBeNull();
+  });
+
   it('takes no address for a name, and cuts one off after the name', () => {
     const address = metadataOf(page('<meta name="author" content="tom[at]example.org">', '<h1>Council backs budget</h1><p>by <a rel="author" href="/u/1">tberg</a></p>'));
     expect(address.byline).toBe('tberg');

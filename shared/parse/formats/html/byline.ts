@@ -226,17 +226,19 @@ export function nameOnBylineParagraph(text: string): string | null {
 }
 
 // A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the
-// label may stand in a block of its own above the name ("Von: | Götz Warnke"); without its colon, "Autor"
-// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…").
+// label may stand in a block of its own above the name ("Von: | Götz Warnke"). Without its colon, "Autor"
+// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…"): a label block without one
+// counts only when the block after it is a name and nothing more ("Autor | Nikolai Huke |").
 const LABELLED_BYLINE = new RegExp(
-  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})`,
+  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})` +
+    String.raw`|(?:^|\|)\s*(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Verfasser(?:in)?)\s*\|\s*(${NAME_LIST})\s*,?\s*(?:\||$)`,
   'u',
 );
 
 /** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
 export function nameOnLabelledByline(text: string): string | null {
   const match = LABELLED_BYLINE.exec(text);
-  return match ? nameOnByline(match[1]!) : null;
+  return match ? nameOnByline(match[1] ?? match[2]!) : null;
 }
 
 // An article signed at its end, the name alone in bold or italics; footnotes or a note may follow it.
