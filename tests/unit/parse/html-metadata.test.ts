@@ -359,4 +359,13 @@ describe('HTML byline', () => {
     expect(metadataOf(html('<p><strong>Der Rat tagt wieder im Mai.</strong></p>')).byline).toBeNull();
     expect(metadataOf(html('<p>Anna Dunst</p>')).byline).toBeNull();
   });
+
+  it('reads the name beside the date on the dateline under the headline, but not a place before a comma', () => {
+    const dashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Essay</div><div>03.03.2021 - Anna Dunst</div>', 'de'));
+    expect(dashed).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'text-dateline' }) });
+    const slashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Tom Berg / 03.03.2021 / 06:15</div>', 'de'));
+    expect(slashed.byline).toBe('Tom Berg');
+    const place = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg, 03.03.2021</div>', 'de'));
+    expect(place.byline).toBeNull();
+  });
 });

@@ -29,11 +29,7 @@ export function nameOnByline(byline: string): string | null {
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
   let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
   if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(TEXTS_RUN_TOGETHER, ' | ');
-  for (const date of chrono.strict.parse(text).reverse()) {
-    text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
-  }
-  // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
-  text = text.replace(/\b\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\.?(?:\s+\d{4})?)/gu, ' | ');
+  text = withoutDates(text);
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(CUE, '').replace(/^[\s|•·:–—-]+/, '').trim();
@@ -51,6 +47,16 @@ export function nameOnByline(byline: string): string | null {
   const isList = names.length > 1 && names.every((name) => /^\p{Lu}/u.test(name) && looksLikeName(name));
   if (isList && (names.every((name) => /\s/.test(name)) || !looksLikeName(text))) return names.join(', ');
   return looksLikeName(text) ? text : null;
+}
+
+/** A text with each date in it replaced by a separator: "Anna Dunst 3. März 2021" → "Anna Dunst | ". */
+function withoutDates(text: string): string {
+  let undated = text;
+  for (const date of chrono.strict.parse(undated).reverse()) {
+    undated = `${undated.slice(0, date.index)} | ${undated.slice(date.index + date.text.length)}`;
+  }
+  // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
+  return undated.replace(/\b\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\.?(?:\s+\d{4})?)/gu, ' | ');
 }
 
 // Between the names of several authors: "A, B und C", "A (avec B et C)", "A with B". A list is split when each
@@ -221,6 +227,25 @@ export function nameOnBylineParagraph(text: string): string | null {
     if (paragraph.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
     const match = BYLINE_LINE.exec(paragraph);
     if (match?.index === 0) return nameOnByline(match[1] ?? match[2]!);
+  }
+  return null;
+}
+
+// The dateline under a headline may give the author beside the date and time with no cue: "25.10.2022 - Anna
+// Dunst", "Anna Dunst / 22.04.2020 / 06:15". Its parts are set apart by dashes, slashes, bars or dots; a comma
+// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here.
+const DATELINE_TIME = /\b\d{1,2}:\d{2}(?:\s*(?:Uhr|h|am|pm))?\b/giu;
+const DATELINE_SEPARATOR = /(?:^|\s)[-–—/•·](?=\s|$)|\|/u;
+const DATELINE_NAME = new RegExp(String.raw`^${FULL_NAME}$`, 'u');
+
+/** The name beside the date on the first dated block of a text: "Kultur | 25.10.2022 - Anna Dunst | …" → "Anna Dunst". */
+export function nameOnDateline(text: string): string | null {
+  for (const block of text.split(/\s*\|\s*/)) {
+    if (block.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
+    const undated = withoutDates(block);
+    if (undated === block) continue;
+    const parts = undated.replace(DATELINE_TIME, ' | ').split(DATELINE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+    return parts.length === 1 && DATELINE_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
   }
   return null;
 }

@@ -13,7 +13,7 @@ import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline, nameOnSignature } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnDateline, nameOnLabelledByline, nameOnSignature } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -86,6 +86,7 @@ export function readHtml(html: string): SourceArticle {
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
+  const dateline = headlineElement ? nameOnDateline(textAfter(headlineElement, BYLINE_CHARS_AFTER)) : null;
   const labelledByline = document.body ? nameOnLabelledByline(textAfter(document.body, PAGE_CHARS)) : null;
 
   const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
@@ -159,6 +160,7 @@ export function readHtml(html: string): SourceArticle {
   const bylineParagraph = nameOnBylineParagraph(body);
   authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
   authorCandidates.push({ names: signature ? [signature] : [], from: 'text-signature' });
+  authorCandidates.push({ names: dateline ? [dateline] : [], from: 'text-dateline' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
   // else a newsroom, or the site's own name
   const authors =
