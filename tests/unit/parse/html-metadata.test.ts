@@ -307,6 +307,8 @@ describe('HTML byline', () => {
     expect(address.byline).toBe('tberg');
     const after = metadataOf(page('<meta name="author" content="Tom Berg tom@example.org">', ''));
     expect(after.byline).toBe('Tom Berg');
+    const hidden = metadataOf(page('<meta name="author" content="Tom Berg - [email protected]">', ''));
+    expect(hidden.byline).toBe('Tom Berg');
   });
 
   it('reads the author from the Twitter card label that names one, in the site\'s language', () => {
@@ -367,5 +369,16 @@ describe('HTML byline', () => {
     expect(slashed.byline).toBe('Tom Berg');
     const place = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg, 03.03.2021</div>', 'de'));
     expect(place.byline).toBeNull();
+  });
+
+  it('reads any author class last, where it holds a full name and nothing more', () => {
+    const bem = metadataOf(
+      page('<meta property="og:site_name" content="Daily Example"><meta name="author" content="Daily Example">', '<h1>Council backs budget</h1><a class="header__author-link" href="/p/1">Ann Lee</a>'),
+    );
+    expect(bem).toMatchObject({ byline: 'Ann Lee', provenance: expect.objectContaining({ byline: 'markup:[class*="author"]' }) });
+    const { document } = parseHTML(
+      '<html><body><h1>Council backs budget</h1><div><div class="author-tools">Share</div></div><p><span class="c-author">Ann Lee</span></p></body></html>',
+    ) as unknown as { document: Document };
+    expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['Ann Lee']);
   });
 });

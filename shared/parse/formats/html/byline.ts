@@ -7,11 +7,11 @@ import { cleanText, squeezed } from './clean-text.ts';
 // "Eingestellt von" (Blogger's German byline).
 const CUE =
   /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|eingestellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
-// What follows a name on a byline line: a date, an e-mail address, a role, a separator, another credit
-// ("Illustration von …", "Photos by …"), the category a blog files the post in ("Posted by X in News", "under
-// Just For Fun") and other page text.
+// What follows a name on a byline line: a date, an e-mail address (or Cloudflare's "[email protected]" that
+// stands for one), a role, a separator, another credit ("Illustration von …", "Photos by …"), the category a
+// blog files the post in ("Posted by X in News", "under Just For Fun") and other page text.
 const TRAILER =
-  /\s+(?:[|•·@]|\S+(?:@|\[at\])|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
+  /\s+(?:[|•·@]|\S+(?:@|\[at\])|\[email\s+protected\]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
@@ -116,6 +116,9 @@ const AUTHOR_SELECTORS = [
   '[class~="author"], [class~="autor"], [class~="auteur"], [class~="autore"], [class~="authors"], [class~="autoren"], [class~="auteurs"], [class~="autori"], ' +
     '[class*="byline"], [class*="post-author"], [class*="article-author"]',
 ];
+// Any class that speaks of the author ("header-info__author-link", "c-author"), last: it also marks boxes,
+// links and widgets around the name, so it counts only where it holds a full name and nothing more.
+const ANY_AUTHOR_CLASS = '[class*="author"]';
 
 // Author markup here belongs to other texts: comments, teasers of related articles, sidebars.
 const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [class*="related"], [class*="sidebar"], [class*="teaser"]';
@@ -138,7 +141,7 @@ export function belongsElsewhere(element: Element, document: Document, headline?
  */
 export function authorsFromMarkup(document: Document, headline?: Element, isSite: (name: string) => boolean = () => false): AuthorCandidate | null {
   let siteOnly: AuthorCandidate | null = null;
-  for (const selector of AUTHOR_SELECTORS) {
+  for (const selector of [...AUTHOR_SELECTORS, ANY_AUTHOR_CLASS]) {
     const names: string[] = [];
     let byline: Element | null | undefined;
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
@@ -147,7 +150,7 @@ export function authorsFromMarkup(document: Document, headline?: Element, isSite
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;
       const name = nameOnByline(element.getAttribute('content') ?? element.textContent ?? '');
-      if (!name) continue;
+      if (!name || (selector === ANY_AUTHOR_CLASS && !ONLY_A_FULL_NAME.test(name))) continue;
       byline = block;
       if (!names.includes(name)) names.push(name);
     }
@@ -199,6 +202,7 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
+const ONLY_A_FULL_NAME = new RegExp(String.raw`^${FULL_NAME}$`, 'u');
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
 // A cue of several words ("Posted by", "Gespeichert von") says a name follows, whatever its shape: a single
 // name or a handle ("Posted by Konstantin", "Gespeichert von rasos am 24. Juli 2017"), read to its block's end.
@@ -236,7 +240,6 @@ export function nameOnBylineParagraph(text: string): string | null {
 // sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here.
 const DATELINE_TIME = /\b\d{1,2}:\d{2}(?:\s*(?:Uhr|h|am|pm))?\b/giu;
 const DATELINE_SEPARATOR = /(?:^|\s)[-–—/•·](?=\s|$)|\|/u;
-const DATELINE_NAME = new RegExp(String.raw`^${FULL_NAME}$`, 'u');
 
 /** The name beside the date on the first dated block of a text: "Kultur | 25.10.2022 - Anna Dunst | …" → "Anna Dunst". */
 export function nameOnDateline(text: string): string | null {
@@ -245,7 +248,7 @@ export function nameOnDateline(text: string): string | null {
     const undated = withoutDates(block);
     if (undated === block) continue;
     const parts = undated.replace(DATELINE_TIME, ' | ').split(DATELINE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
-    return parts.length === 1 && DATELINE_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
+    return parts.length === 1 && ONLY_A_FULL_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
   }
   return null;
 }
