@@ -294,4 +294,91 @@ describe('HTML byline', () => {
     const blocks = metadataOf(page('', '<h1>Council backs budget</h1><p>By Ann Lee</p><p>Thursday Evening News</p>'));
     expect(blocks.byline).toBe('Ann Lee');
   });
+
+  it('reads a label without colon in a block of its own only when a name alone follows it', () => {
+    const heading = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><h4>Autorin</h4><p><a href="/p/1">Anna Dunst</a>, </p><p>Mehr</p></footer>', 'de'));
+    expect(heading.byline).toBe('Anna Dunst');
+    const widget = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><footer><h4>Autor</h4><p>Der Autor dieses Blogs schreibt über Gärten.</p></footer>', 'de'));
+    expect(widget.byline).toBeNull();
+  });
+
+  it('takes no address for a name, and cuts one off after the name', () => {
+    const address = metadataOf(page('<meta name="author" content="tom[at]example.org">', '<h1>Council backs budget</h1><p>by <a rel="author" href="/u/1">tberg</a></p>'));
+    expect(address.byline).toBe('tberg');
+    const after = metadataOf(page('<meta name="author" content="Tom Berg tom@example.org">', ''));
+    expect(after.byline).toBe('Tom Berg');
+    const hidden = metadataOf(page('<meta name="author" content="Tom Berg - [email protected]">', ''));
+    expect(hidden.byline).toBe('Tom Berg');
+  });
+
+  it('reads the author from the Twitter card label that names one, in the site\'s language', () => {
+    const labelled = metadataOf(
+      page('<meta name="twitter:label1" content="Lesezeit"><meta name="twitter:data1" content="4 Minuten"><meta name="twitter:label2" content="Verfasst von"><meta name="twitter:data2" content="Anna Dunst">', '', 'de'),
+    );
+    expect(labelled).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'meta:twitter:data2' }) });
+    const other = metadataOf(page('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">', ''));
+    expect(other.byline).toBeNull();
+  });
+
+  it('passes over author markup that names only the site for markup that names a person', () => {
+    const metadata = metadataOf(
+      page(
+        '<meta property="og:site_name" content="Daily Example">',
+        '<h1>Council backs budget</h1><div itemprop="author"><span itemprop="name">Daily Example</span></div><div class="autor">Ann Lee | two hours ago</div>',
+      ),
+    );
+    expect(metadata.byline).toBe('Ann Lee');
+  });
+
+  it('takes the site\'s initials in capitals for the site, not a person', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const metadata = metadataOf(
+      `<!doctype html><html lang="de"><head><meta property="og:site_name" content="Kieler Abendblatt"><meta name="author" content="KA"></head>` +
+        `<body><h1>Rat beschließt Haushalt</h1><article>${story}<p>Von Anna Dunst</p></article></body></html>`,
+    );
+    expect(metadata.byline).toBe('Anna Dunst');
+  });
+
+  it('keeps the name of a byline that gives the author\'s job after it', () => {
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Projektleiterin der Stiftung">', '', 'de')).byline).toBe('Anna Dunst');
+    expect(metadataOf(page('<meta name="author" content="Tom Berg, Senior Correspondent">', '')).byline).toBe('Tom Berg');
+    expect(metadataOf(page('<meta name="author" content="Tom Berg, Ann Lee">', '')).authors).toEqual(['Tom Berg', 'Ann Lee']);
+  });
+
+  it('reads the name a block of its own follows a Blogger cue with', () => {
+    const metadata = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div class="post-author">Eingestellt von\n<span>Kieselstein</span></div>', 'de'));
+    expect(metadata.byline).toBe('Kieselstein');
+  });
+
+  it('reads the name an article is signed with in bold or italics in one of its last paragraphs', () => {
+    const story = '<p>Der Rat hat am Dienstag lange über den Haushalt, die Schulen und die Straßen der Stadt gesprochen.</p>'.repeat(4);
+    const html = (end: string) => `<!doctype html><html lang="de"><head><title>Haushalt</title></head><body><article>${story}${end}</article></body></html>`;
+    expect(metadataOf(html('<p><b><i>Anna Dunst</i></b></p><p>Mehr zum Thema lesen Sie morgen in der gedruckten Ausgabe.</p>'))).toMatchObject({
+      byline: 'Anna Dunst',
+      provenance: expect.objectContaining({ byline: 'text-signature' }),
+    });
+    // a closing sentence in bold, or a name in plain type, signs nothing
+    expect(metadataOf(html('<p><strong>Der Rat tagt wieder im Mai.</strong></p>')).byline).toBeNull();
+    expect(metadataOf(html('<p>Anna Dunst</p>')).byline).toBeNull();
+  });
+
+  it('reads the name beside the date on the dateline under the headline, but not a place before a comma', () => {
+    const dashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Essay</div><div>03.03.2021 - Anna Dunst</div>', 'de'));
+    expect(dashed).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'text-dateline' }) });
+    const slashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Tom Berg / 03.03.2021 / 06:15</div>', 'de'));
+    expect(slashed.byline).toBe('Tom Berg');
+    const place = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg, 03.03.2021</div>', 'de'));
+    expect(place.byline).toBeNull();
+  });
+
+  it('reads any author class last, where it holds a full name and nothing more', () => {
+    const bem = metadataOf(
+      page('<meta property="og:site_name" content="Daily Example"><meta name="author" content="Daily Example">', '<h1>Council backs budget</h1><a class="header__author-link" href="/p/1">Ann Lee</a>'),
+    );
+    expect(bem).toMatchObject({ byline: 'Ann Lee', provenance: expect.objectContaining({ byline: 'markup:[class*="author"]' }) });
+    const { document } = parseHTML(
+      '<html><body><h1>Council backs budget</h1><div><div class="author-tools">Share</div></div><p><span class="c-author">Ann Lee</span></p></body></html>',
+    ) as unknown as { document: Document };
+    expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['Ann Lee']);
+  });
 });

@@ -3,14 +3,15 @@ import { splitAuthors } from '../header-text.ts';
 import { cleanText, squeezed } from './clean-text.ts';
 
 // Words that introduce or surround a name in a byline, in the languages of the pages we read:
-// "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von".
+// "By", "von", "par", "por", "di", "door", "Autor:", "Posted by", "Text:", "Erstellt von", "Veröffentlicht von",
+// "Eingestellt von" (Blogger's German byline).
 const CUE =
-  /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
-// What follows a name on a byline line: a date, a role, a separator, another credit ("Illustration von …",
-// "Photos by …"), the category a blog files the post in ("Posted by X in News", "under Just For Fun") and
-// other page text.
+  /^(?:(?:zeige alle beiträge|alle (?:beiträge|artikel)|alles|mehr|view all posts|all posts|more|articles)\s+(?:von|by|from)|(?:written|posted|published|updated|reported|story|text|words|photos?)\s+(?:by|von)|(?:publié|publicado|pubblicato|escrito)\s+(?:par|por|da)|(?:erstellt|eingestellt|veröffentlicht|publiziert|geschrieben|verfasst|ein beitrag)(?:\s+von)?|(?:last\s+)?(?:updated|published|posted|modified)|by|von|vom|par|por|di|door|autor(?:in)?|author|autore|auteur|text|redaktion:|on|am|posted|show all articles of)\b[:\s]*/iu;
+// What follows a name on a byline line: a date, an e-mail address (or Cloudflare's "[email protected]" that
+// stands for one), a role, a separator, another credit ("Illustration von …", "Photos by …"), the category a
+// blog files the post in ("Posted by X in News", "under Just For Fun") and other page text.
 const TRAILER =
-  /\s+(?:[|•·@]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
+  /\s+(?:[|•·@]|\S+(?:@|\[at\])|\[email\s+protected\]|\d|(?:am|on|at|um|vom|alle|all|mehr|more)(?![\p{L}\p{N}])|(?:illustrations?|fotos?|photos?|bilder|grafik)\s+(?:von|by)\s|(?:in|under|unter|dans)\s+\p{L}).*$|\s*[|•·,]\s*$/iu;
 const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 80;
 
@@ -28,11 +29,7 @@ export function nameOnByline(byline: string): string | null {
   // a line break ends the name too ("By Ana Sandoiu\n Neuroscience")
   let text = cleanText(byline.replace(/\s*\n\s*/g, ' | '));
   if (/\s/.test(text.replace(CUE, '').trim())) text = text.replace(TEXTS_RUN_TOGETHER, ' | ');
-  for (const date of chrono.strict.parse(text).reverse()) {
-    text = `${text.slice(0, date.index)} | ${text.slice(date.index + date.text.length)}`;
-  }
-  // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
-  text = text.replace(/\b\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\.?(?:\s+\d{4})?)/gu, ' | ');
+  text = withoutDates(text);
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(CUE, '').replace(/^[\s|•·:–—-]+/, '').trim();
@@ -41,21 +38,46 @@ export function nameOnByline(byline: string): string | null {
     .replace(TRAILER, '')
     .replace(/^[\s,|•·:–—-]+|[\s,|•·:–—-]+$/g, '')
     .trim();
-  const names = text.split(AUTHOR_LIST_SEPARATOR).filter(Boolean);
+  // a role after the name is not a second author: "Uta Staschewski, Projektleiterin der HSS" → "Uta Staschewski"
+  const names = text
+    .split(AUTHOR_LIST_SEPARATOR)
+    .filter(Boolean)
+    .filter((part, index) => index === 0 || !isRole(part));
+  if (names.length === 1 && names[0] !== text) return looksLikeName(names[0]!) ? names[0]! : null;
   const isList = names.length > 1 && names.every((name) => /^\p{Lu}/u.test(name) && looksLikeName(name));
   if (isList && (names.every((name) => /\s/.test(name)) || !looksLikeName(text))) return names.join(', ');
   return looksLikeName(text) ? text : null;
+}
+
+/** A text with each date in it replaced by a separator: "Anna Dunst 3. März 2021" → "Anna Dunst | ". */
+function withoutDates(text: string): string {
+  let undated = text;
+  for (const date of chrono.strict.parse(undated).reverse()) {
+    undated = `${undated.slice(0, date.index)} | ${undated.slice(date.index + date.text.length)}`;
+  }
+  // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
+  return undated.replace(/\b\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\.?(?:\s+\d{4})?)/gu, ' | ');
 }
 
 // Between the names of several authors: "A, B und C", "A (avec B et C)", "A with B". A list is split when each
 // part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
 const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
 
+// Job titles that follow a name on a byline, as words or as the end of a compound ("Projektleiterin",
+// "Chefredakteur"), in the languages of the pages we read.
+const ROLE_WORD =
+  /(?:reporter|redakteur|korrespondent|correspondent|editor|writer|journalist|contributor|columnist|kolumnist|leiter|führer|sprecher|referent|direktor|director|officer|manager|präsident|president|berater|mitarbeiter|volontär|fotograf|photographer|producer|produzent|moderator|rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista)(?:in|innen)?$/iu;
+
+/** Whether a part of a byline is a job title: one of its words is a role ("Staff Writer", "Chief People Officer"). */
+function isRole(part: string): boolean {
+  return part.split(/\s+/).some((word) => ROLE_WORD.test(word));
+}
+
 // Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
 // alone ("Artikel von"), a placeholder ("No Author", "admin"), a weekday from the dateline ("Donnerstag").
 const NOT_A_NAME = new Set(
   `about the author authors autor autoren autorin über den die der artikel article articles von by no
-  admin administrator redakteur verfasser written posted
+  admin administrator redakteur verfasser written posted geschrieben veröffentlicht erstellt eingestellt
   monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
   lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
 );
@@ -67,10 +89,14 @@ const STARTS_WITH_PARTICLE = new RegExp(`^${PARTICLE}\\s`);
 // Initials alone sign a byline too: "Von R. R. am 7. August"
 const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
 
-/** A name is a few words with letters, not a sentence, not a date and not only words that name no one. */
+// An address fills an author slot on some sites ("cipha[at]cipha.net", "https://example.com/"): it reaches the
+// author but is not the name on the byline.
+const ADDRESS = /@|\[at\]|^https?:/i;
+
+/** A name is a few words with letters, not a sentence, not a date, not an address and not only words that name no one. */
 export function looksLikeName(text: string): boolean {
   if (INITIALS.test(text)) return true;
-  if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text)) return false;
+  if (!text || text.length > MAX_NAME_CHARS || !/\p{L}{2}/u.test(text) || /^\d/.test(text) || ADDRESS.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
   // a name of several words opens with a capital or a particle; "deinen Hochzeitsbloggern" is a phrase
@@ -90,6 +116,9 @@ const AUTHOR_SELECTORS = [
   '[class~="author"], [class~="autor"], [class~="auteur"], [class~="autore"], [class~="authors"], [class~="autoren"], [class~="auteurs"], [class~="autori"], ' +
     '[class*="byline"], [class*="post-author"], [class*="article-author"]',
 ];
+// Any class that speaks of the author ("header-info__author-link", "c-author"), last: it also marks boxes,
+// links and widgets around the name, so it counts only where it holds a full name and nothing more.
+const ANY_AUTHOR_CLASS = '[class*="author"]';
 
 // Author markup here belongs to other texts: comments, teasers of related articles, sidebars.
 const ELSEWHERE = '[class*="comment"], [id*="comment"], aside, footer, nav, [class*="related"], [class*="sidebar"], [class*="teaser"]';
@@ -107,10 +136,12 @@ export function belongsElsewhere(element: Element, document: Document, headline?
 
 /**
  * The article's authors as the page's markup gives them: the names under the first selector that finds any,
- * outside comments, sidebars and teasers.
+ * outside comments, sidebars and teasers. A selector that finds only the site's name (microdata that signs
+ * every page with the publisher) gives way to a later one that finds a person.
  */
-export function authorsFromMarkup(document: Document, headline?: Element): { names: string[]; from: string } | null {
-  for (const selector of AUTHOR_SELECTORS) {
+export function authorsFromMarkup(document: Document, headline?: Element, isSite: (name: string) => boolean = () => false): AuthorCandidate | null {
+  let siteOnly: AuthorCandidate | null = null;
+  for (const selector of [...AUTHOR_SELECTORS, ANY_AUTHOR_CLASS]) {
     const names: string[] = [];
     let byline: Element | null | undefined;
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 20)) {
@@ -119,13 +150,16 @@ export function authorsFromMarkup(document: Document, headline?: Element): { nam
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;
       const name = nameOnByline(element.getAttribute('content') ?? element.textContent ?? '');
-      if (!name) continue;
+      if (!name || (selector === ANY_AUTHOR_CLASS && !ONLY_A_FULL_NAME.test(name))) continue;
       byline = block;
       if (!names.includes(name)) names.push(name);
     }
-    if (names.length > 0) return { names, from: `markup:${selector.split(',')[0]!.trim()}` };
+    if (names.length === 0) continue;
+    const found = { names, from: `markup:${selector.split(',')[0]!.trim()}` };
+    if (!names.every(isSite)) return found;
+    siteOnly ??= found;
   }
-  return null;
+  return siteOnly;
 }
 
 export interface AuthorCandidate {
@@ -168,13 +202,14 @@ export function chooseAuthors(candidates: AuthorCandidate[]): AuthorCandidate | 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const FULL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
 // several authors: "Von Anna Dunst und Tom Berg", "By Ann Lee, Bo Chan and Cy Dee"
+const ONLY_A_FULL_NAME = new RegExp(String.raw`^${FULL_NAME}$`, 'u');
 const NAME_LIST = String.raw`${FULL_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|&)\s+)${FULL_NAME})*`;
 // A cue of several words ("Posted by", "Gespeichert von") says a name follows, whatever its shape: a single
 // name or a handle ("Posted by Konstantin", "Gespeichert von rasos am 24. Juli 2017"), read to its block's end.
 const BYLINE_LINE = new RegExp(
   String.raw`(?:(?:^|[|•·\n]\s*|\s)(?:Von|VON|By|BY|Par|PAR|Por|POR|Di|Door|Autor(?:in)?:|AUTOR:|Author:|Text:|TEXT:)\s*:?\s+` +
     String.raw`|(?:^|[|•·\n])\s*(?:von|by|par|por|di|door)\s+)(${NAME_LIST})` +
-    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Tt]ext von|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
+    String.raw`|(?:^|[|•·\n]\s*|\s)(?:[Pp]osted by|[Ww]ritten by|[Tt]ext von|[Gg]eschrieben von|[Vv]eröffentlicht von|[Ee]rstellt von|[Ee]ingestellt von|[Gg]espeichert von|[Ee]in Beitrag von|[Pp]ublié par|[Pp]ublicado por)\s*:?\s+([^|•·\n]{2,${MAX_NAME_CHARS}})`,
   'u',
 );
 
@@ -200,17 +235,51 @@ export function nameOnBylineParagraph(text: string): string | null {
   return null;
 }
 
+// The dateline under a headline may give the author beside the date and time with no cue: "25.10.2022 - Anna
+// Dunst", "Anna Dunst / 22.04.2020 / 06:15". Its parts are set apart by dashes, slashes, bars or dots; a comma
+// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here.
+const DATELINE_TIME = /\b\d{1,2}:\d{2}(?:\s*(?:Uhr|h|am|pm))?\b/giu;
+const DATELINE_SEPARATOR = /(?:^|\s)[-–—/•·](?=\s|$)|\|/u;
+
+/** The name beside the date on the first dated block of a text: "Kultur | 25.10.2022 - Anna Dunst | …" → "Anna Dunst". */
+export function nameOnDateline(text: string): string | null {
+  for (const block of text.split(/\s*\|\s*/)) {
+    if (block.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
+    const undated = withoutDates(block);
+    if (undated === block) continue;
+    const parts = undated.replace(DATELINE_TIME, ' | ').split(DATELINE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+    return parts.length === 1 && ONLY_A_FULL_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
+  }
+  return null;
+}
+
 // A labelled byline names its author wherever it stands on the page: "Autor: Peter Maahn", "Redaktion: X"; the
-// label may stand in a block of its own above the name ("Von: | Götz Warnke"); without its colon, "Autor"
-// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…").
+// label may stand in a block of its own above the name ("Von: | Götz Warnke"). Without its colon, "Autor"
+// heads widgets about a blog or a book too ("Autor | Der Autor dieses Blogs…"): a label block without one
+// counts only when the block after it is a name and nothing more ("Autor | Nikolai Huke |").
 const LABELLED_BYLINE = new RegExp(
-  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})`,
+  String.raw`(?:^|[\s|•·])(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Redaktion|Text|Von|Verfasser(?:in)?)\s*:\s*(?:\|\s*)?(${NAME_LIST})` +
+    String.raw`|(?:^|\|)\s*(?:Autor(?:in)?|AUTOR(?:IN)?|Author|AUTHOR|Verfasser(?:in)?)\s*\|\s*(${NAME_LIST})\s*,?\s*(?:\||$)`,
   'u',
 );
 
 /** The name after the first byline label in a page's text: "Datum: 03.11.2021 Autor: Peter Maahn/SP-X" → "Peter Maahn". */
 export function nameOnLabelledByline(text: string): string | null {
   const match = LABELLED_BYLINE.exec(text);
-  return match ? nameOnByline(match[1]!) : null;
+  return match ? nameOnByline(match[1] ?? match[2]!) : null;
 }
 
+// An article signed at its end, the name alone in bold or italics; footnotes or a note may follow it.
+const SIGNATURE = new RegExp(String.raw`^${NAME_LIST}$`, 'u');
+const SIGNATURE_PARAGRAPHS = 3;
+
+/** The name an article is signed with in one of its last paragraphs, set in bold or italics: "<p><b>Anna Dunst</b></p>". */
+export function nameOnSignature(article: Element): string | null {
+  const paragraphs = Array.from(article.querySelectorAll('p')).filter((p) => p.textContent?.trim());
+  for (const paragraph of paragraphs.slice(-SIGNATURE_PARAGRAPHS).reverse()) {
+    const text = cleanText(paragraph.textContent ?? '');
+    const emphasised = Array.from(paragraph.querySelectorAll('strong, b, em, i')).some((element) => cleanText(element.textContent ?? '') === text);
+    if (emphasised && SIGNATURE.test(text)) return nameOnByline(text);
+  }
+  return null;
+}

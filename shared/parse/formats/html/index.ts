@@ -13,7 +13,7 @@ import { collapseWrapperChains, MAX_NESTING, nestingDepth } from './nesting.ts';
 import { elementText } from './text.ts';
 import { headingCandidates, headlineShowing, siteNameHeadings } from './headings.ts';
 import { chooseTitle, siteMatcher } from './title.ts';
-import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnLabelledByline } from './byline.ts';
+import { authorsFromMarkup, belongsElsewhere, chooseAuthors, nameOnByline, nameOnBylineLine, nameOnBylineParagraph, nameOnDateline, nameOnLabelledByline, nameOnSignature } from './byline.ts';
 import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 
 // Meta names (lower case, '.' written ':') in order of preference. Title, byline and description follow
@@ -21,6 +21,10 @@ import { dateNearHeadline, textAfter, textBefore } from './visible-date.ts';
 // names publishers commonly use besides OpenGraph's.
 const TITLE_META = ['dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
 const BYLINE_META = ['dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author'];
+// Twitter's card pairs a label with a value (twitter:label1 "Written by", twitter:data1 the name); SEO plugins
+// fill it with the author in the site's language.
+const TWITTER_AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|geschreven door|author|autor|auteur)$/i;
+const TWITTER_LABELS = 4;
 const SUMMARY_META = ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description'];
 /** Text read around the headline for a byline line: bylines sit just below a headline, sometimes above it. */
 const BYLINE_CHARS_AFTER = 600;
@@ -67,10 +71,9 @@ export function readHtml(html: string): SourceArticle {
 
   // people before organisations, and never the site itself (a CMS that signs every page with its name)
   const isSite = siteMatcher(siteNames);
-  const metaAuthors = BYLINE_META.flatMap((name) => {
-    const value = meta.get(name);
-    const author = value && !/^https?:|@|\[at\]/.test(value) ? nameOnByline(value) : null;
-    return author ? [{ names: [author], from: `meta:${name}` }] : [];
+  const metaAuthors = [...BYLINE_META.map((name) => ({ value: meta.get(name), from: `meta:${name}` })), twitterAuthor(meta)].flatMap(({ value, from }) => {
+    const author = value ? nameOnByline(value) : null;
+    return author ? [{ names: [author], from }] : [];
   });
   const authorCandidates = [
     { names: (jsonLd?.authors ?? []).flatMap((n) => nameOnByline(n) ?? []), from: 'json-ld' },
@@ -79,10 +82,11 @@ export function readHtml(html: string): SourceArticle {
   // else where the article starts: its first h1, or the site's name in an h1 above it
   const headlineElement =
     title?.element ?? (title && headlineShowing(document, title.text)) ?? headings.find((h) => h.from === 'h1')?.element ?? document.querySelector('h1') ?? undefined;
-  const markupAuthors = authorsFromMarkup(document, headlineElement);
+  const markupAuthors = authorsFromMarkup(document, headlineElement, isSite);
   const bylineLine = headlineElement
     ? nameOnBylineLine(textAfter(headlineElement, BYLINE_CHARS_AFTER)) ?? nameOnBylineLine(textBefore(headlineElement, BYLINE_CHARS_BEFORE))
     : null;
+  const dateline = headlineElement ? nameOnDateline(textAfter(headlineElement, BYLINE_CHARS_AFTER)) : null;
   const labelledByline = document.body ? nameOnLabelledByline(textAfter(document.body, PAGE_CHARS)) : null;
 
   const htmlLang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
@@ -138,8 +142,10 @@ export function readHtml(html: string): SourceArticle {
   const readable = new Readability(document).parse();
   declared.offer('title', readable?.title, 'readability');
   let body = '';
+  let signature: string | null = null;
   if (readable?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`);
+    signature = nameOnSignature(content.body as unknown as Element);
     const text = elementText(content.body as unknown as Element);
     body = text.text;
     declared.offer('headings', text.headings, 'html:h2-h6');
@@ -153,6 +159,8 @@ export function readHtml(html: string): SourceArticle {
   authorCandidates.push({ names: labelledByline ? [labelledByline] : [], from: 'text-labelled' });
   const bylineParagraph = nameOnBylineParagraph(body);
   authorCandidates.push({ names: bylineParagraph ? [bylineParagraph] : [], from: 'text-paragraph' });
+  authorCandidates.push({ names: signature ? [signature] : [], from: 'text-signature' });
+  authorCandidates.push({ names: dateline ? [dateline] : [], from: 'text-dateline' });
   const people = chooseAuthors(authorCandidates.flatMap((c) => (c ? [{ ...c, names: c.names.filter((n) => !isSite(n)) }] : [])));
   // else a newsroom, or the site's own name
   const authors =
@@ -202,6 +210,14 @@ function metaTags(document: Document): MetaTags {
     }
   }
   return { get: (name) => values.get(name)?.[0], getAll: (name) => values.get(name) ?? [] };
+}
+
+/** The value of the Twitter card's label that names the author. */
+function twitterAuthor(meta: MetaTags): { value: string | undefined; from: string } {
+  for (let n = 1; n <= TWITTER_LABELS; n++) {
+    if (TWITTER_AUTHOR_LABEL.test(meta.get(`twitter:label${n}`) ?? '')) return { value: meta.get(`twitter:data${n}`), from: `meta:twitter:data${n}` };
+  }
+  return { value: undefined, from: 'meta:twitter:data' };
 }
 
 /**

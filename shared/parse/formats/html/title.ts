@@ -160,10 +160,14 @@ function splitKeepingSeparators(title: string): Array<{ separator: string; text:
   return parts.filter((p) => words(p.text).length > 0);
 }
 
+// A site's short name: the initials of its name, in capitals ("FAZ", "LN").
+const INITIALS_IN_CAPITALS = /^\p{Lu}{2,5}$/u;
+
 /**
  * Whether a text names the site: it matches a declared site name, or its letters are those of the page's
  * host ("Missy Magazine" on missy-magazine.de, "heizung.de"), or it holds the host's name ("Zobacz na
- * przepisy.pl") or a site name of several words with a few more ("EFC Bayrische Bembel Regensburg").
+ * przepisy.pl") or a site name of several words with a few more ("EFC Bayrische Bembel Regensburg"), or it
+ * is a name's initials in capitals ("LN" for "Lübecker Nachrichten").
  */
 export function siteMatcher(siteNames: string[]): (text: string) => boolean {
   // a text that holds a site's name of one capitalised word may be a headline ("Tote Hummeln unter Linden"
@@ -171,14 +175,17 @@ export function siteMatcher(siteNames: string[]): (text: string) => boolean {
   // or a name of several words is the site's
   const names = siteNames
     .map((n) => ({ words: words(n), squeezed: squeezed(n), containable: /\S\s+\S|\.\p{L}/u.test(n.trim()) || n === n.toLowerCase() }))
-    .filter((n) => n.squeezed.length >= 2);
+    .filter((n) => n.squeezed.length >= 2)
+    .map((n) => ({ ...n, initials: n.words.length > 1 ? n.words.map((word) => word[0]).join('') : null }));
   return (text: string) => {
     const textWords = words(text);
     const textSqueezed = textWords.join('');
     if (textSqueezed.length < 2) return false;
+    const capitals = INITIALS_IN_CAPITALS.test(text.trim());
     return names.some(
       (n) =>
         n.squeezed === textSqueezed ||
+        (capitals && n.initials === textSqueezed) ||
         wordF1(textWords, n.words) >= 0.75 ||
         (textSqueezed.length >= 4 && n.squeezed.includes(textSqueezed)) ||
         (n.containable && n.squeezed.length >= 4 && textSqueezed.includes(n.squeezed) && textWords.length <= n.words.length + 3),
