@@ -1,5 +1,6 @@
 /**
- * Every key and index key of the single table, in one place (the access-patterns table is in README.md).
+ * Every key and index key of the single table, in one place: table keys in `keys`, each index access pattern
+ * as one named object in `lists` (the access-patterns table in README.md uses the same names).
  * Items of one article version live in the article's partition with the version in the sort key, so a
  * new version can be written beside the old one and the old one deleted after the pointer flip.
  */
@@ -37,11 +38,6 @@ export const INDEX_SHARDS = 8;
  */
 const shardOf = (identity: string): string =>
   String(createHash('md5').update(identity).digest().readUInt32BE(0) % INDEX_SHARDS).padStart(2, '0');
-const articlesShard = (articleId: string) => `ARTICLES#${shardOf(articleId)}`;
-const ingestionsShard = (key: string) => `INGESTIONS#${shardOf(keyPrefix(key))}`;
-const parsersShard = (key: string) => `PARSERS#${shardOf(keyPrefix(key))}`;
-const shards = (list: string): string[] => Array.from({ length: INDEX_SHARDS }, (_, shard) => `${list}#${String(shard).padStart(2, '0')}`);
-
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
 
@@ -73,43 +69,99 @@ export const keys = {
   entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
 };
 
-/** Global secondary index keys (gsi1 and gsi2 are overloaded: each item type gives them its own meaning). */
-export const indexKeys = {
-  /** gsi1: all articles by publication date. */
-  articlesByDate: (date: string, articleId: string) => ({ gsi1pk: articlesShard(articleId), gsi1sk: `${date}#${articleId}` }),
-  articlesShard,
-  articlesPartitions: shards('ARTICLES'),
+export type IndexName = 'gsi1' | 'gsi2';
+
+/** The attributes a position in an index is made of (the table key too: index keys need not be unique). */
+const positionAttributes = (index: IndexName): readonly string[] => ['pk', 'sk', `${index}pk`, `${index}sk`];
+
+/**
+ * An access pattern served by an index: one named object that both the item builders (`entry`) and the
+ * reader (`index`, `partition`, `keyAttributes`) use, so a list's index and key layout are stated once.
+ * `P` are what names the partition, `S` what orders an item within it.
+ */
+export interface IndexList<P extends unknown[], S extends unknown[]> {
+  index: IndexName;
+  partition: (...args: P) => string;
+  sortKey: (...args: S) => string;
+  /** The index key attributes of an item on the list. */
+  entry: (partition: P, sort: S) => Record<string, string>;
+  keyAttributes: readonly string[];
+}
+
+function indexList<P extends unknown[], S extends unknown[]>(
+  index: IndexName,
+  partition: (...args: P) => string,
+  sortKey: (...args: S) => string,
+): IndexList<P, S> {
+  return {
+    index,
+    partition,
+    sortKey,
+    entry: (partitionArgs, sortArgs) => ({ [`${index}pk`]: partition(...partitionArgs), [`${index}sk`]: sortKey(...sortArgs) }),
+    keyAttributes: positionAttributes(index),
+  };
+}
+
+/**
+ * A list every article or object joins, spread over INDEX_SHARDS partitions (read with sharded-paging.ts).
+ * The shard comes from `identity`, the part of the sort key that names the item.
+ */
+export interface ShardedList<S extends unknown[]> {
+  index: IndexName;
+  /** The partition the list had before it was sharded (store format 1). */
+  unsharded: string;
+  partitions: readonly string[];
+  shard: (identity: string) => string;
+  sortKey: (...args: S) => string;
+  entry: (identity: string, sort: S) => Record<string, string>;
+  keyAttributes: readonly string[];
+}
+
+function shardedList<S extends unknown[]>(
+  index: IndexName,
+  name: string,
+  sortKey: (...args: S) => string,
+  identityOf: (identity: string) => string = (identity) => identity,
+): ShardedList<S> {
+  const shard = (identity: string) => `${name}#${shardOf(identityOf(identity))}`;
+  return {
+    index,
+    unsharded: name,
+    partitions: Array.from({ length: INDEX_SHARDS }, (_, n) => `${name}#${String(n).padStart(2, '0')}`),
+    shard,
+    sortKey,
+    entry: (identity, sortArgs) => ({ [`${index}pk`]: shard(identity), [`${index}sk`]: sortKey(...sortArgs) }),
+    keyAttributes: positionAttributes(index),
+  };
+}
+
+/** The index access patterns, named as the README's access-pattern table names them. */
+export const lists = {
+  /** gsi1: all articles by publication date (the identity: the article id). */
+  articlesByDate: shardedList('gsi1', 'ARTICLES', (date: string, articleId: string) => `${date}#${articleId}`),
   /**
    * gsi1: a speaker's statements by date, all kinds. A per-kind timeline is the same Query filtered on the
    * kind: a second index entry per statement would cost a write unit on every statement of every article,
-   * to save reads on a rarer query.
+   * to save reads on a rarer query. Within one article, a newest-first timeline keeps reading order.
    */
-  speakerTimeline: (speakerId: string, date: string, articleId: string, index: number) => ({
-    gsi1pk: `TIMELINE#${speakerId}`,
-    gsi1sk: `${date}#${articleId}#${reverseOrdinal(index)}`,
-  }),
-  timelinePartition: (speakerId: string) => `TIMELINE#${speakerId}`,
+  speakerTimeline: indexList(
+    'gsi1',
+    (speakerId: string) => `TIMELINE#${speakerId}`,
+    (date: string, articleId: string, index: number) => `${date}#${articleId}#${reverseOrdinal(index)}`,
+  ),
   /** gsi1: the articles mentioning an entity, by date. */
-  entityArticles: (entityId: string, date: string, articleId: string) => ({ gsi1pk: `MENTIONS#${entityId}`, gsi1sk: `${date}#${articleId}` }),
-  entityArticlesPartition: (entityId: string) => `MENTIONS#${entityId}`,
+  entityArticles: indexList('gsi1', (entityId: string) => `MENTIONS#${entityId}`, (date: string, articleId: string) => `${date}#${articleId}`),
   /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
-  speakerNames: (suffix: string, speakerId: string) => ({ gsi2pk: `SPEAKERNAMES#${nameBucket(suffix)}`, gsi2sk: `${suffix}#${speakerId}` }),
-  speakerNamesPartition: (prefix: string) => `SPEAKERNAMES#${nameBucket(prefix)}`,
+  speakerNames: indexList('gsi2', (folded: string) => `SPEAKERNAMES#${nameBucket(folded)}`, (suffix: string, speakerId: string) => `${suffix}#${speakerId}`),
   /**
    * gsi2: entity names, every type; a search for one type filters on the name item's type, rather than
    * indexing every name item a second time (a write unit per name word of every new entity).
    */
-  entityNames: (suffix: string, entityId: string) => ({ gsi2pk: `ENTITYNAMES#${nameBucket(suffix)}`, gsi2sk: `${suffix}#${entityId}` }),
-  entityNamesPartition: (prefix: string) => `ENTITYNAMES#${nameBucket(prefix)}`,
-  /** gsi1: ingestion records by last change; gsi2: by the parser version that made them (for reprocessing). */
-  ingestionsByTime: (updatedAt: string, key: string) => ({ gsi1pk: ingestionsShard(key), gsi1sk: `${updatedAt}#${keyPrefix(key)}` }),
-  ingestionsShard,
-  ingestionsPartitions: shards('INGESTIONS'),
-  ingestionsByParser: (parserVersion: number, key: string) => ({
-    gsi2pk: parsersShard(key),
-    gsi2sk: `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`,
-  }),
-  parsersShard,
-  parsersPartitions: shards('PARSERS'),
+  entityNames: indexList('gsi2', (folded: string) => `ENTITYNAMES#${nameBucket(folded)}`, (suffix: string, entityId: string) => `${suffix}#${entityId}`),
+  /** gsi1: ingestion records by last change (the identity: the S3 key). */
+  ingestionsByTime: shardedList('gsi1', 'INGESTIONS', (updatedAt: string, key: string) => `${updatedAt}#${keyPrefix(key)}`, keyPrefix),
+  /** gsi2: ingestion records by the parser version that made them, for reprocessing. */
+  ingestionsByParser: shardedList('gsi2', 'PARSERS', (parserVersion: number, key: string) => `${parserVersionKey(parserVersion)}#${keyPrefix(key)}`, keyPrefix),
+  /** The sort key bound below which every record of an older parser than `version` lies. */
   parserVersionBound: parserVersionKey,
 };

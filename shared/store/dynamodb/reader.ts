@@ -30,7 +30,7 @@ import * as MentionItem from './items/mention.ts';
 import * as NameIndex from './items/name-index.ts';
 import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
-import { indexKeys, keys, type TableKey } from './keys.ts';
+import { keys, lists, type IndexName, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
 import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
@@ -43,7 +43,6 @@ export interface ReaderOptions {
 }
 
 const TABLE_KEY = ['pk', 'sk'];
-const indexKey = (index: 'gsi1' | 'gsi2') => [...TABLE_KEY, `${index}pk`, `${index}sk`];
 const EMPTY_PAGE = { items: [], nextCursor: null };
 /** No name or id is longer: a longer prefix matches nothing, and would exceed DynamoDB's key size. */
 const MAX_PREFIX_CHARS = 150;
@@ -58,7 +57,7 @@ const isEmptyRange = (range: { lower?: string; upper?: string }) =>
 
 /** Key condition on an index: its partition, optionally a sort-key date range or prefix. */
 function indexQuery(
-  index: 'gsi1' | 'gsi2',
+  { index }: { index: IndexName },
   partition: string,
   sort: { lower?: string; upper?: string; prefix?: string },
   newestFirst: boolean,
@@ -151,8 +150,8 @@ export class DynamoArticleReader implements ArticleReader {
     if (isEmptyRange(range)) return EMPTY_PAGE;
     return this.shardedPage({
       scope: ['articles', query.from ?? null, query.to ?? null],
-      index: 'gsi1',
-      partitions: indexKeys.articlesPartitions,
+      index: lists.articlesByDate.index,
+      partitions: lists.articlesByDate.partitions,
       range,
       newestFirst: true,
       limit: query.limit,
@@ -245,11 +244,11 @@ export class DynamoArticleReader implements ArticleReader {
   async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
     const range = sortKeyRange(query);
     if (isEmptyRange(range) || tooLong(query.speaker)) return EMPTY_PAGE;
-    const timeline = indexQuery('gsi1', indexKeys.timelinePartition(query.speaker), range, true);
+    const timeline = indexQuery(lists.speakerTimeline, lists.speakerTimeline.partition(query.speaker), range, true);
     return this.page({
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
       query: query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline,
-      keyAttributes: indexKey('gsi1'),
+      keyAttributes: lists.speakerTimeline.keyAttributes,
       minimumRead: query.kind ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
@@ -262,8 +261,8 @@ export class DynamoArticleReader implements ArticleReader {
     if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
     return this.page({
       scope: ['speakers', prefix],
-      query: indexQuery('gsi2', indexKeys.speakerNamesPartition(prefix), { prefix }, false),
-      keyAttributes: indexKey('gsi2'),
+      query: indexQuery(lists.speakerNames, lists.speakerNames.partition(prefix), { prefix }, false),
+      keyAttributes: lists.speakerNames.keyAttributes,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => {
@@ -282,11 +281,11 @@ export class DynamoArticleReader implements ArticleReader {
   async searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>> {
     const prefix = foldName(query.prefix);
     if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
-    const names = indexQuery('gsi2', indexKeys.entityNamesPartition(prefix), { prefix }, false);
+    const names = indexQuery(lists.entityNames, lists.entityNames.partition(prefix), { prefix }, false);
     return this.page({
       scope: ['entities', prefix, query.type ?? null],
       query: query.type ? filtered(names, 'type', query.type) : names,
-      keyAttributes: indexKey('gsi2'),
+      keyAttributes: lists.entityNames.keyAttributes,
       minimumRead: query.type ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
@@ -307,8 +306,8 @@ export class DynamoArticleReader implements ArticleReader {
     if (tooLong(id)) return EMPTY_PAGE;
     return this.page({
       scope: ['entity-articles', id],
-      query: indexQuery('gsi1', indexKeys.entityArticlesPartition(id), {}, true),
-      keyAttributes: indexKey('gsi1'),
+      query: indexQuery(lists.entityArticles, lists.entityArticles.partition(id), {}, true),
+      keyAttributes: lists.entityArticles.keyAttributes,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && MentionItem.fromItem(item)),
@@ -329,8 +328,8 @@ export class DynamoArticleReader implements ArticleReader {
   async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.shardedPage({
       scope: ['ingestions'],
-      index: 'gsi1',
-      partitions: indexKeys.ingestionsPartitions,
+      index: lists.ingestionsByTime.index,
+      partitions: lists.ingestionsByTime.partitions,
       range: {},
       newestFirst: true,
       limit: query.limit,
@@ -342,10 +341,10 @@ export class DynamoArticleReader implements ArticleReader {
   async listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.shardedPage({
       scope: ['ingestions-before', version],
-      index: 'gsi2',
-      partitions: indexKeys.parsersPartitions,
+      index: lists.ingestionsByParser.index,
+      partitions: lists.ingestionsByParser.partitions,
       // Inclusive, yet below `version`: every sort key continues past the bare version number ("…04#key").
-      range: { upper: indexKeys.parserVersionBound(version) },
+      range: { upper: lists.parserVersionBound(version) },
       newestFirst: false,
       limit: query.limit,
       cursor: query.cursor,

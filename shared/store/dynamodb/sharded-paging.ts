@@ -10,6 +10,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CursorCodec, CursorPosition } from '../cursor.ts';
 import { InvalidCursorError, type Page } from '../port.ts';
+import type { IndexName } from './keys.ts';
 
 export interface ShardedPageRequest<T> {
   client: DynamoDBDocumentClient;
@@ -17,7 +18,7 @@ export interface ShardedPageRequest<T> {
   codec: CursorCodec;
   /** Everything that defines the query: a cursor only resumes the query it was made for. */
   scope: readonly unknown[];
-  index: 'gsi1' | 'gsi2';
+  index: IndexName;
   /** Every shard's partition key value. */
   partitions: readonly string[];
   /** Inclusive bounds on the index sort key. */

@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachLimited } from './batch.ts';
-import { indexKeys, type TableKey } from './keys.ts';
+import { lists, type TableKey } from './keys.ts';
 
 export const STORE_FORMAT = 2;
 
@@ -20,11 +20,11 @@ interface Table {
 
 const FORMAT_KEY: TableKey = { pk: 'STORE', sk: 'FORMAT' };
 
-/** Each format-1 list: its index, its single partition, and the shard an item of it belongs to now. */
+/** Each format-1 list (its single partition is the list's `unsharded`) and what names an item of it (its shard now). */
 const UNSHARDED_LISTS = [
-  { index: 'gsi1', partition: 'ARTICLES', shard: (item: Record<string, unknown>) => indexKeys.articlesShard(item.articleId as string) },
-  { index: 'gsi1', partition: 'INGESTIONS', shard: (item: Record<string, unknown>) => indexKeys.ingestionsShard(item.key as string) },
-  { index: 'gsi2', partition: 'PARSERS', shard: (item: Record<string, unknown>) => indexKeys.parsersShard(item.key as string) },
+  { list: lists.articlesByDate, identity: (item: Record<string, unknown>) => item.articleId as string },
+  { list: lists.ingestionsByTime, identity: (item: Record<string, unknown>) => item.key as string },
+  { list: lists.ingestionsByParser, identity: (item: Record<string, unknown>) => item.key as string },
 ] as const;
 
 const PAGE = 100;
@@ -34,14 +34,14 @@ const INDEX_LAG_MS = 200;
 
 const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
-async function firstPage(table: Table, list: (typeof UNSHARDED_LISTS)[number], limit: number): Promise<Record<string, unknown>[]> {
+async function firstPage(table: Table, { list }: (typeof UNSHARDED_LISTS)[number], limit: number): Promise<Record<string, unknown>[]> {
   const { Items = [] } = await table.client.send(
     new QueryCommand({
       TableName: table.tableName,
       IndexName: list.index,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': `${list.index}pk` },
-      ExpressionAttributeValues: { ':pk': list.partition },
+      ExpressionAttributeValues: { ':pk': list.unsharded },
       Limit: limit,
     }),
   );
@@ -51,7 +51,7 @@ async function firstPage(table: Table, list: (typeof UNSHARDED_LISTS)[number], l
 export async function storedFormat(table: Table): Promise<number> {
   const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: FORMAT_KEY, ConsistentRead: true }));
   if (Item) return Item.format as number;
-  for (const list of UNSHARDED_LISTS) if ((await firstPage(table, list, 1)).length > 0) return 1;
+  for (const format1 of UNSHARDED_LISTS) if ((await firstPage(table, format1, 1)).length > 0) return 1;
   return STORE_FORMAT;
 }
 
@@ -62,9 +62,10 @@ export async function storedFormat(table: Table): Promise<number> {
  */
 export async function migrate(table: Table, onProgress: (moved: number) => void = () => {}): Promise<number> {
   let moved = 0;
-  for (const list of UNSHARDED_LISTS) {
+  for (const format1 of UNSHARDED_LISTS) {
+    const { list, identity } = format1;
     for (;;) {
-      const items = await firstPage(table, list, PAGE);
+      const items = await firstPage(table, format1, PAGE);
       if (items.length === 0) break;
       let movedNow = 0;
       await forEachLimited(items, PARALLEL_UPDATES, async (item) => {
@@ -76,7 +77,7 @@ export async function migrate(table: Table, onProgress: (moved: number) => void 
               UpdateExpression: 'SET #pk = :shard',
               ConditionExpression: '#pk = :unsharded',
               ExpressionAttributeNames: { '#pk': `${list.index}pk` },
-              ExpressionAttributeValues: { ':shard': list.shard(item), ':unsharded': list.partition },
+              ExpressionAttributeValues: { ':shard': list.shard(identity(item)), ':unsharded': list.unsharded },
             }),
           );
           movedNow++;

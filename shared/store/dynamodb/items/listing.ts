@@ -7,7 +7,7 @@
 import type { ArticleMetadata } from '../../../model/article.ts';
 import type { ArticleRecord } from '../../port.ts';
 import type { ArticleHead } from './article.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys, lists } from '../keys.ts';
 
 type ListedMetadata = Omit<ArticleMetadata, 'entities' | 'mentionedDates' | 'headings'>;
 
@@ -16,7 +16,7 @@ export function toItem(head: ArticleHead): Record<string, unknown> {
   const listed: Omit<ArticleRecord, 'metadata'> & { metadata: ListedMetadata } = { ...head.record, metadata };
   return {
     ...keys.articleListing(head.record.id, head.version),
-    ...indexKeys.articlesByDate(head.sortDate, head.record.id),
+    ...lists.articlesByDate.entry(head.record.id, [head.sortDate, head.record.id]),
     itemType: 'article-listing',
     articleId: head.record.id,
     sourceKey: head.sourceKey,

@@ -1,6 +1,6 @@
 /** That an article version mentions an entity (how often), indexed on the entity's article list. */
 import type { EntityArticle } from '../../port.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys, lists } from '../keys.ts';
 
 export interface MentionPlacement {
   entityId: string;
@@ -12,7 +12,7 @@ export interface MentionPlacement {
 export function toItem(mention: EntityArticle, placement: MentionPlacement): Record<string, unknown> {
   return {
     ...keys.mention(mention.articleId, placement.version, placement.entityId),
-    ...indexKeys.entityArticles(placement.entityId, placement.sortDate, mention.articleId),
+    ...lists.entityArticles.entry([placement.entityId], [placement.sortDate, mention.articleId]),
     itemType: 'mention',
     articleId: mention.articleId,
     entityId: placement.entityId,

@@ -6,7 +6,7 @@
  * their name or type possible, are never changed, and writing them again is harmless.
  */
 import type { EntityType } from '../../../model/article.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys, lists } from '../keys.ts';
 
 export interface NameMatch {
   id: string;
@@ -29,7 +29,7 @@ function suffixes(folded: string): string[] {
 export function speakerNameItems(id: string, folded: string): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
     ...keys.speakerName(id, suffix),
-    ...indexKeys.speakerNames(suffix, id),
+    ...lists.speakerNames.entry([suffix], [suffix, id]),
     itemType: 'speaker-name',
     id,
     folded,
@@ -40,7 +40,7 @@ export function speakerNameItems(id: string, folded: string): Record<string, unk
 export function entityNameItems(id: string, folded: string, type: EntityType): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
     ...keys.entityName(id, type, suffix),
-    ...indexKeys.entityNames(suffix, id),
+    ...lists.entityNames.entry([suffix], [suffix, id]),
     itemType: 'entity-name',
     id,
     type,

@@ -4,7 +4,7 @@
  */
 import type { RejectionReason } from '../../../model/ingestion.ts';
 import type { IngestionRecord, IngestionStatus } from '../../port.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys, lists } from '../keys.ts';
 
 export interface SourceState {
   bucket: string;
@@ -31,9 +31,9 @@ export interface SourceState {
 export function toItem(state: SourceState): Record<string, unknown> {
   return {
     ...keys.source(state.key),
-    ...indexKeys.ingestionsByTime(state.updatedAt, state.key),
+    ...lists.ingestionsByTime.entry(state.key, [state.updatedAt, state.key]),
     // Deleted objects have nothing to reprocess, so they stay out of that index.
-    ...(state.status === 'deleted' ? {} : indexKeys.ingestionsByParser(state.parserVersion, state.key)),
+    ...(state.status === 'deleted' ? {} : lists.ingestionsByParser.entry(state.key, [state.parserVersion, state.key])),
     itemType: 'source',
     ...state,
   };

@@ -1,6 +1,6 @@
 /** One statement of one article version, indexed on its speaker's timeline. */
 import type { StatementRecord } from '../../port.ts';
-import { indexKeys, keys } from '../keys.ts';
+import { keys, lists } from '../keys.ts';
 
 /** Told apart from the partition's other items when an article is read whole. */
 export const ITEM_TYPE = 'statement';
@@ -15,7 +15,7 @@ export interface StatementPlacement {
 export function toItem(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown> {
   return {
     ...keys.statement(statement.articleId, placement.version, placement.index),
-    ...indexKeys.speakerTimeline(statement.speaker.id, placement.sortDate, statement.articleId, placement.index),
+    ...lists.speakerTimeline.entry([statement.speaker.id], [placement.sortDate, statement.articleId, placement.index]),
     itemType: ITEM_TYPE,
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
