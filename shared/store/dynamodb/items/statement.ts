@@ -24,6 +24,8 @@ export function toItem(statement: StatementRecord, placement: StatementPlacement
   };
 }
 
+/** Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken record. */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
-  return item.statement as StatementRecord;
+  const statement = item.statement as StatementRecord;
+  return { ...statement, entities: statement.entities ?? [] };
 }
