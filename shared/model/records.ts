@@ -26,6 +26,10 @@ export const StatementRecord = Statement.extend({
   id: z.string(),
   articleId: z.string(),
   articleTitle: z.string().nullable(),
+  articleLead: z
+    .string()
+    .nullable()
+    .meta({ description: "The first words of the article's summary (its lead sentence unless the source gave a description), ending with …, when the article has no title; else null. Statements stored before this field read null until reprocessed." }),
   // A timeline is ordered by it.
   publishedAt: z.string().meta({ description: "The article's publication date (its ingestion time when it has none)." }),
 });
@@ -57,5 +61,14 @@ export const EntityRecord = z.object({
 export type EntityRecord = z.infer<typeof EntityRecord>;
 
 /** An article that mentions an entity, and how often. */
-export const EntityArticle = z.object({ articleId: z.string(), title: z.string().nullable(), publishedAt: z.string(), count: nonNegativeInt });
+export const EntityArticle = z.object({
+  articleId: z.string(),
+  title: z.string().nullable(),
+  lead: z
+    .string()
+    .nullable()
+    .meta({ description: "The first words of the article's summary, ending with …, when it has no title; else null (also for mentions stored before this field, until reprocessed)." }),
+  publishedAt: z.string(),
+  count: nonNegativeInt,
+});
 export type EntityArticle = z.infer<typeof EntityArticle>;

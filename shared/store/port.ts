@@ -67,9 +67,10 @@ export interface ArticleWriter {
 export interface ArticleReader {
   /**
    * Articles as lists show them: metadata.entities, mentionedDates and headings are left empty, because
-   * they grow with the article and a list does not show them (getArticle has them).
+   * they grow with the article and a list does not show them (getArticle has them). An undated article is
+   * listed at its upload time; `dated` keeps only articles with (true) or without (false) a publication date.
    */
-  listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>>;
+  listArticles(query: PageQuery & DateRange & { dated?: boolean }): Promise<Page<ArticleRecord>>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   /** The article and the first page of its statements (later pages: listArticleStatements with the cursor). */
   getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null>;

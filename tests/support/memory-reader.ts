@@ -59,8 +59,9 @@ export function memoryReader(data: ReaderData): ArticleReader {
   const statementsOf = (id: string) => statements.filter((statement) => statement.articleId === id);
   return {
     async listArticles(query) {
-      const matching = articles.filter((article) => inWindow(articleDate(article), query));
-      return page(newestFirst(matching, articleDate), query, `articles|${query.from}|${query.to}`);
+      const dated = (article: ArticleRecord) => query.dated === undefined || (article.metadata.publishedAt !== null) === query.dated;
+      const matching = articles.filter((article) => dated(article) && inWindow(articleDate(article), query));
+      return page(newestFirst(matching, articleDate), query, `articles|${query.from}|${query.to}|${query.dated}`);
     },
     async getArticle(id) {
       return articles.find((article) => article.id === id) ?? null;

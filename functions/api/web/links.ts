@@ -1,9 +1,12 @@
+import { firstWords } from '../../../shared/model/first-words.ts';
 import type { StatementKind } from '../../../shared/model/statement.ts';
 
 /** Every URL the pages link to is built here, with each id encoded as one path segment. */
 const segment = (id: string) => encodeURIComponent(id);
 
 export const homeHref = (cursor?: string | null) => (cursor ? `/?cursor=${encodeURIComponent(cursor)}` : '/');
+/** The articles without a publication date, which the home page lists apart. */
+export const undatedHref = (cursor?: string | null) => (cursor ? `/?undated=1&cursor=${encodeURIComponent(cursor)}` : '/?undated=1');
 export const articleHref = (id: string, anchor?: string) => `/view/articles/${segment(id)}${anchor ? `#${anchor}` : ''}`;
 export const speakerHref = (id: string) => `/view/speakers/${segment(id)}`;
 export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
@@ -19,9 +22,18 @@ export function withCursor(path: string, params: Record<string, string>, cursor:
  */
 export const statementAnchor = (statement: { start: number; end: number }) => `st-${statement.start}-${statement.end}`;
 
-/** An article without a title is named by the object it came from, so lists stay usable. */
-export const articleTitle = (article: { metadata: { title: string | null }; source: { key: string } }) =>
-  article.metadata.title ?? `Untitled (${article.source.key})`;
+/**
+ * An article without a title is named by its first words: those of its stored summary, which is the lead
+ * sentence of its text unless the source gave a description (the body itself is not stored). One with no
+ * words at all is named by the object it came from.
+ */
+export const articleTitle = (article: { metadata: { title: string | null; summary: string | null }; source: { key: string } }) =>
+  article.metadata.title ?? firstWords(article.metadata.summary) ?? article.source.key;
+
+/** Statements and mentions stored before they carried the first words, until reprocessed: the link says where it goes. */
+const LEAD_NOT_STORED = 'Open the article';
+/** Where only a statement or mention names the article: its title, else its first words as stored with it. */
+export const linkedArticleTitle = (title: string | null, lead: string | null) => title ?? lead ?? LEAD_NOT_STORED;
 
 /** The words a reader sees for each kind: direct speech is quoted, indirect speech is reported. */
 export const KIND_LABEL: Record<StatementKind, string> = { direct: 'quoted', indirect: 'reported' };

@@ -7,7 +7,7 @@ import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
 import { entityPage } from './pages/entity.ts';
 import { errorPage } from './pages/errors.ts';
-import { homePage } from './pages/home.ts';
+import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
 import { ingestionsPage } from './pages/ingestions.ts';
 import { searchPage, type SearchKind } from './pages/search.ts';
 import { speakerPage } from './pages/speaker.ts';
@@ -96,10 +96,18 @@ async function laterStatements(store: WebStore, articleId: string, cursor: strin
 
 export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }) }: WebDeps): WebRoute[] {
   const asPage = pageFailuresLoggedTo(logger);
+  // Dated articles by publication date, the undated apart (see pages/home.ts for why).
   const home = asPage(async (event) => {
     const cursor = cursorOf(event);
-    const articles = await store.listArticles({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    return htmlResponse(200, homePage(articles, !cursor));
+    const page = cursor ? { cursor } : {};
+    if (queryOf(event, 'undated') !== undefined) {
+      return htmlResponse(200, undatedPage(await store.listArticles({ limit: PAGE_SIZE, dated: false, ...page }), !cursor));
+    }
+    const [dated, undated] = await Promise.all([
+      store.listArticles({ limit: PAGE_SIZE, dated: true, ...page }),
+      cursor ? null : store.listArticles({ limit: UNDATED_ON_HOME, dated: false }),
+    ]);
+    return htmlResponse(200, homePage(dated, undated, !cursor));
   });
 
   const search = asPage(async (event) => {

@@ -4,6 +4,7 @@
  * and its entity mentions.
  */
 import type { ArticleMetadata } from '../../model/article.ts';
+import { firstWords } from '../../model/first-words.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
@@ -67,12 +68,16 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
   const publishedAt = parsed.metadata.publishedAt ?? source.eventTime;
   const date = sortDate(publishedAt) ?? sortDate(source.eventTime) ?? (sortDate(context.ingestedAt) as string);
   const title = parsed.metadata.title === null ? null : clip(parsed.metadata.title, 1_000);
+  // What names an untitled article where only the statement or mention is read (a timeline, an entity's
+  // articles): a list cannot read every head it links to. Titled articles carry none, so it costs nothing there.
+  const lead = title === null ? firstWords(parsed.metadata.summary) : null;
 
   const statements: StatementRecord[] = parsed.statements.map((statement, index) => ({
     ...clipStatement(statement),
     id: `${parsed.id}-${index}`,
     articleId: parsed.id,
     articleTitle: title,
+    articleLead: lead,
     publishedAt,
   }));
   const entities = entityShares(parsed);
@@ -93,7 +98,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     ListingItem.toItem(head),
     ...statements.map((statement, index) => StatementItem.toItem(statement, { sourceKey: source.key, version, index, sortDate: date })),
     ...entities.map((entity) => {
-      const mention: EntityArticle = { articleId: parsed.id, title, publishedAt, count: entity.count };
+      const mention: EntityArticle = { articleId: parsed.id, title, lead, publishedAt, count: entity.count };
       return MentionItem.toItem(mention, { entityId: entity.id, sourceKey: source.key, version, sortDate: date });
     }),
   ];

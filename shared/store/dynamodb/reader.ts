@@ -30,7 +30,7 @@ import * as MentionItem from './items/mention.ts';
 import * as NameIndex from './items/name-index.ts';
 import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
-import { keys, lists, type IndexName, type TableKey } from './keys.ts';
+import { INDEX_SHARDS, keys, lists, type IndexName, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
 import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
@@ -107,6 +107,18 @@ function filtered(query: ReturnType<typeof indexQuery>, path: string, value: str
   };
 }
 
+/**
+ * Listings whose article has (or has not) a publication date: the listing keeps the article's metadata, and
+ * an undated one stores its publishedAt as null (its place in the list is its upload time).
+ */
+function datedFilter(dated: boolean) {
+  return {
+    expression: 'attribute_type(#da.#dm.#dp, :dtype)',
+    names: { '#da': 'article', '#dm': 'metadata', '#dp': 'publishedAt' },
+    values: { ':dtype': dated ? 'S' : 'NULL' },
+  };
+}
+
 function toSpeakerRecord(summary: Aggregate.AggregateSummary): SpeakerRecord {
   return {
     id: summary.id,
@@ -145,14 +157,15 @@ export class DynamoArticleReader implements ArticleReader {
     this.options = { client, tableName, codec: new CursorCodec(cursorSecret) };
   }
 
-  async listArticles(query: PageQuery & DateRange): Promise<Page<ArticleRecord>> {
+  async listArticles(query: PageQuery & DateRange & { dated?: boolean }): Promise<Page<ArticleRecord>> {
     const range = sortKeyRange(query);
     if (isEmptyRange(range)) return EMPTY_PAGE;
     return this.shardedPage({
-      scope: ['articles', query.from ?? null, query.to ?? null],
+      scope: ['articles', query.from ?? null, query.to ?? null, ...(query.dated === undefined ? [] : [query.dated])],
       index: lists.articlesByDate.index,
       partitions: lists.articlesByDate.partitions,
       range,
+      ...(query.dated === undefined ? {} : { filter: datedFilter(query.dated), minimumRead: FILTERED_READ / INDEX_SHARDS }),
       newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,

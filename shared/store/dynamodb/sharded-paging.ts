@@ -26,6 +26,13 @@ export interface ShardedPageRequest<T> {
   newestFirst: boolean;
   limit: number;
   cursor?: string;
+  /**
+   * Narrows each shard's Query after the read (a FilterExpression; its names and values must not start
+   * with `#pk`, `#sk`, `:pk`, `:lower`, `:upper`). DynamoDB counts Limit before the filter, so a filtered
+   * list reads `minimumRead` items per shard Query at least.
+   */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  minimumRead?: number;
   /** Maps a raw batch to results, null for an item that must be skipped. */
   select: (items: Record<string, unknown>[]) => Promise<(T | null)[]>;
 }
@@ -69,19 +76,22 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
 
   const fetch = async (shard: Shard, size: number) => {
     const bounded = shard.range.lower !== undefined || shard.range.upper !== undefined;
+    const { filter } = request;
     const page = await request.client.send(
       new QueryCommand({
         TableName: request.tableName,
         IndexName: index,
         KeyConditionExpression: keyCondition(shard.range),
-        ExpressionAttributeNames: bounded ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeNames: { ...(bounded ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName }), ...filter?.names },
         ExpressionAttributeValues: {
           ':pk': shard.partition,
           ...(shard.range.lower !== undefined ? { ':lower': shard.range.lower } : {}),
           ...(shard.range.upper !== undefined ? { ':upper': shard.range.upper } : {}),
+          ...filter?.values,
         },
         ScanIndexForward: !newestFirst,
-        Limit: size,
+        Limit: Math.max(size, request.minimumRead ?? 0),
         ExclusiveStartKey: shard.start,
       }),
     );
@@ -92,12 +102,16 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
   const comesFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
     newestFirst ? String(a[skName]) > String(b[skName]) : String(a[skName]) < String(b[skName]);
 
+  const isDry = (shard: Shard) => shard.buffer.length === 0 && !shard.done;
   /** The next `count` items of the merged list (fewer at its end), reading again a shard that runs dry. */
   const take = async (count: number): Promise<Record<string, unknown>[]> => {
     const taken: Record<string, unknown>[] = [];
     while (taken.length < count) {
-      const dry = shards.filter((shard) => shard.buffer.length === 0 && !shard.done);
-      await Promise.all(dry.map((shard) => fetch(shard, count - taken.length + 1)));
+      // A shard's next item must be known before any other is taken. A filtered read can come back empty
+      // before the shard's end, so a dry shard is read until it has an item or is done.
+      for (let dry = shards.filter(isDry); dry.length > 0; dry = shards.filter(isDry)) {
+        await Promise.all(dry.map((shard) => fetch(shard, count - taken.length + 1)));
+      }
       let next: Shard | undefined;
       for (const shard of shards) {
         const head = shard.buffer[0];

@@ -30,6 +30,7 @@ function statement(kind: StatementKind, span: string, text: string, publishedAt 
     id: `${parsed.id}#${start}`,
     articleId: parsed.id,
     articleTitle: 'Bridge to reopen',
+    articleLead: null,
     publishedAt,
     kind,
     text,
@@ -125,10 +126,58 @@ describe('home page', () => {
     expect(new Set(seen).size).toBe(45);
   });
 
-  it('names an untitled article by the object it came from', async () => {
-    const untitled = { ...article, metadata: { ...article.metadata, title: null } };
-    const { document } = await get(webRoutes({ store: memoryReader({ articles: [untitled] }), objects: fakeObjects({}) }), '/');
-    expect(text(document.querySelector('main li h2'))).toBe(`Untitled (${KEY})`);
+  it('names an untitled article by its first words, never "Untitled"', async () => {
+    const summary = 'Minister Ana Pérez said on Monday that the bridge would reopen before winter.';
+    const untitled = { ...article, metadata: { ...article.metadata, title: null, summary } };
+    const store = memoryReader({ articles: [untitled], statements: statements.map((s) => ({ ...s, articleTitle: null })) });
+    const untitledRoutes = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+    const home = await get(untitledRoutes, '/');
+    expect(text(home.document.querySelector('main li h2'))).toBe('Minister Ana Pérez said on Monday that the bridge would…');
+    const articlePage = await get(untitledRoutes, `/view/articles/${parsed.id}`);
+    expect(text(articlePage.document.querySelector('h1'))).toBe('Minister Ana Pérez said on Monday that the bridge would…');
+    expect(text(articlePage.document.querySelector('title'))).toContain('Minister Ana Pérez');
+    // With no words at all (no summary), the object it came from names it.
+    const wordless = { ...article, metadata: { ...article.metadata, title: null, summary: null } };
+    const bare = await get(webRoutes({ store: memoryReader({ articles: [wordless] }), objects: fakeObjects({}) }), '/');
+    expect(text(bare.document.querySelector('main li h2'))).toBe(KEY);
+    for (const page of [home, articlePage, bare]) expect(page.body).not.toContain('Untitled');
+  });
+
+  it('says it sorts by publication date, and lists undated articles apart instead of above the dated ones', async () => {
+    const dated = Array.from({ length: 3 }, (_, n): ArticleRecord => ({ ...article, id: `d${n}`, metadata: { ...article.metadata, title: `Dated ${n}`, publishedAt: `2026-10-0${n + 1}` } }));
+    // Uploaded after every dated article was published: by upload time alone they would lead the list.
+    const undated = Array.from({ length: 7 }, (_, n): ArticleRecord => ({
+      ...article,
+      id: `u${n}`,
+      ingestedAt: `2026-11-2${n}T10:00:00.000Z`,
+      metadata: { ...article.metadata, title: `Undated ${n}`, publishedAt: null },
+    }));
+    const mixed = webRoutes({ store: memoryReader({ articles: [...undated, ...dated] }), objects: fakeObjects({}) });
+    const { document } = await get(mixed, '/');
+    expect(text(document.querySelector('h1 + p'))).toContain('By publication date, newest first.');
+    expect([...document.querySelectorAll('h1 ~ ul.items > li h2')].map((h) => text(h))).toEqual(['Dated 2', 'Dated 1', 'Dated 0']);
+    const apart = [...document.querySelectorAll('#undated ~ ul > li')];
+    expect(apart.map((li) => text(li.querySelector('h3')))).toEqual(['Undated 6', 'Undated 5', 'Undated 4', 'Undated 3', 'Undated 2']);
+    expect(text(apart[0]?.querySelector('.meta'))).toBe('uploaded 26 Nov 2026, 10:00 UTC · Local News · 2 statements');
+    // The rest of the undated ones are a link away, on pages of their own.
+    const all = document.querySelector('#undated ~ p a')?.getAttribute('href') ?? '';
+    expect(all).toBe('/?undated=1');
+    const seen: string[] = [];
+    let url: string | null = all;
+    while (url) {
+      const page: Awaited<ReturnType<typeof get>> = await get(mixed, url);
+      expect(page.status).toBe(200);
+      expect(page.document.querySelector('#undated')).toBeNull();
+      seen.push(...[...page.document.querySelectorAll('main li h2')].map((h) => text(h)));
+      url = page.document.querySelector('a[rel=next]')?.getAttribute('href') ?? null;
+    }
+    expect(seen).toEqual(undated.map((a) => a.metadata.title).reverse());
+  });
+
+  it('shows no undated section when every article is dated', async () => {
+    const { document } = await get(routes, '/');
+    expect(document.querySelector('#undated')).toBeNull();
+    expect(text(document.querySelector('h1 + p'))).toBe('By publication date, newest first.');
   });
 
   it('answers an edited cursor with 400, not another page', async () => {
@@ -237,6 +286,17 @@ describe('speaker page', () => {
     }
   });
 
+  it('names an untitled article by the first words stored with the statement', async () => {
+    const untitled = { ...statements[0]!, articleTitle: null, articleLead: 'Minister Ana Pérez said on Monday that the bridge would…' };
+    // Stored before statements carried the first words: the link still says where it goes.
+    const older = { ...statements[1]!, articleId: 'older', articleTitle: null, articleLead: null, publishedAt: '2025-01-02' };
+    const store = memoryReader({ statements: [untitled, older], speakers: [speaker] });
+    const { body, document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    const links = [...document.querySelectorAll('#timeline + ol > li > .meta:first-child a')].map((a) => text(a));
+    expect(links).toEqual(['Minister Ana Pérez said on Monday that the bridge would…', 'Open the article']);
+    expect(body).not.toContain('Untitled');
+  });
+
   it('answers an unknown speaker with 404', async () => {
     expect((await get(routes, '/view/speakers/nobody')).status).toBe(404);
   });
@@ -245,7 +305,7 @@ describe('speaker page', () => {
 describe('entity page', () => {
   it('shows the entity and the articles that mention it, with paging', async () => {
     const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: ['Lachin road'], articleCount: 25, mentionCount: 31 };
-    const mentions = Array.from({ length: 25 }, (_, n) => ({ articleId: `a${n}`, title: `Story ${n}`, publishedAt: '2026-10-01', count: 1 }));
+    const mentions = Array.from({ length: 25 }, (_, n) => ({ articleId: `a${n}`, title: `Story ${n}`, lead: null, publishedAt: '2026-10-01', count: 1 }));
     const paged = webRoutes({ store: memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } }), objects: fakeObjects({}) });
     const first = await get(paged, '/view/entities/lachin-corridor');
     expect(text(first.document.querySelector('h1'))).toBe('Lachin Corridor');
@@ -259,6 +319,18 @@ describe('entity page', () => {
     );
     expect(second.document.querySelector('a[rel=next]')).toBeNull();
     expect((await get(paged, '/view/entities/nowhere')).status).toBe(404);
+  });
+
+  it('names an untitled article by the first words stored with the mention', async () => {
+    const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: [], articleCount: 2, mentionCount: 2 };
+    const mentions = [
+      { articleId: 'a0', title: null, lead: 'The road through the corridor reopened on…', publishedAt: '2026-10-01', count: 1 },
+      { articleId: 'a1', title: null, lead: null, publishedAt: '2026-09-01', count: 1 },
+    ];
+    const store = memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } });
+    const { body, document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/entities/lachin-corridor');
+    expect([...document.querySelectorAll('#articles + ul > li > a')].map((a) => text(a))).toEqual(['The road through the corridor reopened on…', 'Open the article']);
+    expect(body).not.toContain('Untitled');
   });
 });
 

@@ -1,13 +1,13 @@
 import type { EntityArticle, EntityRecord, Page } from '../../../../shared/store/port.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { articleHref, entityHref, withCursor } from '../links.ts';
+import { articleHref, entityHref, linkedArticleTitle, withCursor } from '../links.ts';
 import { meta, pager, plural, time } from './parts.ts';
 
 export function entityPage(entity: EntityRecord, articles: Page<EntityArticle>, onFirstPage: boolean): SafeHtml {
   const next = articles.nextCursor ? withCursor(entityHref(entity.id), {}, articles.nextCursor) : null;
   const items = articles.items.map(
-    (article) => html`<li><a href="${articleHref(article.articleId)}">${article.title ?? 'Untitled article'}</a>
+    (article) => html`<li><a href="${articleHref(article.articleId)}">${linkedArticleTitle(article.title, article.lead)}</a>
 ${meta(time(article.publishedAt), plural(article.count, 'mention'))}</li>`,
   );
   return page(

@@ -1,12 +1,12 @@
 import type { Page, SpeakerRecord, StatementRecord } from '../../../../shared/store/port.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { KIND_LABEL, articleHref, speakerHref, statementAnchor, withCursor } from '../links.ts';
+import { KIND_LABEL, articleHref, linkedArticleTitle, speakerHref, statementAnchor, withCursor } from '../links.ts';
 import { meta, pager, plural, statementWords, time } from './parts.ts';
 
 function timelineItem(statement: StatementRecord): SafeHtml {
   return html`<li>
-${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${statement.articleTitle ?? 'Untitled article'}</a>`)}
+${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`)}
 <blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
 ${meta(html`<span class="kind">${KIND_LABEL[statement.kind]}</span>`, statement.cue, html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`)}
 </li>`;

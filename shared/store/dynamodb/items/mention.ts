@@ -22,6 +22,8 @@ export function toItem(mention: EntityArticle, placement: MentionPlacement): Rec
   };
 }
 
+/** Mentions stored before `lead` existed read null there, as a titled article's do. */
 export function fromItem(item: Record<string, unknown>): EntityArticle {
-  return item.mention as EntityArticle;
+  const mention = item.mention as EntityArticle;
+  return { ...mention, lead: mention.lead ?? null };
 }

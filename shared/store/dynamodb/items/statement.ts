@@ -24,8 +24,11 @@ export function toItem(statement: StatementRecord, placement: StatementPlacement
   };
 }
 
-/** Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken record. */
+/**
+ * Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken
+ * record. Statements stored before `articleLead` existed read null there, as a titled article's do.
+ */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const statement = item.statement as StatementRecord;
-  return { ...statement, entities: statement.entities ?? [] };
+  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [] };
 }

@@ -58,6 +58,7 @@ export const statements: StatementRecord[] = quotes.map((text, index) => ({
   id: `${KARABAKH_ID}#${index}`,
   articleId: KARABAKH_ID,
   articleTitle: 'Turkey backs Azerbaijan offensive',
+  articleLead: null,
   publishedAt: '2023-09-20',
   kind: index === 3 ? 'indirect' : 'direct',
   text,
@@ -90,8 +91,8 @@ export const entities: EntityRecord[] = [
 ];
 
 export const entityArticles: Record<string, EntityArticle[]> = {
-  'lachin-corridor': [{ articleId: KARABAKH_ID, title: 'Turkey backs Azerbaijan offensive', publishedAt: '2023-09-20', count: 2 }],
-  armenia: [{ articleId: KARABAKH_ID, title: 'Turkey backs Azerbaijan offensive', publishedAt: '2023-09-20', count: 5 }],
+  'lachin-corridor': [{ articleId: KARABAKH_ID, title: 'Turkey backs Azerbaijan offensive', lead: null, publishedAt: '2023-09-20', count: 2 }],
+  armenia: [{ articleId: KARABAKH_ID, title: 'Turkey backs Azerbaijan offensive', lead: null, publishedAt: '2023-09-20', count: 5 }],
 };
 
 /** A key with slashes, a space, a plus and a percent sign: what the ingestion route must carry intact. */
