@@ -75,7 +75,8 @@ export interface ArticleReader {
   /** The article and the first page of its statements (later pages: listArticleStatements with the cursor). */
   getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null>;
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;
-  listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>>;
+  /** A speaker's statements, newest first; `about`: only those whose text names that entity (its `entities`). */
+  listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>>;
   searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
   searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;

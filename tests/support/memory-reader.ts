@@ -75,9 +75,13 @@ export function memoryReader(data: ReaderData): ArticleReader {
     },
     async listStatements(query) {
       const matching = statements.filter(
-        (s) => s.speaker.id === query.speaker && (query.kind === undefined || s.kind === query.kind) && inWindow(s.publishedAt, query),
+        (s) =>
+          s.speaker.id === query.speaker &&
+          (query.kind === undefined || s.kind === query.kind) &&
+          (query.about === undefined || s.entities.some((entity) => entity.id === query.about)) &&
+          inWindow(s.publishedAt, query),
       );
-      return page(newestFirst(matching, (s) => s.publishedAt), query, `statements|${query.speaker}|${query.kind}|${query.from}|${query.to}`);
+      return page(newestFirst(matching, (s) => s.publishedAt), query, `statements|${query.speaker}|${query.kind}|${query.from}|${query.to}|${query.about}`);
     },
     async searchSpeakers(query) {
       const matching = speakers.filter((s) => startsWithFolded(query.prefix, [s.name, ...s.aliases]));

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, To } from '../schemas/params.ts';
+import { About, Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, To } from '../schemas/params.ts';
 import { StatementPage } from '../schemas/responses.ts';
 
 export const listStatements = defineEndpoint({
   operationId: 'listStatements',
   path: '/statements',
-  summary: "A speaker's timeline: their statements, newest first.",
+  summary: "A speaker's timeline: their statements, newest first; `about` keeps those whose words name an entity.",
   tag: 'statements',
   params: NoParams,
   query: z
@@ -16,6 +16,7 @@ export const listStatements = defineEndpoint({
       from: From,
       to: To,
       kind: Kind,
+      about: About,
       limit: Limit,
       cursor: Cursor,
     })
@@ -25,8 +26,12 @@ export const listStatements = defineEndpoint({
   cacheControl: CACHE_SHORT,
   run: async ({ query }, store) => {
     const page = await store.listStatements(query);
-    // Statements shown are current, so their speaker exists: only an empty page needs the speaker looked up.
-    if (page.items.length === 0 && !(await store.getSpeaker(query.speaker))) throw notFound(`no speaker with id ${query.speaker}`);
+    // Statements shown are current, so their speaker (and entity) exist: only an empty page needs them looked up.
+    if (page.items.length === 0) {
+      const [speaker, entity] = await Promise.all([store.getSpeaker(query.speaker), query.about === undefined ? true : store.getEntity(query.about)]);
+      if (!speaker) throw notFound(`no speaker with id ${query.speaker}`);
+      if (!entity) throw notFound(`no entity with id ${query.about}`);
+    }
     return page;
   },
 });

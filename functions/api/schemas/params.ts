@@ -69,6 +69,10 @@ export const ObjectKey = z
   .refine((key) => Buffer.byteLength(key) <= S3_KEY_MAX_BYTES, { error: `must be at most ${S3_KEY_MAX_BYTES} bytes` })
   .meta({ description: `The S3 object key as uploaded, at most ${S3_KEY_MAX_BYTES} bytes of UTF-8; it may contain slashes.` });
 
+export const About = Id.optional().meta({
+  description: `Entity id (see /entities; at most ${ID_MAX_BYTES} bytes of UTF-8): only statements whose own words name it (their \`entities\`). Statements stored before this filter existed match none until reprocessed.`,
+  examples: ['armenia'],
+});
 export const Kind = StatementKind.optional().meta({ description: 'Only direct quotations or only reported speech.' });
 export const EntityTypeFilter = EntityType.optional().meta({ description: 'Only entities of this type.' });
 

@@ -8,7 +8,9 @@ export const homeHref = (cursor?: string | null) => (cursor ? `/?cursor=${encode
 /** The articles without a publication date, which the home page lists apart. */
 export const undatedHref = (cursor?: string | null) => (cursor ? `/?undated=1&cursor=${encodeURIComponent(cursor)}` : '/?undated=1');
 export const articleHref = (id: string, anchor?: string) => `/view/articles/${segment(id)}${anchor ? `#${anchor}` : ''}`;
-export const speakerHref = (id: string) => `/view/speakers/${segment(id)}`;
+/** A speaker's timeline; `about`: only the statements whose words name that entity. */
+export const speakerHref = (id: string, about?: string) =>
+  `/view/speakers/${segment(id)}${about === undefined ? '' : `?${new URLSearchParams({ about }).toString()}`}`;
 export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
 export const ingestionsHref = '/view/ingestions';
 

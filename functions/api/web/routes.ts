@@ -38,6 +38,8 @@ export interface WebRoute {
 const PAGE_SIZE = 20;
 const MAX_CURSOR_LENGTH = 2048;
 const MAX_QUERY_LENGTH = 100;
+/** As the JSON API bounds ids (schemas/params.ts). */
+const MAX_ID_BYTES = 256;
 /** Enough for any article the parser accepts; a bound so a corrupt cursor chain cannot loop forever. */
 const MAX_STATEMENT_PAGES = 100;
 
@@ -135,10 +137,14 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
 
   const speaker = asPage(async (event) => {
     const cursor = cursorOf(event);
-    const record = await store.getSpeaker(idOf(event));
+    // `about`: only the statements whose words name this entity (the links under each statement).
+    const aboutId = queryOf(event, 'about') || undefined;
+    if (aboutId !== undefined && Buffer.byteLength(aboutId) > MAX_ID_BYTES) throw new PageError(400, 'That entity id is too long.');
+    const [record, about] = await Promise.all([store.getSpeaker(idOf(event)), aboutId === undefined ? null : store.getEntity(aboutId)]);
     if (!record) throw new PageError(404, 'There is no speaker with this id.');
-    const statements = await store.listStatements({ speaker: record.id, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    return htmlResponse(200, speakerPage(record, statements, !cursor));
+    if (aboutId !== undefined && !about) throw new PageError(404, 'There is no person, organisation or place with this id.');
+    const statements = await store.listStatements({ speaker: record.id, limit: PAGE_SIZE, ...(about ? { about: about.id } : {}), ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, speakerPage(record, statements, !cursor, about));
   });
 
   const entity = asPage(async (event) => {

@@ -107,6 +107,17 @@ function filtered(query: ReturnType<typeof indexQuery>, path: string, value: str
   };
 }
 
+/** Statements whose text names the entity, also under any filter already there (see StatementItem.ABOUT). */
+function naming(query: PageRequest<unknown>['query'], entityId: string): PageRequest<unknown>['query'] {
+  const condition = 'contains(#about, :about)';
+  return {
+    ...query,
+    FilterExpression: query.FilterExpression ? `(${query.FilterExpression}) AND ${condition}` : condition,
+    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#about': StatementItem.ABOUT },
+    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':about': entityId },
+  };
+}
+
 /**
  * Listings whose article has (or has not) a publication date: the listing keeps the article's metadata, and
  * an undated one stores its publishedAt as null (its place in the list is its upload time).
@@ -254,15 +265,16 @@ export class DynamoArticleReader implements ArticleReader {
     });
   }
 
-  async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind }): Promise<Page<StatementRecord>> {
+  async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>> {
     const range = sortKeyRange(query);
-    if (isEmptyRange(range) || tooLong(query.speaker)) return EMPTY_PAGE;
+    if (isEmptyRange(range) || tooLong(query.speaker) || (query.about !== undefined && tooLong(query.about))) return EMPTY_PAGE;
     const timeline = indexQuery(lists.speakerTimeline, lists.speakerTimeline.partition(query.speaker), range, true);
+    const ofKind = query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline;
     return this.page({
-      scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
-      query: query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline,
+      scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null, ...(query.about === undefined ? [] : ['about', query.about])],
+      query: query.about === undefined ? ofKind : naming(ofKind, query.about),
       keyAttributes: lists.speakerTimeline.keyAttributes,
-      minimumRead: query.kind ? FILTERED_READ : undefined,
+      minimumRead: query.kind || query.about !== undefined ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),

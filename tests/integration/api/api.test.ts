@@ -115,6 +115,18 @@ describe('speakers and statements', () => {
     expect(await allPages(`/statements?speaker=${erdoganId()}&to=2023-09-20`)).toHaveLength(his.length);
   });
 
+  it("narrows a speaker's timeline to the statements whose words name an entity", async () => {
+    const his = example.statements.filter((statement) => statement.speaker.id === erdoganId());
+    const named = [...new Set(his.flatMap((statement) => statement.entities.map((entity) => entity.id)))];
+    expect(named.length).toBeGreaterThan(0);
+    for (const id of named) {
+      const listed = await allPages(`/statements?speaker=${erdoganId()}&about=${encodeURIComponent(id)}&limit=1`);
+      const expected = his.filter((statement) => statement.entities.some((entity) => entity.id === id));
+      expect(listed.map((statement) => statement.text), id).toEqual(expected.map((statement) => statement.text));
+    }
+    expect((await call(`/statements?speaker=${erdoganId()}&about=no-such-entity`)).status).toBe(404);
+  });
+
   it('answers 404 for the timeline of an unknown speaker', async () => {
     expect((await call('/statements?speaker=no-such-speaker')).status).toBe(404);
   });

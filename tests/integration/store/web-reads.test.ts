@@ -1,13 +1,28 @@
 /**
  * Reads the web view depends on, against the embedded DynamoDB: articles with and without a publication
- * date listed apart (a filter on the sharded list), and the first words that name an untitled article
- * where only its statements or mentions are read.
+ * date listed apart (a filter on the sharded list), the first words that name an untitled article
+ * where only its statements or mentions are read, and a speaker's timeline narrowed to an entity.
  */
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
 import type { TestStore } from '../../support/store.ts';
 import { all, article, source, storeFor } from './helpers.ts';
+
+const VARDANYAN = 'Hakob Vardanyan';
+/** A statement's text and the entities it names, as the parser gives them (offsets into the text). */
+const SAID: [string, string[]][] = [
+  ['Yerevan will not sign', ['yerevan']],
+  ['nothing about the corridor', []],
+  ['Yerevan and Baku must talk, Yerevan first', ['yerevan', 'baku']],
+  ['Baku closed the road', ['baku']],
+];
+const named = (text: string, ids: string[]) =>
+  ids.flatMap((id) => {
+    const word = id[0]!.toUpperCase() + id.slice(1);
+    return [...text.matchAll(new RegExp(word, 'g'))].map((match) => ({ id, start: match.index, end: match.index + word.length }));
+  });
 
 const LEAD = 'Minister Ana Pérez said on Monday that the bridge would reopen before winter.';
 
@@ -86,5 +101,61 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('web read
       const parsed = dated.find((a) => a.id === mention.articleId)!;
       expect(mention.lead, parsed.id).toBe(parsed.metadata.title === null ? 'Minister Ana Pérez said on Monday that the bridge would…' : null);
     }
+  });
+
+  describe('a timeline narrowed to an entity', () => {
+    const about: ParsedArticle[] = [];
+    beforeAll(async () => {
+      // Over several articles and days, more statements than one filtered read takes, so pages cross Queries.
+      for (let day = 0; day < 30; day++) {
+        const parsed = article({
+          key: `web/about-${day}.txt`,
+          publishedAt: `2023-08-${String(day + 1).padStart(2, '0')}`,
+          statements: SAID.map(([text]) => ({ speaker: VARDANYAN, text: `${text} (${day})` })),
+        });
+        parsed.statements = parsed.statements.map((statement, index) => ({ ...statement, entities: named(statement.text, SAID[index]![1]) }));
+        about.push(parsed);
+        await store.saveArticles(source(`web/about-${day}.txt`, '01'), [parsed], 1);
+      }
+    });
+
+    const expected = (id: string, kind?: 'direct' | 'indirect') =>
+      [...about].reverse().flatMap((parsed) => parsed.statements.filter((s) => s.entities.some((e) => e.id === id) && (!kind || s.kind === kind)).map((s) => s.text));
+
+    it('keeps the statements whose words name it, newest first, each once across pages', async () => {
+      for (const [id, limit] of [['yerevan', 7], ['baku', 100], ['yerevan', 1]] as const) {
+        const listed = await all((cursor) => store.listStatements({ speaker: 'hakob-vardanyan', about: id, limit, cursor }));
+        expect(listed.map((s) => s.text), `${id} by ${limit}`).toEqual(expected(id));
+        expect(listed.every((s) => s.entities.some((e) => e.id === id))).toBe(true);
+      }
+    });
+
+    it('combines with the kind and the date window, and keeps the filter out of the record', async () => {
+      const listed = await all((cursor) => store.listStatements({ speaker: 'hakob-vardanyan', about: 'baku', kind: 'direct', from: '2023-08-10', to: '2023-08-12', limit: 2, cursor }));
+      expect(listed.map((s) => s.text)).toEqual([11, 10, 9].flatMap((day) => [`Yerevan and Baku must talk, Yerevan first (${day})`, `Baku closed the road (${day})`]));
+      expect(listed[0]).not.toHaveProperty('about');
+      expect(await store.listStatements({ speaker: 'hakob-vardanyan', about: 'atlantis', limit: 5 })).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('refuses a cursor of the whole timeline for the narrowed one', async () => {
+      const { nextCursor } = await store.listStatements({ speaker: 'hakob-vardanyan', limit: 2 });
+      await expect(store.listStatements({ speaker: 'hakob-vardanyan', about: 'baku', limit: 2, cursor: nextCursor! })).rejects.toThrow(/cursor/);
+    });
+
+    it('does not match a statement stored before statements carried `about`, until it is written again', async () => {
+      const [latest] = about.slice(-1);
+      const { Items = [] } = await dynamo.documentClient.send(
+        new QueryCommand({ TableName: dynamo.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :stmt)', ExpressionAttributeValues: { ':pk': `ARTICLE#${latest!.id}`, ':stmt': 'STMT#' } }),
+      );
+      expect(Items.map((item) => item.about ?? null)).toEqual([['yerevan'], null, ['yerevan', 'baku'], ['baku']]);
+      for (const item of Items) {
+        await dynamo.documentClient.send(new UpdateCommand({ TableName: dynamo.tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'REMOVE about' }));
+      }
+      const listed = await all((cursor) => store.listStatements({ speaker: 'hakob-vardanyan', about: 'baku', limit: 10, cursor }));
+      expect(listed.map((s) => s.text)).toEqual(expected('baku').filter((text) => !text.endsWith('(29)')));
+      // Still on the whole timeline, with its entities.
+      const whole = await store.listStatements({ speaker: 'hakob-vardanyan', limit: 1 });
+      expect(whole.items[0]).toMatchObject({ text: 'Yerevan will not sign (29)', entities: [{ id: 'yerevan' }] });
+    });
   });
 });

@@ -17,7 +17,7 @@ const SAMPLE_TARGETS: Record<string, string> = {
   '/articles': '/articles?from=2023-01-01&to=2023-12-31&limit=3',
   '/articles/{id}': `/articles/${KARABAKH_ID}`,
   '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements?limit=2`,
-  '/statements': '/statements?speaker=recep-tayyip-erdogan&kind=direct&from=2023-09-01',
+  '/statements': '/statements?speaker=recep-tayyip-erdogan&kind=direct&about=armenia&from=2023-09-01',
   '/speakers': '/speakers?prefix=erd',
   '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
   '/entities': '/entities?prefix=a&type=location',
@@ -47,6 +47,7 @@ describe('the OpenAPI document', () => {
     const statements = operations['/statements']!.get.parameters;
     expect(statements.find((p) => p.name === 'speaker')).toMatchObject({ required: true });
     expect(statements.find((p) => p.name === 'kind')).toMatchObject({ required: false, schema: { enum: ['direct', 'indirect'] } });
+    expect(statements.find((p) => p.name === 'about')).toMatchObject({ required: false, schema: { type: 'string', maxLength: 256 }, description: expect.stringContaining('Entity id') });
     expect(operations['/ingestions/{key}']!.get.parameters).toEqual([expect.objectContaining({ name: 'key', in: 'path', required: true })]);
   });
 

@@ -101,6 +101,27 @@ describe('GET /statements', () => {
     expect(direct.items).toHaveLength(3);
   });
 
+  it('keeps the statements whose words name an entity, with any other filter', async () => {
+    const about = (await call('/statements?speaker=recep-tayyip-erdogan&about=armenia')).json as Page;
+    expect(about.items.map((item) => item.text)).toEqual([
+      'We supported the negotiation process between Azerbaijan and Armenia from the beginning.',
+      'Armenia has violated the cease-fire',
+    ]);
+    const direct = (await call('/statements?speaker=recep-tayyip-erdogan&about=armenia&kind=direct&limit=1')).json as Page;
+    expect(direct).toMatchObject({ items: [{ kind: 'direct', entities: [{ id: 'armenia' }] }], nextCursor: null });
+    // A known entity the speaker's words never name: an empty page, not a 404.
+    expect((await call('/statements?speaker=recep-tayyip-erdogan&about=lachin-corridor')).json).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('answers 404 naming an unknown entity, and 400 for an id over the bound', async () => {
+    const response = await call('/statements?speaker=recep-tayyip-erdogan&about=atlantis');
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ detail: 'no entity with id atlantis' });
+    const long = await call(`/statements?speaker=recep-tayyip-erdogan&about=${'a'.repeat(257)}`);
+    expect(long.status).toBe(400);
+    expect(long.json).toMatchObject({ errors: [{ parameter: 'about' }] });
+  });
+
   it('requires the speaker, naming the parameter', async () => {
     const response = await call('/statements');
     expect(response.status).toBe(400);

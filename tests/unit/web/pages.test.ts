@@ -297,6 +297,48 @@ describe('speaker page', () => {
     expect(body).not.toContain('Untitled');
   });
 
+  it('links each entity a statement names to the timeline narrowed to it, and pages within it', async () => {
+    const bridge = { id: 'kalna-bridge', name: 'Kalna Bridge', type: 'location' as const, aliases: [], articleCount: 1, mentionCount: 30 };
+    const council = { id: 'city-council', name: 'City Council', type: 'organization' as const, aliases: [], articleCount: 1, mentionCount: 1 };
+    const naming = (n: number): StatementRecord => {
+      const text = n === 0 ? 'The City Council and the Kalna bridge' : `Kalna bridge works, part ${n}`;
+      const at = text.indexOf('Kalna');
+      const entities = [{ id: bridge.id, start: at, end: at + 'Kalna bridge'.length }];
+      if (n === 0) entities.unshift({ id: council.id, start: 4, end: 16 });
+      return { ...statements[1]!, id: `s${n}`, text, entities, start: 1000 + n, end: 1010 + n, publishedAt: `2026-09-${String(28 - n).padStart(2, '0')}` };
+    };
+    const named = Array.from({ length: 25 }, (_, n) => naming(n));
+    const store = memoryReader({ statements: [...statements, ...named], speakers: [speaker], entities: [bridge, council] });
+    const paged = webRoutes({ store, objects: fakeObjects({}) });
+
+    const all = await get(paged, '/view/speakers/ana-perez');
+    const first = [...all.document.querySelectorAll('#timeline + ol > li')].find((li) => text(li.querySelector('blockquote')).includes('City Council'))!;
+    const links = [...first.querySelectorAll('.names a')];
+    expect(links.map((a) => text(a))).toEqual(['City Council', 'Kalna bridge']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/view/speakers/ana-perez?about=city-council', '/view/speakers/ana-perez?about=kalna-bridge']);
+
+    const seen: string[] = [];
+    let url: string | null = '/view/speakers/ana-perez?about=kalna-bridge';
+    for (let pages = 0; url; pages++) {
+      const page: Awaited<ReturnType<typeof get>> = await get(paged, url);
+      expect(page.status).toBe(200);
+      expect(text(page.document.querySelector('#timeline'))).toBe('Statements naming Kalna Bridge, newest first');
+      expect(page.document.querySelector('#timeline ~ p a')?.getAttribute('href')).toBe('/view/speakers/ana-perez');
+      // The entity the page is narrowed to is not linked again under each statement.
+      expect(page.document.querySelector('.names a[href$="about=kalna-bridge"]')).toBeNull();
+      seen.push(...[...page.document.querySelectorAll('#timeline + p + ol > li blockquote')].map((q) => text(q)));
+      url = page.document.querySelector('a[rel=next]')?.getAttribute('href') ?? null;
+      if (url) expect(url).toContain('about=kalna-bridge');
+      if (pages > 0) expect(page.document.querySelector('nav.pager a:not([rel])')?.getAttribute('href')).toBe('/view/speakers/ana-perez?about=kalna-bridge');
+    }
+    expect(seen).toEqual(named.map((statement) => `“${statement.text}”`));
+
+    const none = await get(paged, '/view/speakers/ana-perez?about=city-council');
+    expect(none.document.querySelectorAll('#timeline + p + ol > li')).toHaveLength(1);
+    expect((await get(paged, '/view/speakers/ana-perez?about=atlantis')).status).toBe(404);
+    expect((await get(paged, `/view/speakers/ana-perez?about=${'a'.repeat(300)}`)).status).toBe(400);
+  });
+
   it('answers an unknown speaker with 404', async () => {
     expect((await get(routes, '/view/speakers/nobody')).status).toBe(404);
   });

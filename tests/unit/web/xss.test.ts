@@ -33,7 +33,8 @@ const statement: StatementRecord = {
   end: start + quote.length,
   paragraph: 0,
   sentence: quote,
-  entities: [],
+  // The speaker page links each entity a statement names by its words as written, and by its id.
+  entities: [{ id: HOSTILE, start: 0, end: HOSTILE.length }],
 };
 const article: ArticleRecord = {
   ...articleRecord(parsed, KEY, 1),

@@ -1,9 +1,21 @@
 /** One statement of one article version, indexed on its speaker's timeline. */
 import type { StatementRecord } from '../../port.ts';
+import { keySafeId } from '../fit.ts';
 import { keys, lists } from '../keys.ts';
 
 /** Told apart from the partition's other items when an article is read whole. */
 export const ITEM_TYPE = 'statement';
+
+/**
+ * The ids of the entities the statement's text names, each once, as a flat list beside the record: a
+ * FilterExpression can test a list for an element (`contains(about, :id)`) but not a list of maps
+ * (`statement.entities`) for a map's field. It duplicates `entities`, so it stays out of the record the
+ * API answers. Absent when the text names none, and on statements stored before it existed (those match
+ * no entity until reprocessed).
+ */
+export const ABOUT = 'about';
+
+const aboutOf = (statement: StatementRecord): string[] => [...new Set(statement.entities.map((entity) => keySafeId(entity.id)))];
 
 export interface StatementPlacement {
   sourceKey: string;
@@ -20,6 +32,7 @@ export function toItem(statement: StatementRecord, placement: StatementPlacement
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
     version: placement.version,
+    ...(statement.entities.length > 0 ? { [ABOUT]: aboutOf(statement) } : {}),
     statement,
   };
 }
