@@ -25,6 +25,7 @@ const PATHS: Record<string, string> = {
   '/articles/{id}': `/articles/${KARABAKH_ID}`,
   '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements`,
   '/statements?speaker=': '/statements?speaker=recep-tayyip-erdogan',
+  '/statements/{id}': `/statements/${KARABAKH_ID}-0`,
   '/speakers?prefix=': '/speakers?prefix=erdo',
   '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
   '/entities?prefix=': '/entities?prefix=arm',
@@ -36,6 +37,7 @@ const PATHS: Record<string, string> = {
   '/search (page)': '/search?q=erdo',
   '/view/articles/{id} (page)': `/view/articles/${KARABAKH_ID}`,
   '/view/speakers/{id} (page)': '/view/speakers/recep-tayyip-erdogan',
+  '/view/statements/{id} (page)': `/view/statements/${KARABAKH_ID}-0`,
   '/view/entities/{id} (page)': '/view/entities/armenia',
   '/view/ingestions (page)': '/view/ingestions',
 };

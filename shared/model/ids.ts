@@ -30,3 +30,18 @@ export function articleId(source: string, index = 0): string {
   const digest = createHash('sha256').update(`${source}#${index}`).digest('base64url');
   return digest.slice(0, 16);
 }
+
+/**
+ * A statement's id: its article's id and its place among the article's statements ("<articleId>-<n>", n from
+ * 0). A re-upload that finds the same statements in the same order keeps the ids; the store keys a
+ * statement by the same place, so the id alone finds it in the article's current version.
+ */
+export function statementId(article: string, index: number): string {
+  return `${article}-${index}`;
+}
+
+/** The article id and place a statement id names, or null when it names none ("abc", "abc-x", "-1"). */
+export function parseStatementId(id: string): { articleId: string; index: number } | null {
+  const match = /^(.+)-(0|[1-9]\d{0,5})$/.exec(id);
+  return match ? { articleId: match[1]!, index: Number(match[2]) } : null;
+}

@@ -25,6 +25,12 @@ export interface SourceObject {
   eventTime: string;
 }
 
+/** One statement and the current version of its article (metadata whole, entities included). */
+export interface StatementWithArticle {
+  statement: StatementRecord;
+  article: ArticleRecord;
+}
+
 /** An article with the first page of its statements, as one read gives them. */
 export interface ArticleWithStatements {
   article: ArticleRecord;
@@ -77,6 +83,8 @@ export interface ArticleReader {
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;
   /** A speaker's statements, newest first; `about`: only those whose text names that entity (its `entities`). */
   listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>>;
+  /** One statement by its id (`<articleId>-<n>`, see shared/model/ids.ts), from its article's current version. */
+  getStatement(id: string): Promise<StatementWithArticle | null>;
   searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
   searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;

@@ -83,6 +83,11 @@ export function memoryReader(data: ReaderData): ArticleReader {
       );
       return page(newestFirst(matching, (s) => s.publishedAt), query, `statements|${query.speaker}|${query.kind}|${query.from}|${query.to}|${query.about}`);
     },
+    async getStatement(id) {
+      const statement = statements.find((candidate) => candidate.id === id);
+      const article = statement && articles.find((candidate) => candidate.id === statement.articleId);
+      return statement && article ? { statement, article } : null;
+    },
     async searchSpeakers(query) {
       const matching = speakers.filter((s) => startsWithFolded(query.prefix, [s.name, ...s.aliases]));
       return page(matching, query, `speakers|${foldName(query.prefix)}`);

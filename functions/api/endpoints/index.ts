@@ -4,7 +4,7 @@ import { getEntity, listEntityArticles, searchEntities } from './entities.ts';
 import { health } from './health.ts';
 import { getIngestion, listIngestions } from './ingestions.ts';
 import { getSpeaker, searchSpeakers } from './speakers.ts';
-import { listStatements } from './statements.ts';
+import { getStatement, listStatements } from './statements.ts';
 
 /** Every JSON operation except /openapi.json, which describes these (see openapi.ts). */
 export const DATA_ENDPOINTS: readonly AnyEndpoint[] = [
@@ -13,6 +13,7 @@ export const DATA_ENDPOINTS: readonly AnyEndpoint[] = [
   getArticle,
   listArticleStatements,
   listStatements,
+  getStatement,
   searchSpeakers,
   getSpeaker,
   searchEntities,

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
 import { About, Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, To } from '../schemas/params.ts';
-import { StatementPage } from '../schemas/responses.ts';
+import { StatementPage, StatementWithArticle } from '../schemas/responses.ts';
+import { statementDetail } from '../statement-detail.ts';
 
 export const listStatements = defineEndpoint({
   operationId: 'listStatements',
@@ -33,5 +34,22 @@ export const listStatements = defineEndpoint({
       if (!entity) throw notFound(`no entity with id ${query.about}`);
     }
     return page;
+  },
+});
+
+export const getStatement = defineEndpoint({
+  operationId: 'getStatement',
+  path: '/statements/{id}',
+  summary: 'One statement with its article (id, title, date, source), its speaker and the entities its words name.',
+  tag: 'statements',
+  params: z.strictObject({ id: idParameter('Statement id, `<article id>-<n>` as statements give it') }),
+  query: NoParams,
+  response: StatementWithArticle,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ params }, store) => {
+    const read = await store.getStatement(params.id);
+    if (!read) throw notFound(`no statement with id ${params.id}`);
+    return statementDetail(read);
   },
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ArticleMetadata, Entity, MentionedDate, Span } from '../../../shared/model/article.ts';
+import { ArticleMetadata, Entity, EntityType, MentionedDate, Span } from '../../../shared/model/article.ts';
 import { IngestionRecord } from '../../../shared/model/ingestion.ts';
 import { Page } from '../../../shared/model/page.ts';
 import { ArticleRecord, EntityArticle, EntityRecord, SpeakerRecord, StatementRecord } from '../../../shared/model/records.ts';
@@ -40,6 +40,30 @@ export const ArticleWithStatements = named(
   ArticleRecord.extend({ statements: z.array(StatementRecord) }),
   'ArticleWithStatements',
   'An article with all its statements, in text order.',
+);
+
+export const StatementWithArticle = named(
+  StatementRecord.extend({
+    article: z
+      .object({
+        id: z.string(),
+        title: z.string().nullable(),
+        lead: z.string().nullable().meta({ description: 'The first words of its summary, ending with …, when it has no title; else null.' }),
+        publishedAt: z.string().nullable().meta({ description: 'Its publication date as the source gives it; null when it gives none.' }),
+        siteName: z.string().nullable(),
+        canonicalUrl: z.string().nullable(),
+        source: ArticleRecord.shape.source,
+      })
+      .meta({ description: 'The article the statement comes from (its current version).' }),
+    about: z
+      .array(z.object({ id: z.string(), name: z.string(), type: EntityType.nullable() }))
+      .meta({
+        description:
+          "Each entity the statement's words name (its `entities`), once, in text order, with the name and type the article gives it; an entity the stored article no longer lists (trimmed to fit) keeps its mention as written for a name and a null type.",
+      }),
+  }),
+  'StatementWithArticle',
+  'One statement with its article and the entities its words name.',
 );
 
 named(SpeakerRecord, 'SpeakerRecord');

@@ -12,6 +12,7 @@ export const articleHref = (id: string, anchor?: string) => `/view/articles/${se
 export const speakerHref = (id: string, about?: string) =>
   `/view/speakers/${segment(id)}${about === undefined ? '' : `?${new URLSearchParams({ about }).toString()}`}`;
 export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
+export const statementHref = (id: string) => `/view/statements/${segment(id)}`;
 export const ingestionsHref = '/view/ingestions';
 
 export function withCursor(path: string, params: Record<string, string>, cursor: string): string {

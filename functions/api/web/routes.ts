@@ -11,6 +11,7 @@ import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
 import { ingestionsPage } from './pages/ingestions.ts';
 import { searchPage, type SearchKind } from './pages/search.ts';
 import { speakerPage } from './pages/speaker.ts';
+import { statementPage } from './pages/statement.ts';
 import { htmlResponse, type HtmlResult } from './response.ts';
 
 /**
@@ -147,6 +148,12 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     return htmlResponse(200, speakerPage(record, statements, !cursor, about));
   });
 
+  const statement = asPage(async (event) => {
+    const read = await store.getStatement(idOf(event));
+    if (!read) throw new PageError(404, 'There is no statement with this id. Its article may have been deleted or parsed again.');
+    return htmlResponse(200, statementPage(read));
+  });
+
   const entity = asPage(async (event) => {
     const cursor = cursorOf(event);
     const record = await store.getEntity(idOf(event));
@@ -166,6 +173,7 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     { method: 'GET', path: '/search', handler: search },
     { method: 'GET', path: '/view/articles/{id}', handler: article },
     { method: 'GET', path: '/view/speakers/{id}', handler: speaker },
+    { method: 'GET', path: '/view/statements/{id}', handler: statement },
     { method: 'GET', path: '/view/entities/{id}', handler: entity },
     { method: 'GET', path: '/view/ingestions', handler: ingestions },
   ];

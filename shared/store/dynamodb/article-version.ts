@@ -5,6 +5,7 @@
  */
 import type { ArticleMetadata } from '../../model/article.ts';
 import { firstWords } from '../../model/first-words.ts';
+import { statementId } from '../../model/ids.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
@@ -74,7 +75,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
 
   const statements: StatementRecord[] = parsed.statements.map((statement, index) => ({
     ...clipStatement(statement),
-    id: `${parsed.id}-${index}`,
+    id: statementId(parsed.id, index),
     articleId: parsed.id,
     articleTitle: title,
     articleLead: lead,

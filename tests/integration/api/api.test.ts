@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstWords } from '../../../shared/model/first-words.ts';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { readerAndWriter } from '../../support/store.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
@@ -127,6 +128,35 @@ describe('speakers and statements', () => {
     expect((await call(`/statements?speaker=${erdoganId()}&about=no-such-entity`)).status).toBe(404);
   });
 
+  it('answers one statement by its id, with its article and the entities its words name', async () => {
+    const whole = (await call(`/articles/${example.id}`)).json as { statements: { id: string; entities: { id: string }[] }[] };
+    for (const [index, listed] of whole.statements.entries()) {
+      const response = await call(`/statements/${encodeURIComponent(listed.id)}`);
+      expect(response.status, listed.id).toBe(200);
+      const one = response.json as { article: unknown; about: { id: string; name: string; type: string | null }[] };
+      const { article: _article, about: _about, ...record } = one as Record<string, unknown>;
+      expect(record).toEqual(listed);
+      expect(one.article).toEqual({
+        id: example.id,
+        title: example.metadata.title,
+        // The example has no title: its first words name it.
+        lead: example.metadata.title === null ? firstWords(example.metadata.summary) : null,
+        publishedAt: '2023-09-20',
+        siteName: example.metadata.siteName,
+        canonicalUrl: example.metadata.canonicalUrl,
+        source: expect.objectContaining({ bucket: 'articles', key: EXAMPLE_KEY }),
+      });
+      const named = [...new Set(example.statements[index]!.entities.map((entity) => entity.id))];
+      expect(one.about.map((entity) => entity.id)).toEqual(named);
+      for (const entity of one.about) {
+        const known = example.metadata.entities.find((candidate) => candidate.id === entity.id)!;
+        expect(entity).toEqual({ id: known.id, name: known.name, type: known.type });
+      }
+    }
+    expect((await call(`/statements/${example.id}-${whole.statements.length}`)).status).toBe(404);
+    expect((await call('/statements/no-such-statement')).status).toBe(404);
+  });
+
   it('answers 404 for the timeline of an unknown speaker', async () => {
     expect((await call('/statements?speaker=no-such-speaker')).status).toBe(404);
   });
@@ -195,7 +225,7 @@ describe('cursors from the real store', () => {
   it('the longest ids and keys the API accepts are answered 404, not a store failure', async () => {
     const longestId = encodeURIComponent('𝔸'.repeat(64)); // 256 bytes of UTF-8
     const longestKey = encodeURIComponent('𝔸'.repeat(256)); // 1024 bytes, S3's limit
-    for (const target of [`/articles/${longestId}`, `/speakers/${longestId}`, `/entities/${longestId}/articles`, `/statements?speaker=${longestId}`, `/ingestions/${longestKey}`]) {
+    for (const target of [`/articles/${longestId}`, `/statements/${longestId}`, `/statements/${encodeURIComponent('𝔸'.repeat(63))}-0`, `/speakers/${longestId}`, `/entities/${longestId}/articles`, `/statements?speaker=${longestId}`, `/ingestions/${longestKey}`]) {
       expect((await call(target)).status, target).toBe(404);
     }
     expect((await call(`/speakers/${longestId}x`)).status).toBe(400);
@@ -214,7 +244,7 @@ describe('cursors from the real store', () => {
       fc.tuple(cursor, fc.constantFrom('/articles?limit=2', '/ingestions?limit=3', `/statements?speaker=${erdoganId()}`)).map(([c, t]) => `${t}&cursor=${encodeURIComponent(c)}`),
       prefix.map((p) => `/speakers?prefix=${encodeURIComponent(p)}`),
       fc.tuple(prefix, fc.constantFrom('person', 'organization', 'location')).map(([p, t]) => `/entities?prefix=${encodeURIComponent(p)}&type=${t}`),
-      fc.tuple(id, fc.constantFrom('/articles/', '/speakers/', '/entities/', '/ingestions/', '/statements?speaker=')).map(([i, t]) => `${t}${encodeURIComponent(i)}`),
+      fc.tuple(id, fc.constantFrom('/articles/', '/statements/', '/speakers/', '/entities/', '/ingestions/', '/statements?speaker=')).map(([i, t]) => `${t}${encodeURIComponent(i)}`),
       fc.tuple(fc.date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') }), fc.date({ noInvalidDate: true, min: new Date('0001-01-01'), max: new Date('9999-12-31') }))
         .map(([from, to]) => `/articles?from=${from.toISOString()}&to=${to.toISOString().slice(0, 10)}`),
     );

@@ -1,12 +1,14 @@
 /**
  * Reads the web view depends on, against the embedded DynamoDB: articles with and without a publication
  * date listed apart (a filter on the sharded list), the first words that name an untitled article
- * where only its statements or mentions are read, and a speaker's timeline narrowed to an entity.
+ * where only its statements or mentions are read, a speaker's timeline narrowed to an entity, and one
+ * statement by its id.
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
-import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
+import { meter } from '../../../shared/store/dynamodb/metering.ts';
+import { documentClient, dynamoBackends, localClient, type DynamoInstance } from '../../support/dynamo.ts';
 import type { TestStore } from '../../support/store.ts';
 import { all, article, source, storeFor } from './helpers.ts';
 
@@ -156,6 +158,55 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('web read
       // Still on the whole timeline, with its entities.
       const whole = await store.listStatements({ speaker: 'hakob-vardanyan', limit: 1 });
       expect(whole.items[0]).toMatchObject({ text: 'Yerevan will not sign (29)', entities: [{ id: 'yerevan' }] });
+    });
+  });
+  describe('one statement by its id', () => {
+    const KEY = 'web/one-statement.txt';
+    let first: ParsedArticle;
+    beforeAll(async () => {
+      first = article({
+        key: KEY,
+        statements: [
+          { speaker: 'Ana Pérez', text: 'the bridge will reopen' },
+          { speaker: 'Tom Tate', text: 'not before spring', kind: 'indirect' },
+        ],
+        entities: [{ name: 'Kalna Bridge', type: 'location' }],
+      });
+      first.statements[0] = { ...first.statements[0]!, entities: [{ id: 'kalna-bridge', start: 4, end: 10 }] };
+      await store.saveArticles(source(KEY, '01'), [first], 1);
+    });
+
+    it('answers each statement as the article lists it, with the article, in three requests', async () => {
+      const listed = await all((cursor) => store.listArticleStatements(first.id, { limit: 10, cursor }));
+      expect(listed.map((s) => s.id)).toEqual([`${first.id}-0`, `${first.id}-1`]);
+      const metered = documentClient(localClient(dynamo.endpoint));
+      const counter = meter(metered);
+      const reader = storeFor(dynamo, metered);
+      for (const statement of listed) {
+        counter.reset();
+        const read = await reader.getStatement(statement.id);
+        expect(read?.statement).toEqual(statement);
+        expect(read?.article).toEqual(await store.getArticle(first.id));
+        expect(counter.requests).toEqual({ Query: 1, BatchGetItem: 1, GetItem: 1 });
+      }
+      expect((await store.getStatement(`${first.id}-0`))?.article.metadata.entities.map((e) => e.id)).toEqual(['kalna-bridge']);
+    });
+
+    it('answers from the current version after a replace, and nothing once the article is gone', async () => {
+      const second = { ...first, statements: [{ ...first.statements[1]!, text: 'in spring at the earliest' }] };
+      await store.saveArticles(source(KEY, '02'), [second], 1);
+      expect((await store.getStatement(`${first.id}-0`))?.statement).toMatchObject({ text: 'in spring at the earliest', speaker: { id: 'tom-tate' } });
+      expect(await store.getStatement(`${first.id}-1`)).toBeNull();
+      await store.deleteSource(source(KEY, '03'));
+      expect(await store.getStatement(`${first.id}-0`)).toBeNull();
+    });
+
+    it('answers null for ids that name no statement, without a store failure', async () => {
+      const someId = dated[0]!.id;
+      for (const id of [`${someId}-7`, `${someId}-999999`, someId, 'no-such-article-0', '-0', `${'𝔸'.repeat(300)}-0`, `${someId}-01`]) {
+        expect(await store.getStatement(id), id).toBeNull();
+      }
+      expect((await store.getStatement(`${someId}-0`))?.statement.text).toBe('dated 0');
     });
   });
 });

@@ -18,6 +18,7 @@ const SAMPLE_TARGETS: Record<string, string> = {
   '/articles/{id}': `/articles/${KARABAKH_ID}`,
   '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements?limit=2`,
   '/statements': '/statements?speaker=recep-tayyip-erdogan&kind=direct&about=armenia&from=2023-09-01',
+  '/statements/{id}': `/statements/${KARABAKH_ID}-2`,
   '/speakers': '/speakers?prefix=erd',
   '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
   '/entities': '/entities?prefix=a&type=location',
@@ -57,6 +58,7 @@ describe('the OpenAPI document', () => {
       expect(get.responses, path).toHaveProperty(['500', 'content', 'application/problem+json']);
     }
     expect(operations['/articles/{id}']!.get.responses).toHaveProperty(['404', 'content', 'application/problem+json']);
+    expect(operations['/statements/{id}']!.get.responses).toHaveProperty(['404', 'content', 'application/problem+json']);
   });
 });
 
@@ -80,7 +82,7 @@ describe('what the document states beyond shapes', () => {
   });
 
   it('states the bounds the API enforces: ids, keys, the date window, the prefix', () => {
-    for (const [path, name] of [['/articles/{id}', 'id'], ['/speakers/{id}', 'id'], ['/entities/{id}/articles', 'id'], ['/statements', 'speaker']] as const) {
+    for (const [path, name] of [['/articles/{id}', 'id'], ['/statements/{id}', 'id'], ['/speakers/{id}', 'id'], ['/entities/{id}/articles', 'id'], ['/statements', 'speaker']] as const) {
       expect(parameter(path, name), `${path} ${name}`).toMatchObject({ schema: { maxLength: 256 }, description: expect.stringContaining('256 bytes') });
     }
     expect(parameter('/ingestions/{key}', 'key')).toMatchObject({ schema: { maxLength: 1024 }, description: expect.stringContaining('1024 bytes') });

@@ -135,6 +135,40 @@ describe('GET /statements', () => {
   });
 });
 
+describe('GET /statements/{id}', () => {
+  it('answers one statement with its article, speaker and the entities its words name', async () => {
+    const response = await call(`/statements/${KARABAKH_ID}-2`);
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+    expect(response.json).toMatchObject({
+      id: `${KARABAKH_ID}-2`,
+      text: 'We supported the negotiation process between Azerbaijan and Armenia from the beginning.',
+      speaker: { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdoğan' },
+      article: {
+        id: KARABAKH_ID,
+        title: 'Turkey backs Azerbaijan offensive',
+        lead: null,
+        publishedAt: '2023-09-20',
+        source: { bucket: 'articles', key: `news/${KARABAKH_ID}.txt` },
+      },
+      entities: [{ id: 'armenia' }],
+      // Armenia is not among this article's entities in the fixture: named by its mention as written.
+      about: [{ id: 'armenia', name: 'Armenia', type: null }],
+    });
+    const plain = (await call(`/statements/${KARABAKH_ID}-0`)).json as { about: unknown[] };
+    expect(plain.about).toEqual([]);
+  });
+
+  it('answers 404 problem for an unknown or malformed id, naming it', async () => {
+    for (const id of [`${KARABAKH_ID}-99`, 'no-such-article-0', 'not-a-statement-id', `${KARABAKH_ID}-01`]) {
+      const response = await call(`/statements/${encodeURIComponent(id)}`);
+      expect(response.status, id).toBe(404);
+      expect(response.contentType).toBe('application/problem+json');
+      expect(response.json, id).toMatchObject({ status: 404, detail: `no statement with id ${id}` });
+    }
+  });
+});
+
 describe('GET /speakers and /speakers/{id}', () => {
   it('finds a speaker by a prefix, ignoring case and accents', async () => {
     for (const prefix of ['erdo', 'ERDO', 'Erdoğ', 'recep%20t']) {

@@ -344,6 +344,59 @@ describe('speaker page', () => {
   });
 });
 
+describe('statement page', () => {
+  it('shows one statement with its speaker, article, and what it names; the article and speaker pages link to it', async () => {
+    const naming = { ...statements[1]!, entities: [{ id: 'ana-perez', start: 0, end: 2 }, { id: 'gone-entity', start: 3, end: 7 }] };
+    const store = memoryReader({ articles: [article], statements: [statements[0]!, naming], speakers: [speaker] });
+    const linked = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+
+    const articlePage = await get(linked, `/view/articles/${parsed.id}`);
+    const fromArticle = [...articlePage.document.querySelectorAll('.text .who a.kind')].map((a) => a.getAttribute('href'));
+    expect(fromArticle).toEqual(statements.map((s) => `/view/statements/${encodeURIComponent(s.id)}`));
+    const speakerPage = await get(linked, '/view/speakers/ana-perez');
+    const fromSpeaker = [...speakerPage.document.querySelectorAll('#timeline + ol a.kind')].map((a) => a.getAttribute('href'));
+    expect(fromSpeaker.sort()).toEqual([...fromArticle].sort());
+
+    const { status, document } = await get(linked, fromArticle[1]!);
+    expect(status).toBe(200);
+    expect(text(document.querySelector('h1'))).toBe('Ana Pérez, quoted');
+    expect(text(document.querySelector('title'))).toBe('Ana Pérez: We will finish the work by 1 October… · onrecord');
+    expect(text(document.querySelector('main blockquote'))).toBe('“We will finish the work by 1 October”');
+    const facts = Object.fromEntries([...document.querySelectorAll('dl > dt')].map((dt) => [text(dt), dt.nextElementSibling]));
+    expect(text(facts.Speaker)).toBe('Ana Pérez, Minister');
+    expect(text(facts.Article)).toBe('Bridge to reopen');
+    expect(facts.Article?.querySelector('a')?.getAttribute('href')).toBe(`/view/articles/${parsed.id}`);
+    expect(text(facts.Published)).toBe('5 Oct 2026');
+    // Named by the article's entity, else by the words as written.
+    expect(text(facts.About)).toBe('Ana Pérez (what Ana Pérez said about it), will (what Ana Pérez said about it)');
+    expect([...(facts.About?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/view/entities/ana-perez',
+      '/view/speakers/ana-perez?about=ana-perez',
+      '/view/entities/gone-entity',
+      '/view/speakers/ana-perez?about=gone-entity',
+    ]);
+    // "In context" lands on the statement's place in the article page.
+    const context = document.querySelector('main .meta a')?.getAttribute('href') ?? '';
+    expect(context).toBe(`/view/articles/${parsed.id}#st-${naming.start}-${naming.end}`);
+    expect(articlePage.document.getElementById(context.split('#')[1]!)).not.toBeNull();
+  });
+
+  it('names an untitled article by its first words and says when it has no date', async () => {
+    const untitled = { ...article, metadata: { ...article.metadata, title: null, publishedAt: null, summary: 'Minister Ana Pérez said on Monday that the bridge would reopen.' } };
+    const store = memoryReader({ articles: [untitled], statements, speakers: [speaker] });
+    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), `/view/statements/${encodeURIComponent(statements[0]!.id)}`);
+    const facts = Object.fromEntries([...document.querySelectorAll('dl > dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    expect(facts).toMatchObject({ Article: 'Minister Ana Pérez said on Monday that the bridge would…', Published: 'no date given', Kind: 'reported (indirect speech)' });
+    expect(facts).not.toHaveProperty('About');
+  });
+
+  it('answers an unknown statement with a 404 page', async () => {
+    const page = await get(routes, `/view/statements/${parsed.id}-99`);
+    expect(page.status).toBe(404);
+    expect(text(page.document.querySelector('h1'))).toBe('Not found');
+  });
+});
+
 describe('entity page', () => {
   it('shows the entity and the articles that mention it, with paging', async () => {
     const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: ['Lachin road'], articleCount: 25, mentionCount: 31 };

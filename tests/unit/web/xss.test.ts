@@ -87,7 +87,7 @@ const routes = webRoutes({
   objects: fakeObjects({ [KEY]: TEXT }),
 });
 
-const PAGES = ['/', `/view/articles/${parsed.id}`, `/view/speakers/${speaker.id}`, '/view/ingestions', `/search?q=${encodeURIComponent(`mayor ${HOSTILE}`)}`];
+const PAGES = ['/', `/view/articles/${parsed.id}`, `/view/speakers/${speaker.id}`, `/view/statements/${statement.id}`, '/view/ingestions', `/search?q=${encodeURIComponent(`mayor ${HOSTILE}`)}`];
 
 describe('untrusted text', () => {
   it.each(PAGES)('renders as text on %s: no element, attribute or link comes from it', async (url) => {

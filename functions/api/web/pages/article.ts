@@ -3,8 +3,8 @@ import type { ArticleBody } from '../article-body.ts';
 import { highlightBody, type Piece } from '../highlight.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { KIND_LABEL, articleTitle, entityHref, externalHref, speakerHref, statementAnchor } from '../links.ts';
-import { plural, statementWords, time } from './parts.ts';
+import { articleTitle, entityHref, externalHref, speakerHref, statementAnchor } from '../links.ts';
+import { plural, statementLink, statementWords, time } from './parts.ts';
 
 const BODY_NOTICE: Record<Exclude<ArticleBody, { text: string }>['reason'], string> = {
   missing: 'The uploaded object is no longer in the bucket, so only the statements are shown, without the text.',
@@ -12,8 +12,9 @@ const BODY_NOTICE: Record<Exclude<ArticleBody, { text: string }>['reason'], stri
   unavailable: 'The text could not be read just now, so only the statements are shown.',
 };
 
+/** The speaker, and the statement's kind as the link to the statement's own page. */
 function speakerLabel(statement: StatementRecord): SafeHtml {
-  return html`<span class="who">— <a href="${speakerHref(statement.speaker.id)}">${statement.speaker.name}</a> <span class="kind">${KIND_LABEL[statement.kind]}</span></span>`;
+  return html`<span class="who">— <a href="${speakerHref(statement.speaker.id)}">${statement.speaker.name}</a> ${statementLink(statement)}</span>`;
 }
 
 function piece(part: Piece<StatementRecord>): SafeHtml | string {

@@ -1,5 +1,7 @@
+import type { StatementKind } from '../../../../shared/model/statement.ts';
 import { displayDate } from '../dates.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { KIND_LABEL, statementHref } from '../links.ts';
 
 /** Pieces several pages share. */
 
@@ -30,4 +32,9 @@ export function meta(...parts: (SafeHtml | string | null | undefined | false)[])
  */
 export function statementWords(statement: { kind: 'direct' | 'indirect'; text: string; sentence: string }): string {
   return statement.kind === 'direct' ? `“${statement.text}”` : statement.sentence || statement.text;
+}
+
+/** A statement's kind ("quoted", "reported"), as the link to the statement's own page. */
+export function statementLink(statement: { id: string; kind: StatementKind }): SafeHtml {
+  return html`<a class="kind" href="${statementHref(statement.id)}" title="This statement on its own page">${KIND_LABEL[statement.kind]}</a>`;
 }

@@ -1,8 +1,8 @@
 import type { EntityRecord, Page, SpeakerRecord, StatementRecord } from '../../../../shared/store/port.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { KIND_LABEL, articleHref, entityHref, linkedArticleTitle, speakerHref, statementAnchor, withCursor } from '../links.ts';
-import { meta, pager, plural, statementWords, time } from './parts.ts';
+import { articleHref, entityHref, linkedArticleTitle, speakerHref, statementAnchor, withCursor } from '../links.ts';
+import { meta, pager, plural, statementLink, statementWords, time } from './parts.ts';
 
 /** The entities a statement's words name, each once, by the first mention as written ("Erdogan" for Erdoğan). */
 export function namedEntities(statement: Pick<StatementRecord, 'text' | 'entities'>): { id: string; label: string }[] {
@@ -29,7 +29,7 @@ function timelineItem(statement: StatementRecord, about: string | undefined): Sa
   return html`<li>
 ${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`)}
 <blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
-${meta(html`<span class="kind">${KIND_LABEL[statement.kind]}</span>`, statement.cue, html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`, aboutLinks(statement, about))}
+${meta(statementLink(statement), statement.cue, html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`, aboutLinks(statement, about))}
 </li>`;
 }
 

@@ -55,7 +55,7 @@ function namedIn(text: string): StatementRecord['entities'] {
 }
 
 export const statements: StatementRecord[] = quotes.map((text, index) => ({
-  id: `${KARABAKH_ID}#${index}`,
+  id: `${KARABAKH_ID}-${index}`,
   articleId: KARABAKH_ID,
   articleTitle: 'Turkey backs Azerbaijan offensive',
   articleLead: null,
