@@ -112,11 +112,30 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     expect(await timeline.count()).toBe(4);
     await page.screenshot({ path: `${OUTPUT}/speaker.png`, fullPage: true });
 
+    // An entity a statement names narrows the timeline to the statements that name it too.
+    const named = timeline.locator('.names a').first();
+    const entityName = (await named.textContent()) ?? '';
+    await named.click();
+    await page.waitForURL(/\/view\/speakers\/[^?]+\?about=/);
+    expect(await page.locator('#timeline').textContent()).toMatch(/^Statements naming /);
+    const narrowed = await page.locator('#timeline ~ ol > li').count();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThanOrEqual(4);
+    expect(entityName).not.toBe('');
+    await page.goBack();
+
     // "In context" lands on the statement in the article.
     await timeline.first().getByRole('link', { name: 'In context' }).click();
     await page.waitForURL(/\/view\/articles\/.+#st-\d+-\d+$/);
     const anchor = new URL(page.url()).hash.slice(1);
     expect(await page.locator(`[id="${anchor}"]`).evaluate((element) => element.tagName)).toBe('MARK');
+
+    // Each statement's kind links to the statement's own page.
+    await page.locator('.text .who a.kind').first().click();
+    await page.waitForURL(/\/view\/statements\//);
+    expect(await page.locator('main h1').textContent()).toMatch(/, (quoted|reported)$/);
+    expect(await page.locator('main blockquote').count()).toBe(1);
+    await page.screenshot({ path: `${OUTPUT}/statement.png`, fullPage: true });
 
     expect(cspViolations).toEqual([]);
     await page.close();
@@ -138,7 +157,8 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     const page = await openPage();
     await page.goto(`${pipeline.apiUrl}/`);
     expect(await injected(page)).toEqual([]);
-    await page.locator('main li h2 a', { hasText: '<script>alert("title")</script>' }).click();
+    // The probe gives no publication date: it is listed apart from the dated articles.
+    await page.locator('#undated ~ ul li h3 a', { hasText: '<script>alert("title")</script>' }).click();
     await page.waitForURL(/\/view\/articles\//);
 
     expect(await page.locator('main h1').textContent()).toBe(XSS_TITLE);
@@ -148,6 +168,11 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     expect(marks).toMatch(/<script>alert\('quote'\)<\/script>|onerror=alert\('(quote|reported)'\)/);
     expect(await injected(page)).toEqual([]);
     await page.screenshot({ path: `${OUTPUT}/xss-article.png`, fullPage: true });
+
+    await page.locator('.text .who a.kind').first().click();
+    await page.waitForURL(/\/view\/statements\//);
+    expect(await injected(page)).toEqual([]);
+    expect(await page.locator('main dl').textContent()).toContain(XSS_TITLE);
 
     for (const path of ['/view/ingestions', '/search?q=john']) {
       await page.goto(`${pipeline.apiUrl}${path}`);
