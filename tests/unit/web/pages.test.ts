@@ -174,6 +174,20 @@ describe('home page', () => {
     expect(seen).toEqual(undated.map((a) => a.metadata.title).reverse());
   });
 
+  it('says what is missing when a list is empty: nothing at all, no dated article, or no more', async () => {
+    const empty = await get(webRoutes({ store: memoryReader({}), objects: fakeObjects({}) }), '/');
+    expect(text(empty.document.querySelector('h1 ~ p:not(.meta)'))).toBe('No articles yet. Upload one to the bucket and it appears here.');
+    const undatedOnly = { ...article, metadata: { ...article.metadata, publishedAt: null } };
+    const onlyUndated = webRoutes({ store: memoryReader({ articles: [undatedOnly] }), objects: fakeObjects({}) });
+    const home = await get(onlyUndated, '/');
+    expect(text(home.document.querySelector('h1 ~ p:not(.meta)'))).toBe('No article has a publication date yet.');
+    expect(home.document.querySelectorAll('#undated ~ ul > li')).toHaveLength(1);
+    expect(home.document.querySelector('#undated ~ p a')).toBeNull();
+    const undatedPage = await get(onlyUndated, '/?undated=1');
+    expect([...undatedPage.document.querySelectorAll('main li h2')].map((h) => text(h))).toEqual(['Bridge to reopen']);
+    expect((await get(onlyUndated, '/?undated=1&cursor=forged')).status).toBe(400);
+  });
+
   it('shows no undated section when every article is dated', async () => {
     const { document } = await get(routes, '/');
     expect(document.querySelector('#undated')).toBeNull();

@@ -26,9 +26,13 @@ ${meta(when, article.metadata.siteName, plural(article.statementCount, 'statemen
 
 const list = (articles: ArticleRecord[], heading: 'h2' | 'h3') => html`<ul class="items">${articles.map((article) => item(article, heading))}</ul>`;
 
+function emptyMessage(onFirstPage: boolean, undatedShown: boolean): string {
+  if (!onFirstPage) return 'No more articles.';
+  return undatedShown ? 'No article has a publication date yet.' : 'No articles yet. Upload one to the bucket and it appears here.';
+}
+
 /** `undated` is the first few undated articles, shown under the dated ones on the first page only (else null). */
 export function homePage(dated: Page<ArticleRecord>, undated: Page<ArticleRecord> | null, onFirstPage: boolean): SafeHtml {
-  const nothing = dated.items.length === 0 && !undated?.items.length;
   const undatedSection =
     undated && undated.items.length > 0
       ? html`<section aria-labelledby="undated"><h2 id="undated">Without a publication date</h2>
@@ -40,11 +44,7 @@ ${undated.nextCursor ? html`<p><a href="${undatedHref()}">All articles without a
     { title: 'Newest articles', section: 'home' },
     html`<h1>Newest articles</h1>
 <p class="meta">By publication date, newest first.${undatedSection ? ' Articles without one are listed apart, below.' : ''}</p>
-${nothing
-  ? html`<p>No articles yet. Upload one to the bucket and it appears here.</p>`
-  : dated.items.length
-    ? list(dated.items, 'h2')
-    : html`<p>No article has a publication date yet.</p>`}
+${dated.items.length ? list(dated.items, 'h2') : html`<p>${emptyMessage(onFirstPage, undatedSection !== null)}</p>`}
 ${pager('Article pages', homeHref(), dated.nextCursor ? homeHref(dated.nextCursor) : null, onFirstPage)}
 ${undatedSection}`,
   );
@@ -56,7 +56,7 @@ export function undatedPage(undated: Page<ArticleRecord>, onFirstPage: boolean):
     { title: 'Articles without a publication date' },
     html`<h1>Articles without a publication date</h1>
 <p class="meta">Newest upload first: the source gave no date of publication. <a href="${homeHref()}">Dated articles</a> are listed by publication date.</p>
-${undated.items.length ? list(undated.items, 'h2') : html`<p>Every article has a publication date.</p>`}
+${undated.items.length ? list(undated.items, 'h2') : html`<p>${onFirstPage ? 'Every article has a publication date.' : 'No more articles.'}</p>`}
 ${pager('Article pages', undatedHref(), undated.nextCursor ? undatedHref(undated.nextCursor) : null, onFirstPage)}`,
   );
 }
