@@ -96,18 +96,6 @@ function indexQuery(
  */
 const FILTERED_READ = 100;
 
-/** A Query narrowed to items whose attribute at `path` (dot-separated) equals `value`, after the read. */
-function filtered(query: ReturnType<typeof indexQuery>, path: string, value: string): PageRequest<unknown>['query'] {
-  const parts = path.split('.');
-  const names = Object.fromEntries(parts.map((part, index) => [`#f${index}`, part]));
-  return {
-    ...query,
-    FilterExpression: `${Object.keys(names).join('.')} = :filtered`,
-    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...names },
-    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':filtered': value },
-  };
-}
-
 /** Statements whose text names the entity, also under any filter already there (see StatementItem.ABOUT). */
 function naming(query: PageRequest<unknown>['query'], entityId: string): PageRequest<unknown>['query'] {
   const condition = 'contains(#about, :about)';
@@ -128,6 +116,18 @@ function datedFilter(dated: boolean) {
     expression: 'attribute_type(#da.#dm.#dp, :dtype)',
     names: { '#da': 'article', '#dm': 'metadata', '#dp': 'publishedAt' },
     values: { ':dtype': dated ? 'S' : 'NULL' },
+  };
+}
+
+/** A Query narrowed to items whose attribute at `path` (dot-separated) equals `value`, after the read. */
+function filtered(query: ReturnType<typeof indexQuery>, path: string, value: string): PageRequest<unknown>['query'] {
+  const parts = path.split('.');
+  const names = Object.fromEntries(parts.map((part, index) => [`#f${index}`, part]));
+  return {
+    ...query,
+    FilterExpression: `${Object.keys(names).join('.')} = :filtered`,
+    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...names },
+    ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':filtered': value },
   };
 }
 
@@ -177,7 +177,7 @@ export class DynamoArticleReader implements ArticleReader {
       index: lists.articlesByDate.index,
       partitions: lists.articlesByDate.partitions,
       range,
-      ...(query.dated === undefined ? {} : { filter: datedFilter(query.dated), minimumRead: FILTERED_READ / INDEX_SHARDS }),
+      ...(query.dated === undefined ? {} : { filter: datedFilter(query.dated), minimumRead: Math.ceil(FILTERED_READ / INDEX_SHARDS) }),
       newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
@@ -266,22 +266,6 @@ export class DynamoArticleReader implements ArticleReader {
     });
   }
 
-  async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>> {
-    const range = sortKeyRange(query);
-    if (isEmptyRange(range) || tooLong(query.speaker) || (query.about !== undefined && tooLong(query.about))) return EMPTY_PAGE;
-    const timeline = indexQuery(lists.speakerTimeline, lists.speakerTimeline.partition(query.speaker), range, true);
-    const ofKind = query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline;
-    return this.page({
-      scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null, ...(query.about === undefined ? [] : ['about', query.about])],
-      query: query.about === undefined ? ofKind : naming(ofKind, query.about),
-      keyAttributes: lists.speakerTimeline.keyAttributes,
-      minimumRead: query.kind || query.about !== undefined ? FILTERED_READ : undefined,
-      limit: query.limit,
-      cursor: query.cursor,
-      select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
-    });
-  }
-
   /**
    * A key lookup in the article's current version: the head (found and checked against the source record
    * as getArticle does, and needed anyway for the article's entities), then GetItem of the statement at
@@ -298,6 +282,22 @@ export class DynamoArticleReader implements ArticleReader {
     if (!Item) return null;
     const statement = StatementItem.fromItem(Item);
     return statement.id === id ? { statement, article: head.record } : null;
+  }
+
+  async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>> {
+    const range = sortKeyRange(query);
+    if (isEmptyRange(range) || tooLong(query.speaker) || (query.about !== undefined && tooLong(query.about))) return EMPTY_PAGE;
+    const timeline = indexQuery(lists.speakerTimeline, lists.speakerTimeline.partition(query.speaker), range, true);
+    const ofKind = query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline;
+    return this.page({
+      scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null, ...(query.about === undefined ? [] : ['about', query.about])],
+      query: query.about === undefined ? ofKind : naming(ofKind, query.about),
+      keyAttributes: lists.speakerTimeline.keyAttributes,
+      minimumRead: query.kind || query.about !== undefined ? FILTERED_READ : undefined,
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
+    });
   }
 
   async searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
