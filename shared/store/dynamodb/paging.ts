@@ -16,14 +16,21 @@ export interface PageRequest<T> {
   /** The attributes of the table and index keys: an ExclusiveStartKey is made of these. */
   keyAttributes: readonly string[];
   limit: number;
-  /** Items read per Query at least (a filtered query reads past the items it drops); default: what the page needs. */
-  minimumRead?: number;
   cursor?: string;
   /** Adjusts a decoded cursor position before use (e.g. onto the version that is current now). */
   resumeAt?: (position: Record<string, string>) => Record<string, string>;
   /** Maps a raw batch to results, null for an item that must be skipped. */
   select: (items: Record<string, unknown>[]) => Promise<(T | null)[]>;
 }
+
+/**
+ * DynamoDB counts a Query's Limit before its filter, and the visibility check drops items after it: a round
+ * that came back short reads this many times more in the next, so a rare kind of statement fills a page in
+ * a few round trips, while a page whose items all pass reads just one more than it returns.
+ */
+const READ_GROWTH = 4;
+/** Items read per Query at most (DynamoDB stops at 1 MB anyway). */
+const MAX_READ = 1_000;
 
 export async function queryPage<T>(request: PageRequest<T>): Promise<Page<T>> {
   const { limit, keyAttributes } = request;
@@ -35,13 +42,17 @@ export async function queryPage<T>(request: PageRequest<T>): Promise<Page<T>> {
     start = request.resumeAt ? request.resumeAt(position) : position;
   }
   const items: T[] = [];
+  let grown = 0;
   for (;;) {
     // One more than needed, to know whether anything follows the last item returned.
+    const read = Math.max(limit - items.length + 1, grown);
     const page = await request.client.send(
-      new QueryCommand({ ...request.query, TableName: request.tableName, Limit: Math.max(limit - items.length + 1, request.minimumRead ?? 0), ExclusiveStartKey: start }),
+      new QueryCommand({ ...request.query, TableName: request.tableName, Limit: read, ExclusiveStartKey: start }),
     );
     const raw = page.Items ?? [];
     const selected = await request.select(raw);
+    const kept = selected.filter((value) => value !== null && value !== undefined).length;
+    if (kept < read) grown = Math.min(MAX_READ, read * READ_GROWTH);
     for (const [index, item] of raw.entries()) {
       const value = selected[index];
       if (value === null || value === undefined) continue;

@@ -88,13 +88,6 @@ function indexQuery(
   };
 }
 
-/**
- * Items a filtered Query (one kind of statement, one type of entity) reads at least: DynamoDB counts its
- * Limit before the filter, so reading just one more than a page needs would take a round trip per few
- * items of another kind.
- */
-const FILTERED_READ = 100;
-
 /** A Query narrowed to items whose attribute at `path` (dot-separated) equals `value`, after the read. */
 function filtered(query: ReturnType<typeof indexQuery>, path: string, value: string): PageRequest<unknown>['query'] {
   const parts = path.split('.');
@@ -249,7 +242,6 @@ export class DynamoArticleReader implements ArticleReader {
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null],
       query: query.kind ? filtered(timeline, 'statement.kind', query.kind) : timeline,
       keyAttributes: lists.speakerTimeline.keyAttributes,
-      minimumRead: query.kind ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
@@ -286,7 +278,6 @@ export class DynamoArticleReader implements ArticleReader {
       scope: ['entities', prefix, query.type ?? null],
       query: query.type ? filtered(names, 'type', query.type) : names,
       keyAttributes: lists.entityNames.keyAttributes,
-      minimumRead: query.type ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => {
