@@ -32,15 +32,30 @@ const READ_GROWTH = 4;
 /** Items read per Query at most (DynamoDB stops at 1 MB anyway). */
 const MAX_READ = 1_000;
 
+export function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+}
+
+/** The position a cursor resumes after: it must have been signed for this query and name every key attribute. */
+export function cursorPosition(
+  request: { codec: CursorCodec; scope: readonly unknown[]; cursor?: string },
+  keyAttributes: readonly string[],
+): Record<string, string> | undefined {
+  if (!request.cursor) return undefined;
+  const position = request.codec.decode(request.scope, request.cursor);
+  if (!keyAttributes.every((name) => typeof position[name] === 'string')) throw new InvalidCursorError();
+  return position as Record<string, string>;
+}
+
+/** What a cursor for `item` holds: its position in the table and the index. */
+export const positionOf = (item: Record<string, unknown>, keyAttributes: readonly string[]): Record<string, string> =>
+  Object.fromEntries(keyAttributes.map((name) => [name, String(item[name])]));
+
 export async function queryPage<T>(request: PageRequest<T>): Promise<Page<T>> {
   const { limit, keyAttributes } = request;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  let start: Record<string, unknown> | undefined;
-  if (request.cursor) {
-    const position = request.codec.decode(request.scope, request.cursor);
-    if (!keyAttributes.every((name) => typeof position[name] === 'string')) throw new InvalidCursorError();
-    start = request.resumeAt ? request.resumeAt(position) : position;
-  }
+  checkLimit(limit);
+  const position = cursorPosition(request, keyAttributes);
+  let start: Record<string, unknown> | undefined = position && (request.resumeAt ? request.resumeAt(position) : position);
   const items: T[] = [];
   let grown = 0;
   for (;;) {
@@ -59,8 +74,7 @@ export async function queryPage<T>(request: PageRequest<T>): Promise<Page<T>> {
       items.push(value);
       if (items.length === limit) {
         const more = index < raw.length - 1 || page.LastEvaluatedKey !== undefined;
-        const position = Object.fromEntries(keyAttributes.map((name) => [name, String(item[name])]));
-        return { items, nextCursor: more ? request.codec.encode(request.scope, position) : null };
+        return { items, nextCursor: more ? request.codec.encode(request.scope, positionOf(item, keyAttributes)) : null };
       }
     }
     if (!page.LastEvaluatedKey) return { items, nextCursor: null };

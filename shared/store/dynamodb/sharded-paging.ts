@@ -8,9 +8,11 @@
  * chosen from what the sort key names), so no other shard holds one equal to the cursor's.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CursorCodec, CursorPosition } from '../cursor.ts';
+import type { CursorCodec } from '../cursor.ts';
 import { InvalidCursorError, type Page } from '../port.ts';
-import type { IndexName } from './keys.ts';
+import { indexQuery } from './index-query.ts';
+import type { ShardedList } from './keys.ts';
+import { checkLimit, cursorPosition, positionOf } from './paging.ts';
 
 export interface ShardedPageRequest<T> {
   client: DynamoDBDocumentClient;
@@ -18,9 +20,7 @@ export interface ShardedPageRequest<T> {
   codec: CursorCodec;
   /** Everything that defines the query: a cursor only resumes the query it was made for. */
   scope: readonly unknown[];
-  index: IndexName;
-  /** Every shard's partition key value. */
-  partitions: readonly string[];
+  list: Pick<ShardedList<never>, 'index' | 'partitions' | 'keyAttributes'>;
   /** Inclusive bounds on the index sort key. */
   range: { lower?: string; upper?: string };
   newestFirst: boolean;
@@ -38,28 +38,15 @@ interface Shard {
   done: boolean;
 }
 
-function keyCondition(range: { lower?: string; upper?: string }): string {
-  if (range.lower !== undefined && range.upper !== undefined) return '#pk = :pk AND #sk BETWEEN :lower AND :upper';
-  if (range.lower !== undefined) return '#pk = :pk AND #sk >= :lower';
-  if (range.upper !== undefined) return '#pk = :pk AND #sk <= :upper';
-  return '#pk = :pk';
-}
-
 export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Page<T>> {
-  const { limit, index, newestFirst } = request;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  const pkName = `${index}pk`;
-  const skName = `${index}sk`;
-  const keyAttributes = ['pk', 'sk', pkName, skName];
+  const { limit, list, newestFirst } = request;
+  checkLimit(limit);
+  const pkName = `${list.index}pk`;
+  const skName = `${list.index}sk`;
+  const position = cursorPosition(request, list.keyAttributes);
+  if (position && !list.partitions.includes(position[pkName] ?? '')) throw new InvalidCursorError();
 
-  let position: CursorPosition | undefined;
-  if (request.cursor) {
-    position = request.codec.decode(request.scope, request.cursor);
-    const complete = keyAttributes.every((name) => typeof position?.[name] === 'string');
-    if (!complete || !request.partitions.includes(position[pkName] as string)) throw new InvalidCursorError();
-  }
-
-  const shards: Shard[] = request.partitions.map((partition) => {
+  const shards: Shard[] = list.partitions.map((partition) => {
     if (!position || position[pkName] === partition) return { partition, range: request.range, start: position, buffer: [], done: false };
     const bound = position[skName];
     const range = newestFirst ? { ...request.range, upper: bound } : { ...request.range, lower: bound };
@@ -68,19 +55,10 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
   });
 
   const fetch = async (shard: Shard, size: number) => {
-    const bounded = shard.range.lower !== undefined || shard.range.upper !== undefined;
     const page = await request.client.send(
       new QueryCommand({
+        ...indexQuery(list, shard.partition, shard.range, newestFirst),
         TableName: request.tableName,
-        IndexName: index,
-        KeyConditionExpression: keyCondition(shard.range),
-        ExpressionAttributeNames: bounded ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-        ExpressionAttributeValues: {
-          ':pk': shard.partition,
-          ...(shard.range.lower !== undefined ? { ':lower': shard.range.lower } : {}),
-          ...(shard.range.upper !== undefined ? { ':upper': shard.range.upper } : {}),
-        },
-        ScanIndexForward: !newestFirst,
         Limit: size,
         ExclusiveStartKey: shard.start,
       }),
@@ -125,8 +103,7 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
       items.push(value);
       if (items.length === limit) {
         const more = at < batch.length - 1 || shards.some((shard) => shard.buffer.length > 0 || !shard.done);
-        const last = Object.fromEntries(keyAttributes.map((name) => [name, String(raw[name])]));
-        return { items, nextCursor: more ? request.codec.encode(request.scope, last) : null };
+        return { items, nextCursor: more ? request.codec.encode(request.scope, positionOf(raw, list.keyAttributes)) : null };
       }
     }
   }
