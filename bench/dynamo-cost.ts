@@ -35,6 +35,13 @@ export const dynamoCostMeasure: Measure = {
       ...TABLE_INDEXES.map((index) => ({ metric: `  and on ${index.name}`, unit: 'WRU', summary: per((u) => u.indexWriteUnits[index.name] ?? 0) })),
       { metric: 'write units / article (table and indexes)', unit: 'WRU', summary: per((u) => u.writeUnits + Object.values(u.indexWriteUnits).reduce((sum, units) => sum + units, 0)) },
       { metric: 'read requests / article write', unit: 'requests', summary: per((u) => countOf(u, READ_OPERATIONS)) },
+      // Speakers and entities are the items every article naming them touches: they must not grow with the archive.
+      ...['speaker', 'entity'].map((itemType) => ({
+        metric: `largest ${itemType} item after the corpus`,
+        unit: 'KB',
+        summary: single((loaded.largestItems.get(itemType) ?? 0) / 1024),
+        target: { op: '<=' as const, value: 4 },
+      })),
       { metric: 'items per BatchWriteItem (mean)', unit: 'items', summary: single(batchRequests ? batchItems / batchRequests : 0), target: { op: '<=', value: 25 } },
     ];
 
@@ -76,6 +83,7 @@ export const dynamoCostMeasure: Measure = {
         // (and the bytes an article writes) may grow as the table fills: the two halves show whether it does.
         `Mean item bytes written per article: ${meanKb(objects.slice(0, half)).toFixed(1)} KB over the first half of the articles, ${meanKb(objects.slice(half)).toFixed(1)} KB over the second.`,
         `Read requests per API call: ${CALLS} calls of each, first page, default limit; the busiest speaker is ${loaded.busiestSpeaker.name} (${loaded.busiestSpeaker.statements} statements). Answer bytes = content-length of DynamoDB's JSON answers to those requests (items with type tags: more than the billed item size, but proportional to it).`,
+        `Largest item of each type after the corpus, bytes: ${JSON.stringify(Object.fromEntries(loaded.largestItems))} (an article head is bounded by the item budget, not by the archive).`,
         ...readNotes,
         `Totals: ${JSON.stringify(total.requests)}.`,
       ],

@@ -4,6 +4,7 @@
  * local pipeline's (local/dynamo.ts, in a worker thread), so the API is measured on what `npm start` runs.
  * The dynamo-cost and api measures share one load per bench process (loading is the slow part).
  */
+import { paginateScan, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { RejectedInput, parseDocument } from '../shared/parse/index.ts';
 import type { SourceObject } from '../shared/store/port.ts';
@@ -12,7 +13,7 @@ import { startLocalDynamo } from '../local/dynamo.ts';
 import { documentClient, localClient } from '../tests/support/dynamo.ts';
 import { atBenchEnd } from './cleanup.ts';
 import { loadCorpus } from './corpus.ts';
-import { meterClient, snapshot, usageDelta, type Usage } from './dynamo-meter.ts';
+import { itemSize, meterClient, snapshot, usageDelta, type Usage } from './dynamo-meter.ts';
 
 export interface LoadedStore {
   store: TestStore;
@@ -23,6 +24,8 @@ export interface LoadedStore {
   loadMs: number;
   /** The speaker with the most statements: a realistic heavy timeline to query. */
   busiestSpeaker: { id: string; name: string; statements: number };
+  /** The largest item of each type in the table once every object is stored: what grows with the archive shows here. */
+  largestItems: Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -75,11 +78,28 @@ async function load(every: number): Promise<LoadedStore> {
     const loadMs = performance.now() - start;
     const busiestSpeaker = [...speakers.values()].sort((a, b) => b.statements - a.statements)[0];
     if (!busiestSpeaker) throw new Error('the parser found no statements: nothing to query by speaker');
-    return { store, usage, perObject, loadMs, busiestSpeaker, stop };
+    const scanner = localClient(dynamo.endpoint);
+    try {
+      return { store, usage, perObject, loadMs, busiestSpeaker, largestItems: await largestItems(scanner), stop };
+    } finally {
+      scanner.destroy();
+    }
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Read with a client of its own, so the Scan is not counted as the store's cost. */
+async function largestItems(client: DynamoDBClient): Promise<Map<string, number>> {
+  const largest = new Map<string, number>();
+  for await (const page of paginateScan({ client }, { TableName: TABLE })) {
+    for (const item of page.Items ?? []) {
+      const itemType = item.itemType?.S ?? 'unknown';
+      largest.set(itemType, Math.max(largest.get(itemType) ?? 0, itemSize(item as unknown as Parameters<typeof itemSize>[0])));
+    }
+  }
+  return largest;
 }
 
 let shared: Promise<LoadedStore> | undefined;

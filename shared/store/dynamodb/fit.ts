@@ -32,10 +32,17 @@ export function keySafeId(id: string): string {
   return `${clip([...id].slice(0, 100).join(''), 100)}-${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * A clipped statement keeps only the entities that still lie inside its text (offsets stay true, the
+ * ellipsis is no part of a name), under the same key-safe ids the article's entities get.
+ */
 export function clipStatement(statement: Statement): Statement {
+  const text = clip(statement.text, MAX_STATEMENT_TEXT);
+  const kept = text === statement.text ? text.length : text.length - 1;
   return {
     ...statement,
-    text: clip(statement.text, MAX_STATEMENT_TEXT),
+    text,
+    entities: statement.entities.filter((entity) => entity.end <= kept).map((entity) => ({ ...entity, id: keySafeId(entity.id) })),
     sentence: clip(statement.sentence, MAX_STATEMENT_TEXT),
     cue: clip(statement.cue, MAX_NAME),
     speaker: {

@@ -31,7 +31,8 @@ import * as MentionItem from './items/mention.ts';
 import * as NameIndex from './items/name-index.ts';
 import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
-import { INDEX_SHARDS, keys, lists, type IndexName, type TableKey } from './keys.ts';
+import { indexQuery } from './index-query.ts';
+import { keys, lists, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
 import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
@@ -55,46 +56,6 @@ const tooLong = (id: string) => Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES;
 /** `from` after `to`: DynamoDB refuses such a BETWEEN, and the answer is empty anyway. */
 const isEmptyRange = (range: { lower?: string; upper?: string }) =>
   range.lower !== undefined && range.upper !== undefined && range.lower > range.upper;
-
-/** Key condition on an index: its partition, optionally a sort-key date range or prefix. */
-function indexQuery(
-  { index }: { index: IndexName },
-  partition: string,
-  sort: { lower?: string; upper?: string; prefix?: string },
-  newestFirst: boolean,
-) {
-  const names: Record<string, string> = { '#pk': `${index}pk` };
-  const values: Record<string, string> = { ':pk': partition };
-  let condition = '#pk = :pk';
-  if (Object.values(sort).some((bound) => bound !== undefined)) names['#sk'] = `${index}sk`;
-  if (sort.prefix !== undefined) {
-    condition += ' AND begins_with(#sk, :prefix)';
-    values[':prefix'] = sort.prefix;
-  } else if (sort.lower !== undefined && sort.upper !== undefined) {
-    condition += ' AND #sk BETWEEN :lower AND :upper';
-    Object.assign(values, { ':lower': sort.lower, ':upper': sort.upper });
-  } else if (sort.lower !== undefined) {
-    condition += ' AND #sk >= :lower';
-    values[':lower'] = sort.lower;
-  } else if (sort.upper !== undefined) {
-    condition += ' AND #sk <= :upper';
-    values[':upper'] = sort.upper;
-  }
-  return {
-    IndexName: index,
-    KeyConditionExpression: condition,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ScanIndexForward: !newestFirst,
-  };
-}
-
-/**
- * Items a filtered Query (one kind of statement, one type of entity) reads at least: DynamoDB counts its
- * Limit before the filter, so reading just one more than a page needs would take a round trip per few
- * items of another kind.
- */
-const FILTERED_READ = 100;
 
 /** Statements whose text names the entity, also under any filter already there (see StatementItem.ABOUT). */
 function naming(query: PageRequest<unknown>['query'], entityId: string): PageRequest<unknown>['query'] {
@@ -174,10 +135,9 @@ export class DynamoArticleReader implements ArticleReader {
     if (isEmptyRange(range)) return EMPTY_PAGE;
     return this.shardedPage({
       scope: ['articles', query.from ?? null, query.to ?? null, ...(query.dated === undefined ? [] : [query.dated])],
-      index: lists.articlesByDate.index,
-      partitions: lists.articlesByDate.partitions,
+      list: lists.articlesByDate,
       range,
-      ...(query.dated === undefined ? {} : { filter: datedFilter(query.dated), minimumRead: Math.ceil(FILTERED_READ / INDEX_SHARDS) }),
+      ...(query.dated === undefined ? {} : { filter: datedFilter(query.dated) }),
       newestFirst: true,
       limit: query.limit,
       cursor: query.cursor,
@@ -293,7 +253,6 @@ export class DynamoArticleReader implements ArticleReader {
       scope: ['statements', query.speaker, query.kind ?? null, query.from ?? null, query.to ?? null, ...(query.about === undefined ? [] : ['about', query.about])],
       query: query.about === undefined ? ofKind : naming(ofKind, query.about),
       keyAttributes: lists.speakerTimeline.keyAttributes,
-      minimumRead: query.kind || query.about !== undefined ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
@@ -330,7 +289,6 @@ export class DynamoArticleReader implements ArticleReader {
       scope: ['entities', prefix, query.type ?? null],
       query: query.type ? filtered(names, 'type', query.type) : names,
       keyAttributes: lists.entityNames.keyAttributes,
-      minimumRead: query.type ? FILTERED_READ : undefined,
       limit: query.limit,
       cursor: query.cursor,
       select: async (items) => {
@@ -372,8 +330,7 @@ export class DynamoArticleReader implements ArticleReader {
   async listIngestions(query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.shardedPage({
       scope: ['ingestions'],
-      index: lists.ingestionsByTime.index,
-      partitions: lists.ingestionsByTime.partitions,
+      list: lists.ingestionsByTime,
       range: {},
       newestFirst: true,
       limit: query.limit,
@@ -385,8 +342,7 @@ export class DynamoArticleReader implements ArticleReader {
   async listIngestionsMadeBefore(version: number, query: PageQuery): Promise<Page<IngestionRecord>> {
     return this.shardedPage({
       scope: ['ingestions-before', version],
-      index: lists.ingestionsByParser.index,
-      partitions: lists.ingestionsByParser.partitions,
+      list: lists.ingestionsByParser,
       // Inclusive, yet below `version`: every sort key continues past the bare version number ("…04#key").
       range: { upper: lists.parserVersionBound(version) },
       newestFirst: false,

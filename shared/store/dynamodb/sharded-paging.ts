@@ -8,9 +8,11 @@
  * chosen from what the sort key names), so no other shard holds one equal to the cursor's.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CursorCodec, CursorPosition } from '../cursor.ts';
+import type { CursorCodec } from '../cursor.ts';
 import { InvalidCursorError, type Page } from '../port.ts';
-import type { IndexName } from './keys.ts';
+import { indexQuery } from './index-query.ts';
+import type { ShardedList } from './keys.ts';
+import { checkLimit, cursorPosition, MAX_READ, positionOf, READ_GROWTH } from './paging.ts';
 
 export interface ShardedPageRequest<T> {
   client: DynamoDBDocumentClient;
@@ -18,9 +20,7 @@ export interface ShardedPageRequest<T> {
   codec: CursorCodec;
   /** Everything that defines the query: a cursor only resumes the query it was made for. */
   scope: readonly unknown[];
-  index: IndexName;
-  /** Every shard's partition key value. */
-  partitions: readonly string[];
+  list: Pick<ShardedList<never>, 'index' | 'partitions' | 'keyAttributes'>;
   /** Inclusive bounds on the index sort key. */
   range: { lower?: string; upper?: string };
   newestFirst: boolean;
@@ -28,11 +28,10 @@ export interface ShardedPageRequest<T> {
   cursor?: string;
   /**
    * Narrows each shard's Query after the read (a FilterExpression; its names and values must not start
-   * with `#pk`, `#sk`, `:pk`, `:lower`, `:upper`). DynamoDB counts Limit before the filter, so a filtered
-   * list reads `minimumRead` items per shard Query at least.
+   * with `#pk`, `#sk`, `:pk`, `:lower`, `:upper`, `:prefix`). DynamoDB counts Limit before the filter, so
+   * a shard's read that comes back short reads READ_GROWTH times more the next time, as paging.ts does.
    */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
-  minimumRead?: number;
   /** Maps a raw batch to results, null for an item that must be skipped. */
   select: (items: Record<string, unknown>[]) => Promise<(T | null)[]>;
 }
@@ -43,61 +42,51 @@ interface Shard {
   start: Record<string, unknown> | undefined;
   buffer: Record<string, unknown>[];
   done: boolean;
-}
-
-function keyCondition(range: { lower?: string; upper?: string }): string {
-  if (range.lower !== undefined && range.upper !== undefined) return '#pk = :pk AND #sk BETWEEN :lower AND :upper';
-  if (range.lower !== undefined) return '#pk = :pk AND #sk >= :lower';
-  if (range.upper !== undefined) return '#pk = :pk AND #sk <= :upper';
-  return '#pk = :pk';
+  /** Items its next Query reads at least (filtered lists: see READ_GROWTH). */
+  grown: number;
 }
 
 export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Page<T>> {
-  const { limit, index, newestFirst } = request;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  const pkName = `${index}pk`;
-  const skName = `${index}sk`;
-  const keyAttributes = ['pk', 'sk', pkName, skName];
+  const { limit, list, newestFirst } = request;
+  checkLimit(limit);
+  const pkName = `${list.index}pk`;
+  const skName = `${list.index}sk`;
+  const position = cursorPosition(request, list.keyAttributes);
+  if (position && !list.partitions.includes(position[pkName] ?? '')) throw new InvalidCursorError();
 
-  let position: CursorPosition | undefined;
-  if (request.cursor) {
-    position = request.codec.decode(request.scope, request.cursor);
-    const complete = keyAttributes.every((name) => typeof position?.[name] === 'string');
-    if (!complete || !request.partitions.includes(position[pkName] as string)) throw new InvalidCursorError();
-  }
-
-  const shards: Shard[] = request.partitions.map((partition) => {
-    if (!position || position[pkName] === partition) return { partition, range: request.range, start: position, buffer: [], done: false };
+  const shards: Shard[] = list.partitions.map((partition) => {
+    if (!position || position[pkName] === partition) return { partition, range: request.range, start: position, buffer: [], done: false, grown: 0 };
     const bound = position[skName];
     const range = newestFirst ? { ...request.range, upper: bound } : { ...request.range, lower: bound };
     const empty = range.lower !== undefined && range.upper !== undefined && range.lower > range.upper;
-    return { partition, range, start: undefined, buffer: [], done: empty };
+    return { partition, range, start: undefined, buffer: [], done: empty, grown: 0 };
   });
 
   const fetch = async (shard: Shard, size: number) => {
-    const bounded = shard.range.lower !== undefined || shard.range.upper !== undefined;
     const { filter } = request;
+    const query = indexQuery(list, shard.partition, shard.range, newestFirst);
+    // A filtered read that came back short (fewer items than asked, the shard not done) reads more next time.
+    const asked = Math.max(size, shard.grown);
     const page = await request.client.send(
       new QueryCommand({
+        ...query,
         TableName: request.tableName,
-        IndexName: index,
-        KeyConditionExpression: keyCondition(shard.range),
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: { ...(bounded ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName }), ...filter?.names },
-        ExpressionAttributeValues: {
-          ':pk': shard.partition,
-          ...(shard.range.lower !== undefined ? { ':lower': shard.range.lower } : {}),
-          ...(shard.range.upper !== undefined ? { ':upper': shard.range.upper } : {}),
-          ...filter?.values,
-        },
-        ScanIndexForward: !newestFirst,
-        Limit: Math.max(size, request.minimumRead ?? 0),
+        ...(filter
+          ? {
+              FilterExpression: filter.expression,
+              ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...filter.names },
+              ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ...filter.values },
+            }
+          : {}),
+        Limit: asked,
         ExclusiveStartKey: shard.start,
       }),
     );
-    shard.buffer.push(...(page.Items ?? []));
+    const items = page.Items ?? [];
+    shard.buffer.push(...items);
     shard.start = page.LastEvaluatedKey;
     shard.done = page.LastEvaluatedKey === undefined;
+    if (filter && !shard.done && items.length < asked) shard.grown = Math.min(MAX_READ, asked * READ_GROWTH);
   };
   const comesFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
     newestFirst ? String(a[skName]) > String(b[skName]) : String(a[skName]) < String(b[skName]);
@@ -139,8 +128,7 @@ export async function shardedPage<T>(request: ShardedPageRequest<T>): Promise<Pa
       items.push(value);
       if (items.length === limit) {
         const more = at < batch.length - 1 || shards.some((shard) => shard.buffer.length > 0 || !shard.done);
-        const last = Object.fromEntries(keyAttributes.map((name) => [name, String(raw[name])]));
-        return { items, nextCursor: more ? request.codec.encode(request.scope, last) : null };
+        return { items, nextCursor: more ? request.codec.encode(request.scope, positionOf(raw, list.keyAttributes)) : null };
       }
     }
   }

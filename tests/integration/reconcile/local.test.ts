@@ -63,9 +63,12 @@ describe('reconciling the local pipeline', () => {
     await pipeline.idle();
 
     expect(first.findings.missing).toEqual(['sync/lost.txt']);
-    expect(second.findings.missing).toEqual(['sync/lost.txt']);
+    // The second run sees the object missing still, or already ingested when the pipeline was quicker than
+    // it (a busy machine): either way the object is ingested once, as the ingestion record below shows.
+    expect([[], ['sync/lost.txt']]).toContainEqual(second.findings.missing);
     const { body } = await pipeline.get<{ status: string; articleIds: string[] }>('/ingestions/sync/lost.txt');
     expect(body.status).toBe('accepted');
+    expect(body.articleIds).toHaveLength(1);
     expect((await reconcileLocalPipeline(pipeline, new Date())).findings).toEqual({ missing: [], stale: [], gone: [] });
   });
 

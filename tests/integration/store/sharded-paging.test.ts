@@ -8,12 +8,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CursorCodec } from '../../../shared/store/cursor.ts';
 import { batchWrite, putRequest } from '../../../shared/store/dynamodb/batch.ts';
+import { lists } from '../../../shared/store/dynamodb/keys.ts';
 import { shardedPage } from '../../../shared/store/dynamodb/sharded-paging.ts';
 import { InvalidCursorError } from '../../../shared/store/port.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
 
 const SHARDS = 4;
 const codec = new CursorCodec('sharded-paging-test');
+/** A position on any gsi1 list: table key and gsi1 key. */
+const GSI1_POSITION = lists.articlesByDate.keyAttributes;
 
 /** As the store does: the shard follows from what the sort key names, so equal sort keys share a shard. */
 const shardOf = (sortKey: string) => createHash('md5').update(sortKey).digest().readUInt32BE(0) % SHARDS;
@@ -68,8 +71,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('sharded 
           tableName: dynamo.tableName,
           codec,
           scope: [list],
-          index: 'gsi1',
-          partitions,
+          list: { index: 'gsi1', partitions, keyAttributes: GSI1_POSITION },
           ...options,
           cursor,
           select: async (raw) => raw.map((item) => (item.hidden ? null : item)),
@@ -122,8 +124,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('sharded 
         tableName: dynamo.tableName,
         codec,
         scope: [`LIST${run - 1}`],
-        index: 'gsi1',
-        partitions: [`LIST${run - 1}#0`],
+        list: { index: 'gsi1', partitions: [`LIST${run - 1}#0`], keyAttributes: GSI1_POSITION },
         range: {},
         newestFirst: true,
         limit: 1,

@@ -1,8 +1,8 @@
 /**
  * Name-prefix search items: one per word-suffix of a folded name, so a prefix of any word finds the whole
  * name ("erdo" → "recep tayyip erdogan", "tayy" → the same). Entities get one set per type any article
- * gave them, so that the typed index can find them under each; a reader keeps a match only when its name
- * and type are the aggregate's current ones. Items are written before the aggregate write that makes
+ * gave them, each item saying its type, so that a search for one type (a filter on that attribute) finds
+ * them under each; a reader keeps a match only when its name and type are the aggregate's current ones. Items are written before the aggregate write that makes
  * their name or type possible, are never changed, and writing them again is harmless.
  */
 import type { EntityType } from '../../../model/article.ts';
