@@ -1,6 +1,5 @@
 /** One statement of one article version, indexed on its speaker's timeline. */
 import type { StatementRecord } from '../../port.ts';
-import { keySafeId } from '../fit.ts';
 import { keys, lists } from '../keys.ts';
 
 /** Told apart from the partition's other items when an article is read whole. */
@@ -15,7 +14,8 @@ export const ITEM_TYPE = 'statement';
  */
 export const ABOUT = 'about';
 
-const aboutOf = (statement: StatementRecord): string[] => [...new Set(statement.entities.map((entity) => keySafeId(entity.id)))];
+/** The record's entity ids are key-safe already (clipStatement), as the entities' own items are keyed. */
+const aboutOf = (statement: StatementRecord): string[] => [...new Set(statement.entities.map((entity) => entity.id))];
 
 export interface StatementPlacement {
   sourceKey: string;
