@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { authorsFromMarkup } from '../../../shared/parse/formats/html/byline.ts';
+import { authorsFromMarkup, nameOnDateline } from '../../../shared/parse/formats/html/byline.ts';
 import { parseText } from './support.ts';
 
 /** A small page: head markup, then body markup with enough text for Readability to find an article. */
@@ -362,13 +362,16 @@ describe('HTML byline', () => {
     expect(metadataOf(html('<p>Anna Dunst</p>')).byline).toBeNull();
   });
 
-  it('reads the name beside the date on the dateline under the headline, but not a place before a comma', () => {
+  it('reads the name beside the date on the dateline under the headline, but not a place before a comma or a dash', () => {
     const dashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Essay</div><div>03.03.2021 - Anna Dunst</div>', 'de'));
     expect(dashed).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'text-dateline' }) });
     const slashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Tom Berg / 03.03.2021 / 06:15</div>', 'de'));
     expect(slashed.byline).toBe('Tom Berg');
     const place = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg, 03.03.2021</div>', 'de'));
     expect(place.byline).toBeNull();
+     // nor a place before a dash
+    expect(metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg - 25.10.2022</div>', 'de')).byline).toBeNull();
+    expect(nameOnDateline('Bad Homburg - 25.10.2022 - Anna Dunst')).toBe('Anna Dunst');
   });
 
   it('reads any author class last, where it holds a full name and nothing more', () => {

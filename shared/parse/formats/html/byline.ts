@@ -237,9 +237,13 @@ export function nameOnBylineParagraph(text: string): string | null {
 
 // The dateline under a headline may give the author beside the date and time with no cue: "25.10.2022 - Anna
 // Dunst", "Anna Dunst / 22.04.2020 / 06:15". Its parts are set apart by dashes, slashes, bars or dots; a comma
-// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here.
+// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here, and so does
+// a dash ("Bad Homburg - 25.10.2022 - Anna Dunst"): a text before a dash and the date is the dateline's place,
+// not a byline.
 const DATELINE_TIME = /\b\d{1,2}:\d{2}(?:\s*(?:Uhr|h|am|pm))?\b/giu;
 const DATELINE_SEPARATOR = /(?:^|\s)[-–—/•·](?=\s|$)|\|/u;
+// a dated block with its date taken out (`withoutDates` leaves a bar): words, then a dash, then the date
+const PLACE_BEFORE_DATE = /^[^|]*\p{L}[^|]*\s[-–—]\s*\|/u;
 
 /** The name beside the date on the first dated block of a text: "Kultur | 25.10.2022 - Anna Dunst | …" → "Anna Dunst". */
 export function nameOnDateline(text: string): string | null {
@@ -247,7 +251,12 @@ export function nameOnDateline(text: string): string | null {
     if (block.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
     const undated = withoutDates(block);
     if (undated === block) continue;
-    const parts = undated.replace(DATELINE_TIME, ' | ').split(DATELINE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+    const parts = undated
+      .replace(PLACE_BEFORE_DATE, ' | ')
+      .replace(DATELINE_TIME, ' | ')
+      .split(DATELINE_SEPARATOR)
+      .map((part) => part.trim())
+      .filter(Boolean);
     return parts.length === 1 && ONLY_A_FULL_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
   }
   return null;
