@@ -343,6 +343,10 @@ describe('HTML byline', () => {
     expect(metadataOf(page('<meta name="author" content="Anna Dunst, Projektleiterin der Stiftung">', '', 'de')).byline).toBe('Anna Dunst');
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Senior Correspondent">', '')).byline).toBe('Tom Berg');
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Ann Lee">', '')).authors).toEqual(['Tom Berg', 'Ann Lee']);
+     // a job is a whole word or a compound with a stem of its own: a surname that is or ends like one names a co-author
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst und Tom Leiter">', '', 'de')).authors).toEqual(['Anna Dunst', 'Tom Leiter']);
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Tom Schleiter">', '', 'de')).authors).toEqual(['Anna Dunst', 'Tom Schleiter']);
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Stellvertretender Leiter">', '', 'de')).authors).toEqual(['Anna Dunst']);
   });
 
   it('reads the name a block of its own follows a Blogger cue with', () => {

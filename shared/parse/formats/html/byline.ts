@@ -63,14 +63,26 @@ function withoutDates(text: string): string {
 // part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
 const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
 
-// Job titles that follow a name on a byline, as words or as the end of a compound ("Projektleiterin",
-// "Chefredakteur"), in the languages of the pages we read.
-const ROLE_WORD =
-  /(?:reporter|redakteur|korrespondent|correspondent|editor|writer|journalist|contributor|columnist|kolumnist|leiter|führer|sprecher|referent|direktor|director|officer|manager|präsident|president|berater|mitarbeiter|volontär|fotograf|photographer|producer|produzent|moderator|rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista)(?:in|innen)?$/iu;
+// Job titles that follow a name on a byline, in the languages of the pages we read. A word is a role when it is
+// one of these as a whole word ("Editor", "Co-Editor", "Leiterin"), or a German compound that ends in one after
+// a stem of its own ("Projektleiterin", "Chefredakteur"): a surname that merely ends like one ("Schleiter",
+// "Creditor") is a name.
+const ROLES =
+  'reporter|correspondent|editor|writer|journalist|contributor|columnist|director|officer|manager|president|photographer|producer|moderator|' +
+  'rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista';
+const GERMAN_ROLES = 'redakteur|korrespondent|kolumnist|journalist|reporter|leiter|führer|sprecher|referent|direktor|präsident|berater|mitarbeiter|volontär|fotograf|produzent|moderator';
+const ROLE_WORD = new RegExp(String.raw`^(?:\p{L}+-)?(?:(?:${ROLES})s?|(?:\p{L}{4,})?(?:${GERMAN_ROLES})(?:in|innen)?)$`, 'iu');
+// A German job that is also a surname ("Tom Leiter", "Jan Sprecher") names someone after a first name; after an
+// adjective it is a job ("Stellvertretender Leiter", "Freier Mitarbeiter").
+const SURNAME_ROLE = /^(?:leiter|führer|sprecher|berater|referent|direktor)$/iu;
+const ADJECTIVE = /(?:end|lich|isch|ig|ei|iert)e[rsmn]?$/iu;
 
 /** Whether a part of a byline is a job title: one of its words is a role ("Staff Writer", "Chief People Officer"). */
 function isRole(part: string): boolean {
-  return part.split(/\s+/).some((word) => ROLE_WORD.test(word));
+  const words = part.split(/\s+/);
+  const [first, last] = words;
+  if (words.length === 2 && /^\p{Lu}/u.test(first!) && SURNAME_ROLE.test(last!) && !ADJECTIVE.test(first!) && !ROLE_WORD.test(first!)) return false;
+  return words.some((word) => ROLE_WORD.test(word));
 }
 
 // Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
