@@ -387,5 +387,9 @@ describe('HTML byline', () => {
       '<html><body><h1>Council backs budget</h1><div><div class="author-tools">Share</div></div><p><span class="c-author">Ann Lee</span></p></body></html>',
     ) as unknown as { document: Document };
     expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['Ann Lee']);
+     // a box around the name is no byline: its text is far longer than a name
+    const bio = 'Ann Lee | ' + 'She has covered the city council, its budget and its schools for the paper since the last election. '.repeat(3);
+    const box = parseHTML(`<html><body><h1>Council backs budget</h1><div class="c-author-box">${bio}</div></body></html>`) as unknown as { document: Document };
+    expect(authorsFromMarkup(box.document, box.document.querySelector('h1')!)).toBeNull();
   });
 });

@@ -161,7 +161,11 @@ export function authorsFromMarkup(document: Document, headline?: Element, isSite
       // several authors share one byline block; names elsewhere on the page are other articles'
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;
-      const name = nameOnByline(element.getAttribute('content') ?? element.textContent ?? '');
+      const text = element.getAttribute('content') ?? element.textContent ?? '';
+      // the catch-all class also marks boxes around the name (a bio, a whole header): one much longer than a
+      // name is no byline, skipped before the date parsing and name checks that would cost most on it
+      if (selector === ANY_AUTHOR_CLASS && isLongerThan(text, 2 * MAX_NAME_CHARS)) continue;
+      const name = nameOnByline(text);
       if (!name || (selector === ANY_AUTHOR_CLASS && !ONLY_A_FULL_NAME.test(name))) continue;
       byline = block;
       if (!names.includes(name)) names.push(name);
@@ -172,6 +176,11 @@ export function authorsFromMarkup(document: Document, headline?: Element, isSite
     siteOnly ??= found;
   }
   return siteOnly;
+}
+
+/** Whether a text is longer than `chars` once its runs of white space count as one (markup indents its text). */
+function isLongerThan(text: string, chars: number): boolean {
+  return text.length > chars && text.trim().replace(/\s+/g, ' ').length > chars;
 }
 
 export interface AuthorCandidate {
