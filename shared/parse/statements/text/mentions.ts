@@ -18,7 +18,10 @@ const CLAUSE_WORDS = new Set([
   'whereas', 'whilst', 'once', 'or', 'nor', 'said', 'says', 'told',
 ]);
 
-/** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"). */
+/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
+const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
+
+/** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"), and "to" with the words before it. */
 const BETWEEN_WORDS = new Set([
   'also', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must',
   'is', 'was', 'are', 'were', 'be', 'been', 'being', 'later', 'previously', 'earlier', 'recently',
@@ -26,16 +29,14 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  'likewise', 'too', 'went', 'soon', 'even', 'long', 'since',
   // "Ford itself said", "Cruz himself said", "they all vowed": an intensifier or quantifier after the speaker
   'himself', 'herself', 'itself', 'themselves', 'all',
-  // "continues to insist", "continued to deny"
-  'continues', 'continued', 'continue',
+  // "is expected to say", "continues to insist"
+  'to', ...BEFORE_TO,
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
-/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
-const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
 
 /** Sentence openers and time phrases that stand before the speaker ("However, on Wednesday the minister said"). */
 const LEADING_WORDS = new Set([
