@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { WEEKDAYS, WEEKDAYS_DE, WEEKDAYS_FR } from '../../date-words.ts';
 import { splitAuthors } from '../header-text.ts';
 import { cleanText, squeezed } from './clean-text.ts';
 
@@ -87,12 +88,13 @@ function isRole(part: string): boolean {
 
 // Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
 // alone ("Artikel von"), a placeholder ("No Author", "admin"), a weekday from the dateline ("Donnerstag").
-const NOT_A_NAME = new Set(
-  `about the author authors autor autoren autorin über den die der artikel article articles von by no
-  admin administrator redakteur verfasser written posted geschrieben veröffentlicht erstellt eingestellt
-  monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
-  lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
-);
+const NOT_A_NAME = new Set([
+  ...`about the author authors autor autoren autorin über den die der artikel article articles von by no
+  admin administrator redakteur verfasser written posted geschrieben veröffentlicht erstellt eingestellt`.split(/\s+/),
+  ...WEEKDAYS,
+  ...WEEKDAYS_DE,
+  ...WEEKDAYS_FR,
+]);
 
 // Particles inside a name ("Ludwig van Beethoven"), which may open one ("van Gogh").
 const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;

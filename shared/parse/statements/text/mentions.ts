@@ -1,4 +1,5 @@
 import type { SpeakerType } from '../../../model/statement.ts';
+import { WEEKDAYS } from '../../date-words.ts';
 import { cueInfo } from '../cues.ts';
 import type { Mention } from '../types.ts';
 import {
@@ -46,9 +47,10 @@ const LEADING_WORDS = new Set([
   'recently', 'subsequently', 'initially', 'originally', 'afterwards', 'thus', 'hence', 'again', 'both',
 ]);
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'next', 'early', 'late', 'by', 'over', 'since', 'from', 'until', 'for', 'earlier', 'later']);
+/** A weekday alone before the speaker, with no preposition: "Wednesday the minister said" ("yesterday" is a leading word). */
+const DAY_WORDS: ReadonlySet<string> = new Set(WEEKDAYS);
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year', 'years',
+  ...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year', 'years',
   'week', 'weeks', 'month', 'months', 'day', 'days', 'morning', 'afternoon', 'evening', 'night', 'weekend',
   'time', 'the', 'a', 'recent', 'past', 'summer', 'winter', 'spring', 'autumn', 'season', 'last', 'this',
   'next', 'same', 'previous', 'early', 'late', 'end', 'start', 'of', 'quarter', 'decade', 'first', 'second',
@@ -234,7 +236,7 @@ function stripLeading(tokens: Token[]): Token[] {
       while (tokens[j] && (TIME_WORDS.has(tokens[j]!.lower) || /^\d/.test(tokens[j]!.text))) j++;
       if (j > i + 1) { i = j; continue; }
     }
-    if (TIME_WORDS.has(token.lower) && /^(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(token.lower)) { i++; continue; }
+    if (DAY_WORDS.has(token.lower)) { i++; continue; }
     return tokens.slice(i);
   }
 }
