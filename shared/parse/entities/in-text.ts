@@ -1,6 +1,7 @@
 import type { Entity } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import type { StatementEntity } from '../../model/statement.ts';
+import { NAME_OPENING_PARTICLES } from './lexicon.ts';
 
 interface Form {
   words: string[];
@@ -17,6 +18,7 @@ interface Word {
 /** A non-ASCII letter, digit or combining mark (a mark written apart from its letter stays in the word). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const UPPER_CASE = /[\p{Lu}\p{Lt}]/u;
+const LOWER_CASE = /^\p{Ll}/u;
 
 /**
  * The words of a text: runs of letters and digits; spaces, punctuation, apostrophes and hyphens separate
@@ -71,10 +73,12 @@ function hasCapital(text: string, start: number, end: number): boolean {
  * text is not always a piece of the body (split quotes are joined, an indirect statement loses its quote marks).
  *
  * Apostrophes and hyphens separate words on both sides, so "Erdoğan's" still holds the name "Erdogan" and
- * "O'Brien" meets "O’Brien". A name may open with a word in lower case ("al-Assad", "eBay", "de Gaulle",
- * "van der Leyen"), but a match with no capital letter at all is not a name but a word ("us" is not the US,
- * "may" not Theresa May). The forms are indexed once per article by their first word, so each text costs
- * one pass over its characters and a lookup per word.
+ * "O'Brien" meets "O’Brien". A name opens with a capital, or with a particle or a word with a capital inside
+ * ("al-Assad", "de Gaulle", "van der Leyen", "eBay"); another word in lower case opens a phrase, not a name
+ * ("make America great again" holds the name "America", whatever entity the slogan was taken for). A match
+ * with no capital letter at all is a word, not a name ("us" is not the US, "may" not Theresa May). The forms
+ * are indexed once per article by their first word, so each text costs one pass over its characters and a
+ * lookup per word that may open a name.
  */
 export function entitiesInText(entities: readonly Entity[]): (text: string) => StatementEntity[] {
   // built on the first text: many articles have no statement to look in
@@ -83,14 +87,17 @@ export function entitiesInText(entities: readonly Entity[]): (text: string) => S
     byFirstWord ??= indexForms(entities);
     if (byFirstWord.size === 0) return [];
     const words = wordsOf(text);
-    // each word folded once, though a form of several words compares it again as its second or third word
+    // folded when first needed: most words of a text are in lower case and open no name
     const folded: Array<string | undefined> = [];
     const foldedAt = (k: number) => (k < words.length ? (folded[k] ??= fold(text, words[k]!)) : undefined);
     const found: StatementEntity[] = [];
     for (let at = 0; at < words.length; at++) {
+      const { start, end: wordEnd } = words[at]!;
+      const code = text.charCodeAt(start);
+      const lowerCase = (code >= 97 && code <= 122) || LOWER_CASE.test(text[start]!);
+      if (lowerCase && !hasCapital(text, start, wordEnd) && !NAME_OPENING_PARTICLES.has(foldedAt(at)!)) continue;
       const form = byFirstWord.get(foldedAt(at)!)?.find((f) => f.words.every((word, k) => foldedAt(at + k) === word));
       if (!form) continue;
-      const start = words[at]!.start;
       const end = words[at + form.words.length - 1]!.end;
       if (!hasCapital(text, start, end)) continue;
       found.push({ id: form.id, start, end });

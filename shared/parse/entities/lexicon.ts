@@ -94,5 +94,8 @@ export const DATE_WORDS_NEAR_NUMBERS = words(`
 /** Lower-case words that may sit inside a name: "Bank of Ireland", "Transport for London". */
 export const NAME_CONNECTORS = words(`of for the de del da di du von van der bin al and &`);
 
+/** Lower-case particles a name may open with: "al-Assad", "bin Salman", "de Gaulle", "van der Leyen". */
+export const NAME_OPENING_PARTICLES = words(`al el bin ibn abu de del della di da du dos das von van der den ten ter le la zu`);
+
 /** Connectors that, inside a name, make it an institution's ("Transport for London", "Bank of Ireland"). */
 export const INSTITUTION_CONNECTORS = words(`of for`);

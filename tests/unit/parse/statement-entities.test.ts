@@ -92,6 +92,10 @@ describe('entitiesInText', () => {
     ]);
     // still not when the whole match is in lower case
     expect(find('ebay and de gaulle')).toEqual([]);
+    // another word in lower case opens a phrase, not a name: the slogan taken for an entity holds the name
+    const slogan = entitiesInText([entity('Make America Great Again'), entity('America')]);
+    const promise = 'to make America great again';
+    expect(slogan(promise).map((e) => promise.slice(e.start, e.end))).toEqual(['America']);
   });
 
   it('gives a form two entities share to the first (most mentioned) one', () => {
