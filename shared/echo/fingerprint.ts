@@ -30,11 +30,15 @@ export const MAX_KEYED_SENTENCES = 4;
  * the final sentence shares only part of the whole's shingles (Jaccard 0.6 on average, under 0.5 for a
  * quarter of such copies in the BBC corpus), but its remaining sentences are whole, and their keys meet.
  * In the BBC corpus the sentences' keys add 10 candidate pairs to the whole texts' 1,440, 7 of them near-copies.
+ * A text with no words to shingle gets no keys.
  */
 export function echoFingerprint(text: string): EchoFingerprint {
   const normalized = normalizeForEcho(text);
-  const signature = minHash(shingles(normalized));
-  const keys = new Set(bandKeys(signature));
+  const whole = shingles(normalized);
+  const signature = minHash(whole);
+  // a text with no words ("—", "…") has no shingles, and the empty set's signature is the same constant for
+  // every such text: its band keys would make all of them candidate echoes of one another
+  const keys = new Set(whole.size === 0 ? [] : bandKeys(signature));
   const sentences = text.split(SENTENCE_END);
   if (sentences.length > 1) {
     for (const sentence of sentences.slice(0, MAX_KEYED_SENTENCES)) {

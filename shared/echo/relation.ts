@@ -1,6 +1,6 @@
 import type { StatementKind } from '../model/statement.ts';
 import { normalizeForEcho } from './normalize.ts';
-import { containment, jaccard, sharedCount, shingles } from './shingles.ts';
+import { jaccard, overlapOfSmaller, sharedCount, shingles } from './shingles.ts';
 
 export type EchoRelation = 'copy' | 'near-copy' | 'paraphrase';
 
@@ -12,9 +12,10 @@ export interface EchoSide {
 /*
  * Thresholds, measured on the cross-article pairs of statements by the same speaker in the BBC corpus.
  * Near-copy: the LSH is tuned to find pairs from Jaccard 0.5; the pairs it finds there were echoes in a
- * sample of 25 (a dropped "However", "tyres"/"tires", a quote with its last sentence cut). Containment
- * catches the cut copy whose Jaccard falls lower ("the pair had mutual animosity and contempt" in a longer
- * report): 4 word pairs at least, since "to play his part" is in too many sentences to mean one.
+ * sample of 25 (a dropped "However", "tyres"/"tires", a quote with its last sentence cut). Containment (the
+ * share of the shorter text's word pairs the longer one has: overlapOfSmaller) catches the cut copy whose
+ * Jaccard falls lower ("the pair had mutual animosity and contempt" in a longer report): 4 word pairs at
+ * least, since "to play his part" is in too many sentences to mean one.
  */
 export const NEAR_COPY_JACCARD = 0.5;
 export const NEAR_COPY_CONTAINMENT = 0.8;
@@ -46,11 +47,11 @@ export function echoRelation(a: EchoSide, b: EchoSide): EchoRelation | null {
   const pairsA = shingles(normalizedA);
   const pairsB = shingles(normalizedB);
   if (jaccard(pairsA, pairsB) >= NEAR_COPY_JACCARD) return 'near-copy';
-  if (Math.min(pairsA.size, pairsB.size) >= MIN_CONTAINED_SHINGLES && containment(pairsA, pairsB) >= NEAR_COPY_CONTAINMENT) return 'near-copy';
+  if (Math.min(pairsA.size, pairsB.size) >= MIN_CONTAINED_SHINGLES && overlapOfSmaller(pairsA, pairsB) >= NEAR_COPY_CONTAINMENT) return 'near-copy';
   if (a.kind === 'direct' && b.kind === 'direct') return null;
   const wordsA = contentWords(normalizedA);
   const wordsB = contentWords(normalizedB);
-  const paraphrased = sharedCount(wordsA, wordsB) >= MIN_SHARED_CONTENT_WORDS && containment(wordsA, wordsB) >= PARAPHRASE_CONTENT_WORDS;
+  const paraphrased = sharedCount(wordsA, wordsB) >= MIN_SHARED_CONTENT_WORDS && overlapOfSmaller(wordsA, wordsB) >= PARAPHRASE_CONTENT_WORDS;
   return paraphrased ? 'paraphrase' : null;
 }
 

@@ -27,8 +27,12 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-/** How much of the smaller set the larger holds: 1 when one text is a cut copy of the other. */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/**
+ * Shared items over the smaller set's size (the overlap coefficient): how much of the smaller set the larger
+ * holds, whichever is which; 1 when one text is a cut copy of the other. Not a containment of one given set
+ * in another (clean-text's `containment`): it is symmetric.
+ */
+export function overlapOfSmaller(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const smaller = Math.min(a.size, b.size);
   return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
 }

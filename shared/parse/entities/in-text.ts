@@ -1,5 +1,7 @@
 import type { Entity } from '../../model/article.ts';
+import { foldName } from '../../model/ids.ts';
 import type { StatementEntity } from '../../model/statement.ts';
+import { NAME_OPENING_PARTICLES } from './lexicon.ts';
 
 interface Form {
   words: string[];
@@ -15,7 +17,7 @@ interface Word {
 
 /** A non-ASCII letter, digit or combining mark (a mark written apart from its letter stays in the word). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const UPPER_CASE = /[\p{Lu}\p{Lt}]/u;
 const LOWER_CASE = /^\p{Ll}/u;
 
 /**
@@ -44,10 +46,23 @@ function wordsOf(text: string): Word[] {
   return words;
 }
 
-/** Lower case, accents dropped: "Erdoğan" and "ERDOGAN" fold alike. */
+/**
+ * Lower case, accents dropped, as names are folded everywhere (`foldName`): "Erdoğan" and "ERDOGAN" fold alike.
+ * An ASCII word (letters and digits only) is just lower-cased: `foldName` would give the same, at some ten
+ * times the cost (its Unicode normalisation and regexes), and every word of every statement is folded.
+ */
 function fold(text: string, word: Word): string {
   const written = text.slice(word.start, word.end);
-  return word.ascii ? written.toLowerCase() : written.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return word.ascii ? written.toLowerCase() : foldName(written);
+}
+
+/** Whether a text has a capital letter: a name written all in lower case is a word ("us", "may"). */
+function hasCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? code >= 65 && code <= 90 : UPPER_CASE.test(text[i]!)) return true;
+  }
+  return false;
 }
 
 /**
@@ -58,9 +73,12 @@ function fold(text: string, word: Word): string {
  * text is not always a piece of the body (split quotes are joined, an indirect statement loses its quote marks).
  *
  * Apostrophes and hyphens separate words on both sides, so "Erdoğan's" still holds the name "Erdogan" and
- * "O'Brien" meets "O’Brien". A match written in lower case is not a name but a word ("us" is not the US,
- * "may" not Theresa May). The forms are indexed once per article by their first word, so each text costs
- * one pass over its characters and a lookup per word.
+ * "O'Brien" meets "O’Brien". A name opens with a capital, or with a particle or a word with a capital inside
+ * ("al-Assad", "de Gaulle", "van der Leyen", "eBay"); another word in lower case opens a phrase, not a name
+ * ("make America great again" holds the name "America", whatever entity the slogan was taken for). A match
+ * with no capital letter at all is a word, not a name ("us" is not the US, "may" not Theresa May). The forms
+ * are indexed once per article by their first word, so each text costs one pass over its characters and a
+ * lookup per word that may open a name.
  */
 export function entitiesInText(entities: readonly Entity[]): (text: string) => StatementEntity[] {
   // built on the first text: many articles have no statement to look in
@@ -69,16 +87,20 @@ export function entitiesInText(entities: readonly Entity[]): (text: string) => S
     byFirstWord ??= indexForms(entities);
     if (byFirstWord.size === 0) return [];
     const words = wordsOf(text);
-    // folded when first needed: a name never starts at a word written in lower case, most words of a text
+    // folded when first needed: most words of a text are in lower case and open no name
     const folded: Array<string | undefined> = [];
     const foldedAt = (k: number) => (k < words.length ? (folded[k] ??= fold(text, words[k]!)) : undefined);
     const found: StatementEntity[] = [];
     for (let at = 0; at < words.length; at++) {
-      const code = text.charCodeAt(words[at]!.start);
-      if ((code >= 97 && code <= 122) || LOWER_CASE.test(text[words[at]!.start]!)) continue;
+      const { start, end: wordEnd } = words[at]!;
+      const code = text.charCodeAt(start);
+      const lowerCase = (code >= 97 && code <= 122) || LOWER_CASE.test(text[start]!);
+      if (lowerCase && !hasCapital(text, start, wordEnd) && !NAME_OPENING_PARTICLES.has(foldedAt(at)!)) continue;
       const form = byFirstWord.get(foldedAt(at)!)?.find((f) => f.words.every((word, k) => foldedAt(at + k) === word));
       if (!form) continue;
-      found.push({ id: form.id, start: words[at]!.start, end: words[at + form.words.length - 1]!.end });
+      const end = words[at + form.words.length - 1]!.end;
+      if (!hasCapital(text, start, end)) continue;
+      found.push({ id: form.id, start, end });
       at += form.words.length - 1;
     }
     return found;

@@ -1,3 +1,5 @@
+import { CAPITALIZED_WEEKDAYS } from '../date-words.ts';
+
 /**
  * Word lists that type a capitalised name by its own words or its neighbours. Kept as data, one concern each;
  * countries, capitals and demonyms come from the world-countries gazetteer instead (gazetteer.ts).
@@ -79,10 +81,10 @@ export const COMMON_ACRONYMS = words(`
 export const NAME_SUFFIXES = /-(?:based|owned|born|led|backed|made|listed|registered)$/;
 
 /** Months and weekdays are dates, not entities. */
-export const DATE_WORDS = words(`
-  January February April July August September October November December Monday Tuesday Wednesday Thursday
-  Friday Saturday Sunday
-`);
+export const DATE_WORDS: ReadonlySet<string> = new Set([
+  ...words(`January February April July August September October November December`),
+  ...CAPITALIZED_WEEKDAYS,
+]);
 
 /** Also names or words ("Jan Bolz", "Theresa May", "The Sun"): dates only next to a number ("Sept 19"). */
 export const DATE_WORDS_NEAR_NUMBERS = words(`
@@ -91,6 +93,9 @@ export const DATE_WORDS_NEAR_NUMBERS = words(`
 
 /** Lower-case words that may sit inside a name: "Bank of Ireland", "Transport for London". */
 export const NAME_CONNECTORS = words(`of for the de del da di du von van der bin al and &`);
+
+/** Lower-case particles a name may open with: "al-Assad", "bin Salman", "de Gaulle", "van der Leyen". */
+export const NAME_OPENING_PARTICLES = words(`al el bin ibn abu de del della di da du dos das von van der den ten ter le la zu`);
 
 /** Connectors that, inside a name, make it an institution's ("Transport for London", "Bank of Ireland"). */
 export const INSTITUTION_CONNECTORS = words(`of for`);

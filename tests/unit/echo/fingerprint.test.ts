@@ -83,6 +83,14 @@ describe('echo fingerprints', () => {
     );
   });
 
+  it('a text with no words has no band keys, so such texts do not all meet; a one-word text has its own', () => {
+    expect(shingles(normalizeForEcho('—'))).toEqual(new Set());
+    expect(echoFingerprint('—').keys).toEqual([]);
+    expect(echoFingerprint('“…”').keys).toEqual([]);
+    expect(echoFingerprint('Yes.').keys).toHaveLength(32);
+    expect(echoFingerprint('Yes.').keys).not.toEqual(echoFingerprint('No.').keys);
+  });
+
   it('is deterministic: the same text gives the same fingerprint, here and in any other process', () => {
     const text = 'Armenia must withdraw its troops.';
     expect(echoFingerprint(text)).toEqual(echoFingerprint(text));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { echoRelation } from '../../../shared/echo/relation.ts';
+import { overlapOfSmaller } from '../../../shared/echo/shingles.ts';
 
 const direct = (text: string) => ({ kind: 'direct' as const, text });
 const indirect = (text: string) => ({ kind: 'indirect' as const, text });
@@ -36,5 +37,16 @@ describe('echoRelation', () => {
     // the BBC corpus: every word of "its record on the NHS" is in the other quote, but few of its word pairs
     expect(echoRelation(indirect('its record on the NHS'), direct('This government turns its back on the people who work in the NHS'))).toBeNull();
     expect(echoRelation(direct(''), direct('…'))).toBeNull();
+  });
+});
+
+describe('overlapOfSmaller', () => {
+  it('is the share of the smaller set the larger holds, whichever is given first', () => {
+    const cut = new Set(['a', 'b']);
+    const whole = new Set(['a', 'b', 'c', 'd']);
+    expect(overlapOfSmaller(cut, whole)).toBe(1);
+    expect(overlapOfSmaller(whole, cut)).toBe(1);
+    expect(overlapOfSmaller(new Set(['a', 'x']), whole)).toBe(0.5);
+    expect(overlapOfSmaller(new Set(), whole)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { authorsFromMarkup } from '../../../shared/parse/formats/html/byline.ts';
+import { authorsFromMarkup, nameOnDateline } from '../../../shared/parse/formats/html/byline.ts';
 import { parseText } from './support.ts';
 
 /** A small page: head markup, then body markup with enough text for Readability to find an article. */
@@ -343,6 +343,10 @@ describe('HTML byline', () => {
     expect(metadataOf(page('<meta name="author" content="Anna Dunst, Projektleiterin der Stiftung">', '', 'de')).byline).toBe('Anna Dunst');
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Senior Correspondent">', '')).byline).toBe('Tom Berg');
     expect(metadataOf(page('<meta name="author" content="Tom Berg, Ann Lee">', '')).authors).toEqual(['Tom Berg', 'Ann Lee']);
+     // a job is a whole word or a compound with a stem of its own: a surname that is or ends like one names a co-author
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst und Tom Leiter">', '', 'de')).authors).toEqual(['Anna Dunst', 'Tom Leiter']);
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Tom Schleiter">', '', 'de')).authors).toEqual(['Anna Dunst', 'Tom Schleiter']);
+    expect(metadataOf(page('<meta name="author" content="Anna Dunst, Stellvertretender Leiter">', '', 'de')).authors).toEqual(['Anna Dunst']);
   });
 
   it('reads the name a block of its own follows a Blogger cue with', () => {
@@ -362,13 +366,16 @@ describe('HTML byline', () => {
     expect(metadataOf(html('<p>Anna Dunst</p>')).byline).toBeNull();
   });
 
-  it('reads the name beside the date on the dateline under the headline, but not a place before a comma', () => {
+  it('reads the name beside the date on the dateline under the headline, but not a place before a comma or a dash', () => {
     const dashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Essay</div><div>03.03.2021 - Anna Dunst</div>', 'de'));
     expect(dashed).toMatchObject({ byline: 'Anna Dunst', provenance: expect.objectContaining({ byline: 'text-dateline' }) });
     const slashed = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Tom Berg / 03.03.2021 / 06:15</div>', 'de'));
     expect(slashed.byline).toBe('Tom Berg');
     const place = metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg, 03.03.2021</div>', 'de'));
     expect(place.byline).toBeNull();
+     // nor a place before a dash
+    expect(metadataOf(page('', '<h1>Rat beschließt Haushalt</h1><div>Bad Homburg - 25.10.2022</div>', 'de')).byline).toBeNull();
+    expect(nameOnDateline('Bad Homburg - 25.10.2022 - Anna Dunst')).toBe('Anna Dunst');
   });
 
   it('reads any author class last, where it holds a full name and nothing more', () => {
@@ -380,5 +387,9 @@ describe('HTML byline', () => {
       '<html><body><h1>Council backs budget</h1><div><div class="author-tools">Share</div></div><p><span class="c-author">Ann Lee</span></p></body></html>',
     ) as unknown as { document: Document };
     expect(authorsFromMarkup(document, document.querySelector('h1')!)?.names).toEqual(['Ann Lee']);
+     // a box around the name is no byline: its text is far longer than a name
+    const bio = 'Ann Lee | ' + 'She has covered the city council, its budget and its schools for the paper since the last election. '.repeat(3);
+    const box = parseHTML(`<html><body><h1>Council backs budget</h1><div class="c-author-box">${bio}</div></body></html>`) as unknown as { document: Document };
+    expect(authorsFromMarkup(box.document, box.document.querySelector('h1')!)).toBeNull();
   });
 });

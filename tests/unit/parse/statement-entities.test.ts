@@ -81,6 +81,23 @@ describe('entitiesInText', () => {
     expect(find('THE US, IRAN AND MAY')).toHaveLength(3);
   });
 
+  it('finds a name that opens with a word in lower case', () => {
+    const find = entitiesInText([entity('Bashar al-Assad', ['al-Assad']), entity('eBay'), entity('Charles de Gaulle', ['de Gaulle']), entity('van der Leyen')]);
+    const text = 'al-Assad sold it on eBay, as de Gaulle never would, van der Leyen said';
+    expect(find(text).map((e) => [e.id, text.slice(e.start, e.end)])).toEqual([
+      ['bashar-al-assad', 'al-Assad'],
+      ['ebay', 'eBay'],
+      ['charles-de-gaulle', 'de Gaulle'],
+      ['van-der-leyen', 'van der Leyen'],
+    ]);
+    // still not when the whole match is in lower case
+    expect(find('ebay and de gaulle')).toEqual([]);
+    // another word in lower case opens a phrase, not a name: the slogan taken for an entity holds the name
+    const slogan = entitiesInText([entity('Make America Great Again'), entity('America')]);
+    const promise = 'to make America great again';
+    expect(slogan(promise).map((e) => promise.slice(e.start, e.end))).toEqual(['America']);
+  });
+
   it('gives a form two entities share to the first (most mentioned) one', () => {
     const find = entitiesInText([entity('Jordan'), entity('Michael Jordan', ['Jordan'])]);
     expect(find('Jordan won').map((e) => e.id)).toEqual(['jordan']);

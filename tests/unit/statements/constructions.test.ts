@@ -88,6 +88,13 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('X denied at a news conference that ...: a phrase of where or when before the clause', () => {
+    expect(summarize('The minister denied at a news conference that the army had shelled the town.')).toEqual([
+      ['The minister', 'indirect', 'denied', 'the army had shelled the town'],
+    ]);
+    expect(summarize('The minister denied on Tuesday that the army had shelled the town.')[0]?.[3]).toBe('the army had shelled the town');
+  });
+
   it('X alleged/asserted/warned/claimed/denied/reported ... that', () => {
     const body = [
       'Armenia has asserted that Azerbaijan\'s actions have contributed to a humanitarian crisis.',

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { WEEKDAYS, WEEKDAYS_DE, WEEKDAYS_FR } from '../../date-words.ts';
 import { splitAuthors } from '../header-text.ts';
 import { cleanText, squeezed } from './clean-text.ts';
 
@@ -63,24 +64,37 @@ function withoutDates(text: string): string {
 // part is a full name, or when the whole is too long for one name: "Herz und Blut" stays one blog's name.
 const AUTHOR_LIST_SEPARATOR = /\s*[,;&()]+\s*(?:(?:and|und|et|y|e|en|avec|with|mit)\s+)?|\s+(?:and|und|et|y|e|en|avec|with|mit)\s+/iu;
 
-// Job titles that follow a name on a byline, as words or as the end of a compound ("Projektleiterin",
-// "Chefredakteur"), in the languages of the pages we read.
-const ROLE_WORD =
-  /(?:reporter|redakteur|korrespondent|correspondent|editor|writer|journalist|contributor|columnist|kolumnist|leiter|führer|sprecher|referent|direktor|director|officer|manager|präsident|president|berater|mitarbeiter|volontär|fotograf|photographer|producer|produzent|moderator|rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista)(?:in|innen)?$/iu;
+// Job titles that follow a name on a byline, in the languages of the pages we read. A word is a role when it is
+// one of these as a whole word ("Editor", "Co-Editor", "Leiterin"), or a German compound that ends in one after
+// a stem of its own ("Projektleiterin", "Chefredakteur"): a surname that merely ends like one ("Schleiter",
+// "Creditor") is a name.
+const ROLES =
+  'reporter|correspondent|editor|writer|journalist|contributor|columnist|director|officer|manager|president|photographer|producer|moderator|' +
+  'rédacteur|rédactrice|journaliste|envoyée?|periodista|redactora?|giornalista';
+const GERMAN_ROLES = 'redakteur|korrespondent|kolumnist|journalist|reporter|leiter|führer|sprecher|referent|direktor|präsident|berater|mitarbeiter|volontär|fotograf|produzent|moderator';
+const ROLE_WORD = new RegExp(String.raw`^(?:\p{L}+-)?(?:(?:${ROLES})s?|(?:\p{L}{4,})?(?:${GERMAN_ROLES})(?:in|innen)?)$`, 'iu');
+// A German job that is also a surname ("Tom Leiter", "Jan Sprecher") names someone after a first name; after an
+// adjective it is a job ("Stellvertretender Leiter", "Freier Mitarbeiter").
+const SURNAME_ROLE = /^(?:leiter|führer|sprecher|berater|referent|direktor)$/iu;
+const ADJECTIVE = /(?:end|lich|isch|ig|ei|iert)e[rsmn]?$/iu;
 
 /** Whether a part of a byline is a job title: one of its words is a role ("Staff Writer", "Chief People Officer"). */
 function isRole(part: string): boolean {
-  return part.split(/\s+/).some((word) => ROLE_WORD.test(word));
+  const words = part.split(/\s+/);
+  const [first, last] = words;
+  if (words.length === 2 && /^\p{Lu}/u.test(first!) && SURNAME_ROLE.test(last!) && !ADJECTIVE.test(first!) && !ROLE_WORD.test(first!)) return false;
+  return words.some((word) => ROLE_WORD.test(word));
 }
 
 // Words that fill an author slot without naming anyone: a heading ("Über den Autor", "AUTOREN"), a cue left
 // alone ("Artikel von"), a placeholder ("No Author", "admin"), a weekday from the dateline ("Donnerstag").
-const NOT_A_NAME = new Set(
-  `about the author authors autor autoren autorin über den die der artikel article articles von by no
-  admin administrator redakteur verfasser written posted geschrieben veröffentlicht erstellt eingestellt
-  monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
-  lundi mardi mercredi jeudi vendredi samedi dimanche`.split(/\s+/),
-);
+const NOT_A_NAME = new Set([
+  ...`about the author authors autor autoren autorin über den die der artikel article articles von by no
+  admin administrator redakteur verfasser written posted geschrieben veröffentlicht erstellt eingestellt`.split(/\s+/),
+  ...WEEKDAYS,
+  ...WEEKDAYS_DE,
+  ...WEEKDAYS_FR,
+]);
 
 // Particles inside a name ("Ludwig van Beethoven"), which may open one ("van Gogh").
 const PARTICLE = String.raw`(?:von|van|de|der|den|del|da|di|du|le|la|zu)`;
@@ -149,7 +163,11 @@ export function authorsFromMarkup(document: Document, headline?: Element, isSite
       // several authors share one byline block; names elsewhere on the page are other articles'
       const block = element.parentElement?.parentElement;
       if (byline !== undefined && block !== byline) continue;
-      const name = nameOnByline(element.getAttribute('content') ?? element.textContent ?? '');
+      const text = element.getAttribute('content') ?? element.textContent ?? '';
+      // the catch-all class also marks boxes around the name (a bio, a whole header): one much longer than a
+      // name is no byline, skipped before the date parsing and name checks that would cost most on it
+      if (selector === ANY_AUTHOR_CLASS && isLongerThan(text, 2 * MAX_NAME_CHARS)) continue;
+      const name = nameOnByline(text);
       if (!name || (selector === ANY_AUTHOR_CLASS && !ONLY_A_FULL_NAME.test(name))) continue;
       byline = block;
       if (!names.includes(name)) names.push(name);
@@ -160,6 +178,11 @@ export function authorsFromMarkup(document: Document, headline?: Element, isSite
     siteOnly ??= found;
   }
   return siteOnly;
+}
+
+/** Whether a text is longer than `chars` once its runs of white space count as one (markup indents its text). */
+function isLongerThan(text: string, chars: number): boolean {
+  return text.length > chars && text.trim().replace(/\s+/g, ' ').length > chars;
 }
 
 export interface AuthorCandidate {
@@ -237,9 +260,13 @@ export function nameOnBylineParagraph(text: string): string | null {
 
 // The dateline under a headline may give the author beside the date and time with no cue: "25.10.2022 - Anna
 // Dunst", "Anna Dunst / 22.04.2020 / 06:15". Its parts are set apart by dashes, slashes, bars or dots; a comma
-// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here.
+// sets a place before a date ("Bad Homburg, 3. März 2021"), so a part with one names no one here, and so does
+// a dash ("Bad Homburg - 25.10.2022 - Anna Dunst"): a text before a dash and the date is the dateline's place,
+// not a byline.
 const DATELINE_TIME = /\b\d{1,2}:\d{2}(?:\s*(?:Uhr|h|am|pm))?\b/giu;
 const DATELINE_SEPARATOR = /(?:^|\s)[-–—/•·](?=\s|$)|\|/u;
+// a dated block with its date taken out (`withoutDates` leaves a bar): words, then a dash, then the date
+const PLACE_BEFORE_DATE = /^[^|]*\p{L}[^|]*\s[-–—]\s*\|/u;
 
 /** The name beside the date on the first dated block of a text: "Kultur | 25.10.2022 - Anna Dunst | …" → "Anna Dunst". */
 export function nameOnDateline(text: string): string | null {
@@ -247,7 +274,12 @@ export function nameOnDateline(text: string): string | null {
     if (block.split(/\s+/).length > MAX_BYLINE_PARAGRAPH_WORDS) continue;
     const undated = withoutDates(block);
     if (undated === block) continue;
-    const parts = undated.replace(DATELINE_TIME, ' | ').split(DATELINE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+    const parts = undated
+      .replace(PLACE_BEFORE_DATE, ' | ')
+      .replace(DATELINE_TIME, ' | ')
+      .split(DATELINE_SEPARATOR)
+      .map((part) => part.trim())
+      .filter(Boolean);
     return parts.length === 1 && ONLY_A_FULL_NAME.test(parts[0]!) && looksLikeName(parts[0]!) ? parts[0]! : null;
   }
   return null;

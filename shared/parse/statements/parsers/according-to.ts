@@ -1,3 +1,4 @@
+import { CAPITALIZED_WEEKDAYS } from '../../date-words.ts';
 import { ACCORDING_TO } from '../cues.ts';
 import type { ArticleText } from '../text/document.ts';
 import { sourceAfter } from '../text/mentions.ts';
@@ -23,7 +24,7 @@ const SUBORDINATE = /^\s*,\s*(?:even as|even though|while|whereas|although|thoug
 /** Only a connective before an opening cue ("But according to X, ..."). */
 const CONNECTIVE_ONLY = /^\s*(?:but|and|yet|so|still|however|now)\s+$/i;
 /** When the source spoke, right after it ("a Post poll last week - ..."): still part of the source. */
-const SOURCE_TIME = /^\s*(?:(?:last|this|earlier|on|in)\s+)?(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)\b/u;
+const SOURCE_TIME = new RegExp(String.raw`^\s*(?:(?:last|this|earlier|on|in)\s+)?(?:week|month|year|${CAPITALIZED_WEEKDAYS.join('|')}|yesterday)\b`, 'u');
 /** An aside set off by a dash after the source: "according to the Tax Policy Center - half a point of GDP". */
 const APPOSITION = /^\s*[-–—]\s/;
 

@@ -1,4 +1,4 @@
-import { reportedSpeech, skipThat } from './reporting.ts';
+import { reportedSpeech, skipAdjuncts, skipThat } from './reporting.ts';
 
 /**
  * "charged in her now-infamous assault", "testified voluntarily in 1998", "criticized by the governor": a
@@ -14,7 +14,15 @@ const NO_OBJECT = /^\s+(?:\p{Ll}+ly\s+)?(?:in|at|during|by|before|after)\b/u;
 export const accusedOf = reportedSpeech(
   'accused-of',
   (cue) => cue.info.frame === 'rest' && !cue.info.weak,
-  (text, cue, sentence) => (NO_OBJECT.test(text.body.slice(cue.end, cue.end + 30)) ? null : skipThat(text.body, cue.end, sentence.end)),
+  (text, cue, sentence) => {
+    const { body } = text;
+    // "denied at a news conference that ...", "denied on Tuesday that ...": a phrase of where or when it was
+    // said, then the clause; the adjunct is neither the verb's object nor a sign that it has none
+    const at = skipAdjuncts(body, cue.end, sentence.end);
+    const afterThat = skipThat(body, at, sentence.end);
+    if (afterThat > at) return afterThat;
+    return NO_OBJECT.test(body.slice(cue.end, cue.end + 30)) ? null : skipThat(body, cue.end, sentence.end);
+  },
   // "called him divisive", "calling them rapists": an object and its description are content enough
   2,
 );

@@ -1,3 +1,4 @@
+import { CAPITALIZED_WEEKDAYS, WEEKDAYS } from '../../date-words.ts';
 import { ACCORDING_TO, type CueInfo } from '../cues.ts';
 import { MAX_CONTENT, MAX_SENTENCE } from '../limits.ts';
 import type { ArticleText, Sentence } from '../text/document.ts';
@@ -224,9 +225,9 @@ const ADJUNCT = new RegExp(
     // "on Tuesday", "in a statement", "at the White House", "in an interview with CNN"
     String.raw`(?:in|on|at|during|last|this|earlier|after|before|via|through|over|with|to)\s+(?:(?:a|an|the|its|his|her|their|this|last|a\s+joint)\s+)?` +
     String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?` +
-    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)${PART_OF_DAY}` +
+    String.raw`(?:statement|interview|conference|briefing|speech|letter|website|report|weekend|week|month|year|${WEEKDAYS.join('|')}|programme|program|meeting|summit|event|blog|post|tweet|email|note|document|filing|hearing|debate|session|address|radio|television|tv|night|morning|afternoon|evening|day|reporters|journalists|\d{1,2}|\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*)${PART_OF_DAY}` +
     // "Tuesday", "Wednesday morning", "yesterday", "last week", "earlier this month"
-    String.raw`|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)${PART_OF_DAY}|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
+    String.raw`|(?:(?:${CAPITALIZED_WEEKDAYS.join('|')})${PART_OF_DAY}|yesterday|today|tonight|(?:earlier|later|last|this)\s+(?:week|month|year|morning|evening))` +
     // "has said for months (that)": how long the speaker has been saying it, when the clause follows
     String.raw`|for\s+(?:days|weeks|months|years|decades|some\s+time|a\s+long\s+time)(?!\s*[,.;])` +
     String.raw`)\b`,

@@ -1,6 +1,7 @@
 import type { Entity } from '../../../model/article.ts';
 import type { SpeakerType } from '../../../model/statement.ts';
 import { foldName } from '../../../model/ids.ts';
+import { WEEKDAYS } from '../../date-words.ts';
 import type { ArticleText } from '../text/document.ts';
 import { GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, ORG_NOUNS, PERSON_ROLES, isPlace } from '../words.ts';
 
@@ -24,8 +25,7 @@ const NOT_NAME_START = new Set([
   'the', 'a', 'an', 'but', 'and', 'however', 'in', 'on', 'at', 'for', 'when', 'while', 'as', 'after', 'if', 'this',
   'that', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'our', 'there', 'what', 'with', 'by',
   'from', 'of', 'to', 'so', 'yet', 'since', 'before', 'last', 'next', 'speaking', 'according', 'meanwhile', 'although',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'during', 'until',
+  ...WEEKDAYS, 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'during', 'until',
 ]);
 
 /** Before a sentence's subject there is no punctuation and no lower-case word but articles and roles. */

@@ -1,4 +1,5 @@
 import type { SpeakerType } from '../../../model/statement.ts';
+import { WEEKDAYS } from '../../date-words.ts';
 import { cueInfo } from '../cues.ts';
 import type { Mention } from '../types.ts';
 import {
@@ -18,7 +19,10 @@ const CLAUSE_WORDS = new Set([
   'whereas', 'whilst', 'once', 'or', 'nor', 'said', 'says', 'told',
 ]);
 
-/** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"). */
+/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
+const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
+
+/** Between a speaker and the cue: auxiliaries and adverbs ("has also said", "will later tell"), and "to" with the words before it. */
 const BETWEEN_WORDS = new Set([
   'also', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must',
   'is', 'was', 'are', 'were', 'be', 'been', 'being', 'later', 'previously', 'earlier', 'recently',
@@ -26,16 +30,14 @@ const BETWEEN_WORDS = new Set([
   'today', 'yesterday', 'subsequently', 'now', 'just', 'still', 'duly', 'openly', 'separately', 'simply',
   'initially', 'originally', 'firmly', 'strongly', 'clearly', 'flatly', 'angrily', 'frankly', 'once',
   'always', 'often', 'frequently', 'consistently', 'famously', 'effectively', 'explicitly', 'similarly',
-  'likewise', 'too', 'to', 'on', 'went', 'soon', 'even', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'long', 'since',
+  'likewise', 'too', 'went', 'soon', 'even', 'long', 'since',
   // "Ford itself said", "Cruz himself said", "they all vowed": an intensifier or quantifier after the speaker
   'himself', 'herself', 'itself', 'themselves', 'all',
-  // "continues to insist", "continued to deny"
-  'continues', 'continued', 'continue',
+  // "is expected to say", "continues to insist"
+  'to', ...BEFORE_TO,
 ]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const NEGATIONS = /^(?:not|never|n't|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|hadn't|isn't|wasn't|couldn't)$/;
-/** "went on to say", "is expected to tell", "continues to insist": the only words before "to" that still report speech. */
-const BEFORE_TO = new Set(['on', 'expected', 'due', 'likely', 'set', 'going', 'about', 'able', 'continues', 'continued', 'continue']);
 
 /** Sentence openers and time phrases that stand before the speaker ("However, on Wednesday the minister said"). */
 const LEADING_WORDS = new Set([
@@ -45,9 +47,10 @@ const LEADING_WORDS = new Set([
   'recently', 'subsequently', 'initially', 'originally', 'afterwards', 'thus', 'hence', 'again', 'both',
 ]);
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'next', 'early', 'late', 'by', 'over', 'since', 'from', 'until', 'for', 'earlier', 'later']);
+/** A weekday alone before the speaker, with no preposition: "Wednesday the minister said" ("yesterday" is a leading word). */
+const DAY_WORDS: ReadonlySet<string> = new Set(WEEKDAYS);
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year', 'years',
+  ...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year', 'years',
   'week', 'weeks', 'month', 'months', 'day', 'days', 'morning', 'afternoon', 'evening', 'night', 'weekend',
   'time', 'the', 'a', 'recent', 'past', 'summer', 'winter', 'spring', 'autumn', 'season', 'last', 'this',
   'next', 'same', 'previous', 'early', 'late', 'end', 'start', 'of', 'quarter', 'decade', 'first', 'second',
@@ -233,7 +236,7 @@ function stripLeading(tokens: Token[]): Token[] {
       while (tokens[j] && (TIME_WORDS.has(tokens[j]!.lower) || /^\d/.test(tokens[j]!.text))) j++;
       if (j > i + 1) { i = j; continue; }
     }
-    if (TIME_WORDS.has(token.lower) && /^(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(token.lower)) { i++; continue; }
+    if (DAY_WORDS.has(token.lower)) { i++; continue; }
     return tokens.slice(i);
   }
 }
