@@ -23,7 +23,7 @@ import type { RankedCounts } from './ranked-counts.ts';
 /** Titles and aliases shown per speaker or entity: enough to recognise it. */
 const SHOWN_NAMES = 25;
 /** Distinct dates kept at each end: a withdrawal has to take this many dates away to need a refill. */
-export const DATE_WINDOW = 16;
+const DATE_WINDOW = 16;
 /** Folded names whose name-index items are recorded as written; past it they are rewritten when seen again (harmless). */
 export const MAX_INDEXED_NAMES = 256;
 /** Share changes announced at once; a writer with more folds them in rounds. */
@@ -77,7 +77,9 @@ const sortedDates = (counts: RankedCounts) => Object.keys(counts).sort();
  * earliest window the first ones in order, the latest the last ones. A date beyond the run is left out
  * unless the window holds every live share (then it is the whole run), and the window keeps at most
  * DATE_WINDOW dates, dropping the one farthest from its end. So its end (first or last seen) is always
- * exact; when withdrawals empty it, the writer refills it from the share items.
+ * exact; when withdrawals empty it, the writer refills it from the share items. While articles are only
+ * added the window is the DATE_WINDOW first (or last) dates whatever the order; after withdrawals, how
+ * many it holds can depend on the history, never what it shows.
  */
 function addDate(window: RankedCounts, date: string, liveBefore: number, end: 'earliest' | 'latest'): RankedCounts {
   const dates = sortedDates(window);

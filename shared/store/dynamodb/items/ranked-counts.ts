@@ -6,10 +6,11 @@
  * every share: a withdrawal subtracts exactly what its article added.
  *
  * Bounded: a count keeps at most `bound` values. Past it, the value with the lowest count (then the
- * greatest value) is dropped, and a later share giving a dropped value counts from zero again. So values
- * past the first `bound` distinct ones are only approximately counted; what is shown (the top 25 titles or
- * aliases, the most frequent name and type) is exact as long as an aggregate has no more than `bound`
- * distinct values, and in practice a speaker has a handful of spellings and titles.
+ * greatest value) is dropped, and a later share giving a dropped value counts from zero again. So once an
+ * aggregate has had more than `bound` distinct values, the rarer ones are counted approximately, and which
+ * of them are kept can depend on arrival order; everything is exact (and order-free) up to `bound`
+ * distinct values, and in practice a speaker has a handful of spellings and titles. The bound is what
+ * keeps the summary item small: four counts of at most 64 values of at most 300 characters.
  *
  * Stored as [value, count] pairs sorted by value: map keys cannot be empty, values here can.
  */
