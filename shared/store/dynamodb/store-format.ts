@@ -5,7 +5,8 @@
  *   2. those lists spread over index shards (keys.ts, INDEX_SHARDS);
  *   3. a speaker's or entity's per-article shares in items of their own beside a bounded summary item
  *      (aggregates.ts), instead of one `shares` map in one item that grew with every article.
- * The version is an item of the table, written when a migration finishes. A table without it is of the
+ * The version is an item of the table, written when a migration finishes and when the local runner creates
+ * the table (the deployed table is created by CDK, without it). A table without it is of the
  * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
  * from before the item existed, or one created at format 2).
  *
@@ -91,6 +92,16 @@ export async function storedFormat(table: Table): Promise<number> {
   return legacy ? 2 : STORE_FORMAT;
 }
 
+/**
+ * Records that the table is of the current format: after a migration, and on a table this release
+ * creates, so that `storedFormat` need not look for older items (a Scan) every time it is asked.
+ */
+export async function recordFormat(table: Table): Promise<void> {
+  await table.client.send(
+    new PutCommand({ TableName: table.tableName, Item: { ...FORMAT_KEY, itemType: 'store-format', format: STORE_FORMAT } }),
+  );
+}
+
 export interface MigrationProgress {
   /** Format-1 index entries moved to their shard. */
   moved: number;
@@ -143,8 +154,6 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
     onProgress({ moved, converted });
     return true;
   });
-  await table.client.send(
-    new PutCommand({ TableName: table.tableName, Item: { ...FORMAT_KEY, itemType: 'store-format', format: STORE_FORMAT } }),
-  );
+  await recordFormat(table);
   return { moved, converted };
 }

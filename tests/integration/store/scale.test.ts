@@ -5,6 +5,10 @@
  * table stays under 4 KB, the counts are exact, paging the entity's shares returns each article once,
  * and the withdrawn ones leave 24,000. The withdrawals include the 40 earliest articles, which empties the
  * first-seen window more than once and makes the writer refill it from the share items.
+ *
+ * About 55,000 requests (a conditional put per share, a summary write per 16). Measured on the shared
+ * 2-core machine: 55 s beside the other integration suites, 98 to 167 s beside the fault suite (as in
+ * `npm test`), hence the generous timeout.
  */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +171,5 @@ describe('an entity and a speaker named by 25,000 article versions', () => {
         `${largest.items} items, the largest ${largest.bytes} bytes (${largest.key})`,
     );
     expect(largest.bytes).toBeLessThan(4_096);
-  }, 300_000);
+  }, 600_000);
 });
