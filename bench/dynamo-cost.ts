@@ -79,8 +79,8 @@ export const dynamoCostMeasure: Measure = {
       notes: [
         `${objects.length} objects (every ${every === 1 ? '' : `${every}th `}article of the corpus) saved one after another through \`TestStore\` on in-memory dynalite (${(loaded.loadMs / 1000).toFixed(0)} s, ${(objects.length / (loaded.loadMs / 1000)).toFixed(1)} objects/s); per-article figures are median/min/max over the articles.`,
         'Counted by an SDK middleware (bench/dynamo-meter.ts) on the store\'s client, once per command (SDK retries not counted again). Item bytes follow DynamoDB\'s size rules (attribute names + values); for UpdateItem only key + new values (a lower bound). Write units: one per started KB per item, as billed, on the base table; an item written with both key attributes of a GSI (projection ALL) costs the same again on that index (a lower bound: an overwrite that drops an item from an index, a delete and an update also write to an index without the request showing it).',
-        // Speaker and entity aggregates are rewritten whole by each article that touches them, so their size
-        // (and the bytes an article writes) may grow as the table fills: the two halves show whether it does.
+        // Speaker and entity summaries are bounded and each article puts its own small share items (store
+        // format 3), so the bytes an article writes should not grow as the table fills: the two halves check it.
         `Mean item bytes written per article: ${meanKb(objects.slice(0, half)).toFixed(1)} KB over the first half of the articles, ${meanKb(objects.slice(half)).toFixed(1)} KB over the second.`,
         `Read requests per API call: ${CALLS} calls of each, first page, default limit; the busiest speaker is ${loaded.busiestSpeaker.name} (${loaded.busiestSpeaker.statements} statements). Answer bytes = content-length of DynamoDB's JSON answers to those requests (items with type tags: more than the billed item size, but proportional to it).`,
         `Largest item of each type after the corpus, bytes: ${JSON.stringify(Object.fromEntries(loaded.largestItems))} (an article head is bounded by the item budget, not by the archive).`,

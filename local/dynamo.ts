@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTable } from '../shared/store/create-table.ts';
+import { recordFormat } from '../shared/store/dynamodb/store-format.ts';
 import { LOCAL_REGION } from './s3-notifications.ts';
 
 export interface LocalDynamo {
@@ -18,7 +20,8 @@ type WorkerMessage =
 const WORKER = new URL('./dynamo-worker.mjs', import.meta.url);
 
 /**
- * dynalite on `port` (0 for a free one) with the project's table, created when missing. With a directory
+ * dynalite on `port` (0 for a free one) with the project's table, created when missing (stamped with the
+ * current store format, so that start-up need not search it for an older layout). With a directory
  * the data lives on disk (LevelDB) and survives restarts; without one it is in memory.
  *
  * It runs in a worker thread: every DynamoDB request costs CPU on both sides (the SDK client, and dynalite
@@ -44,7 +47,10 @@ export async function startLocalDynamo({ port, directory, tableName }: { port: n
   const endpoint = `http://localhost:${actualPort}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    if (!(await tableExists(client, tableName))) await createTable(client, tableName);
+    if (!(await tableExists(client, tableName))) {
+      await createTable(client, tableName);
+      await recordFormat({ client: DynamoDBDocumentClient.from(client), tableName });
+    }
   } catch (error) {
     await close();
     throw error;

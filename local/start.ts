@@ -17,7 +17,8 @@ stopOnSignal(pipeline);
 // Data kept from an older release is not read right by this one until migrated: say so before anything else.
 const format = await storedFormat({ client: createDocumentClient(pipeline.dynamoEndpoint), tableName: pipeline.tableName });
 if (format < STORE_FORMAT) {
-  console.warn(`the table in .data/ is store format ${format}, this release reads format ${STORE_FORMAT}: lists miss older entries until you run \`npm run migrate\` (while this runs)`);
+  const effect = format < 2 ? 'lists miss older entries until you run' : 'older speakers and entities move to the new layout as articles name them, or all at once with';
+  console.warn(`the table in .data/ is store format ${format}, this release uses format ${STORE_FORMAT}: ${effect} \`npm run migrate\` (while this runs)`);
 }
 // A failed reconciliation is reported, not fatal: the pipeline serves on, and `npm run reconcile` can retry it.
 await reconcileLocalPipeline(pipeline, pipeline.startedAt).then(

@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS } from '../local/settings.ts';
 import { createDocumentClient } from '../shared/store/dynamodb/client.ts';
-import { migrate, STORE_FORMAT, storedFormat } from '../shared/store/dynamodb/store-format.ts';
+import { migrate, STORE_FORMAT, storedFormat, type MigrationProgress } from '../shared/store/dynamodb/store-format.ts';
 import { stackOutputs } from './stack-outputs.ts';
 
 /**
  * `npm run migrate [-- --stack NAME]`
  *
  * Moves the table to the current store format (shared/store/dynamodb/store-format.ts says what changed and
- * why it is safe while ingesting and safe to repeat). Without --stack: the local pipeline's table
+ * why it is safe while ingesting and safe to repeat): index entries to their shards (format 1 → 2), and
+ * speaker and entity items to share items and bounded summaries (format 2 → 3). Without --stack: the local pipeline's table
  * (`npm start` running, or `.data/` of a stopped one: start it first); with --stack: the deployed stack's
  * TableName output, with your usual AWS credentials. Deploy the new code first, then migrate: until then,
- * lists read by the new code miss the entries the old layout holds.
+ * lists read by the new code miss the entries the old layout holds (format 1), and speakers and entities
+ * of the old layout are converted only as new articles name them (format 2).
  */
 const { values } = parseArgs({ options: { stack: { type: 'string' } } });
 
@@ -29,8 +31,9 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`table ${tableName}: store format ${format} → ${STORE_FORMAT}`);
-  const moved = await migrate(table, (count) => process.stdout.write(process.stdout.isTTY ? `\rmoved ${count} index entries` : '.'));
-  console.log(`\ndone: ${moved} index entries moved; table ${tableName} is store format ${STORE_FORMAT}`);
+  const describe = ({ moved, converted }: MigrationProgress) => `${moved} index entries moved, ${converted} speakers and entities converted`;
+  const done = await migrate(table, (progress) => process.stdout.write(process.stdout.isTTY ? `\r${describe(progress)}` : '.'));
+  console.log(`\ndone: ${describe(done)}; table ${tableName} is store format ${STORE_FORMAT}`);
   return 0;
 }
 

@@ -31,7 +31,10 @@ export function versionToken(sequencer: string, parserVersion: number): string {
   return `${normalizeSequencer(sequencer)}.${String(parserVersion).padStart(PARSER_VERSION_WIDTH, '0')}`;
 }
 
-/** A version token without its padding, for places that store many of them (aggregate shares). */
+/**
+ * A version token without its padding: how store format 2 kept the versions of aggregate shares, all in
+ * one item; `expandVersion` reads them back when such an item is converted (dynamodb/items/aggregate.ts).
+ */
 export function compactVersion(version: string): string {
   const [sequencer = '', parser = ''] = version.split('.');
   return `${sequencer.replace(/0+$/, '') || '0'}.${Number(parser)}`;

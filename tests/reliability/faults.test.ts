@@ -76,9 +76,12 @@ const sources = (table: Map<string, Item>, status: 'accepted' | 'rejected') =>
   [...table.values()].filter((item) => item.itemType === 'source' && item.status === status).map((item) => String(item.key)).sort();
 const accepted = (table: Map<string, Item>) => sources(table, 'accepted').length;
 
-/** `rev` counts an aggregate's writes, which retries and write conflicts legitimately change. */
+/**
+ * `revision` counts an aggregate summary's writes (and a share item names the write that announced it),
+ * which retries and write conflicts legitimately change.
+ */
 function withoutRevision(item: Item): Item {
-  const { rev: _rev, ...rest } = item;
+  const { revision: _revision, ...rest } = item;
   return rest;
 }
 

@@ -1,20 +1,42 @@
 /**
- * Applies article shares to speaker and entity aggregates by read-modify-write under an optimistic
- * revision check (conditional writes cannot be batched, and dynalite has no transactions). A share that is
- * not newer than the stored one changes nothing, so replaying any write is harmless. Speakers and entities
- * of one article are read in one BatchGetItem and their new name-index items go out in shared batches.
+ * Applies article shares to speaker and entity aggregates. Each aggregate is a partition: one share item
+ * per article (items/aggregate.ts) and one bounded summary item (items/aggregate-summary.ts) whose counts
+ * are the sum of the live shares. No item grows with the number of articles.
+ *
+ * A share change touches two items, and dynalite has no transactions, so the summary carries a journal:
+ *   1. announce: the summary is written with a pending entry {old share, new share, token} (conditional on
+ *      its `revision`);
+ *   2. put the share item, conditional on it still being the old one (or absent), marked with the token;
+ *   3. fold: the summary's counts get new − old and the entry is removed (conditional on `revision`).
+ * Whoever reads a summary with pending entries (any writer, or a replay of the same article) completes them
+ * first: a refused put (2) means either an earlier attempt of the same entry put it (the share carries the
+ * entry's token: fold it), or a newer share is already in (drop the entry), or the entry was announced
+ * from a stale read of the share (announce it again over the share found). So every change is folded in
+ * exactly once, a crash between any two steps is finished by the next writer, and a share is replaced only
+ * by one of a newer version: replays change nothing, and results do not depend on arrival order.
+ *
+ * Why not plain ADD counters on the summary: an ADD is not idempotent (a retried write after a lost
+ * response counts twice) and cannot undo a min or max (first/last seen) or a name's count on withdrawal
+ * without knowing what was added; the journal makes each fold happen once and carries what to subtract.
+ * Why not DynamoDB Streams: dynalite has none, and the local pipeline and tests must run the same code.
+ *
+ * Writes to one aggregate queued in this process are combined: one announce and one fold per round of up
+ * to MAX_PENDING shares (the fold of one round is the announce of the next). Summary and share items of one
+ * article's speakers and entities are read in one BatchGetItem, and their new name-index items go out in
+ * shared batches.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../model/article.ts';
 import { foldName } from '../../model/ids.ts';
 import { batchGet, batchWrite, forEachLimited, putRequest } from './batch.ts';
-import * as Aggregate from './items/aggregate.ts';
-import type { AggregateState, Share } from './items/aggregate.ts';
+import { isLegacy, legacyShares, shareFromItem, shareToItem, type AggregateKind, type Share } from './items/aggregate.ts';
+import * as Summary from './items/aggregate-summary.ts';
+import { MAX_INDEXED_NAMES, MAX_PENDING, type PendingShare, type SummaryState } from './items/aggregate-summary.ts';
 import { entityNameItems, speakerNameItems } from './items/name-index.ts';
 import { keys, type TableKey } from './keys.ts';
 
-export type AggregateKind = 'speaker' | 'entity';
+export type { AggregateKind } from './items/aggregate.ts';
 
 export interface ShareChange {
   kind: AggregateKind;
@@ -32,65 +54,108 @@ interface Table {
 const MAX_CONFLICTS = 25;
 /** Aggregates of one article written at once. */
 const PARALLEL_AGGREGATES = 8;
+/** Share items of one aggregate put at once. */
+const PARALLEL_SHARES = 16;
 // Full jitter: 0–10 ms after the first conflict, growing to at most 0–500 ms.
 const CONFLICT_BACKOFF_BASE_MS = 10;
 const CONFLICT_BACKOFF_CAP_MS = 500;
 
-const keyOf = (kind: AggregateKind, id: string): TableKey => (kind === 'speaker' ? keys.speaker(id) : keys.entity(id));
-const sortedUnion = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
+const summaryKey = (kind: AggregateKind, id: string): TableKey => (kind === 'speaker' ? keys.speaker(id) : keys.entity(id));
+const shareKey = (kind: AggregateKind, id: string, articleId: string): TableKey =>
+  kind === 'speaker' ? keys.speakerShare(id, articleId) : keys.entityShare(id, articleId);
 const itemKey = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${String(item.sk)}`;
+const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
-/** The state after the changes, or null when none of them is newer than what is stored. */
-function applyChanges(stored: AggregateState | null, id: string, changes: ShareChange[]): AggregateState | null {
-  let state: AggregateState = stored ?? { id, shares: {}, indexedNames: [], indexedTypes: [], rev: 0 };
-  let changed = false;
-  for (const change of changes) {
-    const current = state.shares[change.articleId];
-    if (current && current.version >= change.share.version) continue;
-    changed = true;
-    state = { ...state, shares: { ...state.shares, [change.articleId]: change.share } };
+/**
+ * Name-index items the new shares need and the summary does not record yet: every folded name and (for
+ * entities) every type of a live share is indexed, all names under all types, so whichever name and type
+ * the aggregate shows can be found. Which ones exist is recorded in the summary (up to MAX_INDEXED_NAMES
+ * names), so an article naming it as before adds none.
+ */
+function namesToIndex(kind: AggregateKind, state: SummaryState, shares: readonly Share[]) {
+  const live = shares.filter((share) => share.count > 0);
+  const newNames = [...new Set(live.map((share) => foldName(share.info.name)))].filter((name) => name && !state.indexedNames.includes(name)).sort();
+  const indexedNames = [...state.indexedNames, ...newNames.slice(0, Math.max(0, MAX_INDEXED_NAMES - state.indexedNames.length))].sort();
+  if (kind === 'speaker') {
+    return { items: newNames.flatMap((name) => speakerNameItems(state.id, name)), indexedNames, indexedTypes: state.indexedTypes };
   }
-  return changed ? state : null;
+  const newTypes = [...new Set(live.map((share) => share.info.type))].filter((type) => !state.indexedTypes.includes(type)).sort();
+  const indexedTypes = [...state.indexedTypes, ...newTypes].sort();
+  // Names shown can come from the ranked names even when past the recorded ones.
+  const known = [...new Set([...state.indexedNames, ...Object.keys(state.names).map(foldName)])].filter((name) => name && !newNames.includes(name));
+  const items = [
+    ...newNames.flatMap((name) => indexedTypes.flatMap((type) => entityNameItems(state.id, name, type as EntityType))),
+    ...known.flatMap((name) => newTypes.flatMap((type) => entityNameItems(state.id, name, type as EntityType))),
+  ];
+  return { items, indexedNames, indexedTypes };
 }
 
 /**
- * Name-index items the state needs and does not have yet: every folded name and (for entities) every type
- * of a live share is indexed, all names under all types, so whichever name and type the aggregate shows
- * can be found. Which ones exist is recorded in the aggregate, so an article naming it as before adds none.
+ * Converts an aggregate item of store format 2 (every share in one `shares` map) in place: its share
+ * items first (each only over an older one: a share written since by the new layout wins), then the
+ * summary over the old item, conditional on the old item's `rev` being unchanged. Safe to repeat and to
+ * race; returns the shares converted, or 0 when another writer got there first.
  */
-function indexed(kind: AggregateKind, state: AggregateState): { state: AggregateState; items: Record<string, unknown>[] } {
-  const live = Object.values(state.shares).filter((share) => share.count > 0);
-  const names = sortedUnion(state.indexedNames, live.map((share) => foldName(share.info.name)).filter(Boolean));
-  const isNew = (name: string, type?: string) => !state.indexedNames.includes(name) || (type !== undefined && !state.indexedTypes.includes(type));
-  if (kind === 'speaker') {
-    const items = names.filter((name) => isNew(name)).flatMap((name) => speakerNameItems(state.id, name));
-    return { state: { ...state, indexedNames: names }, items };
+export async function convertLegacy(table: Table, kind: AggregateKind, item: Record<string, unknown>): Promise<number> {
+  const legacy = legacyShares(item);
+  const id = item.id as string;
+  let state: SummaryState = {
+    ...Summary.emptySummary(id),
+    indexedNames: legacy.indexedNames.slice(0, MAX_INDEXED_NAMES),
+    indexedTypes: legacy.indexedTypes,
+    revision: legacy.rev + 1,
+  };
+  const shares = Object.entries(legacy.shares);
+  for (const [, share] of shares) state = Summary.fold(state, null, share);
+  await forEachLimited(shares, PARALLEL_SHARES, async ([articleId, share]) => {
+    try {
+      await table.client.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: shareToItem(kind, shareKey(kind, id, articleId), id, articleId, share, 0),
+          ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': share.version },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  });
+  try {
+    await table.client.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: Summary.toItem(kind, summaryKey(kind, id), state),
+        ConditionExpression: '#rev = :rev',
+        ExpressionAttributeNames: { '#rev': 'rev' },
+        ExpressionAttributeValues: { ':rev': legacy.rev },
+      }),
+    );
+    return shares.length;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return 0;
   }
-  const types = sortedUnion(state.indexedTypes, live.map((share) => share.info.type));
-  const items = names.flatMap((name) => types.filter((type) => isNew(name, type)).map((type) => entityNameItems(state.id, name, type as EntityType)).flat());
-  return { state: { ...state, indexedNames: names, indexedTypes: types }, items };
 }
 
-const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-interface Pending {
+interface Aggregate {
   kind: AggregateKind;
   id: string;
   changes: ShareChange[];
 }
 
-/** What the changes make of an aggregate item: null when none of them is newer than what it holds. */
-type Plan = { current: AggregateState | null; state: AggregateState; names: Record<string, unknown>[] } | null;
-
 /**
- * What this process last knew of an aggregate item: `item` undefined means it did not exist. `plan`, when
- * set, is what the queued changes make of that item, already worked out (decoding a busy aggregate's
- * shares is the costly part of a write).
+ * What this process last knew of an aggregate: its summary item (undefined: none yet) and the share items
+ * of articles it is changing (null: none yet). Either may be stale; the conditional writes find out.
  */
 interface Known {
   item: Record<string, unknown> | undefined;
-  plan?: Plan;
+  shares: Map<string, Share | null>;
 }
+
+/** What completing a pending entry found: its share put (now or by an earlier attempt), or another share in place. */
+type Completion = { applied: true } | { applied: false; share: Share | null };
 
 interface Waiter {
   changes: ShareChange[];
@@ -98,7 +163,7 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-/** The writes to one aggregate this process has queued, applied one combined write at a time. */
+/** The writes to one aggregate this process has queued, applied one combined round at a time. */
 interface Slot {
   kind: AggregateKind;
   id: string;
@@ -110,11 +175,10 @@ const MAX_REMEMBERED_NAMES = 10_000;
 
 /**
  * One per store. Articles settled at the same time in one process (a Lambda batch) often name the same
- * speakers and entities; their changes to one aggregate are queued and applied in one conditional write
- * at a time, starting from the item this process wrote last, so they neither collide with each other nor
- * read the item back. Writers in other processes still can collide: the revision check catches that, and
- * the write is redone on a fresh read. A caller's promise resolves only once a write holding its changes
- * succeeded.
+ * speakers and entities; their changes to one aggregate are queued and applied together, starting from
+ * the summary this process wrote last, so they neither collide with each other nor read it back. Writers
+ * in other processes still can collide: the revision check catches that, and the round is redone on a
+ * fresh read. A caller's promise resolves only once its changes are folded into the summary.
  */
 export class AggregateUpdater {
   private readonly slots = new Map<string, Slot>();
@@ -124,49 +188,70 @@ export class AggregateUpdater {
 
   async apply(changes: ShareChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const byAggregate = new Map<string, Pending>();
+    const byAggregate = new Map<string, Aggregate>();
     for (const change of changes) {
-      const { pk } = keyOf(change.kind, change.id);
-      const pending = byAggregate.get(pk) ?? { kind: change.kind, id: change.id, changes: [] };
-      pending.changes.push(change);
-      byAggregate.set(pk, pending);
+      const { pk } = summaryKey(change.kind, change.id);
+      const aggregate = byAggregate.get(pk) ?? { kind: change.kind, id: change.id, changes: [] };
+      aggregate.changes.push(change);
+      byAggregate.set(pk, aggregate);
     }
-    // Speakers and entities in one read, for the aggregates no write of this process is busy with.
+    // Summaries and shares of every aggregate no write of this process is busy with, in one read.
     const idle = [...byAggregate.entries()].filter(([pk]) => !this.slots.has(pk));
-    const stored = await batchGet(this.table.client, this.table.tableName, idle.map(([, { kind, id }]) => keyOf(kind, id)), { consistent: true });
-    const storedByKey = new Map(stored.map((item) => [String(item.pk), item]));
-    const known = new Map<string, Known>(
-      idle.map(([pk, pending]) => {
-        const item = storedByKey.get(pk);
-        return [pk, { item, plan: this.plan(pending.kind, pending.id, pending.changes, item) }];
-      }),
-    );
+    const known = await this.read(idle.map(([, aggregate]) => aggregate));
     // Name items go out in shared batches, and an aggregate needing new ones is written after them: it is
     // always findable by the name and type it shows. The others (busy speakers and entities, as a rule,
     // whose names are indexed) are written at once: the shorter the time between read and write, the
     // fewer writers collide.
-    const names = new Map([...known.entries()].map(([pk, { plan }]) => [pk, plan?.names ?? []]));
+    const names = new Map(idle.map(([pk, aggregate]) => [pk, this.newNames(aggregate, known.get(pk))]));
     const namesWritten = this.writeNames([...names.values()].flat());
     const needsNames = (pk: string) => (names.get(pk)?.length ?? 0) > 0;
     const ordered = [...byAggregate.entries()].sort(([a], [b]) => Number(needsNames(a)) - Number(needsNames(b)));
     await Promise.all([
       namesWritten,
-      forEachLimited(ordered, PARALLEL_AGGREGATES, async ([pk, pending]) => {
+      forEachLimited(ordered, PARALLEL_AGGREGATES, async ([pk, aggregate]) => {
         if (needsNames(pk)) await namesWritten;
-        await this.enqueue(pk, pending, known.get(pk));
+        await this.enqueue(pk, aggregate, known.get(pk));
       }),
     ]);
   }
 
-  private enqueue(pk: string, pending: Pending, known: Known | undefined): Promise<void> {
+  /** Summary and share items of the aggregates' changes, consistent, in one batched read. */
+  private async read(aggregates: readonly Aggregate[], withSummary = true): Promise<Map<string, Known>> {
+    const wanted = aggregates.flatMap(({ kind, id, changes }) => [
+      ...(withSummary ? [summaryKey(kind, id)] : []),
+      ...changes.map((change) => shareKey(kind, id, change.articleId)),
+    ]);
+    const found = await batchGet(this.table.client, this.table.tableName, wanted, { consistent: true });
+    const byKey = new Map(found.map((item) => [itemKey(item), item]));
+    return new Map(
+      aggregates.map(({ kind, id, changes }) => {
+        const key = summaryKey(kind, id);
+        const shares = changes.map((change): [string, Share | null] => {
+          const item = byKey.get(itemKey({ ...shareKey(kind, id, change.articleId) }));
+          return [change.articleId, item ? shareFromItem(item) : null];
+        });
+        return [key.pk, { item: byKey.get(itemKey({ ...key })), shares: new Map(shares) }];
+      }),
+    );
+  }
+
+  /** Name items the changes would need over what the summary records (none for a format-2 item: converted first). */
+  private newNames({ kind, id, changes }: Aggregate, known: Known | undefined): Record<string, unknown>[] {
+    if (known?.item && isLegacy(known.item)) return [];
+    const state = known?.item ? Summary.fromItem(known.item) : Summary.emptySummary(id);
+    const newer = changes.filter((change) => (known?.shares.get(change.articleId)?.version ?? '') < change.share.version);
+    return namesToIndex(kind, state, newer.map((change) => change.share)).items.filter((item) => !this.written.has(itemKey(item)));
+  }
+
+  private enqueue(pk: string, aggregate: Aggregate, known: Known | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
       const slot = this.slots.get(pk);
-      const waiter = { changes: pending.changes, resolve, reject };
+      const waiter = { changes: aggregate.changes, resolve, reject };
       if (slot) {
         slot.waiting.push(waiter);
         return;
       }
-      const fresh: Slot = { kind: pending.kind, id: pending.id, waiting: [waiter] };
+      const fresh: Slot = { kind: aggregate.kind, id: aggregate.id, waiting: [waiter] };
       this.slots.set(pk, fresh);
       void this.drain(pk, fresh, known ?? null);
     });
@@ -188,50 +273,133 @@ export class AggregateUpdater {
     this.slots.delete(pk);
   }
 
-  private plan(kind: AggregateKind, id: string, changes: ShareChange[], item: Record<string, unknown> | undefined): Plan {
-    const current = item ? Aggregate.fromItem(item) : null;
-    const next = applyChanges(current, id, changes);
-    if (!next) return null;
-    const { state, items } = indexed(kind, next);
-    return { current, state, names: items.filter((name) => !this.written.has(itemKey(name))) };
-  }
-
   private async writeNames(items: Record<string, unknown>[]): Promise<void> {
     await batchWrite(this.table.client, this.table.tableName, items.map(putRequest));
     if (this.written.size > MAX_REMEMBERED_NAMES) this.written.clear();
     for (const item of items) this.written.add(itemKey(item));
   }
 
-  /** Conditional put of the changes over the known item (read when unknown); redone on a conflict. */
+  /**
+   * Rounds until every change is folded in: each round completes the pending entries (whoever announced
+   * them) and, in the same conditional write that folds them, announces the next changes of this batch.
+   */
   private async write(slot: Slot, changes: ShareChange[], start: Known | null): Promise<Known> {
-    const { client, tableName } = this.table;
-    const key = keyOf(slot.kind, slot.id);
-    const read = async () => ({ item: (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item });
-    let known: Known = start ?? (await read());
-    for (let conflict = 0; ; conflict++) {
-      // A plan made before the name batch went out may list names written since.
-      const plan = known.plan === undefined ? this.plan(slot.kind, slot.id, changes, known.item) : known.plan;
-      if (!plan) return { item: known.item };
-      const names = plan.names.filter((name) => !this.written.has(itemKey(name)));
+    const aggregate: Aggregate = { kind: slot.kind, id: slot.id, changes };
+    const readAll = async () => (await this.read([aggregate])).get(summaryKey(slot.kind, slot.id).pk) as Known;
+    let known = start ?? (await readAll());
+    // Shares of changes queued since `start` was read.
+    const unknown = changes.filter((change) => !known.shares.has(change.articleId));
+    if (unknown.length > 0) {
+      const read = (await this.read([{ ...aggregate, changes: unknown }], false)).get(summaryKey(slot.kind, slot.id).pk) as Known;
+      known = { item: known.item, shares: new Map([...known.shares, ...read.shares]) };
+    }
+    // The newest change per article.
+    const wanted = new Map<string, Share>();
+    for (const { articleId, share } of changes) {
+      if ((wanted.get(articleId)?.version ?? '') < share.version) wanted.set(articleId, share);
+    }
+
+    for (let conflicts = 0; ; ) {
+      if (known.item && isLegacy(known.item)) {
+        await convertLegacy(this.table, slot.kind, known.item);
+        known = await readAll();
+        continue;
+      }
+      const state = known.item ? Summary.fromItem(known.item) : Summary.emptySummary(slot.id);
+      const revision = state.revision + 1;
+      const shares = new Map(known.shares);
+      const pending: Record<string, PendingShare> = {};
+      let next: SummaryState = state;
+
+      const completions = await this.complete(slot, state.pending);
+      for (const [articleId, entry] of Object.entries(state.pending)) {
+        const completion = completions.get(articleId) as Completion;
+        if (completion.applied) {
+          next = Summary.fold(next, entry.old, entry.new);
+          shares.set(articleId, entry.new);
+          continue;
+        }
+        shares.set(articleId, completion.share);
+        // Announced over a share that had changed since: again, over the one found, unless that is as new.
+        if ((completion.share?.version ?? '') < entry.new.version) pending[articleId] = { old: completion.share, new: entry.new, token: revision };
+      }
+
+      const due = [...wanted].filter(([articleId, share]) => ((pending[articleId]?.new ?? shares.get(articleId))?.version ?? '') < share.version);
+      const room = MAX_PENDING - Object.keys(pending).length;
+      const announced = due.filter(([articleId]) => !pending[articleId]).slice(0, Math.max(0, room));
+      if (Object.keys(state.pending).length === 0 && announced.length === 0) return { item: known.item, shares };
+      for (const [articleId, share] of announced) pending[articleId] = { old: shares.get(articleId) ?? null, new: share, token: revision };
+
+      // The names a share can show are indexed before the write that announces it.
+      const index = namesToIndex(slot.kind, next, announced.map(([, share]) => share));
+      const names = index.items.filter((item) => !this.written.has(itemKey(item)));
       if (names.length > 0) await this.writeNames(names);
-      const item = Aggregate.toItem(slot.kind, key, { ...plan.state, rev: plan.state.rev + 1 });
+      next = { ...next, indexedNames: index.indexedNames, indexedTypes: index.indexedTypes, pending, revision };
+      if (Summary.needsDates(next)) next = Summary.withDates(next, await this.storedShares(slot));
+
+      const item = Summary.toItem(slot.kind, summaryKey(slot.kind, slot.id), next);
+      try {
+        await this.table.client.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: item,
+            ConditionExpression: known.item ? '#revision = :revision' : 'attribute_not_exists(pk)',
+            ExpressionAttributeNames: known.item ? { '#revision': 'revision' } : undefined,
+            ExpressionAttributeValues: known.item ? { ':revision': state.revision } : undefined,
+          }),
+        );
+        known = { item, shares };
+      } catch (error) {
+        if (!isConditionFailure(error) || conflicts >= MAX_CONFLICTS) throw error;
+        // Writers racing for one busy speaker would otherwise retry in lock step and keep colliding.
+        await sleep(Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** conflicts));
+        conflicts++;
+        known = await readAll();
+      }
+    }
+  }
+
+  /** Puts the share of each pending entry, each only over the share it was announced to replace. */
+  private async complete(slot: Slot, pending: Record<string, PendingShare>): Promise<Map<string, Completion>> {
+    const { client, tableName } = this.table;
+    const completions = new Map<string, Completion>();
+    await forEachLimited(Object.entries(pending), PARALLEL_SHARES, async ([articleId, entry]) => {
+      const key = shareKey(slot.kind, slot.id, articleId);
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: item,
-            ConditionExpression: plan.current ? '#rev = :rev' : 'attribute_not_exists(pk)',
-            ExpressionAttributeNames: plan.current ? { '#rev': 'rev' } : undefined,
-            ExpressionAttributeValues: plan.current ? { ':rev': plan.current.rev } : undefined,
+            Item: shareToItem(slot.kind, key, slot.id, articleId, entry.new, entry.token),
+            ConditionExpression: entry.old ? '#version = :old' : 'attribute_not_exists(pk)',
+            ExpressionAttributeNames: entry.old ? { '#version': 'version' } : undefined,
+            ExpressionAttributeValues: entry.old ? { ':old': entry.old.version } : undefined,
           }),
         );
-        return { item };
+        completions.set(articleId, { applied: true });
       } catch (error) {
-        if (!isConditionFailure(error) || conflict >= MAX_CONFLICTS) throw error;
-        // Writers racing for one busy speaker would otherwise retry in lock step and keep colliding.
-        await sleep(Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, CONFLICT_BACKOFF_BASE_MS * 2 ** conflict));
-        known = await read();
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+        // The token tells this entry's own share (an earlier attempt put it, or another writer completing it) from any other.
+        if (Item && Item.revision === entry.token && Item.version === entry.new.version) completions.set(articleId, { applied: true });
+        else completions.set(articleId, { applied: false, share: Item ? shareFromItem(Item) : null });
       }
-    }
+    });
+    return completions;
+  }
+
+  /** Every share item of the aggregate: only to refill an emptied date window, which withdrawals rarely cause. */
+  private async storedShares(slot: Slot): Promise<Share[]> {
+    const shares: Share[] = [];
+    const pages = paginateQuery(
+      { client: this.table.client },
+      {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :share)',
+        ExpressionAttributeValues: { ':pk': summaryKey(slot.kind, slot.id).pk, ':share': keys.sharePrefix },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) shares.push(...(page.Items ?? []).map(shareFromItem));
+    return shares;
   }
 }

@@ -64,7 +64,14 @@ export const keys = {
 
   speaker: (id: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: 'SPEAKER' }),
   speakerName: (id: string, suffix: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: `NAME#${suffix}` }),
+  /**
+   * What one article (its current version) contributes to a speaker or entity: one item per article, in
+   * the aggregate's own partition, so the aggregate's summary item stays small however many articles name it.
+   */
+  speakerShare: (id: string, articleId: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: `SHARE#${articleId}` }),
   entity: (id: string): TableKey => ({ pk: `ENTITY#${id}`, sk: 'ENTITY' }),
+  entityShare: (id: string, articleId: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `SHARE#${articleId}` }),
+  sharePrefix: 'SHARE#',
   /** One set per type the entity was ever given: which type is current is the entity item's business. */
   entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
 };

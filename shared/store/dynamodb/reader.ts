@@ -23,7 +23,7 @@ import type {
   StatementWithArticle,
 } from '../port.ts';
 import { batchGet } from './batch.ts';
-import * as Aggregate from './items/aggregate.ts';
+import * as Aggregate from './items/aggregate-summary.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead } from './items/article.ts';
 import * as ListingItem from './items/listing.ts';

@@ -2,16 +2,24 @@
  * The table's layout version, and the step that moves an older table to the current one without losing
  * an article. Formats:
  *   1. every article, ingestion record and parser-version record in one index partition each;
- *   2. those lists spread over index shards (keys.ts, INDEX_SHARDS).
- * The version is an item of the table, written when a migration finishes. A table without it is of the
- * current format unless it still holds format-1 index entries (a deployment from before the item existed).
+ *   2. those lists spread over index shards (keys.ts, INDEX_SHARDS);
+ *   3. a speaker's or entity's per-article shares in items of their own beside a bounded summary item
+ *      (aggregates.ts), instead of one `shares` map in one item that grew with every article.
+ * The version is an item of the table, written when a migration finishes and when the local runner creates
+ * the table (the deployed table is created by CDK, without it). A table without it is of the
+ * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
+ * from before the item existed, or one created at format 2).
+ *
+ * A format-2 aggregate is also converted by the first write that touches it, so the new code can run on
+ * an unmigrated table: readers get the same fields from either layout until then.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { convertLegacy } from './aggregates.ts';
 import { forEachLimited } from './batch.ts';
 import { lists, type TableKey } from './keys.ts';
 
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 interface Table {
   client: DynamoDBDocumentClient;
@@ -29,6 +37,8 @@ const UNSHARDED_LISTS = [
 
 const PAGE = 100;
 const PARALLEL_UPDATES = 8;
+/** Aggregates converted at once (each puts its shares 16 at a time). */
+const PARALLEL_CONVERSIONS = 4;
 /** Index reads lag the table: entries just moved may still be listed for a moment. */
 const INDEX_LAG_MS = 200;
 
@@ -48,20 +58,67 @@ async function firstPage(table: Table, { list }: (typeof UNSHARDED_LISTS)[number
   return Items;
 }
 
+/**
+ * Pages of format-2 aggregate items (they alone have `rev`), whole. A Scan: migrations only, never the API.
+ * `onPage` returning false stops it.
+ */
+async function scanLegacyAggregates(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.client.send(
+      new ScanCommand({
+        TableName: table.tableName,
+        FilterExpression: 'attribute_exists(#rev) AND (sk = :speaker OR sk = :entity)',
+        ExpressionAttributeNames: { '#rev': 'rev' },
+        ExpressionAttributeValues: { ':speaker': 'SPEAKER', ':entity': 'ENTITY' },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    if (!(await onPage(page.Items ?? []))) return;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
 export async function storedFormat(table: Table): Promise<number> {
   const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: FORMAT_KEY, ConsistentRead: true }));
   if (Item) return Item.format as number;
   for (const format1 of UNSHARDED_LISTS) if ((await firstPage(table, format1, 1)).length > 0) return 1;
-  return STORE_FORMAT;
+  let legacy = false;
+  await scanLegacyAggregates(table, async (items) => {
+    legacy = items.length > 0;
+    return !legacy;
+  });
+  return legacy ? 2 : STORE_FORMAT;
 }
 
 /**
- * Moves every format-1 index entry to its shard, then records the format. Only the index key changes, in
- * place and on the condition that it is still the old one: an item a writer replaced meanwhile is already
- * in the new layout and is left alone. Safe to run while ingesting, and to run again.
+ * Records that the table is of the current format: after a migration, and on a table this release
+ * creates, so that `storedFormat` need not look for older items (a Scan) every time it is asked.
  */
-export async function migrate(table: Table, onProgress: (moved: number) => void = () => {}): Promise<number> {
+export async function recordFormat(table: Table): Promise<void> {
+  await table.client.send(
+    new PutCommand({ TableName: table.tableName, Item: { ...FORMAT_KEY, itemType: 'store-format', format: STORE_FORMAT } }),
+  );
+}
+
+export interface MigrationProgress {
+  /** Format-1 index entries moved to their shard. */
+  moved: number;
+  /** Format-2 aggregate items converted to share items and a summary. */
+  converted: number;
+}
+
+/**
+ * Moves every format-1 index entry to its shard, converts every format-2 aggregate, then records the
+ * format. An index entry changes in place, on the condition that it is still the old one; an aggregate
+ * is converted on the condition that its old item is unchanged (aggregates.ts, convertLegacy): an item a
+ * writer replaced meanwhile is already in the new layout and is left alone. Safe to run while ingesting
+ * (once the new code is deployed), and to run again.
+ */
+export async function migrate(table: Table, onProgress: (progress: MigrationProgress) => void = () => {}): Promise<MigrationProgress> {
   let moved = 0;
+  let converted = 0;
   for (const format1 of UNSHARDED_LISTS) {
     const { list, identity } = format1;
     for (;;) {
@@ -86,12 +143,17 @@ export async function migrate(table: Table, onProgress: (moved: number) => void 
         }
       });
       moved += movedNow;
-      onProgress(moved);
+      onProgress({ moved, converted });
       if (movedNow === 0) await sleep(INDEX_LAG_MS);
     }
   }
-  await table.client.send(
-    new PutCommand({ TableName: table.tableName, Item: { ...FORMAT_KEY, itemType: 'store-format', format: STORE_FORMAT } }),
-  );
-  return moved;
+  await scanLegacyAggregates(table, async (items) => {
+    await forEachLimited(items, PARALLEL_CONVERSIONS, async (item) => {
+      if ((await convertLegacy(table, item.sk === 'SPEAKER' ? 'speaker' : 'entity', item)) > 0) converted++;
+    });
+    onProgress({ moved, converted });
+    return true;
+  });
+  await recordFormat(table);
+  return { moved, converted };
 }

@@ -43,3 +43,12 @@ export const isFlipOf = (key: string) => (request: Request) =>
   request.operation === 'PutItem' && request.body.includes(`"SOURCE#${key}"`);
 export const isOldVersionDelete = (request: Request) => request.operation === 'BatchWriteItem' && request.body.includes('DeleteRequest');
 export const isAggregateWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SPEAKER#');
+/** A speaker's share item put (aggregates.ts, step 2 of a share change). */
+export const isSpeakerShareWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SHARE#');
+/** A speaker's summary written (announcing share changes, folding them in, or both). */
+export const isSpeakerSummaryWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"sk":{"S":"SPEAKER"}');
+/** The `n`th request `when` matches. */
+export function nth(n: number, when: (request: Request) => boolean): (request: Request) => boolean {
+  let seen = 0;
+  return (request) => when(request) && ++seen === n;
+}

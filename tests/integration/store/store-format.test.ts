@@ -1,12 +1,20 @@
 /**
- * Moving a table of the unsharded layout (store format 1) to the current one: the format is recognised,
- * `migrate` moves every list entry to its shard without losing one, and afterwards every list is whole.
+ * Moving a table of an older layout to the current one. Format 1 (unsharded lists): the format is
+ * recognised, `migrate` moves every list entry to its shard without losing one, and afterwards every list
+ * is whole. Format 2 (a speaker's or entity's shares in one item): readers show the same records from
+ * it, a write converts the aggregates it touches, `migrate` converts the rest, and the result is the
+ * table the same articles make in the current layout.
  */
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { slugId } from '../../../shared/model/ids.ts';
+import { createTable } from '../../../shared/store/create-table.ts';
+import { compactVersion } from '../../../shared/store/sequencer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, STORE_FORMAT, storedFormat } from '../../../shared/store/dynamodb/store-format.ts';
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
-import { all, article, source, storeFor } from './helpers.ts';
+import type { TestStore } from '../../support/store.ts';
+import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
 
 const ARTICLES = 30;
 const KEYS = Array.from({ length: ARTICLES }, (_, i) => `format/${String(i).padStart(2, '0')}.txt`);
@@ -37,6 +45,37 @@ async function unshard(): Promise<number> {
   return entries;
 }
 
+/**
+ * Rewrites every speaker and entity the way store format 2 kept it: one item holding every share as
+ * "count|date|compact version|info hash", each way of naming it once under its hash, and `rev`.
+ */
+async function toFormat2(table: DynamoInstance): Promise<number> {
+  const items = (await dynamo.documentClient.send(new ScanCommand({ TableName: table.tableName }))).Items ?? [];
+  const summaries = items.filter((item) => item.sk === 'SPEAKER' || item.sk === 'ENTITY');
+  for (const summary of summaries) {
+    const shares = items.filter((item) => item.pk === summary.pk && String(item.sk).startsWith('SHARE#'));
+    const infos: Record<string, string> = {};
+    const encoded: Record<string, string> = {};
+    for (const share of shares) {
+      const info = JSON.stringify([share.name, share.type, share.titles, share.aliases]);
+      const hash = createHash('sha256').update(info).digest('base64url').slice(0, 10);
+      infos[hash] = info;
+      encoded[share.articleId as string] = `${share.count}|${share.date}|${compactVersion(share.version as string)}|${hash}`;
+      await dynamo.documentClient.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: share.pk, sk: share.sk } }));
+    }
+    const { pk, sk, itemType, id, name, type, titles, aliases, total, articleCount, firstSeen, lastSeen, indexedNames, indexedTypes } = summary;
+    const old = { pk, sk, itemType, id, name, type, titles, aliases, shares: encoded, infos, indexedNames, indexedTypes, rev: 7, total, articleCount, firstSeen, lastSeen };
+    await dynamo.documentClient.send(new PutCommand({ TableName: table.tableName, Item: old }));
+  }
+  return summaries.length;
+}
+
+async function freshTable(prefix: string): Promise<DynamoInstance> {
+  const table = { ...dynamo, tableName: `${prefix}-${Math.random().toString(36).slice(2, 10)}` };
+  await createTable(dynamo.client, table.tableName);
+  return table;
+}
+
 beforeAll(async () => {
   dynamo = await startDynalite();
 });
@@ -63,7 +102,7 @@ describe('store format', () => {
     expect((await store.listArticles({ limit: 100 })).items).toEqual([]);
 
     const progress: number[] = [];
-    expect(await migrate(table, (moved) => progress.push(moved))).toBe(ARTICLES + 2 * (ARTICLES + 1));
+    expect((await migrate(table, ({ moved }) => progress.push(moved))).moved).toBe(ARTICLES + 2 * (ARTICLES + 1));
     expect(progress.at(-1)).toBe(ARTICLES + 2 * (ARTICLES + 1));
     expect(await storedFormat(table)).toBe(STORE_FORMAT);
 
@@ -74,6 +113,57 @@ describe('store format', () => {
     expect(await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 7, cursor }))).toHaveLength(ARTICLES + 1);
 
     // A second run finds nothing left to move.
-    expect(await migrate(table)).toBe(0);
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0 });
+  });
+
+  it('recognises speakers and entities of the one-item layout, converts them on the next write or by migrating, and shows the same records', async () => {
+    const [legacy, reference] = [await freshTable('format2'), await freshTable('reference')];
+    const table = { client: dynamo.documentClient, tableName: legacy.tableName };
+    const stores = [storeFor(legacy), storeFor(reference)];
+    const specs: ArticleSpec[] = Array.from({ length: 8 }, (_, i) => ({
+      key: `legacy/${i}.txt`,
+      publishedAt: `2023-10-${String(1 + i).padStart(2, '0')}`,
+      statements: [
+        { speaker: i % 2 ? 'Nikol Pashinyan' : 'Ilham Aliyev', text: `s${i}`, title: i % 3 === 0 ? 'President' : 'leader' },
+        { speaker: 'Recep Tayyip Erdoğan', text: `e${i}`, aliases: i % 2 ? ['Erdogan'] : [] },
+      ],
+      entities: [
+        { name: 'Karabakh', type: 'location', count: 1 + i },
+        { name: i % 2 ? 'Armenia' : 'Azerbaijan', type: i === 3 ? 'organization' : 'location' },
+      ],
+    }));
+    const late = specs.pop() as ArticleSpec;
+    const save = (store: TestStore, spec: ArticleSpec) => store.saveArticles(source(spec.key, '01'), [article(spec)], 1);
+    for (const store of stores) {
+      for (const spec of specs) await save(store, spec);
+      // A withdrawn article leaves a zero share, which the old layout kept too.
+      await store.deleteSource(source('legacy/2.txt', '02'));
+    }
+    const speakers = ['Nikol Pashinyan', 'Ilham Aliyev', 'Recep Tayyip Erdoğan'].map(slugId);
+    const entities = ['Karabakh', 'Armenia', 'Azerbaijan'].map(slugId);
+    const records = async (store: TestStore) => ({
+      speakers: await Promise.all(speakers.map((id) => store.getSpeaker(id))),
+      entities: await Promise.all(entities.map((id) => store.getEntity(id))),
+      search: (await all((cursor) => store.searchSpeakers({ prefix: 'erdo', limit: 5, cursor }))).map((speaker) => speaker.id),
+    });
+    const shown = await records(stores[0] as TestStore);
+    expect(shown.speakers.every((speaker) => speaker && speaker.articleCount > 0)).toBe(true);
+
+    expect(await toFormat2(legacy)).toBe(6);
+    expect(await storedFormat(table)).toBe(2);
+    expect(await records(stores[0] as TestStore)).toEqual(shown);
+
+    // The late article names Erdoğan, Pashinyan, Karabakh and Armenia: those four are converted by the write.
+    for (const store of stores) await save(store, late);
+    expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 2 });
+    expect(await storedFormat(table)).toBe(STORE_FORMAT);
+
+    const aggregates = async (instance: DynamoInstance) =>
+      (await tableSnapshot(instance, ['revision'])).filter((item) => /^(SPEAKER|ENTITY)#/.test(String(item.pk)));
+    expect(await aggregates(legacy)).toEqual(await aggregates(reference));
+    expect((await aggregates(legacy)).filter((item) => String(item.sk).startsWith('SHARE#'))).toHaveLength(8 * (2 + 2)); // each article: two speakers, two entities
+    expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0 });
   });
 });
