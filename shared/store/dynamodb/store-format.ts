@@ -14,7 +14,7 @@
  * an unmigrated table: readers get the same fields from either layout until then.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { convertLegacy } from './aggregates.ts';
 import { forEachLimited } from './batch.ts';
 import { lists, type TableKey } from './keys.ts';
@@ -63,21 +63,17 @@ async function firstPage(table: Table, { list }: (typeof UNSHARDED_LISTS)[number
  * `onPage` returning false stops it.
  */
 async function scanLegacyAggregates(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.client.send(
-      new ScanCommand({
-        TableName: table.tableName,
-        FilterExpression: 'attribute_exists(#rev) AND (sk = :speaker OR sk = :entity)',
-        ExpressionAttributeNames: { '#rev': 'rev' },
-        ExpressionAttributeValues: { ':speaker': 'SPEAKER', ':entity': 'ENTITY' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    if (!(await onPage(page.Items ?? []))) return;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const pages = paginateScan(
+    { client: table.client },
+    {
+      TableName: table.tableName,
+      FilterExpression: 'attribute_exists(#rev) AND (sk = :speaker OR sk = :entity)',
+      ExpressionAttributeNames: { '#rev': 'rev' },
+      ExpressionAttributeValues: { ':speaker': 'SPEAKER', ':entity': 'ENTITY' },
+      ConsistentRead: true,
+    },
+  );
+  for await (const page of pages) if (!(await onPage(page.Items ?? []))) return;
 }
 
 export async function storedFormat(table: Table): Promise<number> {
