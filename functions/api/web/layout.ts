@@ -35,6 +35,8 @@ blockquote{margin:.3rem 0;padding-left:.8rem;border-left:4px solid var(--line)}
 .status-rejected{color:#a00000;font-weight:600}.status-accepted{color:#1d6b1d;font-weight:600}
 nav.pager{display:flex;gap:1.5rem;margin:1.2rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+figure.chart{margin:.6rem 0 1rem}.chart svg{display:block;width:100%;height:auto;max-height:14rem}.chart rect{fill:var(--accent)}.chart rect:hover{fill:#e07000}
+.chart line{stroke:#767676}.chart text{fill:var(--muted);font-size:13px}.chart figcaption{color:var(--muted);font-size:.92rem}.chart summary{cursor:pointer;font-size:.92rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 footer{max-width:46rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
 `;
