@@ -110,6 +110,16 @@ describe.skipIf(chromiumMissing !== null)('web view in Chromium', () => {
     expect(await page.locator('main h1').textContent()).toMatch(/Erdogan/);
     const timeline = page.locator('#timeline + ol > li');
     expect(await timeline.count()).toBe(4);
+    // Above it, the chart of their statements over time: inline SVG drawn under the CSP, coloured by the style sheet.
+    const bars = await page.locator('figure.chart svg rect').evaluateAll((rects) =>
+      rects.map((rect) => ({ width: rect.getBoundingClientRect().width, height: rect.getBoundingClientRect().height, fill: getComputedStyle(rect).fill })),
+    );
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.width).toBeGreaterThan(0);
+    expect(bars[0]!.height).toBeGreaterThan(0);
+    expect(bars[0]!.fill).toBe('rgb(11, 87, 164)');
+    expect(await page.getByRole('img', { name: /^Statements of .*Erdogan.* per week: 4 statements per week/ }).count()).toBe(1);
+    expect(await page.locator('#most-named ~ ol > li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${OUTPUT}/speaker.png`, fullPage: true });
 
     // An entity a statement names narrows the timeline to the statements that name it too.

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ObjectReader } from '../../../shared/objects/reader.ts';
-import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
+import { InvalidCursorError, type EntityRecord, type StatementRecord } from '../../../shared/store/port.ts';
 import type { ArticleReader } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
@@ -10,7 +10,7 @@ import { errorPage } from './pages/errors.ts';
 import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
 import { ingestionsPage } from './pages/ingestions.ts';
 import { searchPage, type SearchKind } from './pages/search.ts';
-import { speakerPage } from './pages/speaker.ts';
+import { speakerPage, topEntities, type SpeakerOverview } from './pages/speaker.ts';
 import { statementPage } from './pages/statement.ts';
 import { htmlResponse, type HtmlResult } from './response.ts';
 
@@ -43,6 +43,10 @@ const MAX_QUERY_LENGTH = 100;
 const MAX_ID_BYTES = 256;
 /** Enough for any article the parser accepts; a bound so a corrupt cursor chain cannot loop forever. */
 const MAX_STATEMENT_PAGES = 100;
+
+/** The speaker page's chart and most-named entities cover at most this many of their most recent statements. */
+export const OVERVIEW_STATEMENTS = 200;
+const OVERVIEW_PAGE = 100;
 
 class PageError extends Error {
   constructor(
@@ -97,6 +101,24 @@ async function laterStatements(store: WebStore, articleId: string, cursor: strin
   return statements;
 }
 
+/**
+ * A speaker's most recent statements, up to OVERVIEW_STATEMENTS (pages of OVERVIEW_PAGE, so a speaker with
+ * thousands costs two reads), and the records of the entities they name most (at most ten reads).
+ */
+async function speakerOverview(store: WebStore, speaker: string): Promise<SpeakerOverview> {
+  const statements: StatementRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.listStatements({ speaker, limit: OVERVIEW_PAGE, ...(cursor ? { cursor } : {}) });
+    statements.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null && statements.length < OVERVIEW_STATEMENTS);
+  const recent = statements.slice(0, OVERVIEW_STATEMENTS);
+  const records = await Promise.all(topEntities(recent).map(({ id }) => store.getEntity(id)));
+  const entities = new Map(records.filter((record): record is EntityRecord => record !== null).map((record) => [record.id, record]));
+  return { statements: recent, complete: cursor === null && recent.length === statements.length, entities };
+}
+
 export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }) }: WebDeps): WebRoute[] {
   const asPage = pageFailuresLoggedTo(logger);
   // Dated articles by publication date, the undated apart (see pages/home.ts for why).
@@ -144,8 +166,12 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     const [record, about] = await Promise.all([store.getSpeaker(idOf(event)), aboutId === undefined ? null : store.getEntity(aboutId)]);
     if (!record) throw new PageError(404, 'There is no speaker with this id.');
     if (aboutId !== undefined && !about) throw new PageError(404, 'There is no person, organisation or place with this id.');
-    const statements = await store.listStatements({ speaker: record.id, limit: PAGE_SIZE, ...(about ? { about: about.id } : {}), ...(cursor ? { cursor } : {}) });
-    return htmlResponse(200, speakerPage(record, statements, !cursor, about));
+    const [statements, overview] = await Promise.all([
+      store.listStatements({ speaker: record.id, limit: PAGE_SIZE, ...(about ? { about: about.id } : {}), ...(cursor ? { cursor } : {}) }),
+      // The chart and the entities named most head the first page of the whole timeline only.
+      cursor || about ? null : speakerOverview(store, record.id),
+    ]);
+    return htmlResponse(200, speakerPage(record, statements, !cursor, about, overview));
   });
 
   const statement = asPage(async (event) => {

@@ -353,6 +353,74 @@ describe('speaker page', () => {
     expect((await get(paged, `/view/speakers/ana-perez?about=${'a'.repeat(300)}`)).status).toBe(400);
   });
 
+  it('heads the timeline with a chart of their statements over time and the entities they name most', async () => {
+    const bridge = { id: 'kalna-bridge', name: 'Kalna Bridge', type: 'location' as const, aliases: [], articleCount: 1, mentionCount: 3 };
+    const council = { id: 'city-council', name: 'City Council', type: 'organization' as const, aliases: [], articleCount: 1, mentionCount: 1 };
+    const naming = (n: number, publishedAt: string, text: string, ids: string[]): StatementRecord => {
+      const entities = ids.map((id) => {
+        const words = { 'kalna-bridge': /Kalna bridge/i, 'city-council': /City Council/, 'gone-entity': /Old Mill/ }[id]!;
+        const at = text.search(words);
+        return { id, start: at, end: at + (text.match(words)?.[0].length ?? 0) };
+      });
+      return { ...statements[1]!, id: `n${n}`, text, entities, start: 2000 + n, end: 2010 + n, publishedAt };
+    };
+    const named = [
+      // Named twice in one statement: counted once, as `?about=` would list it once.
+      naming(0, '2026-06-10', 'The Kalna bridge, yes, the Kalna Bridge', ['kalna-bridge', 'kalna-bridge']),
+      naming(1, '2026-08-03', 'Kalna bridge and the City Council', ['kalna-bridge', 'city-council']),
+      naming(2, '2026-08-20', 'Kalna bridge and the Old Mill', ['kalna-bridge', 'gone-entity']),
+      naming(3, '2026-10-01', 'The Old Mill again', ['gone-entity']),
+    ];
+    const store = memoryReader({ statements: [...statements, ...named], speakers: [speaker], entities: [bridge, council] });
+    const routed = webRoutes({ store, objects: fakeObjects({}) });
+    const { document } = await get(routed, '/view/speakers/ana-perez');
+
+    expect(text(document.querySelector('#over-time'))).toBe('Statements over time');
+    expect(text(document.querySelector('#over-time + p'))).toBe('All 6 statements of Ana Pérez on record, from 10 Jun 2026 to 5 Oct 2026.');
+    const svg = document.querySelector('section[aria-labelledby=over-time] figure.chart svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Statements of Ana Pérez per month: 6 statements per month, Jun 2026 to Oct 2026; most in Oct 2026 (3).');
+    expect([...svg.querySelectorAll('rect > title')].map((title) => text(title))).toEqual(['Jun 2026: 1 statement', 'Aug 2026: 2 statements', 'Oct 2026: 3 statements']);
+    const rows = [...document.querySelectorAll('figure.chart details tbody tr')].map((row) => [...row.children].map((cell) => text(cell)).join(': '));
+    expect(rows).toEqual(['Jun 2026: 1', 'Aug 2026: 2', 'Oct 2026: 3']);
+
+    expect(text(document.querySelector('#most-named'))).toBe('What they speak about most');
+    const top = [...document.querySelectorAll('#most-named ~ ol > li')];
+    expect(top.map((li) => text(li))).toEqual(['Kalna Bridge: 3 statements', 'Old Mill: 2 statements', 'City Council: 1 statement']);
+    expect(top.map((li) => [...li.querySelectorAll('a')].map((a) => a.getAttribute('href')))).toEqual([
+      ['/view/entities/kalna-bridge', '/view/speakers/ana-perez?about=kalna-bridge'],
+      // No record, so no entity page and no narrowed timeline to link to: the name as the statements write it.
+      [],
+      ['/view/entities/city-council', '/view/speakers/ana-perez?about=city-council'],
+    ]);
+    // The count is what the linked timeline lists.
+    const narrowed = await get(routed, '/view/speakers/ana-perez?about=kalna-bridge');
+    expect(narrowed.document.querySelectorAll('#timeline + p + ol > li')).toHaveLength(3);
+    // The overview heads the first page of the whole timeline only.
+    expect(narrowed.document.querySelector('#over-time, #most-named, svg')).toBeNull();
+    // The timeline below it is unchanged.
+    expect(document.querySelectorAll('#timeline + ol > li')).toHaveLength(6);
+  });
+
+  it('charts at most the last 200 statements, and says so', async () => {
+    const many = Array.from({ length: 250 }, (_, n): StatementRecord => {
+      const day = new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      return { ...statements[1]!, id: `m${n}`, start: 3000 + n, end: 3010 + n, publishedAt: day };
+    });
+    const reader = memoryReader({ statements: many, speakers: [speaker] });
+    const limits: number[] = [];
+    const store = { ...reader, listStatements: (query: Parameters<typeof reader.listStatements>[0]) => (limits.push(query.limit), reader.listStatements(query)) };
+    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    // 1 Jan 2026 + 249 days is 7 Sep 2026; the newest 200 begin 50 days in, on 20 Feb.
+    expect(text(document.querySelector('#over-time + p'))).toBe('The last 200 statements of Ana Pérez on record, from 20 Feb 2026 to 7 Sep 2026.');
+    const counts = [...document.querySelectorAll('figure.chart tbody tr td:last-child')].map((cell) => Number(text(cell)));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(200);
+    expect(counts).toEqual([9, 31, 30, 31, 30, 31, 31, 7]);
+    // Two pages of 100 for the chart, one of 20 for the timeline: never the whole record.
+    expect(limits.sort((a, b) => a - b)).toEqual([20, 100, 100]);
+    expect(document.querySelector('#most-named')).toBeNull();
+  });
+
   it('answers an unknown speaker with 404', async () => {
     expect((await get(routes, '/view/speakers/nobody')).status).toBe(404);
   });

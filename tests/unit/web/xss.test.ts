@@ -68,6 +68,8 @@ const routes = webRoutes({
     articles: [article],
     statements: [statement],
     speakers: [speakerRecord],
+    // The speaker page names the entities a speaker names most by their records.
+    entities: [{ id: HOSTILE, name: HOSTILE, type: 'organization', aliases: [HOSTILE], articleCount: 1, mentionCount: 1 }],
     ingestions: [
       {
         bucket: BUCKET,
@@ -113,5 +115,18 @@ describe('untrusted text', () => {
     expect(document.querySelector('.text')?.getAttribute('lang')).toBeNull();
     // A javascript: canonical URL is shown, never linked.
     expect(document.querySelector('dl')?.textContent).toContain('javascript:alert(1)');
+  });
+
+  it('charts a hostile speaker and names a hostile entity as text, linked by its encoded id', async () => {
+    const { document } = await get(routes, `/view/speakers/${speaker.id}`);
+    const svg = document.querySelector('figure.chart svg');
+    expect(svg?.getAttribute('aria-label')).toContain(`Mayor ${HOSTILE}`);
+    expect(svg?.querySelectorAll('rect')).toHaveLength(1);
+    const links = [...document.querySelectorAll('#most-named ~ ol a')];
+    expect(links.map((a) => a.textContent)).toEqual([HOSTILE, '1 statement']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      `/view/entities/${encodeURIComponent(HOSTILE)}`,
+      `/view/speakers/${speaker.id}?${new URLSearchParams({ about: HOSTILE }).toString()}`,
+    ]);
   });
 });
