@@ -9,10 +9,10 @@
  * letters are redriven as an operator would. The two tables must then hold the same items.
  *
  * s3rver runs here; the two runs run at the same time, each in a child process (ingest-run.ts) with its
- * own handler instances and its own dynalite in a worker thread, so both cores work. The whole corpus
- * took 4 min 22 s to 5 min 2 s wall and 7 to 8 CPU-minutes (user+sys, all processes) on the 2-core
- * machine under a load of 0 to 3 from other work (7 min 43 s at a load of 3 to 6); one after the other on
- * one thread it took 17 min 44 s (11 min 13 s CPU). The faulty run takes longer (SDK backoffs and
+ * own handler instances and its own dynalite in a worker thread, so both cores work. With one item per
+ * speaker and entity (store format 2) the whole corpus took 4 min 22 s to 5 min 2 s wall on the 2-core
+ * machine under a load of 0 to 3; with share items and a journaled summary (format 3: three requests per
+ * share change) it took 10 min 38 s inside `npm test` and 13 min 41 s in CI, both under a load of 3 to 8. The faulty run takes longer (SDK backoffs and
  * redeliveries): for its last minute the other core is free for the rest of `npm test`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
