@@ -31,6 +31,7 @@ const PATHS: Record<string, string> = {
   '/entities?prefix=': '/entities?prefix=arm',
   '/entities/{id}': '/entities/armenia',
   '/entities/{id}/articles': '/entities/lachin-corridor/articles',
+  '/entities/{id}/statements': '/entities/armenia/statements',
   '/ingestions': '/ingestions',
   '/ingestions/{key+}': `/ingestions/${encodeURIComponent(TRICKY_KEY)}`,
   '/ (page)': '/',

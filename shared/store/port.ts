@@ -90,6 +90,8 @@ export interface ArticleReader {
   searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;
   getEntity(id: string): Promise<EntityRecord | null>;
   listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>>;
+  /** What was said about an entity: every statement whose words name it (its `entities`), whoever said it, newest first. */
+  listEntityStatements(query: PageQuery & DateRange & { id: string }): Promise<Page<StatementRecord>>;
   /** The ingestion record of one object key (one bucket per deployment). */
   getIngestion(key: string): Promise<IngestionRecord | null>;
   /** The ingestion records of many keys at once (batched reads); a key without a record is not in the map. */

@@ -105,6 +105,10 @@ export function memoryReader(data: ReaderData): ArticleReader {
     async listEntityArticles(id, query) {
       return page(entityArticles[id] ?? [], query, `entity-articles|${id}`);
     },
+    async listEntityStatements(query) {
+      const matching = statements.filter((s) => s.entities.some((entity) => entity.id === query.id) && inWindow(s.publishedAt, query));
+      return page(newestFirst(matching, (s) => s.publishedAt), query, `entity-statements|${query.id}|${query.from}|${query.to}`);
+    },
     async getIngestion(key) {
       return ingestions.find((ingestion) => ingestion.key === key) ?? null;
     },

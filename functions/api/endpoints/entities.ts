@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { Cursor, EntityTypeFilter, idParameter, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';
-import { EntityArticlePage, EntityPage, EntityRecord } from '../schemas/responses.ts';
+import { Cursor, DatedPageQuery, EntityTypeFilter, idParameter, Limit, NoParams, PageQuery, Prefix } from '../schemas/params.ts';
+import { EntityArticlePage, EntityPage, EntityRecord, StatementPage } from '../schemas/responses.ts';
 
 const EntityIdParams = z.strictObject({ id: idParameter('Entity id, e.g. lachin-corridor') });
 
@@ -49,6 +49,24 @@ export const listEntityArticles = defineEndpoint({
   run: async ({ params, query }, store) => {
     const page = await store.listEntityArticles(params.id, query);
     // Articles a page shows are current, so the entity exists: only an empty page needs it looked up.
+    if (page.items.length === 0 && !(await store.getEntity(params.id))) throw notFound(`no entity with id ${params.id}`);
+    return page;
+  },
+});
+
+export const listEntityStatements = defineEndpoint({
+  operationId: 'listEntityStatements',
+  path: '/entities/{id}/statements',
+  summary: 'What was said about an entity: every statement whose words name it (its `entities`), whoever said it, newest first.',
+  tag: 'entities',
+  params: EntityIdParams,
+  query: DatedPageQuery,
+  response: StatementPage,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ params, query }, store) => {
+    const page = await store.listEntityStatements({ id: params.id, ...query });
+    // Statements a page shows are current, so the entity exists: only an empty page needs it looked up.
     if (page.items.length === 0 && !(await store.getEntity(params.id))) throw notFound(`no entity with id ${params.id}`);
     return page;
   },

@@ -1,6 +1,6 @@
 import type { AnyEndpoint } from '../endpoint.ts';
 import { getArticle, listArticles, listArticleStatements } from './articles.ts';
-import { getEntity, listEntityArticles, searchEntities } from './entities.ts';
+import { getEntity, listEntityArticles, listEntityStatements, searchEntities } from './entities.ts';
 import { health } from './health.ts';
 import { getIngestion, listIngestions } from './ingestions.ts';
 import { getSpeaker, searchSpeakers } from './speakers.ts';
@@ -19,6 +19,7 @@ export const DATA_ENDPOINTS: readonly AnyEndpoint[] = [
   searchEntities,
   getEntity,
   listEntityArticles,
+  listEntityStatements,
   listIngestions,
   getIngestion,
 ];

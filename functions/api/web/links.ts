@@ -12,6 +12,8 @@ export const articleHref = (id: string, anchor?: string) => `/view/articles/${se
 export const speakerHref = (id: string, about?: string) =>
   `/view/speakers/${segment(id)}${about === undefined ? '' : `?${new URLSearchParams({ about }).toString()}`}`;
 export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
+/** What was said about an entity: the statements whose words name it. */
+export const entityStatementsHref = (id: string) => `/view/entities/${segment(id)}/statements`;
 export const statementHref = (id: string) => `/view/statements/${segment(id)}`;
 export const ingestionsHref = '/view/ingestions';
 

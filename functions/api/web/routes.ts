@@ -5,7 +5,7 @@ import { InvalidCursorError, type EntityRecord, type StatementRecord } from '../
 import type { ArticleReader } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
-import { entityPage } from './pages/entity.ts';
+import { entityPage, entityStatementsPage } from './pages/entity.ts';
 import { errorPage } from './pages/errors.ts';
 import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
 import { ingestionsPage } from './pages/ingestions.ts';
@@ -37,6 +37,8 @@ export interface WebRoute {
 }
 
 const PAGE_SIZE = 20;
+/** What was said about an entity, on the entity's own page: the first few, then a link to the rest. */
+const SAID_ON_ENTITY_PAGE = 5;
 const MAX_CURSOR_LENGTH = 2048;
 const MAX_QUERY_LENGTH = 100;
 /** As the JSON API bounds ids (schemas/params.ts). */
@@ -184,8 +186,20 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     const cursor = cursorOf(event);
     const record = await store.getEntity(idOf(event));
     if (!record) throw new PageError(404, 'There is no person, organisation or place with this id.');
-    const articles = await store.listEntityArticles(record.id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    return htmlResponse(200, entityPage(record, articles, !cursor));
+    const [articles, said] = await Promise.all([
+      store.listEntityArticles(record.id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+      // What was said about it: the first few on the entity's first page, the rest on a page of their own.
+      cursor ? null : store.listEntityStatements({ id: record.id, limit: SAID_ON_ENTITY_PAGE }),
+    ]);
+    return htmlResponse(200, entityPage(record, articles, !cursor, said));
+  });
+
+  const entityStatements = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const record = await store.getEntity(idOf(event));
+    if (!record) throw new PageError(404, 'There is no person, organisation or place with this id.');
+    const said = await store.listEntityStatements({ id: record.id, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    return htmlResponse(200, entityStatementsPage(record, said, !cursor));
   });
 
   const ingestions = asPage(async (event) => {
@@ -201,6 +215,7 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     { method: 'GET', path: '/view/speakers/{id}', handler: speaker },
     { method: 'GET', path: '/view/statements/{id}', handler: statement },
     { method: 'GET', path: '/view/entities/{id}', handler: entity },
+    { method: 'GET', path: '/view/entities/{id}/statements', handler: entityStatements },
     { method: 'GET', path: '/view/ingestions', handler: ingestions },
   ];
 }

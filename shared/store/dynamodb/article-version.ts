@@ -1,7 +1,7 @@
 /**
  * Turns a parsed article into the items of one stored version: the head (metadata and what the article
  * contributes to speakers and entities), its listing (what the list of articles shows), its statements
- * and its entity mentions.
+ * (each also filed under every entity its words name) and its entity mentions.
  */
 import type { ArticleMetadata } from '../../model/article.ts';
 import { firstWords } from '../../model/first-words.ts';
@@ -97,7 +97,10 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
 
   const items = [
     ListingItem.toItem(head),
-    ...statements.map((statement, index) => StatementItem.toItem(statement, { sourceKey: source.key, version, index, sortDate: date })),
+    ...statements.flatMap((statement, index) => {
+      const placement = { sourceKey: source.key, version, index, sortDate: date };
+      return [StatementItem.toItem(statement, placement), ...StatementItem.aboutItems(statement, placement)];
+    }),
     ...entities.map((entity) => {
       const mention: EntityArticle = { articleId: parsed.id, title, lead, publishedAt, count: entity.count };
       return MentionItem.toItem(mention, { entityId: entity.id, sourceKey: source.key, version, sortDate: date });

@@ -59,6 +59,11 @@ export const keys = {
     pk: `ARTICLE#${articleId}`,
     sk: `MENTION#${version}#${entityId}`,
   }),
+  /** That the statement at `index` names the entity (one item per statement and distinct entity it names). */
+  about: (articleId: string, version: string, entityId: string, index: number): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `ABOUT#${version}#${entityId}#${ordinal(index)}`,
+  }),
   /** The version an article-partition item belongs to, read back from its sort key. */
   versionOf: (sk: string): string => sk.split('#')[1] ?? '',
 
@@ -158,6 +163,15 @@ export const lists = {
   ),
   /** gsi1: the articles mentioning an entity, by date. */
   entityArticles: indexList('gsi1', (entityId: string) => `MENTIONS#${entityId}`, (date: string, articleId: string) => `${date}#${articleId}`),
+  /**
+   * gsi2: the statements whose words name an entity, by date, whoever said them; newest first, in reading
+   * order within one article (as speakerTimeline). One entry per statement and distinct entity it names.
+   */
+  entityStatements: indexList(
+    'gsi2',
+    (entityId: string) => `ABOUT#${entityId}`,
+    (date: string, articleId: string, index: number) => `${date}#${articleId}#${reverseOrdinal(index)}`,
+  ),
   /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
   speakerNames: indexList('gsi2', (folded: string) => `SPEAKERNAMES#${nameBucket(folded)}`, (suffix: string, speakerId: string) => `${suffix}#${speakerId}`),
   /**

@@ -316,6 +316,19 @@ export class DynamoArticleReader implements ArticleReader {
     });
   }
 
+  async listEntityStatements(query: PageQuery & DateRange & { id: string }): Promise<Page<StatementRecord>> {
+    const range = sortKeyRange(query);
+    if (isEmptyRange(range) || tooLong(query.id)) return EMPTY_PAGE;
+    return this.page({
+      scope: ['entity-statements', query.id, query.from ?? null, query.to ?? null],
+      query: indexQuery(lists.entityStatements, lists.entityStatements.partition(query.id), range, true),
+      keyAttributes: lists.entityStatements.keyAttributes,
+      limit: query.limit,
+      cursor: query.cursor,
+      select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
+    });
+  }
+
   async getIngestion(key: string): Promise<IngestionRecord | null> {
     if (tooLong(key)) return null;
     const { Item } = await this.options.client.send(new GetCommand({ TableName: this.options.tableName, Key: keys.source(key) }));

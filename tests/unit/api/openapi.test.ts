@@ -24,6 +24,7 @@ const SAMPLE_TARGETS: Record<string, string> = {
   '/entities': '/entities?prefix=a&type=location',
   '/entities/{id}': '/entities/armenia',
   '/entities/{id}/articles': '/entities/armenia/articles',
+  '/entities/{id}/statements': '/entities/armenia/statements?from=2023-09-01&to=2023-09-30&limit=1',
   '/ingestions': '/ingestions?limit=1',
   '/ingestions/{key}': `/ingestions/${encodeURIComponent(TRICKY_KEY)}`,
 };

@@ -213,6 +213,41 @@ describe('GET /entities, /entities/{id}, /entities/{id}/articles', () => {
   });
 });
 
+describe('GET /entities/{id}/statements', () => {
+  it('answers what was said about the entity: the statements whose words name it, with their speakers, paged', async () => {
+    const response = await call('/entities/armenia/statements?limit=1');
+    const first = response.json as Page;
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+    expect(first.items).toMatchObject([{ id: `${KARABAKH_ID}-2`, speaker: { id: 'recep-tayyip-erdogan' }, entities: [{ id: 'armenia' }] }]);
+    const rest = (await call(`/entities/armenia/statements?limit=1&cursor=${encodeURIComponent(first.nextCursor!)}`)).json as Page;
+    expect(rest).toMatchObject({ items: [{ id: `${KARABAKH_ID}-3` }], nextCursor: null });
+  });
+
+  it('answers an empty page for a known entity no statement names, or none in the window', async () => {
+    expect((await call('/entities/lachin-corridor/statements')).json).toEqual({ items: [], nextCursor: null });
+    expect((await call('/entities/armenia/statements?from=1990-01-01&to=1990-12-31')).json).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('answers 404 problem for an unknown entity, naming it', async () => {
+    const response = await call('/entities/atlantis/statements');
+    expect(response.status).toBe(404);
+    expect(response.contentType).toBe('application/problem+json');
+    expect(response.json).toMatchObject({ status: 404, detail: 'no entity with id atlantis' });
+  });
+
+  it('answers 400 problem for a cursor of another query, or dates out of order', async () => {
+    const { nextCursor } = (await call('/articles?limit=1')).json as Page;
+    const forged = await call(`/entities/armenia/statements?cursor=${encodeURIComponent(nextCursor!)}`);
+    expect(forged.status).toBe(400);
+    expect(forged.contentType).toBe('application/problem+json');
+    expect((await call('/entities/armenia/statements?cursor=not-a-cursor')).status).toBe(400);
+    const backwards = await call('/entities/armenia/statements?from=2023-09-20&to=2023-09-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.json).toMatchObject({ errors: [{ parameter: 'to' }] });
+  });
+});
+
 describe('GET /ingestions and /ingestions/{key}', () => {
   it('answers the record of a key with slashes, spaces, plus and percent signs', async () => {
     const encoded = TRICKY_KEY.split('/').map(encodeURIComponent).join('/');

@@ -511,6 +511,59 @@ describe('entity page', () => {
   });
 });
 
+describe('what was said about an entity', () => {
+  const bridge = { id: 'kalna-bridge', name: 'Kalna <bridge>', type: 'location' as const, aliases: [], articleCount: 9, mentionCount: 9 };
+  const vuk = { id: 'vuk-ilic', name: 'Vuk Ilić', type: 'person' as const, title: null, aliases: [] };
+  // Nine statements naming the bridge, by two speakers, one a day; one more that does not name it.
+  const said = Array.from({ length: 9 }, (_, n) => {
+    const text = `The Kalna bridge <b>${n}</b> will open`;
+    return {
+      ...statements[1]!,
+      id: `said-${n}`,
+      speaker: n % 2 ? vuk : perez,
+      text,
+      entities: [{ id: bridge.id, start: 4, end: 16 }],
+      start: 2000 + n,
+      end: 2010 + n,
+      publishedAt: `2026-09-${String(10 + n).padStart(2, '0')}`,
+    };
+  });
+  const store = memoryReader({ statements: [...statements, ...said], speakers: [speaker], entities: [bridge] });
+  const saidRoutes = webRoutes({ store, objects: fakeObjects({}) });
+  const QUOTES = '#said + ol > li blockquote';
+
+  it('lists the first few on the entity page, newest first, with speaker and statement links, escaped', async () => {
+    const { status, body, document, headers } = await get(saidRoutes, '/view/entities/kalna-bridge');
+    expect(status).toBe(200);
+    expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(text(document.querySelector('#said'))).toBe('What was said about it, newest first');
+    expect([...document.querySelectorAll(QUOTES)].map((q) => text(q))).toEqual([8, 7, 6, 5, 4].map((n) => `“The Kalna bridge <b>${n}</b> will open”`));
+    expect(body).not.toContain('<b>8</b>');
+    expect(body).not.toContain('Kalna <bridge>');
+    const first = document.querySelector('#said + ol > li')!;
+    expect(first.querySelector('a.speaker')?.getAttribute('href')).toBe('/view/speakers/ana-perez');
+    expect(text(first.querySelector('a.speaker'))).toBe('Ana Pérez');
+    expect(first.querySelector('a.kind')?.getAttribute('href')).toBe('/view/statements/said-8');
+    expect(text(document.querySelector('#said + ol > li:nth-child(2) a.speaker'))).toBe('Vuk Ilić');
+    // The rest on a page of their own, from where the entity page stopped.
+    const more = [...document.querySelectorAll('#said ~ p a')].find((a) => text(a).startsWith('More statements'))!;
+    const rest = await get(saidRoutes, more.getAttribute('href')!);
+    expect(rest.status).toBe(200);
+    expect([...rest.document.querySelectorAll(QUOTES)].map((q) => text(q))).toEqual([3, 2, 1, 0].map((n) => `“The Kalna bridge <b>${n}</b> will open”`));
+    expect(rest.document.querySelector('a[rel=next]')).toBeNull();
+    expect(rest.document.querySelector('nav.pager a')?.getAttribute('href')).toBe('/view/entities/kalna-bridge/statements');
+  });
+
+  it('says so when nothing names it, and answers 404 and 400 on its own page as the others do', async () => {
+    const quiet = { ...bridge, id: 'quiet-square', name: 'Quiet Square' };
+    const routes = webRoutes({ store: memoryReader({ statements, entities: [quiet] }), objects: fakeObjects({}) });
+    const { document } = await get(routes, '/view/entities/quiet-square');
+    expect(text(document.querySelector('#said + p'))).toBe('No statement on record names it.');
+    expect((await get(saidRoutes, '/view/entities/nowhere/statements')).status).toBe(404);
+    expect((await get(saidRoutes, '/view/entities/kalna-bridge/statements?cursor=forged')).status).toBe(400);
+  });
+});
+
 describe('search page', () => {
   it('finds speakers and entities by the start of their name, keeping the query in the box', async () => {
     const { document } = await get(routes, '/search?q=ana+pe');

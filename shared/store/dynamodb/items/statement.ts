@@ -1,4 +1,4 @@
-/** One statement of one article version, indexed on its speaker's timeline. */
+/** One statement of one article version, indexed on its speaker's timeline and on each entity its words name. */
 import type { StatementRecord } from '../../port.ts';
 import { keys, lists } from '../keys.ts';
 
@@ -35,6 +35,29 @@ export function toItem(statement: StatementRecord, placement: StatementPlacement
     ...(statement.entities.length > 0 ? { [ABOUT]: aboutOf(statement) } : {}),
     statement,
   };
+}
+
+/** Told apart from the partition's other items: the statement once more, filed under an entity it names. */
+export const ABOUT_ITEM_TYPE = 'statement-about';
+
+/**
+ * One item per distinct entity the statement's text names, each holding the same record as the statement
+ * item (read back with fromItem), indexed on that entity's list of what was said about it
+ * (lists.entityStatements). Like the statement item, it is sized by the statement's text, which
+ * clipStatement bounds (10,000 characters): large for a long quote, but it never grows with the number of
+ * articles, speakers or entities stored, which is what the 4 KB bound on aggregate items is about.
+ */
+export function aboutItems(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown>[] {
+  return aboutOf(statement).map((entityId) => ({
+    ...keys.about(statement.articleId, placement.version, entityId, placement.index),
+    ...lists.entityStatements.entry([entityId], [placement.sortDate, statement.articleId, placement.index]),
+    itemType: ABOUT_ITEM_TYPE,
+    articleId: statement.articleId,
+    entityId,
+    sourceKey: placement.sourceKey,
+    version: placement.version,
+    statement,
+  }));
 }
 
 /**
