@@ -12,7 +12,7 @@
  * own handler instances and its own dynalite in a worker thread, so both cores work. With one item per
  * speaker and entity (store format 2) the whole corpus took 4 min 22 s to 5 min 2 s wall on the 2-core
  * machine under a load of 0 to 3; with share items and a journaled summary (format 3: three requests per
- * share change) it took 10 min 38 s inside `npm test` and 13 min 41 s in CI, both under a load of 3 to 8. The faulty run takes longer (SDK backoffs and
+ * share change) 5 min 56 s in CI on the otherwise idle machine, and 10 to 14 minutes under a load of 3 to 8. The faulty run takes longer (SDK backoffs and
  * redeliveries): for its last minute the other core is free for the rest of `npm test`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
