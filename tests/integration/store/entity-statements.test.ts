@@ -8,21 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
 import type { TestStore } from '../../support/store.ts';
-import { all, article, source, storeFor } from './helpers.ts';
+import { all, article, named, SAID, source, storeFor } from './helpers.ts';
 
 const SPEAKERS = ['Hakob Vardanyan', 'Ana Pérez', 'Lena Meyer'];
-/** A statement's text and the entities it names. */
-const SAID: [string, string[]][] = [
-  ['Yerevan will not sign', ['yerevan']],
-  ['nothing about the corridor', []],
-  ['Yerevan and Baku must talk, Yerevan first', ['yerevan', 'baku']],
-  ['Baku closed the road', ['baku']],
-];
-const named = (text: string, ids: string[]) =>
-  ids.flatMap((id) => {
-    const word = id[0]!.toUpperCase() + id.slice(1);
-    return [...text.matchAll(new RegExp(word, 'g'))].map((match) => ({ id, start: match.index, end: match.index + word.length }));
-  });
 
 function aboutArticle(day: number, said = SAID): ParsedArticle {
   const parsed = article({

@@ -137,3 +137,18 @@ export async function tableSnapshot(dynamo: DynamoInstance, ignore: string[] = [
     .map((item) => strip(item) as Record<string, unknown>)
     .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 }
+
+/** Statements' texts and the entities each names, as the parser gives them: for the reads by entity. */
+export const SAID: [string, string[]][] = [
+  ['Yerevan will not sign', ['yerevan']],
+  ['nothing about the corridor', []],
+  ['Yerevan and Baku must talk, Yerevan first', ['yerevan', 'baku']],
+  ['Baku closed the road', ['baku']],
+];
+
+/** The statement entities of `text`: each mention of an id's capitalised word, offsets into the text. */
+export const named = (text: string, ids: string[]) =>
+  ids.flatMap((id) => {
+    const word = id[0]!.toUpperCase() + id.slice(1);
+    return [...text.matchAll(new RegExp(word, 'g'))].map((match) => ({ id, start: match.index, end: match.index + word.length }));
+  });

@@ -10,21 +10,9 @@ import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import { meter } from '../../../shared/store/dynamodb/metering.ts';
 import { documentClient, dynamoBackends, localClient, type DynamoInstance } from '../../support/dynamo.ts';
 import type { TestStore } from '../../support/store.ts';
-import { all, article, source, storeFor } from './helpers.ts';
+import { all, article, named, SAID, source, storeFor } from './helpers.ts';
 
 const VARDANYAN = 'Hakob Vardanyan';
-/** A statement's text and the entities it names, as the parser gives them (offsets into the text). */
-const SAID: [string, string[]][] = [
-  ['Yerevan will not sign', ['yerevan']],
-  ['nothing about the corridor', []],
-  ['Yerevan and Baku must talk, Yerevan first', ['yerevan', 'baku']],
-  ['Baku closed the road', ['baku']],
-];
-const named = (text: string, ids: string[]) =>
-  ids.flatMap((id) => {
-    const word = id[0]!.toUpperCase() + id.slice(1);
-    return [...text.matchAll(new RegExp(word, 'g'))].map((match) => ({ id, start: match.index, end: match.index + word.length }));
-  });
 
 const LEAD = 'Minister Ana Pérez said on Monday that the bridge would reopen before winter.';
 
