@@ -7,6 +7,7 @@ import type { ArticleMetadata } from '../../model/article.ts';
 import { firstWords } from '../../model/first-words.ts';
 import { statementId } from '../../model/ids.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
+import type { StatementCluster } from '../../model/records.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
@@ -21,6 +22,8 @@ export interface VersionContext {
   version: string;
   parserVersion: number;
   ingestedAt: string;
+  /** The echo cluster of each statement, by statement id (echo-clusters.ts); a statement not in it has none. */
+  clusters?: ReadonlyMap<string, StatementCluster>;
 }
 
 export interface ArticleVersion {
@@ -80,6 +83,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     articleTitle: title,
     articleLead: lead,
     publishedAt,
+    cluster: context.clusters?.get(statementId(parsed.id, index)) ?? null,
   }));
   const entities = entityShares(parsed);
 
@@ -98,7 +102,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
   const items = [
     ListingItem.toItem(head),
     ...statements.flatMap((statement, index) => {
-      const placement = { sourceKey: source.key, version, index, sortDate: date };
+      const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
       return [StatementItem.toItem(statement, placement), ...StatementItem.aboutItems(statement, placement)];
     }),
     ...entities.map((entity) => {

@@ -12,6 +12,8 @@ import type {
   ArticleReader,
   ArticleRecord,
   ArticleWithStatements,
+  ClusterOrder,
+  ClusterPage,
   DateRange,
   EntityArticle,
   EntityRecord,
@@ -257,6 +259,30 @@ export class DynamoArticleReader implements ArticleReader {
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
     });
+  }
+
+  /**
+   * A Query of the cluster's members (lists.clusterMembers) in the order asked, and, unless that page already
+   * starts with it, a second one for the first appearance: two Queries and their version checks.
+   */
+  async getCluster(id: string, query: PageQuery & { order: ClusterOrder }): Promise<ClusterPage | null> {
+    if (tooLong(id)) return null;
+    const membersIn = (order: ClusterOrder, page: PageQuery) =>
+      this.page({
+        scope: ['cluster', id, order],
+        query: indexQuery(lists.clusterMembers, lists.clusterMembers.partition(id), {}, order === 'newest'),
+        keyAttributes: lists.clusterMembers.keyAttributes,
+        limit: page.limit,
+        cursor: page.cursor,
+        select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
+      });
+    const startsWithFirst = query.order === 'oldest' && query.cursor === undefined;
+    const [members, oldest] = await Promise.all([
+      membersIn(query.order, query),
+      startsWithFirst ? Promise.resolve(null) : membersIn('oldest', { limit: 1 }),
+    ]);
+    const first = (oldest ?? members).items[0];
+    return first ? { id, first, members } : null;
   }
 
   async searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {

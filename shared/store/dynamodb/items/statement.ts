@@ -1,4 +1,7 @@
-/** One statement of one article version, indexed on its speaker's timeline and on each entity its words name. */
+/**
+ * One statement of one article version, indexed on its speaker's timeline and its echo cluster's members, and
+ * (through about items) on each entity its words name.
+ */
 import type { StatementRecord } from '../../port.ts';
 import { keys, lists } from '../keys.ts';
 
@@ -22,12 +25,16 @@ export interface StatementPlacement {
   version: string;
   index: number;
   sortDate: string;
+  ingestedAt: string;
 }
 
 export function toItem(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown> {
   return {
     ...keys.statement(statement.articleId, placement.version, placement.index),
     ...lists.speakerTimeline.entry([statement.speaker.id], [placement.sortDate, statement.articleId, placement.index]),
+    ...(statement.cluster
+      ? lists.clusterMembers.entry([statement.cluster.id], [placement.sortDate, placement.ingestedAt, statement.articleId, placement.index])
+      : {}),
     itemType: ITEM_TYPE,
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
@@ -62,9 +69,9 @@ export function aboutItems(statement: StatementRecord, placement: StatementPlace
 
 /**
  * Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken
- * record. Statements stored before `articleLead` existed read null there, as a titled article's do.
+ * record. Statements stored before `articleLead` or `cluster` existed read null there, as a titled article's do.
  */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const statement = item.statement as StatementRecord;
-  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [] };
+  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [], cluster: statement.cluster ?? null };
 }
