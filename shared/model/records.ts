@@ -45,6 +45,10 @@ export const StatementRecord = Statement.extend({
     .meta({ description: "The first words of the article's summary (its lead sentence unless the source gave a description), ending with …, when the article has no title; else null. Statements stored before this field read null until reprocessed." }),
   // A timeline is ordered by it.
   publishedAt: z.string().meta({ description: "The article's publication date (its ingestion time when it has none)." }),
+  clipped: z.boolean().meta({
+    description:
+      "True when the record carries only the first words of a long statement (more than a few hundred words): lists do, so that each stored item stays small. GET /statements/{id} answers the whole statement.",
+  }),
   cluster: StatementCluster.nullable().meta({
     description:
       'The echo cluster of statements by the same speaker, in any article, with the same or nearly the same words; null for a statement with no words to compare, and for statements stored before clusters existed until reprocessed.',

@@ -15,6 +15,7 @@ import * as ListingItem from './items/listing.ts';
 import type { ArticleHead, EntityShare, SpeakerShare } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
 import * as StatementItem from './items/statement.ts';
+import { storeWords } from './items/statement-text.ts';
 import { sortDate } from './sort-date.ts';
 
 export interface VersionContext {
@@ -83,6 +84,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     articleTitle: title,
     articleLead: lead,
     publishedAt,
+    clipped: false,
     cluster: context.clusters?.get(statementId(parsed.id, index)) ?? null,
   }));
   const entities = entityShares(parsed);
@@ -103,7 +105,8 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     ListingItem.toItem(head),
     ...statements.flatMap((statement, index) => {
       const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
-      return [StatementItem.toItem(statement, placement), ...StatementItem.aboutItems(statement, placement)];
+      const { listed, parts } = storeWords(statement, placement);
+      return [StatementItem.toItem(listed, placement), ...StatementItem.aboutItems(listed, placement), ...parts];
     }),
     ...entities.map((entity) => {
       const mention: EntityArticle = { articleId: parsed.id, title, lead, publishedAt, count: entity.count };

@@ -9,7 +9,8 @@
  * and a key item for each of its keys no earlier statement filed.
  *
  * A cluster's id comes from its founder's speaker and normalized words, so a re-upload or reprocessing of the
- * same statement finds (and, if need be, founds) the same cluster. Members are not stored in the cluster:
+ * same statement finds (and, if need be, founds) the same cluster; the founder stays its `reference`, and a
+ * copy elsewhere of the same words is a `copy`. Members are not stored in the cluster:
  * each statement item carries its cluster and an index entry (lists.clusterMembers), so deleting an article
  * takes its statements out of their clusters with it, and the first appearance is whichever entry is now first.
  *
@@ -92,10 +93,11 @@ export class EchoClusters {
       const candidates = [...new Set(pointedAt)].flatMap((id) => (id && references.has(id) ? [references.get(id)!] : []));
       const ownId = foundingClusterId(statement.speakerId, normalized);
       const joined = closestCluster(statement, normalized, candidates);
-      const cluster: StatementCluster = joined && joined.id !== ownId ? joined : { id: ownId, relation: 'reference' };
+      const founder = joined && references.get(joined.id)!.statementId === statement.id;
+      const cluster: StatementCluster = joined && !founder ? joined : { id: joined?.id ?? ownId, relation: 'reference' };
       assigned.set(statement.id, cluster);
       if (!joined) {
-        const reference = { id: ownId, speakerId: statement.speakerId, kind: statement.kind, text: statement.text, wordsHash: digest(normalized) };
+        const reference = { id: ownId, statementId: statement.id, speakerId: statement.speakerId, kind: statement.kind, text: statement.text, wordsHash: digest(normalized) };
         founded.push(reference);
         references.set(ownId, reference);
       }

@@ -55,6 +55,12 @@ export const keys = {
     pk: `ARTICLE#${articleId}`,
     sk: `STMT#${version}#${ordinal(index)}`,
   }),
+  /** A part of a long statement's whole words (items/statement-text.ts), in order. */
+  statementText: (articleId: string, version: string, index: number, part: number): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `TEXT#${version}#${ordinal(index)}#${String(part).padStart(3, '0')}`,
+  }),
+  statementTextPrefix: (version: string, index: number): string => `TEXT#${version}#${ordinal(index)}#`,
   mention: (articleId: string, version: string, entityId: string): TableKey => ({
     pk: `ARTICLE#${articleId}`,
     sk: `MENTION#${version}#${entityId}`,

@@ -23,6 +23,7 @@ const statement: StatementRecord = {
   id: 's1',
   articleId: parsed.id,
   articleTitle: HOSTILE,
+  clipped: false,
   cluster: null,
   articleLead: HOSTILE,
   publishedAt: '2026-11-01',

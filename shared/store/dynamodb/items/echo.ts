@@ -15,13 +15,15 @@ export const CLUSTER_ITEM_TYPE = 'cluster';
  * Enough words to compare a long quote by (a cut copy of its opening is still found contained), and small
  * enough that the item stays under 4 KB whatever the statement (3 bytes a character at most, in UTF-8).
  */
-export const REFERENCE_CHARS = 1_200;
+export const REFERENCE_CHARS = 1_000;
 
 export interface ClusterReference {
   id: string;
   speakerId: string;
   kind: StatementKind;
-  /** The first words of the statement that founded the cluster (REFERENCE_CHARS once stored). */
+  /** The statement that founded the cluster: while it is a member, its relation is `reference`. */
+  statementId: string;
+  /** Its first words (REFERENCE_CHARS once stored). */
   text: string;
   /** SHA-256 of all its normalized words: a copy of a long quote is told a copy though `text` is cut. */
   wordsHash: string;
@@ -44,6 +46,7 @@ export const referenceToItem = (reference: ClusterReference): Record<string, unk
 
 export const referenceFromItem = (item: Record<string, unknown>): ClusterReference => ({
   id: item.id as string,
+  statementId: item.statementId as string,
   speakerId: item.speakerId as string,
   kind: item.kind as StatementKind,
   text: item.text as string,

@@ -50,9 +50,8 @@ export const ABOUT_ITEM_TYPE = 'statement-about';
 /**
  * One item per distinct entity the statement's text names, each holding the same record as the statement
  * item (read back with fromItem), indexed on that entity's list of what was said about it
- * (lists.entityStatements). Like the statement item, it is sized by the statement's text, which
- * clipStatement bounds (10,000 characters): large for a long quote, but it never grows with the number of
- * articles, speakers or entities stored, which is what the 4 KB bound on aggregate items is about.
+ * (lists.entityStatements). Like the statement item, it carries a long statement's first words only
+ * (statement-text.ts), so it stays under 4 KB.
  */
 export function aboutItems(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown>[] {
   return aboutOf(statement).map((entityId) => ({
@@ -69,9 +68,10 @@ export function aboutItems(statement: StatementRecord, placement: StatementPlace
 
 /**
  * Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken
- * record. Statements stored before `articleLead` or `cluster` existed read null there, as a titled article's do.
+ * record. Statements stored before `articleLead` or `cluster` existed read null there, as a titled article's do,
+ * and were stored whole (not `clipped`).
  */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const statement = item.statement as StatementRecord;
-  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [], cluster: statement.cluster ?? null };
+  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [], clipped: statement.clipped ?? false, cluster: statement.cluster ?? null };
 }
