@@ -43,6 +43,10 @@ export const StatementRecord = Statement.extend({
     .string()
     .nullable()
     .meta({ description: "The first words of the article's summary (its lead sentence unless the source gave a description), ending with …, when the article has no title; else null. Statements stored before this field read null until reprocessed." }),
+  articleSite: z
+    .string()
+    .nullable()
+    .meta({ description: "The outlet: the article's site name as its source gives it; null when it gives none, and for statements stored before this field until reprocessed." }),
   // A timeline is ordered by it.
   publishedAt: z.string().meta({ description: "The article's publication date (its ingestion time when it has none)." }),
   clipped: z.boolean().meta({

@@ -83,6 +83,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     articleId: parsed.id,
     articleTitle: title,
     articleLead: lead,
+    articleSite: parsed.metadata.siteName === null ? null : clip(parsed.metadata.siteName, 300),
     publishedAt,
     clipped: false,
     cluster: context.clusters?.get(statementId(parsed.id, index)) ?? null,

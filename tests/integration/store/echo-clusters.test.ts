@@ -4,7 +4,9 @@
  * order they arrive in; the first appearance is the earliest published; deleting it moves the first appearance,
  * and a re-upload or reprocessing keeps the cluster's id.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../shared/parse/index.ts';
 import type { ParsedArticle } from '../../../shared/model/parsed.ts';
 import type { StatementKind } from '../../../shared/model/statement.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
@@ -116,5 +118,39 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('echo clu
     // The same words again find the same cluster: its keys and reference outlive its members.
     await save('quoteMarks');
     expect(await clusterOf('quoteMarks')).toEqual({ id, relation: 'near-copy' });
+  });
+});
+
+/** The repository's own four reports of one quote (tests/fixtures/echo), as the parser reads them. */
+const FIXTURES = new URL('../../fixtures/echo/', import.meta.url);
+
+describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('echo clusters of parsed reports on $name', (backend) => {
+  let dynamo: DynamoInstance;
+  let store: TestStore;
+
+  beforeAll(async () => {
+    dynamo = await backend.start();
+    store = storeFor(dynamo);
+    // Not in publication order; the wire, ingested first, founds the cluster, and the others relate to its words.
+    const files = ['wire-2023-09-19.md', 'weekly-2023-09-22.md', 'radio-2023-09-23.md', 'daily-2023-09-20.md'];
+    expect(readdirSync(FIXTURES).sort()).toEqual([...files].sort());
+    for (const [n, file] of files.entries()) {
+      const parsed = parseDocument(readFileSync(new URL(file, FIXTURES)), { key: `echo/${file}` });
+      await store.saveArticles(source(`echo/${file}`, String(n + 1).padStart(2, '0')), parsed, 1);
+    }
+  });
+  afterAll(async () => dynamo?.stop());
+
+  it("finds every outlet that carried Erdogan's words, the wire first, and marks the reported one a paraphrase", async () => {
+    const { items } = await store.listStatements({ speaker: 'recep-tayyip-erdogan', limit: 10 });
+    expect(items).toHaveLength(4);
+    const cluster = await store.getCluster(items[0]!.cluster!.id, { order: 'oldest', limit: 10 });
+    expect(cluster!.first.articleSite).toBe('Anatolia Wire');
+    expect(cluster!.members.items.map((statement) => [statement.articleSite, statement.kind, statement.cluster!.relation])).toEqual([
+      ['Anatolia Wire', 'direct', 'reference'],
+      ['The Daily Ledger', 'direct', 'near-copy'],
+      ['Weekly Review', 'direct', 'near-copy'],
+      ['Radio Caucasus', 'indirect', 'paraphrase'],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ function record(text: string): StatementRecord {
     articleId: 'a',
     articleTitle: 'A title',
     articleLead: null,
+    articleSite: 'Test Wire',
     publishedAt: '2023-09-20',
     clipped: false,
     cluster: null,

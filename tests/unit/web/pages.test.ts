@@ -30,6 +30,7 @@ function statement(kind: StatementKind, span: string, text: string, publishedAt 
     id: `${parsed.id}#${start}`,
     articleId: parsed.id,
     articleTitle: 'Bridge to reopen',
+    articleSite: null,
     clipped: false,
     cluster: null,
     articleLead: null,

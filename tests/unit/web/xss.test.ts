@@ -23,6 +23,7 @@ const statement: StatementRecord = {
   id: 's1',
   articleId: parsed.id,
   articleTitle: HOSTILE,
+  articleSite: null,
   clipped: false,
   cluster: null,
   articleLead: HOSTILE,

@@ -43,7 +43,12 @@ export function statementLink(statement: { id: string; kind: StatementKind }): S
 /** One statement in a list across articles: when and where, the words, who said them, and `note` (how it relates). */
 export function statementItem(statement: StatementRecord, note?: string): SafeHtml {
   return html`<li>
-${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`, note)}
+${meta(
+  time(statement.publishedAt),
+  html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`,
+  statement.articleSite,
+  note,
+)}
 <blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
 ${meta(
   html`<a class="speaker" href="${speakerHref(statement.speaker.id)}">${statement.speaker.name}</a>`,

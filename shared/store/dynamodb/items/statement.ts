@@ -68,10 +68,10 @@ export function aboutItems(statement: StatementRecord, placement: StatementPlace
 
 /**
  * Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken
- * record. Statements stored before `articleLead` or `cluster` existed read null there, as a titled article's do,
+ * record. Statements stored before `articleLead`, `articleSite` or `cluster` existed read null there, as a titled article's do,
  * and were stored whole (not `clipped`).
  */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const statement = item.statement as StatementRecord;
-  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [], clipped: statement.clipped ?? false, cluster: statement.cluster ?? null };
+  return { ...statement, articleLead: statement.articleLead ?? null, articleSite: statement.articleSite ?? null, entities: statement.entities ?? [], clipped: statement.clipped ?? false, cluster: statement.cluster ?? null };
 }

@@ -58,6 +58,7 @@ export const statements: StatementRecord[] = quotes.map((text, index) => ({
   id: `${KARABAKH_ID}-${index}`,
   articleId: KARABAKH_ID,
   articleTitle: 'Turkey backs Azerbaijan offensive',
+  articleSite: null,
   clipped: false,
   cluster: { id: `cluster-${index}`, relation: 'reference' },
   articleLead: null,
