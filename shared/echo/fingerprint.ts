@@ -11,7 +11,7 @@ export interface EchoFingerprint {
 }
 
 /** A sentence ends at . ! ? or … (closing quote marks and brackets stay with it) before a space. */
-const SENTENCE_END = /(?<=[.!?…]["”’»)]*)\s+/u;
+export const SENTENCE_END = /(?<=[.!?…]["”’»)]*)\s+/u;
 
 /**
  * Sentences shorter than this get no keys of their own: "We will win." is said by too many people about

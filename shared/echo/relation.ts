@@ -55,6 +55,7 @@ export function echoRelation(a: EchoSide, b: EchoSide): EchoRelation | null {
   return paraphrased ? 'paraphrase' : null;
 }
 
-function contentWords(normalized: string): Set<string> {
+/** The words that carry a statement's content: what a paraphrase keeps when pronouns and tenses change. */
+export function contentWords(normalized: string): Set<string> {
   return new Set(normalized.split(' ').filter((word) => !FUNCTION_WORDS.has(word)));
 }

@@ -22,6 +22,19 @@ export const ArticleRecord = z.object({
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
+/** How a statement's words relate to its cluster's reference, the first of them stored (shared/echo/relation.ts). */
+export const EchoRelation = z.enum(['reference', 'copy', 'near-copy', 'paraphrase']);
+export type EchoRelation = z.infer<typeof EchoRelation>;
+
+export const StatementCluster = z.object({
+  id: z.string().meta({ description: 'The echo cluster: GET /clusters/{id} lists every statement in it.' }),
+  relation: EchoRelation.meta({
+    description:
+      "How this statement's words relate to the cluster's reference statement (the first of them the archive stored): the same words once normalized (copy), most word pairs shared or a cut copy (near-copy), or reported speech sharing most content words (paraphrase).",
+  }),
+});
+export type StatementCluster = z.infer<typeof StatementCluster>;
+
 export const StatementRecord = Statement.extend({
   id: z.string(),
   articleId: z.string(),
@@ -30,8 +43,20 @@ export const StatementRecord = Statement.extend({
     .string()
     .nullable()
     .meta({ description: "The first words of the article's summary (its lead sentence unless the source gave a description), ending with …, when the article has no title; else null. Statements stored before this field read null until reprocessed." }),
+  articleSite: z
+    .string()
+    .nullable()
+    .meta({ description: "The outlet: the article's site name as its source gives it; null when it gives none, and for statements stored before this field until reprocessed." }),
   // A timeline is ordered by it.
   publishedAt: z.string().meta({ description: "The article's publication date (its ingestion time when it has none)." }),
+  clipped: z.boolean().meta({
+    description:
+      "True when the record carries only the first words of a long statement (more than a few hundred words): lists do, so that each stored item stays small. GET /statements/{id} answers the whole statement.",
+  }),
+  cluster: StatementCluster.nullable().meta({
+    description:
+      'The echo cluster of statements by the same speaker, in any article, with the same or nearly the same words; null for a statement with no words to compare, and for statements stored before clusters existed until reprocessed.',
+  }),
 });
 export type StatementRecord = z.infer<typeof StatementRecord>;
 

@@ -37,6 +37,16 @@ export interface ArticleWithStatements {
   statements: Page<StatementRecord>;
 }
 
+/** An echo cluster: who carried the words first, and a page of every statement in it. */
+export interface ClusterPage {
+  id: string;
+  /** The first appearance: the member with the earliest publication date, then ingestion time. */
+  first: StatementRecord;
+  members: Page<StatementRecord>;
+}
+
+export type ClusterOrder = 'oldest' | 'newest';
+
 export interface PageQuery {
   limit: number;
   cursor?: string;
@@ -85,6 +95,8 @@ export interface ArticleReader {
   listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>>;
   /** One statement by its id (`<articleId>-<n>`, see shared/model/ids.ts), from its article's current version. */
   getStatement(id: string): Promise<StatementWithArticle | null>;
+  /** An echo cluster with a page of its members in `order` of appearance; null when none of its statements is stored now. */
+  getCluster(id: string, query: PageQuery & { order: ClusterOrder }): Promise<ClusterPage | null>;
   searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>>;
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
   searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;

@@ -70,6 +70,15 @@ export function memoryReader(data: ReaderData): ArticleReader {
       const article = articles.find((candidate) => candidate.id === id);
       return article ? { article, statements: page(statementsOf(id), query, `article-statements|${id}`) } : null;
     },
+    async getCluster(id, query) {
+      // Oldest first: by publication date, then (the store's next criterion, ingestion time, being the same
+      // for records given at once) by id.
+      const members = statements
+        .filter((statement) => statement.cluster?.id === id)
+        .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
+      if (members.length === 0) return null;
+      return { id, first: members[0]!, members: page(query.order === 'oldest' ? members : [...members].reverse(), query, `cluster|${id}|${query.order}`) };
+    },
     async listArticleStatements(id, query) {
       return page(statementsOf(id), query, `article-statements|${id}`);
     },

@@ -4,7 +4,7 @@ import { getEntity, listEntityArticles, listEntityStatements, searchEntities } f
 import { health } from './health.ts';
 import { getIngestion, listIngestions } from './ingestions.ts';
 import { getSpeaker, searchSpeakers } from './speakers.ts';
-import { getStatement, listStatements } from './statements.ts';
+import { getCluster, getStatement, listStatements } from './statements.ts';
 
 /** Every JSON operation except /openapi.json, which describes these (see openapi.ts). */
 export const DATA_ENDPOINTS: readonly AnyEndpoint[] = [
@@ -14,6 +14,7 @@ export const DATA_ENDPOINTS: readonly AnyEndpoint[] = [
   listArticleStatements,
   listStatements,
   getStatement,
+  getCluster,
   searchSpeakers,
   getSpeaker,
   searchEntities,

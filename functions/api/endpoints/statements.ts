@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { CACHE_SHORT, defineEndpoint } from '../endpoint.ts';
 import { notFound } from '../problem.ts';
-import { About, Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, To } from '../schemas/params.ts';
-import { StatementPage, StatementWithArticle } from '../schemas/responses.ts';
+import { About, Cursor, dateWindowInOrder, dateWindowOrder, From, idParameter, Kind, Limit, NoParams, Order, To } from '../schemas/params.ts';
+import { Cluster, StatementPage, StatementWithArticle } from '../schemas/responses.ts';
 import { statementDetail } from '../statement-detail.ts';
 
 export const listStatements = defineEndpoint({
@@ -51,5 +51,22 @@ export const getStatement = defineEndpoint({
     const read = await store.getStatement(params.id);
     if (!read) throw notFound(`no statement with id ${params.id}`);
     return statementDetail(read);
+  },
+});
+
+export const getCluster = defineEndpoint({
+  operationId: 'getCluster',
+  path: '/clusters/{id}',
+  summary: 'An echo cluster: who carried the words first, and every statement in it (copies, near-copies, paraphrases).',
+  tag: 'statements',
+  params: z.strictObject({ id: idParameter('Cluster id, as a statement\'s `cluster.id` gives it') }),
+  query: z.strictObject({ order: Order, limit: Limit, cursor: Cursor }),
+  response: Cluster,
+  notFound: true,
+  cacheControl: CACHE_SHORT,
+  run: async ({ params, query }, store) => {
+    const cluster = await store.getCluster(params.id, query);
+    if (!cluster) throw notFound(`no cluster with id ${params.id} has a statement stored`);
+    return cluster;
   },
 });

@@ -73,6 +73,10 @@ export const About = Id.optional().meta({
   description: `Entity id (see /entities; at most ${ID_MAX_BYTES} bytes of UTF-8): only statements whose own words name it (their \`entities\`). Statements stored before this filter existed match none until reprocessed.`,
   examples: ['armenia'],
 });
+export const Order = z
+  .enum(['oldest', 'newest'])
+  .default('oldest')
+  .meta({ description: 'Members by first appearance (publication date, then ingestion time): oldest first (the default) or newest first.' });
 export const Kind = StatementKind.optional().meta({ description: 'Only direct quotations or only reported speech.' });
 export const EntityTypeFilter = EntityType.optional().meta({ description: 'Only entities of this type.' });
 

@@ -75,6 +75,17 @@ export { EntityRecord, IngestionRecord, SpeakerRecord };
 
 export const ArticlePage = named(Page(ArticleSummary), 'ArticlePage');
 export const StatementPage = named(Page(StatementRecord), 'StatementPage');
+export const Cluster = named(
+  z.object({
+    id: z.string(),
+    first: StatementRecord.meta({
+      description: 'The first appearance: the member with the earliest publication date, then ingestion time. When its article is deleted, the next member is first.',
+    }),
+    members: StatementPage,
+  }),
+  'Cluster',
+  'An echo cluster: statements by one speaker, in any article, with the same or nearly the same words.',
+);
 export const SpeakerPage = named(Page(SpeakerRecord), 'SpeakerPage');
 export const EntityPage = named(Page(EntityRecord), 'EntityPage');
 export const EntityArticlePage = named(Page(EntityArticle), 'EntityArticlePage');

@@ -15,6 +15,8 @@ export const entityHref = (id: string) => `/view/entities/${segment(id)}`;
 /** What was said about an entity: the statements whose words name it. */
 export const entityStatementsHref = (id: string) => `/view/entities/${segment(id)}/statements`;
 export const statementHref = (id: string) => `/view/statements/${segment(id)}`;
+/** An echo cluster's page; newest first on request (oldest first, from the first appearance, by default). */
+export const clusterHref = (id: string, order: 'oldest' | 'newest' = 'oldest') => `/view/clusters/${segment(id)}${order === 'newest' ? '?order=newest' : ''}`;
 export const ingestionsHref = '/view/ingestions';
 
 export function withCursor(path: string, params: Record<string, string>, cursor: string): string {

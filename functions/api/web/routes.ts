@@ -5,6 +5,7 @@ import { InvalidCursorError, type EntityRecord, type StatementRecord } from '../
 import type { ArticleReader } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
+import { clusterPage } from './pages/cluster.ts';
 import { entityPage, entityStatementsPage } from './pages/entity.ts';
 import { errorPage } from './pages/errors.ts';
 import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
@@ -39,6 +40,8 @@ export interface WebRoute {
 const PAGE_SIZE = 20;
 /** What was said about an entity, on the entity's own page: the first few, then a link to the rest. */
 const SAID_ON_ENTITY_PAGE = 5;
+/** Where else a statement appeared, on its own page: the first few of its cluster, then a link to the rest. */
+const ECHOES_ON_STATEMENT_PAGE = 6;
 const MAX_CURSOR_LENGTH = 2048;
 const MAX_QUERY_LENGTH = 100;
 /** As the JSON API bounds ids (schemas/params.ts). */
@@ -179,7 +182,17 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
   const statement = asPage(async (event) => {
     const read = await store.getStatement(idOf(event));
     if (!read) throw new PageError(404, 'There is no statement with this id. Its article may have been deleted or parsed again.');
-    return htmlResponse(200, statementPage(read));
+    const { cluster } = read.statement;
+    const echoes = cluster ? await store.getCluster(cluster.id, { order: 'oldest', limit: ECHOES_ON_STATEMENT_PAGE }) : null;
+    return htmlResponse(200, statementPage(read, echoes));
+  });
+
+  const cluster = asPage(async (event) => {
+    const cursor = cursorOf(event);
+    const order = queryOf(event, 'order') === 'newest' ? 'newest' : 'oldest';
+    const read = await store.getCluster(idOf(event), { order, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    if (!read) throw new PageError(404, 'No statement of this cluster is on record now: their articles may have been deleted.');
+    return htmlResponse(200, clusterPage(read, order, !cursor));
   });
 
   const entity = asPage(async (event) => {
@@ -214,6 +227,7 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
     { method: 'GET', path: '/view/articles/{id}', handler: article },
     { method: 'GET', path: '/view/speakers/{id}', handler: speaker },
     { method: 'GET', path: '/view/statements/{id}', handler: statement },
+    { method: 'GET', path: '/view/clusters/{id}', handler: cluster },
     { method: 'GET', path: '/view/entities/{id}', handler: entity },
     { method: 'GET', path: '/view/entities/{id}/statements', handler: entityStatements },
     { method: 'GET', path: '/view/ingestions', handler: ingestions },

@@ -7,6 +7,7 @@ import type { ArticleMetadata } from '../../model/article.ts';
 import { firstWords } from '../../model/first-words.ts';
 import { statementId } from '../../model/ids.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
+import type { StatementCluster } from '../../model/records.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
@@ -14,6 +15,7 @@ import * as ListingItem from './items/listing.ts';
 import type { ArticleHead, EntityShare, SpeakerShare } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
 import * as StatementItem from './items/statement.ts';
+import { storeWords } from './items/statement-text.ts';
 import { sortDate } from './sort-date.ts';
 
 export interface VersionContext {
@@ -21,6 +23,8 @@ export interface VersionContext {
   version: string;
   parserVersion: number;
   ingestedAt: string;
+  /** The echo cluster of each statement, by statement id (echo-clusters.ts); a statement not in it has none. */
+  clusters?: ReadonlyMap<string, StatementCluster>;
 }
 
 export interface ArticleVersion {
@@ -79,7 +83,10 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
     articleId: parsed.id,
     articleTitle: title,
     articleLead: lead,
+    articleSite: parsed.metadata.siteName === null ? null : clip(parsed.metadata.siteName, 300),
     publishedAt,
+    clipped: false,
+    cluster: context.clusters?.get(statementId(parsed.id, index)) ?? null,
   }));
   const entities = entityShares(parsed);
 
@@ -98,8 +105,9 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
   const items = [
     ListingItem.toItem(head),
     ...statements.flatMap((statement, index) => {
-      const placement = { sourceKey: source.key, version, index, sortDate: date };
-      return [StatementItem.toItem(statement, placement), ...StatementItem.aboutItems(statement, placement)];
+      const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
+      const { listed, parts } = storeWords(statement, placement);
+      return [StatementItem.toItem(listed, placement), ...StatementItem.aboutItems(listed, placement), ...parts];
     }),
     ...entities.map((entity) => {
       const mention: EntityArticle = { articleId: parsed.id, title, lead, publishedAt, count: entity.count };

@@ -17,8 +17,12 @@ const MAX_ALIASES = 10;
 
 export const byteSize = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
+/** At most `max` UTF-16 units, ending in … when cut; never between the two halves of a surrogate pair. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 2);
+  const end = code >= 0xd800 && code <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /**

@@ -55,6 +55,12 @@ export const keys = {
     pk: `ARTICLE#${articleId}`,
     sk: `STMT#${version}#${ordinal(index)}`,
   }),
+  /** A part of a long statement's whole words (items/statement-text.ts), in order. */
+  statementText: (articleId: string, version: string, index: number, part: number): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `TEXT#${version}#${ordinal(index)}#${String(part).padStart(3, '0')}`,
+  }),
+  statementTextPrefix: (version: string, index: number): string => `TEXT#${version}#${ordinal(index)}#`,
   mention: (articleId: string, version: string, entityId: string): TableKey => ({
     pk: `ARTICLE#${articleId}`,
     sk: `MENTION#${version}#${entityId}`,
@@ -77,6 +83,13 @@ export const keys = {
   entity: (id: string): TableKey => ({ pk: `ENTITY#${id}`, sk: 'ENTITY' }),
   entityShare: (id: string, articleId: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `SHARE#${articleId}` }),
   sharePrefix: 'SHARE#',
+  /**
+   * An echo key (shared/echo/cluster-keys.ts) of one speaker's words, pointing at the cluster whose first
+   * statement filed it: found by key lookups, so an echo is found without reading the speaker's other statements.
+   */
+  echoKey: (speakerId: string, key: string): TableKey => ({ pk: `ECHO#${speakerId}#${key}`, sk: 'ECHO' }),
+  /** A cluster's reference: the words of its first stored statement, which later statements are compared with. */
+  cluster: (clusterId: string): TableKey => ({ pk: `CLUSTER#${clusterId}`, sk: 'CLUSTER' }),
   /** One set per type the entity was ever given: which type is current is the entity item's business. */
   entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
 };
@@ -171,6 +184,16 @@ export const lists = {
     'gsi2',
     (entityId: string) => `ABOUT#${entityId}`,
     (date: string, articleId: string, index: number) => `${date}#${articleId}#${reverseOrdinal(index)}`,
+  ),
+  /**
+   * gsi2: the statements of an echo cluster by first appearance: publication date, then ingestion time (an
+   * entry on the statement item itself, so a member costs no item of its own). Oldest first, the first entry is
+   * who carried the words first; when it is deleted, the next one is.
+   */
+  clusterMembers: indexList(
+    'gsi2',
+    (clusterId: string) => `CLUSTER#${clusterId}`,
+    (date: string, ingestedAt: string, articleId: string, index: number) => `${date}#${ingestedAt}#${articleId}#${ordinal(index)}`,
   ),
   /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
   speakerNames: indexList('gsi2', (folded: string) => `SPEAKERNAMES#${nameBucket(folded)}`, (suffix: string, speakerId: string) => `${suffix}#${speakerId}`),

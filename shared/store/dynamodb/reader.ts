@@ -12,6 +12,8 @@ import type {
   ArticleReader,
   ArticleRecord,
   ArticleWithStatements,
+  ClusterOrder,
+  ClusterPage,
   DateRange,
   EntityArticle,
   EntityRecord,
@@ -31,6 +33,7 @@ import * as MentionItem from './items/mention.ts';
 import * as NameIndex from './items/name-index.ts';
 import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
+import { wholeStatement } from './items/statement-text.ts';
 import { indexQuery } from './index-query.ts';
 import { keys, lists, type TableKey } from './keys.ts';
 import { queryPage, type PageRequest } from './paging.ts';
@@ -229,7 +232,8 @@ export class DynamoArticleReader implements ArticleReader {
   /**
    * A key lookup in the article's current version: the head (found and checked against the source record
    * as getArticle does, and needed anyway for the article's entities), then GetItem of the statement at
-   * the place its id names. Three requests, whatever the article's length.
+   * the place its id names. Three requests, whatever the article's length; a fourth, a Query of its parts,
+   * for a statement too long to be stored whole in one item (statement-text.ts).
    */
   async getStatement(id: string): Promise<StatementWithArticle | null> {
     const place = parseStatementId(id);
@@ -240,8 +244,10 @@ export class DynamoArticleReader implements ArticleReader {
       new GetCommand({ TableName: this.options.tableName, Key: keys.statement(place.articleId, head.version, place.index) }),
     );
     if (!Item) return null;
-    const statement = StatementItem.fromItem(Item);
-    return statement.id === id ? { statement, article: head.record } : null;
+    const listed = StatementItem.fromItem(Item);
+    if (listed.id !== id) return null;
+    const statement = listed.clipped ? wholeStatement(listed, await this.textParts(place.articleId, head.version, place.index)) : listed;
+    return { statement, article: head.record };
   }
 
   async listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>> {
@@ -257,6 +263,30 @@ export class DynamoArticleReader implements ArticleReader {
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
     });
+  }
+
+  /**
+   * A Query of the cluster's members (lists.clusterMembers) in the order asked, and, unless that page already
+   * starts with it, a second one for the first appearance: two Queries and their version checks.
+   */
+  async getCluster(id: string, query: PageQuery & { order: ClusterOrder }): Promise<ClusterPage | null> {
+    if (tooLong(id)) return null;
+    const membersIn = (order: ClusterOrder, page: PageQuery) =>
+      this.page({
+        scope: ['cluster', id, order],
+        query: indexQuery(lists.clusterMembers, lists.clusterMembers.partition(id), {}, order === 'newest'),
+        keyAttributes: lists.clusterMembers.keyAttributes,
+        limit: page.limit,
+        cursor: page.cursor,
+        select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
+      });
+    const startsWithFirst = query.order === 'oldest' && query.cursor === undefined;
+    const [members, oldest] = await Promise.all([
+      membersIn(query.order, query),
+      startsWithFirst ? Promise.resolve(null) : membersIn('oldest', { limit: 1 }),
+    ]);
+    const first = (oldest ?? members).items[0];
+    return first ? { id, first, members } : null;
   }
 
   async searchSpeakers(query: PageQuery & { prefix: string }): Promise<Page<SpeakerRecord>> {
@@ -371,6 +401,21 @@ export class DynamoArticleReader implements ArticleReader {
 
   private shardedPage<T>(request: Omit<ShardedPageRequest<T>, 'client' | 'tableName' | 'codec'>): Promise<Page<T>> {
     return shardedPage({ ...request, client: this.options.client, tableName: this.options.tableName, codec: this.options.codec });
+  }
+
+  /** The parts of a long statement's whole words, in order (statement-text.ts). */
+  private async textParts(articleId: string, version: string, index: number): Promise<Record<string, unknown>[]> {
+    const parts: Record<string, unknown>[] = [];
+    const pages = paginateQuery(
+      { client: this.options.client },
+      {
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId), ':prefix': keys.statementTextPrefix(version, index) },
+      },
+    );
+    for await (const page of pages) parts.push(...(page.Items ?? []));
+    return parts;
   }
 
   /** The current version of each source key (absent when the source record is gone). */

@@ -13,6 +13,7 @@
  */
 import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RejectionReason } from '../../model/ingestion.ts';
+import { statementId } from '../../model/ids.ts';
 import type { ParsedArticle } from '../../model/parsed.ts';
 import type { ArticleWriter, IngestionStatus, SourceObject, WriteOutcome } from '../port.ts';
 import { versionToken } from '../sequencer.ts';
@@ -20,6 +21,8 @@ import { AggregateUpdater, type ShareChange } from './aggregates.ts';
 import type { AggregateInfo } from './items/aggregate.ts';
 import { buildArticleVersion } from './article-version.ts';
 import { batchGet, batchWrite, deleteRequest, forEachLimited, putRequest } from './batch.ts';
+import { EchoClusters, type EchoCandidate } from './echo-clusters.ts';
+import { clipStatement } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead } from './items/article.ts';
 import * as SourceItem from './items/source.ts';
@@ -44,11 +47,13 @@ const isConditionFailure = (error: unknown) => error instanceof Error && error.n
  */
 export class DynamoArticleWriter implements ArticleWriter {
   private readonly aggregates: AggregateUpdater;
+  private readonly echoes: EchoClusters;
   private readonly options: Required<WriterOptions>;
 
   constructor(options: WriterOptions) {
     this.options = { now: () => new Date(), ...options };
     this.aggregates = new AggregateUpdater({ client: options.client, tableName: options.tableName });
+    this.echoes = new EchoClusters({ client: options.client, tableName: options.tableName });
   }
 
   async saveArticles(source: SourceObject, articles: ParsedArticle[], parserVersion: number): Promise<WriteOutcome> {
@@ -63,7 +68,8 @@ export class DynamoArticleWriter implements ArticleWriter {
     if (stored && stored.version === version) return this.replayOrIgnore(stored, version);
 
     const ingestedAt = this.options.now().toISOString();
-    const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt }));
+    const clusters = await this.echoes.assign(articles.flatMap(echoCandidates));
+    const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt, clusters }));
     await batchWrite(this.options.client, this.options.tableName, [
       ...built.flatMap(({ items }) => items.map(putRequest)),
       ...built.map(({ head }) => putRequest(ArticleItem.toItem(head))),
@@ -240,6 +246,14 @@ export class DynamoArticleWriter implements ArticleWriter {
     return found;
   }
 
+}
+
+/** What the echo clusters compare of an article's statements: the words as stored, under the speaker id as keyed. */
+function echoCandidates(parsed: ParsedArticle): EchoCandidate[] {
+  return parsed.statements.map((statement, index) => {
+    const stored = clipStatement(statement);
+    return { id: statementId(parsed.id, index), speakerId: stored.speaker.id, kind: stored.kind, text: stored.text };
+  });
 }
 
 /** Shares of the current head, plus zero shares withdrawing whatever only older heads contributed. */

@@ -30,6 +30,14 @@ for (const backend of dynamoBackends) {
 
 const ERDOGAN = 'Recep Tayyip Erdoğan';
 /** Times that differ between two runs of the same events; everything else must be identical. */
+/** A statement item without its echo cluster and the cluster's index entry. */
+function withoutCluster(item: Record<string, unknown>): Record<string, unknown> {
+  if (item.itemType !== 'statement') return item;
+  const { gsi2pk: _pk, gsi2sk: _sk, statement, ...fields } = item;
+  const { cluster: _cluster, ...record } = statement as Record<string, unknown>;
+  return { ...fields, statement: record };
+}
+
 const RUN_TIMES = ['ingestedAt', 'updatedAt'];
 
 const first = (key: string): ArticleSpec => ({
@@ -228,8 +236,12 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     const added = after.filter((item) => !before.some((old) => JSON.stringify(old) === JSON.stringify(item)));
     const referenceItems = await tableSnapshot(reference, RUN_TIMES);
     // The shared table holds other tests' items too: compare this key's own items, and aggregates by value.
+    // Which echo cluster a statement joins depends on the statements stored before it (other tests' here,
+    // none in the reference table): clusters are left out (echo-clusters.test.ts checks them).
     const own = (items: Record<string, unknown>[]) =>
-      items.filter((item) => String(item.pk).startsWith('ARTICLE#') || String(item.pk).startsWith('SOURCE#')).map((item) => JSON.stringify(item));
+      items
+        .filter((item) => String(item.pk).startsWith('ARTICLE#') || String(item.pk).startsWith('SOURCE#'))
+        .map((item) => JSON.stringify(withoutCluster(item)));
     expect(own(added).sort()).toEqual(own(referenceItems).sort());
     for (const id of [slugId(ERDOGAN), slugId('Ilham Aliyev'), slugId('Nikol Pashinyan')]) {
       const shares = async (s: TestStore) => (await s.getSpeaker(id))?.statementCount ?? 0;

@@ -19,6 +19,7 @@ const SAMPLE_TARGETS: Record<string, string> = {
   '/articles/{id}/statements': `/articles/${KARABAKH_ID}/statements?limit=2`,
   '/statements': '/statements?speaker=recep-tayyip-erdogan&kind=direct&about=armenia&from=2023-09-01',
   '/statements/{id}': `/statements/${KARABAKH_ID}-2`,
+  '/clusters/{id}': '/clusters/cluster-2?order=newest&limit=1',
   '/speakers': '/speakers?prefix=erd',
   '/speakers/{id}': '/speakers/recep-tayyip-erdogan',
   '/entities': '/entities?prefix=a&type=location',

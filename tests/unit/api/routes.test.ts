@@ -169,6 +169,25 @@ describe('GET /statements/{id}', () => {
   });
 });
 
+describe('GET /clusters/{id}', () => {
+  it('answers the first appearance and a page of members, in the order asked', async () => {
+    const response = await call('/clusters/cluster-1?order=newest&limit=1');
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({
+      id: 'cluster-1',
+      first: { id: `${KARABAKH_ID}-1`, cluster: { id: 'cluster-1', relation: 'reference' } },
+      members: { items: [{ id: `${KARABAKH_ID}-1` }], nextCursor: null },
+    });
+  });
+
+  it('refuses an order it does not know, and answers 404 for a cluster with no statement', async () => {
+    expect((await call('/clusters/cluster-1?order=random')).status).toBe(400);
+    const missing = await call('/clusters/no-such-cluster');
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ detail: 'no cluster with id no-such-cluster has a statement stored' });
+  });
+});
+
 describe('GET /speakers and /speakers/{id}', () => {
   it('finds a speaker by a prefix, ignoring case and accents', async () => {
     for (const prefix of ['erdo', 'ERDO', 'Erdoğ', 'recep%20t']) {

@@ -30,6 +30,9 @@ function statement(kind: StatementKind, span: string, text: string, publishedAt 
     id: `${parsed.id}#${start}`,
     articleId: parsed.id,
     articleTitle: 'Bridge to reopen',
+    articleSite: null,
+    clipped: false,
+    cluster: null,
     articleLead: null,
     publishedAt,
     kind,
@@ -476,6 +479,48 @@ describe('statement page', () => {
     const page = await get(routes, `/view/statements/${parsed.id}-99`);
     expect(page.status).toBe(404);
     expect(text(page.document.querySelector('h1'))).toBe('Not found');
+  });
+});
+
+describe('echo cluster pages', () => {
+  const cluster = { id: 'finish-by-october', relation: 'reference' as const };
+  const original = { ...statements[1]!, cluster };
+  const echoArticle: ArticleRecord = { ...article, id: 'weekly-bridge', metadata: { ...article.metadata, title: 'Weekly: the bridge', publishedAt: '2026-10-07' } };
+  const echo: StatementRecord = {
+    ...original,
+    id: 'weekly-bridge-0',
+    articleId: echoArticle.id,
+    articleTitle: 'Weekly: the bridge',
+    publishedAt: '2026-10-07',
+    text: 'We will finish the work by October',
+    cluster: { ...cluster, relation: 'near-copy' },
+  };
+  const store = memoryReader({ articles: [article, echoArticle], statements: [statements[0]!, original, echo], speakers: [speaker] });
+  const clustered = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+
+  it("shows on a statement's page who carried the words first and where else they appeared", async () => {
+    const { document } = await get(clustered, `/view/statements/${echo.id}`);
+    const section = document.querySelector('section[aria-labelledby=echoes]');
+    expect(text(section?.querySelector('h2'))).toBe('Where else it appeared');
+    expect(text(section?.querySelector('p'))).toBe('First carried by Bridge to reopen, 5 Oct 2026.');
+    expect([...(section?.querySelectorAll('li') ?? [])].map((li) => text(li.querySelector('.meta')))).toEqual(['5 Oct 2026 · Bridge to reopen · the words first stored']);
+    expect(section?.querySelector(':scope > p.meta a')?.getAttribute('href')).toBe('/view/clusters/finish-by-october');
+    const first = await get(clustered, `/view/statements/${encodeURIComponent(original.id)}`);
+    expect(text(first.document.querySelector('section[aria-labelledby=echoes] p'))).toBe('This article carried the words first.');
+    // A statement whose words appeared nowhere else has no such section.
+    const alone = await get(clustered, `/view/statements/${encodeURIComponent(statements[0]!.id)}`);
+    expect(alone.document.querySelector('section[aria-labelledby=echoes]')).toBeNull();
+  });
+
+  it('lists a whole cluster oldest or newest first, each with how its words relate', async () => {
+    const oldest = await get(clustered, '/view/clusters/finish-by-october');
+    expect(oldest.status).toBe(200);
+    expect(text(oldest.document.querySelector('h1'))).toBe("Where Ana Pérez's words appeared");
+    const relations = (page: typeof oldest) => [...page.document.querySelectorAll('main li')].map((li) => text(li.querySelector('.meta')));
+    expect(relations(oldest)).toEqual(['5 Oct 2026 · Bridge to reopen · the words first stored', '7 Oct 2026 · Weekly: the bridge · nearly the same words']);
+    const newest = await get(clustered, '/view/clusters/finish-by-october?order=newest');
+    expect(relations(newest)).toEqual([...relations(oldest)].reverse());
+    expect((await get(clustered, '/view/clusters/no-such-cluster')).status).toBe(404);
   });
 });
 

@@ -1,24 +1,10 @@
 import type { EntityArticle, EntityRecord, Page, StatementRecord } from '../../../../shared/store/port.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { articleHref, entityHref, entityStatementsHref, linkedArticleTitle, speakerHref, statementAnchor, withCursor } from '../links.ts';
-import { meta, pager, plural, statementLink, statementWords, time } from './parts.ts';
+import { articleHref, entityHref, entityStatementsHref, linkedArticleTitle, withCursor } from '../links.ts';
+import { meta, pager, plural, statementItem, time } from './parts.ts';
 
-/** One statement that names the entity: when and where, the words, and who said them. */
-function saidItem(statement: StatementRecord): SafeHtml {
-  return html`<li>
-${meta(time(statement.publishedAt), html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`)}
-<blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
-${meta(
-  html`<a class="speaker" href="${speakerHref(statement.speaker.id)}">${statement.speaker.name}</a>`,
-  statementLink(statement),
-  statement.cue,
-  html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`,
-)}
-</li>`;
-}
-
-const saidList = (statements: StatementRecord[]) => html`<ol class="items">${statements.map(saidItem)}</ol>`;
+const saidList = (statements: StatementRecord[]) => html`<ol class="items">${statements.map((statement) => statementItem(statement))}</ol>`;
 
 /**
  * `said`: the first page of what was said about the entity (statements whose words name it), shown on the

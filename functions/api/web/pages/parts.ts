@@ -1,7 +1,8 @@
 import type { StatementKind } from '../../../../shared/model/statement.ts';
+import type { StatementRecord } from '../../../../shared/store/port.ts';
 import { displayDate } from '../dates.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { KIND_LABEL, statementHref } from '../links.ts';
+import { articleHref, KIND_LABEL, linkedArticleTitle, speakerHref, statementAnchor, statementHref } from '../links.ts';
 
 /** Pieces several pages share. */
 
@@ -37,4 +38,23 @@ export function statementWords(statement: { kind: 'direct' | 'indirect'; text: s
 /** A statement's kind ("quoted", "reported"), as the link to the statement's own page. */
 export function statementLink(statement: { id: string; kind: StatementKind }): SafeHtml {
   return html`<a class="kind" href="${statementHref(statement.id)}" title="This statement on its own page">${KIND_LABEL[statement.kind]}</a>`;
+}
+
+/** One statement in a list across articles: when and where, the words, who said them, and `note` (how it relates). */
+export function statementItem(statement: StatementRecord, note?: string): SafeHtml {
+  return html`<li>
+${meta(
+  time(statement.publishedAt),
+  html`<a href="${articleHref(statement.articleId)}">${linkedArticleTitle(statement.articleTitle, statement.articleLead)}</a>`,
+  statement.articleSite,
+  note,
+)}
+<blockquote class="${statement.kind}">${statementWords(statement)}</blockquote>
+${meta(
+  html`<a class="speaker" href="${speakerHref(statement.speaker.id)}">${statement.speaker.name}</a>`,
+  statementLink(statement),
+  statement.cue,
+  html`<a href="${articleHref(statement.articleId, statementAnchor(statement))}">In context</a>`,
+)}
+</li>`;
 }

@@ -1,13 +1,17 @@
-import type { StatementWithArticle } from '../../../../shared/store/port.ts';
+import type { ClusterPage, StatementWithArticle } from '../../../../shared/store/port.ts';
 import { statementDetail } from '../../statement-detail.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { KIND_LABEL, articleHref, entityHref, externalHref, linkedArticleTitle, speakerHref, statementAnchor } from '../links.ts';
+import { alsoAppeared } from './cluster.ts';
 import { statementWords, time } from './parts.ts';
 import { firstWords } from '../../../../shared/model/first-words.ts';
 
-/** One statement on its own page: what was said, by whom, where, and what it names. */
-export function statementPage(read: StatementWithArticle): SafeHtml {
+/**
+ * One statement on its own page: what was said, by whom, where, what it names, and (`cluster`: the first
+ * members of its echo cluster) who carried the words first and where else they appeared.
+ */
+export function statementPage(read: StatementWithArticle, cluster: ClusterPage | null = null): SafeHtml {
   const detail = statementDetail(read);
   const { speaker, article } = detail;
   const row = (label: string, value: SafeHtml | string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : null);
@@ -31,6 +35,7 @@ ${row('Site', article.siteName)}
 ${row('Original', original ? html`<a href="${original}" rel="noopener noreferrer nofollow">${article.canonicalUrl}</a>` : article.canonicalUrl)}
 ${row('About', about.length ? html`${about}` : null)}
 </dl>
+${alsoAppeared(detail, cluster)}
 </article>`,
   );
 }

@@ -1,4 +1,7 @@
-/** One statement of one article version, indexed on its speaker's timeline and on each entity its words name. */
+/**
+ * One statement of one article version, indexed on its speaker's timeline and its echo cluster's members, and
+ * (through about items) on each entity its words name.
+ */
 import type { StatementRecord } from '../../port.ts';
 import { keys, lists } from '../keys.ts';
 
@@ -22,12 +25,16 @@ export interface StatementPlacement {
   version: string;
   index: number;
   sortDate: string;
+  ingestedAt: string;
 }
 
 export function toItem(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown> {
   return {
     ...keys.statement(statement.articleId, placement.version, placement.index),
     ...lists.speakerTimeline.entry([statement.speaker.id], [placement.sortDate, statement.articleId, placement.index]),
+    ...(statement.cluster
+      ? lists.clusterMembers.entry([statement.cluster.id], [placement.sortDate, placement.ingestedAt, statement.articleId, placement.index])
+      : {}),
     itemType: ITEM_TYPE,
     articleId: statement.articleId,
     sourceKey: placement.sourceKey,
@@ -43,9 +50,8 @@ export const ABOUT_ITEM_TYPE = 'statement-about';
 /**
  * One item per distinct entity the statement's text names, each holding the same record as the statement
  * item (read back with fromItem), indexed on that entity's list of what was said about it
- * (lists.entityStatements). Like the statement item, it is sized by the statement's text, which
- * clipStatement bounds (10,000 characters): large for a long quote, but it never grows with the number of
- * articles, speakers or entities stored, which is what the 4 KB bound on aggregate items is about.
+ * (lists.entityStatements). Like the statement item, it carries a long statement's first words only
+ * (statement-text.ts), so it stays under 4 KB.
  */
 export function aboutItems(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown>[] {
   return aboutOf(statement).map((entityId) => ({
@@ -62,9 +68,10 @@ export function aboutItems(statement: StatementRecord, placement: StatementPlace
 
 /**
  * Statements stored by parser 5 or older have no `entities` until reprocessed: none known, not a broken
- * record. Statements stored before `articleLead` existed read null there, as a titled article's do.
+ * record. Statements stored before `articleLead`, `articleSite` or `cluster` existed read null there, as a titled article's do,
+ * and were stored whole (not `clipped`).
  */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const statement = item.statement as StatementRecord;
-  return { ...statement, articleLead: statement.articleLead ?? null, entities: statement.entities ?? [] };
+  return { ...statement, articleLead: statement.articleLead ?? null, articleSite: statement.articleSite ?? null, entities: statement.entities ?? [], clipped: statement.clipped ?? false, cluster: statement.cluster ?? null };
 }
