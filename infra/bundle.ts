@@ -20,6 +20,8 @@ import type { BuildOptions } from 'esbuild';
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export interface BundleTarget {
   /** Absolute path of the handler module. */
   entry: string;
@@ -54,11 +56,18 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
     // (aws/aws-cdk#31610), and loading it from the runtime's node_modules is slower than the bundled one
     // (BENCHMARKS.md, "Lambda bundles").
     external: [],
-    // What linkedom imports but our HTML reading never runs: all of htmlparser2 but its Parser, and the CSS
-    // parser behind a <style> element's `sheet` (each file says why).
+    // What our dependencies import but a Lambda never runs (each file says why): all of htmlparser2 but its
+    // Parser and the CSS parser behind a <style> element's `sheet` (linkedom); the SDK's credential providers
+    // after the environment's and its browser user-agent parser; all of semver but `gte` (the tracer's X-Ray SDK).
     alias: {
-      htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)),
-      'cssomnom/parse': fileURLToPath(new URL('./no-style-sheets.ts', import.meta.url)),
+      htmlparser2: here('./htmlparser2-parser.ts'),
+      'cssomnom/parse': here('./no-style-sheets.ts'),
+      '@aws-sdk/credential-provider-sso': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-ini': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-process': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-web-identity': here('./lambda-credentials.ts'),
+      bowser: here('./no-bowser.ts'),
+      semver: here('./semver-gte.ts'),
     },
     tsconfig,
     logLevel: 'warning',
