@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
  * How a function's code is bundled: one definition for `cdk synth` (constructs/service-function.ts) and for
@@ -21,6 +22,31 @@ const ESM_REQUIRE_BANNER =
   "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The AWS SDK clients' schema modules (`schemas_0.js`: one shape per input, output and operation of the whole
+ * service) key their objects by constants, `{ [_h]: ["GET", "/?abac", 200] }` with `const _h = "http"` at the
+ * top. esbuild cannot tell such a computed key from one whose conversion to a string runs code, so it keeps
+ * every operation's schema, and with them every shape they name: S3's whole API (~66 KB minified) for our one
+ * GetObject. Written as the literal it is (`{ "http": … }`), the key is plainly pure and what no command we
+ * send refers to is dropped (S3's schemas: ~8 KB). Only keys in object literals (after `{` or `,`) are
+ * rewritten, and only to the string constant the same file declares at its top under that name.
+ */
+export const sdkSchemaLiteralKeys: Plugin = {
+  name: 'sdk-schema-literal-keys',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[\w-]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const constants = new Map<string, string>();
+      for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) constants.set(name!, literal!);
+      const contents = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before: string, name: string) => {
+        const literal = constants.get(name);
+        return literal === undefined ? key : `${before}${literal}:`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 export interface BundleTarget {
   /** Absolute path of the handler module. */
@@ -69,6 +95,7 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
       bowser: here('./no-bowser.ts'),
       semver: here('./semver-gte.ts'),
     },
+    plugins: [sdkSchemaLiteralKeys],
     tsconfig,
     logLevel: 'warning',
   };
