@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
  * How a function's code is bundled: one definition for `cdk synth` (constructs/service-function.ts) and for
@@ -19,6 +20,33 @@ import type { BuildOptions } from 'esbuild';
  */
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __onrecordCreateRequire } from 'node:module'; const require = __onrecordCreateRequire(import.meta.url);";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The AWS SDK clients' schema modules (`schemas_0.js`: one shape per input, output and operation of the whole
+ * service) key their objects by constants, `{ [_h]: ["GET", "/?abac", 200] }` with `const _h = "http"` at the
+ * top. esbuild cannot tell such a computed key from one whose conversion to a string runs code, so it keeps
+ * every operation's schema, and with them every shape they name: S3's whole API (~66 KB minified) for our one
+ * GetObject. Written as the literal it is (`{ "http": … }`), the key is plainly pure and what no command we
+ * send refers to is dropped (S3's schemas: ~8 KB). Only keys in object literals (after `{` or `,`) are
+ * rewritten, and only to the string constant the same file declares at its top under that name.
+ */
+export const sdkSchemaLiteralKeys: Plugin = {
+  name: 'sdk-schema-literal-keys',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[\w-]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const constants = new Map<string, string>();
+      for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) constants.set(name!, literal!);
+      const contents = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before: string, name: string) => {
+        const literal = constants.get(name);
+        return literal === undefined ? key : `${before}${literal}:`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 export interface BundleTarget {
   /** Absolute path of the handler module. */
@@ -54,12 +82,20 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
     // (aws/aws-cdk#31610), and loading it from the runtime's node_modules is slower than the bundled one
     // (BENCHMARKS.md, "Lambda bundles").
     external: [],
-    // What linkedom imports but our HTML reading never runs: all of htmlparser2 but its Parser, and the CSS
-    // parser behind a <style> element's `sheet` (each file says why).
+    // What our dependencies import but a Lambda never runs (each file says why): all of htmlparser2 but its
+    // Parser and the CSS parser behind a <style> element's `sheet` (linkedom); the SDK's credential providers
+    // after the environment's and its browser user-agent parser; all of semver but `gte` (the tracer's X-Ray SDK).
     alias: {
-      htmlparser2: fileURLToPath(new URL('./htmlparser2-parser.ts', import.meta.url)),
-      'cssomnom/parse': fileURLToPath(new URL('./no-style-sheets.ts', import.meta.url)),
+      htmlparser2: here('./htmlparser2-parser.ts'),
+      'cssomnom/parse': here('./no-style-sheets.ts'),
+      '@aws-sdk/credential-provider-sso': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-ini': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-process': here('./lambda-credentials.ts'),
+      '@aws-sdk/credential-provider-web-identity': here('./lambda-credentials.ts'),
+      bowser: here('./no-bowser.ts'),
+      semver: here('./semver-gte.ts'),
     },
+    plugins: [sdkSchemaLiteralKeys],
     tsconfig,
     logLevel: 'warning',
   };

@@ -4,12 +4,10 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ArticleReader } from '../../shared/store/port.ts';
-import { endpointRoute } from './endpoint.ts';
-import { DATA_ENDPOINTS } from './endpoints/index.ts';
+import { jsonRoutes } from './json-routes.ts';
 import { originVerified } from './middleware/origin-verified.ts';
 import { problemResponses } from './middleware/problem-responses.ts';
 import { requestLimits } from './middleware/request-limits.ts';
-import { openApiEndpoint } from './openapi.ts';
 import { createRouter, type RouteSpec } from './router.ts';
 
 export interface ApiOptions {
@@ -40,8 +38,7 @@ const CORS = {
 /** The API's Lambda handler over any store: the DynamoDB one in handler.ts, a fake in tests. */
 export function createApi(store: ArticleReader, options: ApiOptions = {}) {
   const logger = options.logger ?? new Logger({ serviceName: 'onrecord-api' });
-  const endpoints = [...DATA_ENDPOINTS, openApiEndpoint(DATA_ENDPOINTS)];
-  const routes = [...endpoints.map((endpoint) => endpointRoute(endpoint, store)), ...(options.extraRoutes ?? [])];
+  const routes = [...jsonRoutes(store), ...(options.extraRoutes ?? [])];
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use([...(options.outermost ?? [])])

@@ -1,6 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import { AssetHashType, type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -9,10 +9,10 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES } from '../../shared/store/table.ts';
-import { functionBundleOptions } from '../bundle.ts';
 import type { DeploymentConfig } from '../deployment-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const BUILD_FUNCTION = fileURLToPath(new URL('../build-function.ts', import.meta.url));
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 asks for the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
@@ -157,7 +157,8 @@ function bundledCode(entry: string): Code {
       image: FUNCTION_RUNTIME.bundlingImage,
       local: {
         tryBundle(outputDir) {
-          buildSync(functionBundleOptions({ entry: `${repoRoot}${entry}`, outdir: outputDir, target: 'node24', tsconfig: `${repoRoot}tsconfig.json` }));
+          // infra/bundle.ts's options, built by esbuild's async API (they use a plugin) in a child process
+          execFileSync(process.execPath, ['--import', 'tsx', BUILD_FUNCTION, `${repoRoot}${entry}`, outputDir], { cwd: repoRoot, stdio: 'inherit' });
           return true;
         },
       },
