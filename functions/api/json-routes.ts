@@ -16,6 +16,7 @@ export const JSON_PATHS = [
   '/articles/{id}/statements',
   '/statements',
   '/statements/{id}',
+  '/clusters/{id}',
   '/speakers',
   '/speakers/{id}',
   '/entities',
