@@ -32,7 +32,22 @@ interface ScriptProfiles {
   postings: number[][];
   /** Per trigram number, its count in the sample being read; zero between reads (reused: no allocation). */
   counts: Int32Array;
+  /**
+   * The trigrams of lower-case ASCII letters and spaces (most of a Latin-script sample) by their code
+   * (`denseCode`): the trigram's number, or -1 when no profile holds it. Looked up without building a string.
+   */
+  dense: Int32Array;
+  /** Per dense code, the read in which an unknown trigram was last seen: counts each unknown once per read. */
+  denseSeen: Int32Array;
 }
+
+/** Characters of a dense trigram: space and a–z, as 0 and 1–26. */
+const DENSE_BASE = 27;
+const DENSE_SIZE = DENSE_BASE ** 3;
+/** The code of a space or a lower-case ASCII letter, or -1. */
+const denseChar = (code: number): number => (code === 32 ? 0 : code >= 97 && code <= 122 ? code - 96 : -1);
+/** Numbers the reads, for `denseSeen`. */
+let readNumber = 0;
 
 /**
  * A script's profiles, built when a sample in that script is first read, not at module load: most articles
@@ -69,7 +84,12 @@ function buildProfiles(languages: Record<string, string>): ScriptProfiles {
       postings[id]!.push(language, rank);
     });
   });
-  return { languages: Object.keys(languages), ids, postings, counts: new Int32Array(postings.length) };
+  const dense = new Int32Array(DENSE_SIZE).fill(-1);
+  for (const [trigram, id] of ids) {
+    const codes = [...trigram].map((char) => (char.length === 1 ? denseChar(char.charCodeAt(0)) : -1));
+    if (codes.length === 3 && codes.every((code) => code >= 0)) dense[(codes[0]! * DENSE_BASE + codes[1]!) * DENSE_BASE + codes[2]!] = id;
+  }
+  return { languages: Object.keys(languages), ids, postings, counts: new Int32Array(postings.length), dense, denseSeen: new Int32Array(DENSE_SIZE) };
 }
 
 /** The body's language as an ISO 639-1 code, or null when the text is too short or the language unknown. */
@@ -109,18 +129,37 @@ function topScript(sample: string): [string, number] {
  * franc's measure: per distinct trigram of the sample, |count − rank − 1| when the language's profile holds
  * it, else 300; the smallest total wins, the first listed on a tie (franc sorts stably).
  */
-function closestLanguage(sample: string, { languages, ids, postings, counts }: ScriptProfiles): string {
+function closestLanguage(sample: string, { languages, ids, postings, counts, dense, denseSeen }: ScriptProfiles): string {
   // one look-up per trigram of the sample: known trigrams are counted by number, the others only told apart
   const clean = cleanSample(sample);
   const known: number[] = [];
   const unknown = new Set<string>();
+  let unknownDense = 0;
+  const read = ++readNumber;
+  // the dense codes of the trigram's first two characters (-1: not dense), moved along as i advances
+  let first = clean.length > 0 ? denseChar(clean.charCodeAt(0)) : -1;
+  let second = clean.length > 1 ? denseChar(clean.charCodeAt(1)) : -1;
   for (let i = 0; i + 3 <= clean.length; i++) {
-    const trigram = clean.slice(i, i + 3);
-    const id = ids.get(trigram);
-    if (id === undefined) unknown.add(trigram);
-    else if (counts[id]!++ === 0) known.push(id);
+    const third = denseChar(clean.charCodeAt(i + 2));
+    if (first >= 0 && second >= 0 && third >= 0) {
+      const code = (first * DENSE_BASE + second) * DENSE_BASE + third;
+      const id = dense[code]!;
+      if (id >= 0) {
+        if (counts[id]!++ === 0) known.push(id);
+      } else if (denseSeen[code] !== read) {
+        denseSeen[code] = read;
+        unknownDense++;
+      }
+    } else {
+      const trigram = clean.slice(i, i + 3);
+      const id = ids.get(trigram);
+      if (id === undefined) unknown.add(trigram);
+      else if (counts[id]!++ === 0) known.push(id);
+    }
+    first = second;
+    second = third;
   }
-  const distances = new Int32Array(languages.length).fill((known.length + unknown.size) * MISSING_TRIGRAM);
+  const distances = new Int32Array(languages.length).fill((known.length + unknown.size + unknownDense) * MISSING_TRIGRAM);
   for (const id of known) {
     const list = postings[id]!;
     const count = counts[id]!;
