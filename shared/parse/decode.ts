@@ -68,10 +68,17 @@ function withoutControls(decoded: DecodedText): DecodedText {
   return { ...decoded, text, warnings: [...decoded.warnings, `dropped ${dropped} control character${dropped === 1 ? '' : 's'}`] };
 }
 
+/**
+ * One strict decoder for every object: building a TextDecoder costs more than decoding a short article. A
+ * call without `stream` starts afresh, and one that throws is replaced all the same.
+ */
+let strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
 function strictUtf8(bytes: Uint8Array): DecodedText {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
+    return { text: strictDecoder.decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
+    strictDecoder = new TextDecoder('utf-8', { fatal: true });
     const declared = declaredDecoder(bytes);
     // A UTF-8 page with a few broken bytes (a truncated character, a pasted Latin-1 one) stays UTF-8: read in
     // a single-byte charset, every other character of it would turn to mojibake ("Mäscot" → "MÃ¤scot").
