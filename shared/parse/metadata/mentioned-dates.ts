@@ -76,6 +76,8 @@ function parseDates(body: string, reference: Date | null): FoundDate[] {
       ? dateWindows(paragraph, DATE_CUE, LONG_PARAGRAPH)
       : DIGIT.test(paragraph.text) ? dateWindows(paragraph, WRITTEN_DATE_CUE, 0) : [];
     for (const part of parts) {
+      // without a reference only written-out dates are kept, and each has its year's digits in its text
+      if (!reference && !DIGIT.test(part.text)) continue;
       for (const result of chrono.parse(part.text, reference ?? new Date(0), { forwardDate: false })) {
         const relative = result.tags().has('result/relativeDate');
         results.push({ index: result.index + part.start, text: result.text, start: result.start, relative });
