@@ -80,8 +80,9 @@ const accepted = (table: Map<string, Item>) => sources(table, 'accepted').length
 /**
  * Which statement founds an echo cluster, and so the cluster's id, its reference item and which cluster a
  * contested key points at, depends on arrival order, which the two consumers and the faults change
- * (echo-clusters.ts says why that is accepted). So clusters are compared apart (`clusterIntegrity`), and left
- * out of the item-by-item comparison: the echo items, and the statement items' cluster and its index entry.
+ * (echo-clusters.ts says why that is accepted). So clusters are checked apart (`danglingClusters`), and left
+ * out of the item-by-item comparison: the echo items, and the cluster that statement and about items carry
+ * (with the statement item's index entry in its cluster).
  */
 const isEchoItem = (key: string) => /^(ECHO|CLUSTER)#/.test(key);
 
@@ -91,10 +92,11 @@ const isEchoItem = (key: string) => /^(ECHO|CLUSTER)#/.test(key);
  */
 function withoutOrderDependent(item: Item): Item {
   const { revision: _revision, ...rest } = item;
-  if (rest.itemType !== 'statement') return rest;
-  const { gsi2pk: _pk, gsi2sk: _sk, statement, ...fields } = rest;
+  if (rest.itemType !== 'statement' && rest.itemType !== 'statement-about') return rest;
+  // A statement item's gsi2 entry is its cluster's; an about item's (ABOUT#<entity>) is compared.
+  const { gsi2pk, gsi2sk, statement, ...fields } = rest;
   const { cluster: _cluster, ...record } = statement as Item;
-  return { ...fields, statement: record };
+  return { ...fields, ...(rest.itemType === 'statement-about' ? { gsi2pk, gsi2sk } : {}), statement: record };
 }
 
 const withoutEchoItems = (table: Map<string, Item>) => new Map([...table].filter(([key]) => !isEchoItem(key)));
