@@ -66,6 +66,22 @@ export class InvalidCursorError extends Error {
   }
 }
 
+/** A speaker or entity with how much it was quoted or mentioned in a window of publication days. */
+export interface Busy<T> {
+  record: T;
+  /** Statements (speakers) or mentions (entities) in articles published in the window. */
+  count: number;
+}
+
+/** The speakers quoted most and the entities mentioned most in the articles of a window of publication days. */
+export interface Busiest {
+  /** The window, inclusive ISO dates (UTC days). */
+  from: string;
+  to: string;
+  speakers: Busy<SpeakerRecord>[];
+  entities: Busy<EntityRecord>[];
+}
+
 /** What a write did: applied, or ignored because a newer event for the same key is already stored. */
 export type WriteOutcome = 'applied' | 'stale';
 
@@ -104,6 +120,12 @@ export interface ArticleReader {
   listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>>;
   /** What was said about an entity: every statement whose words name it (its `entities`), whoever said it, newest first. */
   listEntityStatements(query: PageQuery & DateRange & { id: string }): Promise<Page<StatementRecord>>;
+  /**
+   * The `limit` speakers with the most statements and entities with the most mentions in articles published
+   * in the `days` days ending with `to` (an ISO date; at most 30 days), highest first. A fixed number of
+   * reads whatever the archive's size.
+   */
+  busiest(query: { to: string; days: number; limit: number }): Promise<Busiest>;
   /** The ingestion record of one object key (one bucket per deployment). */
   getIngestion(key: string): Promise<IngestionRecord | null>;
   /** The ingestion records of many keys at once (batched reads); a key without a record is not in the map. */

@@ -4,7 +4,8 @@
  * handler and the real DynamoDB store on dynalite, several batches at a time, so that events of one key
  * race each other. Each key must end in exactly the state of its last event (highest sequencer): the
  * article of that very version with only its statements, or nothing after a delete; and speaker totals
- * must count only the surviving versions.
+ * must count only the surviving versions, on the home page's busiest lists too (each version is dated by its
+ * number, so a key's versions move its article between publication days).
  *
  * The bucket is versioned in production and each create event names its object version, which the
  * handler reads. s3rver keeps no versions, so objects are served here by a versioned in-memory reader
@@ -57,10 +58,13 @@ const keyName = (index: number) => `district ${String(index).padStart(2, '0')}/p
 const speakerOf = (keyIndex: number, version: number) => `${FIRST_NAMES[version % FIRST_NAMES.length]} ${LAST_NAMES[keyIndex % LAST_NAMES.length]}`;
 const commonQuotes = (version: number) => 1 + (version % 3);
 
+/** Versions are published on one of five days, so re-uploads move between publication days. */
+const publishedOn = (version: number) => `2023-09-${10 + (version % 5)}`;
+
 function articleText(keyIndex: number, version: number): string {
   const common = Array.from({ length: commonQuotes(version) }, (_, n) => `"Point ${n + 1} of version ${version} for district ${keyIndex} stands," said ${COMMON_SPEAKER.name}.`);
   return [
-    `Harbour plan for district ${keyIndex} reaches version ${version}`,
+    `title Harbour plan for district ${keyIndex} reaches version ${version}\ndate ${publishedOn(version)}`,
     `The council published version ${version} of the harbour plan for district ${keyIndex} on Tuesday.`,
     `"Version ${version} of the plan for district ${keyIndex} is the one we will build," said ${speakerOf(keyIndex, version)}.`,
     ...common,
@@ -227,6 +231,15 @@ describe('out-of-order and duplicate S3 events', () => {
     if (common?.statementCount !== commonExpected) wrong.push(`${COMMON_SPEAKER.name}: count ${common?.statementCount}, expected ${commonExpected}`);
     if (common?.articleCount !== created.length) wrong.push(`${COMMON_SPEAKER.name}: ${common?.articleCount} articles, expected ${created.length}`);
     if (timeline.length !== commonExpected) wrong.push(`${COMMON_SPEAKER.name}: timeline lists ${timeline.length} statements, expected ${commonExpected}`);
+    // The busiest lists (per-day aggregates) count the same: the surviving versions, each once, on its own day.
+    const busiest = await store.busiest({ to: '2023-09-30', days: 30, limit: KEYS + 1 });
+    const busy = new Map(busiest.speakers.map(({ record, count }) => [record.id, count]));
+    if ((busy.get(COMMON_SPEAKER.id) ?? 0) !== commonExpected) wrong.push(`busiest: ${COMMON_SPEAKER.name} ${busy.get(COMMON_SPEAKER.id)}, expected ${commonExpected}`);
+    for (const event of created) {
+      const id = slugId(speakerOf(keyIndexOf(event.key), event.version));
+      if (busy.get(id) !== 1) wrong.push(`busiest: ${id} ${busy.get(id)}, expected 1`);
+    }
+    if (busy.size !== created.length + (commonExpected > 0 ? 1 : 0)) wrong.push(`busiest: ${busy.size} speakers, expected ${created.length + 1}`);
 
     console.log(
       `ordering (seed ${SEED}): ${deliveries.length} deliveries of ${events.length} distinct events over ${KEYS} keys in ${seconds.toFixed(1)} s; ` +

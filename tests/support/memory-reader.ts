@@ -50,6 +50,25 @@ function inWindow(date: string, range: DateRange): boolean {
   return (range.from === undefined || date >= range.from.slice(0, 10)) && (range.to === undefined || date.slice(0, 10) <= range.to.slice(0, 10));
 }
 
+/** The `days` ISO dates ending with `to` (as the store reads them: at most 30). */
+function window(to: string, days: number): string[] {
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(end)) return [];
+  const count = Math.max(1, Math.min(30, days));
+  return Array.from({ length: count }, (_, n) => new Date(end - (count - 1 - n) * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** Highest count first, then by id; only ids with a record (the store leaves out hidden ones too). */
+function rank<T extends { id: string }>(counts: Map<string, number>, records: readonly T[], limit: number) {
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([id, count]) => {
+      const record = records.find((candidate) => candidate.id === id);
+      return record ? [{ record, count }] : [];
+    })
+    .slice(0, limit);
+}
+
 const newestFirst = <T>(items: readonly T[], date: (item: T) => string) => [...items].sort((a, b) => date(b).localeCompare(date(a)));
 const startsWithFolded = (prefix: string, names: string[]) => names.some((name) => foldName(name).startsWith(foldName(prefix)));
 
@@ -117,6 +136,26 @@ export function memoryReader(data: ReaderData): ArticleReader {
     async listEntityStatements(query) {
       const matching = statements.filter((s) => s.entities.some((entity) => entity.id === query.id) && inWindow(s.publishedAt, query));
       return page(newestFirst(matching, (s) => s.publishedAt), query, `entity-statements|${query.id}|${query.from}|${query.to}`);
+    },
+    async busiest(query) {
+      // As the store counts: statements and entity mentions of the articles published (UTC day) in the window.
+      const days = window(query.to, query.days);
+      const inDays = (date: string | null) => date !== null && days.includes(new Date(Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date)).toISOString().slice(0, 10));
+      const published = new Map(articles.filter((article) => inDays(article.metadata.publishedAt)).map((article) => [article.id, article]));
+      const speakerCounts = new Map<string, number>();
+      for (const statement of statements) {
+        if (published.has(statement.articleId)) speakerCounts.set(statement.speaker.id, (speakerCounts.get(statement.speaker.id) ?? 0) + 1);
+      }
+      const entityCounts = new Map<string, number>();
+      for (const article of published.values()) {
+        for (const entity of article.metadata.entities) entityCounts.set(entity.id, (entityCounts.get(entity.id) ?? 0) + entity.count);
+      }
+      return {
+        from: days[0] ?? query.to,
+        to: query.to,
+        speakers: rank(speakerCounts, speakers, query.limit),
+        entities: rank(entityCounts, entities, query.limit),
+      };
     },
     async getIngestion(key) {
       return ingestions.find((ingestion) => ingestion.key === key) ?? null;

@@ -148,3 +148,41 @@ ${series.bars.some((bar) => bar.count === 0) ? html`<p class="meta">${series.per
 </details>
 </figure>`;
 }
+
+export interface RankedRow {
+  label: string;
+  href: string;
+  count: number;
+}
+
+export interface RankedBarsOptions {
+  /** The list's heading, e.g. "Quoted most". */
+  title: string;
+  /** What is counted, singular ("statement"). */
+  noun: string;
+  /** The heading's id, which names the list. */
+  id: string;
+  /** Said instead of an empty list. */
+  empty: string;
+}
+
+/** Bars are drawn in a 100 × BAR_HEIGHT box stretched to the row's width by the style sheet. */
+const BAR_HEIGHT = 6;
+
+/**
+ * A ranked bar list: an ordered list whose rows are the text (a link and "12 statements"), each with a
+ * bar as long as its count relative to the first's. The bars are inline SVG marked aria-hidden: the text
+ * already says everything they show, so screen readers and text browsers read the list, not the drawing.
+ */
+export function rankedBars(rows: readonly RankedRow[], { title, noun, id, empty }: RankedBarsOptions): SafeHtml {
+  const max = Math.max(0, ...rows.map((row) => row.count));
+  const heading = html`<h3 id="${id}">${title}</h3>`;
+  if (max === 0) return html`<div class="ranked">${heading}<p class="chart-empty">${empty}</p></div>`;
+  const round = (value: number) => Math.round(value * 100) / 100;
+  const items = rows.map(
+    (row) => html`<li><a href="${row.href}">${row.label}</a> <span class="count">${plural(row.count, noun)}</span>
+<svg viewBox="0 0 100 ${BAR_HEIGHT}" preserveAspectRatio="none" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><rect width="${round(Math.max(1, (row.count / max) * 100))}" height="${BAR_HEIGHT}"></rect></svg></li>`,
+  );
+  return html`<div class="ranked">${heading}
+<ol aria-labelledby="${id}">${items}</ol></div>`;
+}

@@ -37,6 +37,9 @@ nav.pager{display:flex;gap:1.5rem;margin:1.2rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 figure.chart{margin:.6rem 0 1rem}.chart svg{display:block;width:100%;height:auto;max-height:14rem}.chart rect{fill:var(--accent)}.chart rect:hover{fill:#e07000}
 .chart line{stroke:#767676}.chart text{fill:var(--muted);font-size:13px}.chart figcaption{color:var(--muted);font-size:.92rem}.chart summary{cursor:pointer;font-size:.92rem}
+.busiest{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1.5rem;margin-bottom:1rem}.busiest>h2,.busiest>p{grid-column:1/-1}
+.ranked h3{font-size:1.05rem;margin:.4rem 0}.ranked ol{list-style:none;padding:0;margin:0}.ranked li{padding:.2rem 0}
+.ranked .count{color:var(--muted);font-size:.92rem;white-space:nowrap}.ranked svg{display:block;width:100%;height:.35rem}.ranked rect{fill:var(--accent)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 footer{max-width:46rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
 `;

@@ -8,7 +8,7 @@ import { articlePage } from './pages/article.ts';
 import { clusterPage } from './pages/cluster.ts';
 import { entityPage, entityStatementsPage } from './pages/entity.ts';
 import { errorPage } from './pages/errors.ts';
-import { homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
+import { BUSY_DAYS, BUSY_SHOWN, busyWindowEnd, homePage, UNDATED_ON_HOME, undatedPage } from './pages/home.ts';
 import { ingestionsPage } from './pages/ingestions.ts';
 import { searchPage, type SearchKind } from './pages/search.ts';
 import { speakerPage, topEntities, type SpeakerOverview } from './pages/speaker.ts';
@@ -28,6 +28,8 @@ export interface WebDeps {
   objects: ObjectReader;
   /** The API's own logger, so a page's failure is a structured entry with the request's context. */
   logger?: Logger;
+  /** Today, for the home page's busiest window (it ends today at the latest); tests may fix it. */
+  now?: () => Date;
 }
 
 /** The route shape @middy/http-router takes (and the API's RouteSpec): GET only, every page is read-only. */
@@ -124,7 +126,7 @@ async function speakerOverview(store: WebStore, speaker: string): Promise<Speake
   return { statements: recent, complete: cursor === null && recent.length === statements.length, entities };
 }
 
-export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }) }: WebDeps): WebRoute[] {
+export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }), now = () => new Date() }: WebDeps): WebRoute[] {
   const asPage = pageFailuresLoggedTo(logger);
   // Dated articles by publication date, the undated apart (see pages/home.ts for why).
   const home = asPage(async (event) => {
@@ -137,7 +139,10 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
       store.listArticles({ limit: PAGE_SIZE, dated: true, ...page }),
       cursor ? null : store.listArticles({ limit: UNDATED_ON_HOME, dated: false }),
     ]);
-    return htmlResponse(200, homePage(dated, undated, !cursor));
+    // The busiest of the 30 days up to the newest publication date (pages/home.ts says why): two more reads.
+    const end = cursor ? null : busyWindowEnd(dated.items[0]?.metadata.publishedAt, now());
+    const busiest = end ? await store.busiest({ to: end, days: BUSY_DAYS, limit: BUSY_SHOWN }) : null;
+    return htmlResponse(200, homePage(dated, undated, !cursor, busiest));
   });
 
   const search = asPage(async (event) => {

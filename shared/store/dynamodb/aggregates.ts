@@ -24,6 +24,9 @@
  * to MAX_PENDING shares (the fold of one round is the announce of the next). Summary and share items of one
  * article's speakers and entities are read in one BatchGetItem, and their new name-index items go out in
  * shared batches.
+ *
+ * Publication days are aggregates too (kind `day`, items/day-tally.ts): the same journal keeps a day's
+ * ranked speaker and entity counts, with a tally per article as the share, and no name index.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -60,9 +63,14 @@ const PARALLEL_SHARES = 16;
 const CONFLICT_BACKOFF_BASE_MS = 10;
 const CONFLICT_BACKOFF_CAP_MS = 500;
 
-const summaryKey = (kind: AggregateKind, id: string): TableKey => (kind === 'speaker' ? keys.speaker(id) : keys.entity(id));
-const shareKey = (kind: AggregateKind, id: string, articleId: string): TableKey =>
-  kind === 'speaker' ? keys.speakerShare(id, articleId) : keys.entityShare(id, articleId);
+const SUMMARY_KEYS: Record<AggregateKind, (id: string) => TableKey> = { speaker: keys.speaker, entity: keys.entity, day: keys.day };
+const SHARE_KEYS: Record<AggregateKind, (id: string, articleId: string) => TableKey> = {
+  speaker: keys.speakerShare,
+  entity: keys.entityShare,
+  day: keys.dayShare,
+};
+const summaryKey = (kind: AggregateKind, id: string): TableKey => SUMMARY_KEYS[kind](id);
+const shareKey = (kind: AggregateKind, id: string, articleId: string): TableKey => SHARE_KEYS[kind](id, articleId);
 const itemKey = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${String(item.sk)}`;
 const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
@@ -73,6 +81,8 @@ const isConditionFailure = (error: unknown) => error instanceof Error && error.n
  * names), so an article naming it as before adds none.
  */
 function namesToIndex(kind: AggregateKind, state: SummaryState, shares: readonly Share[]) {
+  // A day is found by its date, never by a name.
+  if (kind === 'day') return { items: [], indexedNames: state.indexedNames, indexedTypes: state.indexedTypes };
   const live = shares.filter((share) => share.count > 0);
   const newNames = [...new Set(live.map((share) => foldName(share.info.name)))].filter((name) => name && !state.indexedNames.includes(name)).sort();
   const indexedNames = [...state.indexedNames, ...newNames.slice(0, Math.max(0, MAX_INDEXED_NAMES - state.indexedNames.length))].sort();

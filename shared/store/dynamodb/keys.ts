@@ -92,6 +92,28 @@ export const keys = {
   cluster: (clusterId: string): TableKey => ({ pk: `CLUSTER#${clusterId}`, sk: 'CLUSTER' }),
   /** One set per type the entity was ever given: which type is current is the entity item's business. */
   entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
+
+  /**
+   * A publication day's aggregate (one of DAY_SHARDS per day, its id `<YYYY-MM-DD>#<shard>`): the summary
+   * ranks the speakers and entities its articles name most; each article's share sits beside it.
+   */
+  day: (id: string): TableKey => ({ pk: `DAY#${id}`, sk: 'DAY' }),
+  dayShare: (id: string, articleId: string): TableKey => ({ pk: `DAY#${id}`, sk: `SHARE#${articleId}` }),
+};
+
+/**
+ * Each publication day's aggregate is split this many ways by article id, so that one busy day is not one
+ * item every writer of that day races for; the home page reads 30 days × 3 = 90 summaries, one BatchGetItem
+ * (at most 100 keys).
+ */
+export const DAY_SHARDS = 3;
+
+export const days = {
+  /** The day aggregate an article of `date` (YYYY-MM-DD) counts in: an article keeps its shard whatever its date. */
+  idOf: (date: string, articleId: string): string =>
+    `${date}#${String(createHash('md5').update(articleId).digest().readUInt32BE(0) % DAY_SHARDS).padStart(2, '0')}`,
+  /** Every shard's aggregate id of one day. */
+  idsOf: (date: string): string[] => Array.from({ length: DAY_SHARDS }, (_, n) => `${date}#${String(n).padStart(2, '0')}`),
 };
 
 export type IndexName = 'gsi1' | 'gsi2';

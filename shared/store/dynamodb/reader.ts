@@ -12,6 +12,7 @@ import type {
   ArticleReader,
   ArticleRecord,
   ArticleWithStatements,
+  Busiest,
   ClusterOrder,
   ClusterPage,
   DateRange,
@@ -35,7 +36,8 @@ import * as SourceItem from './items/source.ts';
 import * as StatementItem from './items/statement.ts';
 import { wholeStatement } from './items/statement-text.ts';
 import { indexQuery } from './index-query.ts';
-import { keys, lists, type TableKey } from './keys.ts';
+import { days, keys, lists, type TableKey } from './keys.ts';
+import * as Ranked from './items/ranked-counts.ts';
 import { queryPage, type PageRequest } from './paging.ts';
 import { shardedPage, type ShardedPageRequest } from './sharded-paging.ts';
 import { sortKeyRange } from './sort-date.ts';
@@ -121,6 +123,17 @@ function toEntityRecord(summary: Aggregate.AggregateSummary): EntityRecord {
 }
 
 const articleStatementsScope = (id: string) => ['article-statements', id];
+
+/** The longest window `busiest` reads: 30 days of DAY_SHARDS summaries fit one BatchGetItem (100 keys). */
+export const MAX_BUSY_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The ISO dates of the `count` days ending with `to`, or none when `to` is not a date. */
+function daysEnding(to: string, count: number): string[] {
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(to) ? Date.parse(`${to}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(end)) return [];
+  return Array.from({ length: count }, (_, n) => new Date(end - (count - 1 - n) * DAY_MS).toISOString().slice(0, 10));
+}
 
 /** The statements being paged belong to a version that is no longer current. */
 class VersionReplaced extends Error {}
@@ -357,6 +370,50 @@ export class DynamoArticleReader implements ArticleReader {
       cursor: query.cursor,
       select: async (items) => (await this.visible(items)).map((item) => item && StatementItem.fromItem(item)),
     });
+  }
+
+  /**
+   * Two BatchGetItems whatever the archive's size: the day summaries of the window (30 × DAY_SHARDS keys),
+   * whose ranked sums are merged, then the summaries of the top ids (twice as many as asked for, so a
+   * speaker or entity hidden meanwhile leaves no gap) for their names.
+   */
+  async busiest(query: { to: string; days: number; limit: number }): Promise<Busiest> {
+    const window = daysEnding(query.to, Math.max(1, Math.min(MAX_BUSY_DAYS, query.days)));
+    const from = window[0] ?? query.to;
+    if (window.length === 0 || query.limit <= 0) return { from, to: query.to, speakers: [], entities: [] };
+    const found = await batchGet(this.options.client, this.options.tableName, window.flatMap(days.idsOf).map(keys.day), {
+      attributes: Aggregate.DAY_ATTRIBUTES,
+    });
+    let speakers: Ranked.RankedCounts = {};
+    let entities: Ranked.RankedCounts = {};
+    for (const day of found.map(Aggregate.dayCountsFromItem)) {
+      speakers = Ranked.addWeighted(speakers, Object.entries(day.speakers), Number.MAX_SAFE_INTEGER);
+      entities = Ranked.addWeighted(entities, Object.entries(day.entities), Number.MAX_SAFE_INTEGER);
+    }
+    const topSpeakers = Ranked.ranked(speakers, query.limit * 2);
+    const topEntities = Ranked.ranked(entities, query.limit * 2);
+    const summaries = await batchGet(
+      this.options.client,
+      this.options.tableName,
+      [...topSpeakers.map(([id]) => keys.speaker(id)), ...topEntities.map(([id]) => keys.entity(id))],
+      { attributes: Aggregate.SUMMARY_ATTRIBUTES },
+    );
+    const shown = new Map(
+      summaries.map((item) => [`${String(item.pk)}`, Aggregate.summaryFromItem(item)] as const).filter(([, summary]) => summary.articleCount > 0),
+    );
+    const pick = <T>(top: [string, number][], keyOf: (id: string) => TableKey, toRecord: (summary: Aggregate.AggregateSummary) => T) =>
+      top
+        .flatMap(([id, count]) => {
+          const summary = shown.get(keyOf(id).pk);
+          return summary ? [{ record: toRecord(summary), count }] : [];
+        })
+        .slice(0, query.limit);
+    return {
+      from,
+      to: query.to,
+      speakers: pick(topSpeakers, keys.speaker, toSpeakerRecord),
+      entities: pick(topEntities, keys.entity, toEntityRecord),
+    };
   }
 
   async getIngestion(key: string): Promise<IngestionRecord | null> {

@@ -19,6 +19,7 @@ import type { ArticleWriter, IngestionStatus, SourceObject, WriteOutcome } from 
 import { versionToken } from '../sequencer.ts';
 import { AggregateUpdater, type ShareChange } from './aggregates.ts';
 import type { AggregateInfo } from './items/aggregate.ts';
+import { dayChanges } from './items/day-tally.ts';
 import { buildArticleVersion } from './article-version.ts';
 import { batchGet, batchWrite, deleteRequest, forEachLimited, putRequest } from './batch.ts';
 import { EchoClusters, type EchoCandidate } from './echo-clusters.ts';
@@ -203,7 +204,7 @@ export class DynamoArticleWriter implements ArticleWriter {
     // Oldest first, so that a withdrawal carries what the newest earlier version said, whatever order the batch read returned.
     const previous = heads.filter((head) => head.version < state.version).sort((a, b) => (a.version < b.version ? -1 : 1));
 
-    await this.aggregates.apply(shareChanges(state.version, current, previous));
+    await this.aggregates.apply([...shareChanges(state.version, current, previous), ...dayChanges(state.version, current, previous)]);
     await batchWrite(client, tableName, older.filter((key) => !isHead(key)).map(deleteRequest));
     await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
   }

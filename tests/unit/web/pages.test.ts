@@ -106,7 +106,7 @@ describe('every page', () => {
 describe('home page', () => {
   it('lists the newest articles with date, site and number of statements', async () => {
     const { document } = await get(routes, '/');
-    const item = document.querySelector('main li');
+    const item = document.querySelector('main ul.items > li');
     expect(item?.querySelector('a')?.getAttribute('href')).toBe(`/view/articles/${parsed.id}`);
     expect(text(item)).toBe('Bridge to reopen 5 Oct 2026 · Local News · 2 statements');
   });

@@ -1,7 +1,9 @@
-import type { ArticleRecord, Page } from '../../../../shared/store/port.ts';
+import type { ArticleRecord, Busiest, Page } from '../../../../shared/store/port.ts';
+import { rankedBars } from '../charts.ts';
+import { displayDate } from '../dates.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { articleHref, articleTitle, homeHref, undatedHref } from '../links.ts';
+import { articleHref, articleTitle, entityHref, homeHref, speakerHref, undatedHref } from '../links.ts';
 import { meta, pager, plural, time } from './parts.ts';
 
 /*
@@ -14,6 +16,48 @@ import { meta, pager, plural, time } from './parts.ts';
 
 /** How many undated articles the home page shows under the dated ones; the rest are a link away. */
 export const UNDATED_ON_HOME = 5;
+
+/*
+ * Above the list, the busiest speakers and entities of the last BUSY_DAYS days of publication dates: the
+ * days ending with the newest article's publication day, not today. An archive is often of older news
+ * (a month without uploads, a historical collection), and a window ending today would then be empty;
+ * ending with the newest article it always shows the archive's latest month. A publication date in the
+ * future (a typo in a source) does not drag the window along: it ends today at the latest.
+ */
+export const BUSY_DAYS = 30;
+export const BUSY_SHOWN = 10;
+
+/** The UTC day of a stored ISO date or date-time (as the store files articles by day), or null. */
+function utcDay(iso: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+/** The last day of the busiest window: the newest publication day, but never after today. Null without a date. */
+export function busyWindowEnd(newestPublishedAt: string | null | undefined, now: Date): string | null {
+  const newest = newestPublishedAt ? utcDay(newestPublishedAt) : null;
+  if (newest === null) return null;
+  const today = now.toISOString().slice(0, 10);
+  return newest < today ? newest : today;
+}
+
+/** Who was quoted most and what was mentioned most, as two ranked bar lists under one heading. */
+export function busiestSection(busiest: Busiest): SafeHtml {
+  const span = `${displayDate(busiest.from)} to ${displayDate(busiest.to)}`;
+  return html`<section class="busiest" aria-labelledby="busiest">
+<h2 id="busiest">Busiest in the last ${BUSY_DAYS} days</h2>
+<p class="meta">Statements and mentions in the articles published from <time datetime="${busiest.from}">${displayDate(busiest.from)}</time> to <time datetime="${busiest.to}">${displayDate(busiest.to)}</time>, the newest publication date here.</p>
+${rankedBars(
+  busiest.speakers.map(({ record, count }) => ({ label: record.name, href: speakerHref(record.id), count })),
+  { title: 'Quoted most', noun: 'statement', id: 'busiest-speakers', empty: `No statements in articles published ${span}.` },
+)}
+${rankedBars(
+  busiest.entities.map(({ record, count }) => ({ label: record.name, href: entityHref(record.id), count })),
+  { title: 'Mentioned most', noun: 'mention', id: 'busiest-entities', empty: `No people, organisations or places mentioned in articles published ${span}.` },
+)}
+</section>`;
+}
 
 function item(article: ArticleRecord, heading: 'h2' | 'h3'): SafeHtml {
   const link = html`<a href="${articleHref(article.id)}">${articleTitle(article)}</a>`;
@@ -31,8 +75,11 @@ function emptyMessage(onFirstPage: boolean, undatedShown: boolean): string {
   return undatedShown ? 'No article has a publication date yet.' : 'No articles yet. Upload one to the bucket and it appears here.';
 }
 
-/** `undated` is the first few undated articles, shown under the dated ones on the first page only (else null). */
-export function homePage(dated: Page<ArticleRecord>, undated: Page<ArticleRecord> | null, onFirstPage: boolean): SafeHtml {
+/**
+ * `undated` is the first few undated articles, shown under the dated ones on the first page only (else
+ * null); `busiest` heads the first page when there is a dated article.
+ */
+export function homePage(dated: Page<ArticleRecord>, undated: Page<ArticleRecord> | null, onFirstPage: boolean, busiest: Busiest | null = null): SafeHtml {
   const undatedSection =
     undated && undated.items.length > 0
       ? html`<section aria-labelledby="undated"><h2 id="undated">Without a publication date</h2>
@@ -44,6 +91,7 @@ ${undated.nextCursor ? html`<p><a href="${undatedHref()}">All articles without a
     { title: 'Newest articles', section: 'home' },
     html`<h1>Newest articles</h1>
 <p class="meta">By publication date, newest first.${undatedSection ? ' Articles without one are listed apart, below.' : ''}</p>
+${busiest ? busiestSection(busiest) : null}
 ${dated.items.length ? list(dated.items, 'h2') : html`<p>${emptyMessage(onFirstPage, undatedSection !== null)}</p>`}
 ${pager('Article pages', homeHref(), dated.nextCursor ? homeHref(dated.nextCursor) : null, onFirstPage)}
 ${undatedSection}`,

@@ -14,9 +14,14 @@
  *     entries, ../aggregates.ts), and `revision`, bumped on every write, the optimistic-lock check.
  * At rest (no pending entries) the item is a few hundred bytes to a few KB; the worst case (every ranked
  * count full of 300-character values and a full journal) stays well under DynamoDB's 400 KB.
+ *
+ * A publication day's summary (kind `day`, sk `DAY`) is the same state with other counts: its shares carry
+ * a tally (the article's statements per speaker and mentions per entity, its top TALLY_BOUND of each) and
+ * no name, and the summary keeps the weighted sums per speaker and per entity (DAY_BOUND ids each, ids
+ * only: a few KB at most), with the article count, the same journal and revision.
  */
 import type { TableKey } from '../keys.ts';
-import { preferredName, preferredType, type AggregateKind, type Share } from './aggregate.ts';
+import { preferredName, preferredType, type AggregateKind, type Share, type Tally } from './aggregate.ts';
 import * as Ranked from './ranked-counts.ts';
 import type { RankedCounts } from './ranked-counts.ts';
 
@@ -28,6 +33,12 @@ const DATE_WINDOW = 16;
 export const MAX_INDEXED_NAMES = 256;
 /** Share changes announced at once; a writer with more folds them in rounds. */
 export const MAX_PENDING = 16;
+
+/**
+ * Speakers and entities a day summary ranks, each: a day's few busiest stay exact below it (and the home
+ * page shows ten over thirty days). 40 ids of ~25 bytes with their counts, twice, keep the item near 2 KB.
+ */
+export const DAY_BOUND = 40;
 
 /** A share change announced in the summary and not yet folded in: the share it replaces and the one it puts. */
 export interface PendingShare {
@@ -47,6 +58,9 @@ export interface SummaryState {
   aliases: RankedCounts;
   earliest: RankedCounts;
   latest: RankedCounts;
+  /** Day summaries only: statements per speaker and mentions per entity of the day's live shares. */
+  speakers: RankedCounts;
+  entities: RankedCounts;
   indexedNames: string[];
   indexedTypes: string[];
   pending: Record<string, PendingShare>;
@@ -63,6 +77,8 @@ export const emptySummary = (id: string): SummaryState => ({
   aliases: {},
   earliest: {},
   latest: {},
+  speakers: {},
+  entities: {},
   indexedNames: [],
   indexedTypes: [],
   pending: {},
@@ -97,10 +113,35 @@ function addDate(window: RankedCounts, date: string, liveBefore: number, end: 'e
 
 const isLive = (share: Share | null): share is Share => share !== null && share.count > 0;
 
+/** A day share: its tally taken out or put in, the date windows kept as for other aggregates. */
+function foldTally(state: SummaryState, tally: Tally, date: string, sign: 1 | -1): SummaryState {
+  if (sign < 0) {
+    return {
+      ...state,
+      total: state.total - 1,
+      articleCount: state.articleCount - 1,
+      speakers: Ranked.subtractWeighted(state.speakers, tally.speakers),
+      entities: Ranked.subtractWeighted(state.entities, tally.entities),
+      earliest: Ranked.subtract(state.earliest, [date]),
+      latest: Ranked.subtract(state.latest, [date]),
+    };
+  }
+  return {
+    ...state,
+    total: state.total + 1,
+    articleCount: state.articleCount + 1,
+    speakers: Ranked.addWeighted(state.speakers, tally.speakers, DAY_BOUND),
+    entities: Ranked.addWeighted(state.entities, tally.entities, DAY_BOUND),
+    earliest: addDate(state.earliest, date, state.articleCount, 'earliest'),
+    latest: addDate(state.latest, date, state.articleCount, 'latest'),
+  };
+}
+
 /** The summary with `old` taken out and `neu` put in: counts of live shares only. */
 export function fold(state: SummaryState, old: Share | null, neu: Share | null): SummaryState {
   let next = { ...state };
-  if (isLive(old)) {
+  if (isLive(old) && old.tally) next = foldTally(next, old.tally, old.date, -1);
+  else if (isLive(old)) {
     next = {
       ...next,
       total: next.total - old.count,
@@ -113,7 +154,8 @@ export function fold(state: SummaryState, old: Share | null, neu: Share | null):
       latest: Ranked.subtract(next.latest, [old.date]),
     };
   }
-  if (isLive(neu)) {
+  if (isLive(neu) && neu.tally) next = foldTally(next, neu.tally, neu.date, 1);
+  else if (isLive(neu)) {
     next = {
       ...next,
       total: next.total + neu.count,
@@ -178,6 +220,23 @@ export function describe(state: SummaryState): AggregateSummary {
 }
 
 export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState): Record<string, unknown> {
+  if (kind === 'day') {
+    return {
+      ...key,
+      itemType: kind,
+      id: state.id,
+      total: state.total,
+      articleCount: state.articleCount,
+      counts: {
+        speakers: Ranked.toPairs(state.speakers),
+        entities: Ranked.toPairs(state.entities),
+        earliest: Ranked.toPairs(state.earliest),
+        latest: Ranked.toPairs(state.latest),
+      },
+      pending: state.pending,
+      revision: state.revision,
+    };
+  }
   return {
     ...key,
     itemType: kind,
@@ -209,6 +268,8 @@ export function fromItem(item: Record<string, unknown>): SummaryState {
     aliases: Ranked.fromPairs(counts.aliases),
     earliest: Ranked.fromPairs(counts.earliest),
     latest: Ranked.fromPairs(counts.latest),
+    speakers: Ranked.fromPairs(counts.speakers),
+    entities: Ranked.fromPairs(counts.entities),
     indexedNames: (item.indexedNames as string[]) ?? [],
     indexedTypes: (item.indexedTypes as string[]) ?? [],
     pending: (item.pending as Record<string, PendingShare>) ?? {},
@@ -233,5 +294,25 @@ export function summaryFromItem(item: Record<string, unknown>): AggregateSummary
     articleCount: (item.articleCount as number) ?? 0,
     firstSeen: (item.firstSeen as string | null) ?? null,
     lastSeen: (item.lastSeen as string | null) ?? null,
+  };
+}
+
+/** What the home page reads of a day summary: its ranked sums, not its journal. */
+export const DAY_ATTRIBUTES = ['id', 'articleCount', 'counts'];
+
+export interface DayCounts {
+  id: string;
+  articleCount: number;
+  speakers: RankedCounts;
+  entities: RankedCounts;
+}
+
+export function dayCountsFromItem(item: Record<string, unknown>): DayCounts {
+  const counts = (item.counts as Record<string, unknown> | undefined) ?? {};
+  return {
+    id: item.id as string,
+    articleCount: (item.articleCount as number) ?? 0,
+    speakers: Ranked.fromPairs(counts.speakers),
+    entities: Ranked.fromPairs(counts.entities),
   };
 }

@@ -16,7 +16,14 @@
 import { expandVersion } from '../../sequencer.ts';
 import type { TableKey } from '../keys.ts';
 
-export type AggregateKind = 'speaker' | 'entity';
+/** `day`: a publication day's aggregate (day-tally.ts), whose shares carry a tally instead of a name. */
+export type AggregateKind = 'speaker' | 'entity' | 'day';
+
+/** What one article adds to its publication day: its most quoted speakers and most mentioned entities, [id, count]. */
+export interface Tally {
+  speakers: [string, number][];
+  entities: [string, number][];
+}
 
 export interface AggregateInfo {
   name: string;
@@ -31,6 +38,8 @@ export interface Share {
   version: string;
   /** How this article version names the aggregate (for a withdrawal: the version it withdraws). */
   info: AggregateInfo;
+  /** Day aggregates only. */
+  tally?: Tally;
 }
 
 /**
@@ -59,6 +68,10 @@ export function preferredType(a: string, b: string): string {
  * entry already put the share (../aggregates.ts). Shares converted from format 2 carry 0.
  */
 export function shareToItem(kind: AggregateKind, key: TableKey, id: string, articleId: string, share: Share, revision: number): Record<string, unknown> {
+  if (share.tally) {
+    const { count, date, version, tally } = share;
+    return { ...key, itemType: `${kind}-share`, id, articleId, count, date, version, tally, revision };
+  }
   return {
     ...key,
     itemType: `${kind}-share`,
@@ -81,11 +94,12 @@ export function shareFromItem(item: Record<string, unknown>): Share {
     date: item.date as string,
     version: item.version as string,
     info: {
-      name: item.name as string,
-      type: item.type as string,
+      name: (item.name as string) ?? '',
+      type: (item.type as string) ?? '',
       titles: (item.titles as string[]) ?? [],
       aliases: (item.aliases as string[]) ?? [],
     },
+    ...(item.tally ? { tally: item.tally as Tally } : {}),
   };
 }
 

@@ -63,3 +63,33 @@ export function top(counts: RankedCounts, n: number): string[] {
 
 export const toPairs = (counts: RankedCounts): [string, number][] => Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 export const fromPairs = (pairs: unknown): RankedCounts => Object.fromEntries((pairs as [string, number][] | undefined) ?? []);
+
+/**
+ * Weighted forms, for counts that are sums rather than one per share (a day's statements per speaker):
+ * each value gets its weight added, with the same bound and drop order as `add`. Exact, and so independent
+ * of arrival order, while at most `bound` values are counted.
+ */
+export function addWeighted(counts: RankedCounts, weights: readonly (readonly [string, number])[], bound = RANKED_BOUND): RankedCounts {
+  const next = { ...counts };
+  for (const [value, weight] of weights) if (weight > 0) next[value] = (next[value] ?? 0) + weight;
+  const entries = Object.entries(next);
+  if (entries.length <= bound) return next;
+  return Object.fromEntries(entries.sort(dropOrder).slice(entries.length - bound));
+}
+
+/** Takes the weights back; a value dropped meanwhile (or counted again from zero since) never goes below zero. */
+export function subtractWeighted(counts: RankedCounts, weights: readonly (readonly [string, number])[]): RankedCounts {
+  const next = { ...counts };
+  for (const [value, weight] of weights) {
+    const count = next[value];
+    if (count === undefined) continue;
+    if (count > weight) next[value] = count - weight;
+    else delete next[value];
+  }
+  return next;
+}
+
+/** The `n` highest counts, highest first (ties by value), with their counts. */
+export function ranked(counts: RankedCounts, n: number): [string, number][] {
+  return Object.entries(counts).sort(dropOrder).reverse().slice(0, n);
+}
