@@ -8,16 +8,19 @@ import { contentWords, MIN_SHARED_CONTENT_WORDS } from './relation.ts';
 
 /**
  * Band keys of the whole text a statement is filed under. Each stored key is an item (a write unit), so the
- * store files fewer than echoFingerprint's 32: with 16 bands of 4
- * rows a pair meets with probability 1 − (1 − J⁴)¹⁶, 0.89 at Jaccard 0.6 and 0.9998 at 0.84 (the mean
- * similarity of a copy with one word dropped), and a copy that cut a sentence meets on that sentence's key.
- * Every member of a cluster files its keys, so an echo meets the cluster through whichever member it is closest to.
- * On the BBC corpus (scripts/echo-keys.ts: 13,917 statements), with the content-word keys below, these are
- * 20.9 keys a statement against 42.2; the pairs of one speaker's statements in different articles that share
- * one hold 1,456 of the 1,460 echoes the full fingerprint's keys find, and 33 more (paraphrases the content
- * words meet on): 1,489 echoes among 1,784 candidate pairs.
+ * store files 8 of echoFingerprint's 32: alone they find a pair with probability 1 − (1 − J⁴)⁸, 0.996 at
+ * Jaccard 0.84 (the mean similarity of a copy with one word dropped), but a copy also meets on its sentences'
+ * keys and its content words' (below), and every member of a cluster files its keys, so an echo meets the
+ * cluster through whichever member it is closest to. Measured on the BBC corpus (scripts/echo-keys.ts: 13,917
+ * statements), with all the keys of clusterKeys:
+ *
+ *   word-pair bands   keys a statement   echoes of the full fingerprint's 1,460 found   echoes found in all
+ *        16                20.9                        1,456                               1,489
+ *         8                12.9                        1,449                               1,482
+ *
+ * 8 bands give up 7 echoes in 1,489 for 38% fewer keys (about 50 write units an article on that corpus).
  */
-export const STORED_BANDS = 16;
+export const STORED_BANDS = 8;
 
 /**
  * Bands of 2 rows over the content words alone (single words, not pairs): reported speech changes pronouns and
@@ -30,11 +33,10 @@ const CONTENT_ROWS = 2;
 
 /**
  * The keys a statement is looked up and filed under: STORED_BANDS band keys of its whole text, CONTENT_BANDS
- * of its content words (when it has as many as a paraphrase must share), and one key
- * per opening sentence of MIN_SENTENCE_WORDS or more (a one-sentence statement's too), its normalized words'
- * hash. A copy that cut a sentence keeps its other sentences whole, so their keys are the same; two sentences
- * equal once normalized are the same words, where band keys would only find them likely similar. A text with no words
- * has no keys.
+ * of its content words (when it has as many as a paraphrase must share), and one key per opening sentence of
+ * MIN_SENTENCE_WORDS or more (a one-sentence statement's too), its normalized words' hash. A copy that cut a
+ * sentence keeps its other sentences whole, so their keys are the same; two sentences equal once normalized
+ * are the same words, where band keys would only find them likely similar. A text with no words has no keys.
  */
 export function clusterKeys(text: string): string[] {
   const normalized = normalizeForEcho(text);
