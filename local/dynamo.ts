@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTable } from '../shared/store/create-table.ts';
 import { recordFormat } from '../shared/store/dynamodb/store-format.ts';
+import { repairIndexes } from './dynamo-repair.ts';
 import { LOCAL_REGION } from './s3-notifications.ts';
 
 export interface LocalDynamo {
@@ -27,9 +28,13 @@ const WORKER = new URL('./dynamo-worker.mjs', import.meta.url);
  * It runs in a worker thread: every DynamoDB request costs CPU on both sides (the SDK client, and dynalite
  * parsing, validating and storing), and on one thread the two queue behind each other. In a worker the
  * database works on the second core, still inside the one `npm start` process.
+ *
+ * On disk, a marker beside the directory says the database is open; a clean close removes it. Found at
+ * start, it means the last run was killed, perhaps mid-write, and the indexes are repaired first
+ * (dynamo-repair.ts says why).
  */
 export async function startLocalDynamo({ port, directory, tableName }: { port: number; directory?: string; tableName: string }): Promise<LocalDynamo> {
-  if (directory) await mkdir(directory, { recursive: true });
+  if (directory) await openOnDisk(directory);
   const worker = new Worker(WORKER, { workerData: { port, ...(directory ? { path: directory } : {}) } });
   // An uncaught error in the worker (a request racing a close) is reported, not left to end this process.
   worker.on('error', (error) => console.error('local DynamoDB (dynalite worker) failed:', error));
@@ -43,7 +48,11 @@ export async function startLocalDynamo({ port, directory, tableName }: { port: n
   let exited = false;
   worker.once('exit', () => (exited = true));
   // After a crash the thread is gone and there is nothing left to close.
-  const close = () => (exited ? Promise.resolve() : closeWorker(worker));
+  const close = async () => {
+    if (exited) return;
+    await closeWorker(worker);
+    if (directory) await rm(openMarker(directory), { force: true });
+  };
   const endpoint = `http://localhost:${actualPort}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
@@ -58,6 +67,22 @@ export async function startLocalDynamo({ port, directory, tableName }: { port: n
     client.destroy();
   }
   return { endpoint, port: actualPort, close };
+}
+
+const openMarker = (directory: string) => `${directory}.open`;
+
+/** Repairs the indexes when the last run did not close the database, then marks it open. */
+async function openOnDisk(directory: string): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  const unclean = await access(openMarker(directory)).then(
+    () => true,
+    () => false,
+  );
+  if (unclean) {
+    const { removed, written } = await repairIndexes(directory);
+    if (removed + written > 0) console.error(`local DynamoDB: the last run stopped mid-write; index entries repaired: ${removed} removed, ${written} written`);
+  }
+  await writeFile(openMarker(directory), `${process.pid}\n`);
 }
 
 /** Asks the worker to close the server and the database (flushed to disk), then waits for the thread to end. */
