@@ -117,6 +117,8 @@ export interface ArticleReader {
   getSpeaker(id: string): Promise<SpeakerRecord | null>;
   searchEntities(query: PageQuery & { prefix: string; type?: EntityType }): Promise<Page<EntityRecord>>;
   getEntity(id: string): Promise<EntityRecord | null>;
+  /** Entity records by id, in one BatchGetItem per 100 ids; an id with no record is left out. */
+  getEntities(ids: readonly string[]): Promise<Map<string, EntityRecord>>;
   listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>>;
   /** What was said about an entity: every statement whose words name it (its `entities`), whoever said it, newest first. */
   listEntityStatements(query: PageQuery & DateRange & { id: string }): Promise<Page<StatementRecord>>;

@@ -130,6 +130,9 @@ export function memoryReader(data: ReaderData): ArticleReader {
     async getEntity(id) {
       return entities.find((entity) => entity.id === id) ?? null;
     },
+    async getEntities(ids) {
+      return new Map(entities.filter((entity) => ids.includes(entity.id)).map((entity) => [entity.id, entity]));
+    },
     async listEntityArticles(id, query) {
       return page(entityArticles[id] ?? [], query, `entity-articles|${id}`);
     },

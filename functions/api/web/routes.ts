@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ObjectReader } from '../../../shared/objects/reader.ts';
-import { InvalidCursorError, type EntityRecord, type StatementRecord } from '../../../shared/store/port.ts';
+import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
 import type { ArticleReader } from '../../../shared/store/port.ts';
 import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
@@ -110,7 +110,7 @@ async function laterStatements(store: WebStore, articleId: string, cursor: strin
 
 /**
  * A speaker's most recent statements, up to OVERVIEW_STATEMENTS (pages of OVERVIEW_PAGE, so a speaker with
- * thousands costs two reads), and the records of the entities they name most (at most ten reads).
+ * thousands costs two reads), and the records of the entities they name most (one read).
  */
 async function speakerOverview(store: WebStore, speaker: string): Promise<SpeakerOverview> {
   const statements: StatementRecord[] = [];
@@ -121,8 +121,7 @@ async function speakerOverview(store: WebStore, speaker: string): Promise<Speake
     cursor = page.nextCursor;
   } while (cursor !== null && statements.length < OVERVIEW_STATEMENTS);
   const recent = statements.slice(0, OVERVIEW_STATEMENTS);
-  const records = await Promise.all(topEntities(recent).map(({ id }) => store.getEntity(id)));
-  const entities = new Map(records.filter((record): record is EntityRecord => record !== null).map((record) => [record.id, record]));
+  const entities = await store.getEntities(topEntities(recent).map(({ id }) => id));
   return { statements: recent, complete: cursor === null && recent.length === statements.length, entities };
 }
 

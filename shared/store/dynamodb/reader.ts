@@ -347,6 +347,13 @@ export class DynamoArticleReader implements ArticleReader {
     return summary && toEntityRecord(summary);
   }
 
+  async getEntities(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+    const wanted = ids.filter((id) => !tooLong(id));
+    const found = await batchGet(this.options.client, this.options.tableName, wanted.map(keys.entity), { attributes: Aggregate.SUMMARY_ATTRIBUTES });
+    const records = found.map(Aggregate.summaryFromItem).filter((summary) => summary.articleCount > 0).map(toEntityRecord);
+    return new Map(records.map((record) => [record.id, record]));
+  }
+
   async listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
     if (tooLong(id)) return EMPTY_PAGE;
     return this.page({

@@ -348,6 +348,17 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     await store.deleteSource(source(key, '02'));
   });
 
+  it('answers the records of many entities in one BatchGetItem, as getEntity answers each', async () => {
+    const ids = ['lachin-corridor', 'lachin-group', 'yerevan', 'no-such-entity', 'x'.repeat(5_000)];
+    const metered = documentClient(localClient(dynamo.endpoint));
+    const counter = meter(metered);
+    const found = await storeFor(dynamo, metered).getEntities(ids);
+
+    expect([...found.keys()].sort()).toEqual(['lachin-corridor', 'lachin-group', 'yerevan']);
+    for (const id of found.keys()) expect(found.get(id), id).toEqual(await store.getEntity(id));
+    expect(counter.requests).toEqual({ BatchGetItem: 1 });
+  });
+
   it('serves every query with GetItem, BatchGetItem and Query only', async () => {
     const metered = documentClient(localClient(dynamo.endpoint));
     const counter = meter(metered);
@@ -360,6 +371,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     await reader.getSpeaker(slugId(ERDOGAN));
     await all((cursor) => reader.searchEntities({ prefix: 'lach', type: 'location', limit: 5, cursor }));
     await reader.getEntity('lachin-corridor');
+    await reader.getEntities(['lachin-corridor', 'yerevan']);
     await all((cursor) => reader.listEntityArticles('yerevan', { limit: 5, cursor }));
     await reader.getIngestion('read/01.txt');
     await all((cursor) => reader.listIngestions({ limit: 5, cursor }));
