@@ -51,9 +51,10 @@ export const foundingClusterId = (speakerId: string, normalized: string): string
  */
 export function closestCluster(statement: EchoCandidate, normalized: string, references: readonly ClusterReference[]): StatementCluster | null {
   let best: { id: string; relation: EchoRelation } | null = null;
+  const wordsHash = digest(normalized);
   for (const reference of references) {
     if (reference.speakerId !== statement.speakerId) continue;
-    const relation = reference.wordsHash === digest(normalized) ? 'copy' : echoRelation(statement, reference);
+    const relation = reference.wordsHash === wordsHash ? 'copy' : echoRelation(statement, reference);
     if (!relation) continue;
     if (!best || RANK[relation] > RANK[best.relation] || (RANK[relation] === RANK[best.relation] && reference.id < best.id)) {
       best = { id: reference.id, relation };
