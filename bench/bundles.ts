@@ -30,8 +30,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./cold-start.mjs', import.meta.url));
 /** What this branch is compared with. */
 const BASELINE = 'main';
-/** The bundle runs on this machine's Node; the deployed one targets node24. */
-const TARGET = `node${process.versions.node.split('.')[0]}`;
+/** The esbuild target for a Node version ("v24.1.0" → node24): each bundle is built for the Node that runs it. */
+const targetOf = (version: string) => `node${version.replace(/^v/, '').split('.')[0]}`;
 const INGEST_COLD_STARTS = 9;
 const API_COLD_STARTS = 5;
 const TABLE = 'onrecord-bench-cold';
@@ -86,8 +86,8 @@ interface Bundle {
 }
 
 /** A module (a handler, or the parser alone) bundled as the checkout at `root` bundles its functions. */
-export async function bundleModule(root: string, moduleEntry: string, outdir: string): Promise<Bundle> {
-  const target = { entry: join(root, moduleEntry), outdir, target: TARGET, tsconfig: join(root, 'tsconfig.json') };
+export async function bundleModule(root: string, moduleEntry: string, outdir: string, nodeVersion = process.version): Promise<Bundle> {
+  const target = { entry: join(root, moduleEntry), outdir, target: targetOf(nodeVersion), tsconfig: join(root, 'tsconfig.json') };
   const own = join(root, 'infra/bundle.ts');
   const options = existsSync(own)
     ? ((await import(pathToFileURL(own).href)) as { functionBundleOptions: typeof functionBundleOptions }).functionBundleOptions(target)
@@ -280,8 +280,8 @@ interface ColdStart {
   second: Step;
 }
 
-async function coldStart(entry: string, events: [unknown, unknown], env: Record<string, string | undefined>): Promise<ColdStart> {
-  const { stdout } = await run(process.execPath, [CHILD, pathToFileURL(entry).href, JSON.stringify(events)], { env, maxBuffer: 64 * 1024 * 1024 });
+async function coldStart(node: string, entry: string, events: [unknown, unknown], env: Record<string, string | undefined>): Promise<ColdStart> {
+  const { stdout } = await run(node, [CHILD, pathToFileURL(entry).href, JSON.stringify(events)], { env, maxBuffer: 64 * 1024 * 1024 });
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ColdStart;
   for (const step of [result.first, result.second]) {
     if (step.outcome !== 200 && step.outcome !== 'ok') throw new Error(`${entry}: a cold-start request answered ${step.outcome}`);
@@ -314,12 +314,15 @@ const ratio = (ours: readonly number[], theirs: readonly number[]) => `${(median
 export const bundlesMeasure: Measure = {
   name: 'bundles',
   title: 'Lambda bundles: size and cold start',
-  async run() {
+  async run(options) {
+    // Lambda runs the deployed runtime (node24); `--node` gives that binary, for cold starts that carry over.
+    const node = options.node ?? process.execPath;
+    const nodeVersion = (await run(node, ['--version'])).stdout.trim();
     const dir = await mkdtemp(join(tmpdir(), 'onrecord-bundles-'));
     const backends = await startBackends();
     const rows: Row[] = [];
     const notes: string[] = [
-      `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${TARGET} (this machine's Node; deployed: node24). The baseline, ${BASELINE}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${BASELINE}'s.`,
+      `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${targetOf(nodeVersion)} for the Node the cold starts run on, ${nodeVersion}${options.node ? ' (--node)' : " (this machine's; `--node PATH` runs them on another, such as the deployed runtime's node24)"}. The baseline, ${BASELINE}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${BASELINE}'s.`,
       `Cold start, in a fresh \`node\` process (bench/cold-start.mjs; Node's own start-up excluded), with the deployed NODE_OPTIONS=--enable-source-maps and credentials in the environment as on Lambda: init = \`await import(index.mjs)\`; init + first = that plus the handler's first call (an API request, or an SQS message announcing a new HTML article, ${(backends.htmlBytes / 1024).toFixed(1)} KB, which it reads from a local S3 stand-in, parses and stores in dynalite); first use = the first call's CPU time minus the second's (the same request, or another HTML article), i.e. what loading and setting up on first use adds. CPU time = user + system time of the process (V8 compiles on helper threads too, so it can exceed wall time); on a shared machine the CPU figures and the ratios are the ones to read.`,
       `${INGEST_COLD_STARTS} cold starts per tree for the ingest, ${API_COLD_STARTS} per endpoint and tree for the API; medians. Not on Lambda: no X-Ray (the tracer is off outside Lambda), and the stores are local, so a round trip costs well under a millisecond here.`,
     ];
@@ -327,7 +330,7 @@ export const bundlesMeasure: Measure = {
       const roots = [ROOT, await checkOut(BASELINE, dir)];
       const bundles = new Map<string, Bundle>();
       for (const [t, root] of roots.entries()) {
-        for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(root, entry, join(dir, `${t}-${name}`)));
+        for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(root, entry, join(dir, `${t}-${name}`), nodeVersion));
       }
       for (const name of Object.keys(HANDLERS) as HandlerName[]) {
         const ours = bundles.get(`0:${name}`)!;
@@ -348,7 +351,7 @@ export const bundlesMeasure: Measure = {
       for (const scenario of scenarios) {
         const figures = [noFigures(), noFigures()];
         for (let i = 0; i < scenario.runs; i++) {
-          for (const t of [0, 1]) record(figures[t]!, await coldStart(bundles.get(`${t}:${scenario.handler}`)!.entry, scenario.events(), backends.env));
+          for (const t of [0, 1]) record(figures[t]!, await coldStart(node, bundles.get(`${t}:${scenario.handler}`)!.entry, scenario.events(), backends.env));
         }
         const [ours, theirs] = figures as [Figures, Figures];
         const target = { op: '<=' as const, value: scenario.target };

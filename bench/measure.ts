@@ -26,6 +26,8 @@ export interface BenchOptions {
    * for when the whole corpus takes too long on this machine; their notes say which sample they used.
    */
   every: number;
+  /** The Node binary the cold starts run on (bundles); default: this process's. */
+  node?: string;
 }
 
 /** One benchmark: bench/run.ts runs each (or the one named by --only) and gathers the results. */

@@ -2,6 +2,8 @@
  * `npm run bench`: runs every measure (or only the ones named with `--only NAME`, repeatable or comma
  * separated), prints a table, and on a full run writes BENCHMARKS.md at the project root.
  * `--every N` makes the storage-bound measures use every Nth article of the corpus (default: all).
+ * `--node PATH` runs the Lambda cold starts on that Node binary (the deployed runtime's major, for figures
+ * that carry over to AWS); the rest runs on this process's Node.
  * Measures are imported lazily so that one whose code is missing or broken fails alone.
  */
 import { writeFile } from 'node:fs/promises';
@@ -24,8 +26,10 @@ const MEASURES: Record<string, () => Promise<Measure>> = {
 
 const REPORT_FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 
-const { values: args } = parseArgs({ options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' } } });
-const options: BenchOptions = { every: Number(args.every) };
+const { values: args } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' }, node: { type: 'string' } },
+});
+const options: BenchOptions = { every: Number(args.every), ...(args.node ? { node: args.node } : {}) };
 if (!Number.isInteger(options.every) || options.every < 1) throw new Error(`--every takes a positive integer, not ${args.every}`);
 
 function selected(): string[] {
