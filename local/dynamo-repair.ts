@@ -1,5 +1,15 @@
-import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
+import {
+  dynaliteDb,
+  globalIndexPrefix,
+  itemPrefix,
+  localIndexPrefix,
+  openDynaliteLevel,
+  type IndexDescription,
+  type LevelDatabase,
+  type StoredItem,
+  type TableDescription,
+} from './dynalite-internals.ts';
 
 /**
  * dynalite stores an item and its index entries as separate LevelDB writes (db/index.js, updateIndexes: the
@@ -10,49 +20,8 @@ import { isDeepStrictEqual } from 'node:util';
  * one, so after an unclean stop the local stand-in is brought back to that: every index entry is checked
  * against the item it names, every item against its entries, before the database serves again.
  *
- * It works on dynalite's own LevelDB layout with dynalite's own key functions, opened through dynalite's
- * copy of `level`, so the keys it writes are the keys dynalite reads.
+ * It works on dynalite's own LevelDB layout with dynalite's own key functions (dynalite-internals.ts).
  */
-
-interface KeySchemaElement {
-  AttributeName: string;
-  KeyType: string;
-}
-interface IndexDescription {
-  IndexName: string;
-  KeySchema: KeySchemaElement[];
-  Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
-}
-interface TableDescription {
-  TableName: string;
-  KeySchema: KeySchemaElement[];
-  AttributeDefinitions: { AttributeName: string; AttributeType: string }[];
-  GlobalSecondaryIndexes?: IndexDescription[];
-  LocalSecondaryIndexes?: IndexDescription[];
-}
-/** An item as dynalite stores it: attribute → { type: value }. */
-type StoredItem = Record<string, Record<string, unknown>>;
-
-interface DynaliteDb {
-  createKey(item: StoredItem, table: TableDescription): string;
-  getIndexActions(
-    indexes: IndexDescription[],
-    existing: StoredItem | null,
-    item: StoredItem,
-    table: TableDescription,
-  ): { puts: { index: string; key: string; item: StoredItem }[] };
-}
-interface LevelDatabase {
-  open(): Promise<void>;
-  close(): Promise<void>;
-  get(key: string): Promise<unknown>;
-  iterator(range: { gte: string; lt: string }): AsyncIterable<[string, unknown]>;
-  batch(operations: ({ type: 'put'; key: string; value: unknown } | { type: 'del'; key: string })[]): Promise<void>;
-}
-
-const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-const dynaliteDb = fromDynalite('./db/index.js') as DynaliteDb;
-const { Level } = fromDynalite('level') as { Level: new (path: string, options: { valueEncoding: 'json' }) => LevelDatabase };
 
 const BATCH = 500;
 
@@ -65,8 +34,7 @@ export interface IndexRepair {
 
 /** Makes every index of every table in the dynalite database at `path` agree with the table's items. */
 export async function repairIndexes(path: string): Promise<IndexRepair> {
-  const db = new Level(path, { valueEncoding: 'json' });
-  await db.open();
+  const db = await openDynaliteLevel(path);
   try {
     const repair: IndexRepair = { removed: 0, written: 0 };
     for await (const [, table] of entries(db, 'table~')) {
@@ -81,10 +49,10 @@ export async function repairIndexes(path: string): Promise<IndexRepair> {
 }
 
 async function repairTable(db: LevelDatabase, table: TableDescription): Promise<IndexRepair> {
-  const itemPrefix = `item-${table.TableName}~`;
+  const items = itemPrefix(table.TableName);
   const indexes = [
-    ...(table.GlobalSecondaryIndexes ?? []).map((index) => ({ index, prefix: `index-global~${table.TableName}~${index.IndexName}~` })),
-    ...(table.LocalSecondaryIndexes ?? []).map((index) => ({ index, prefix: `index-local~${table.TableName}~${index.IndexName}~` })),
+    ...(table.GlobalSecondaryIndexes ?? []).map((index) => ({ index, prefix: globalIndexPrefix(table.TableName, index.IndexName) })),
+    ...(table.LocalSecondaryIndexes ?? []).map((index) => ({ index, prefix: localIndexPrefix(table.TableName, index.IndexName) })),
   ];
   const writes = batchWriter(db);
   let removed = 0;
@@ -94,7 +62,7 @@ async function repairTable(db: LevelDatabase, table: TableDescription): Promise<
   for (const { index, prefix } of indexes) {
     for await (const [key, value] of entries(db, prefix)) {
       const pieces = value as StoredItem;
-      const item = (await db.get(itemPrefix + dynaliteDb.createKey(pieces, table))) as StoredItem | undefined;
+      const item = (await db.get(items + dynaliteDb.createKey(pieces, table))) as StoredItem | undefined;
       const expected = item ? entryOf(table, index, item) : undefined;
       if (expected && prefix + expected.key === key && isDeepStrictEqual(expected.item, pieces)) continue;
       await writes.push({ type: 'del', key });
@@ -104,7 +72,7 @@ async function repairTable(db: LevelDatabase, table: TableDescription): Promise<
   await writes.flush();
 
   // Then items: each needs its entry in every index whose keys it has.
-  for await (const [, value] of entries(db, itemPrefix)) {
+  for await (const [, value] of entries(db, items)) {
     const item = value as StoredItem;
     for (const { index, prefix } of indexes) {
       const expected = entryOf(table, index, item);

@@ -7,33 +7,15 @@
  * shows every item once with its values; started without it, the damage shows as CI saw it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dynaliteDb, globalIndexPrefix, openDynaliteLevel, type TableDescription } from '../../../local/dynalite-internals.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../../local/dynamo.ts';
 
 const TABLE = 'repair';
-const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-const dynaliteDb = fromDynalite('./db/index.js') as {
-  createKey(item: unknown, table: unknown): string;
-  getIndexActions(indexes: unknown[], existing: unknown, item: unknown, table: unknown): { puts: { index: string; key: string; item: unknown }[]; deletes: { index: string; key: string }[] };
-};
-const { Level } = fromDynalite('level') as {
-  Level: new (
-    path: string,
-    options: { valueEncoding: 'json' },
-  ) => {
-    open(): Promise<void>;
-    close(): Promise<void>;
-    get(key: string): Promise<unknown>;
-    put(key: string, value: unknown): Promise<void>;
-    del(key: string): Promise<void>;
-  };
-};
-
 type Stored = Record<string, { S: string }>;
 const stored = (name: string, position: string): Stored => ({
   pk: { S: `ITEM#${name}` },
@@ -64,14 +46,14 @@ async function damagedDatabase(): Promise<string> {
   await dynamo.close();
   dynamo = undefined;
 
-  const db = new Level(directory, { valueEncoding: 'json' });
-  await db.open();
-  const table = (await db.get(`table~${TABLE}`)) as { GlobalSecondaryIndexes: { IndexName: string }[] };
-  const gsi1 = table.GlobalSecondaryIndexes.find((index) => index.IndexName === 'gsi1')!;
+  const db = await openDynaliteLevel(directory);
+  const table = (await db.get(`table~${TABLE}`)) as TableDescription;
+  const gsi1 = table.GlobalSecondaryIndexes!.find((index) => index.IndexName === 'gsi1')!;
+  const entries = globalIndexPrefix(TABLE, 'gsi1');
   const partWrite = async (before: Stored, after: Stored, stage: 'entries deleted' | 'entries put') => {
     const actions = dynaliteDb.getIndexActions([gsi1], before, after, table);
-    for (const { key } of actions.deletes) await db.del(`index-global~${TABLE}~gsi1~${key}`);
-    if (stage === 'entries put') for (const { key, item } of actions.puts) await db.put(`index-global~${TABLE}~gsi1~${key}`, item);
+    for (const { key } of actions.deletes) await db.del(entries + key);
+    if (stage === 'entries put') for (const { key, item } of actions.puts) await db.put(entries + key, item);
   };
   await partWrite(stored('a', '1'), stored('a', '2'), 'entries put');
   await partWrite(stored('b', '1'), stored('b', '2'), 'entries deleted');
