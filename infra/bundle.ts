@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Plugin } from 'esbuild';
+import { builtinsAsRequire } from './builtins-as-require.ts';
 
 /**
  * How a function's code is bundled: one definition for `cdk synth` (constructs/service-function.ts) and for
@@ -95,7 +96,7 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
       bowser: here('./no-bowser.ts'),
       semver: here('./semver-gte.ts'),
     },
-    plugins: [sdkSchemaLiteralKeys],
+    plugins: [sdkSchemaLiteralKeys, builtinsAsRequire],
     tsconfig,
     logLevel: 'warning',
   };

@@ -4,7 +4,8 @@
  * providers that skip to the next link, bowser), and the SDK clients' schemas with literal keys. Each is
  * bundled with the very options `cdk synth` uses: the default credential chain must still find the
  * environment's credentials (as on Lambda) and fall through the stubbed links without them, and S3's
- * GetObject must still read an object and name a missing key.
+ * GetObject must still read an object and name a missing key. Node's built-ins imported as ESM are read through
+ * `require` (infra/builtins-as-require.ts): every name a dependency imports must still be there.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -38,7 +39,14 @@ export async function getObject(endpoint, key) {
 }
 `;
 
+const BUILTINS_ENTRY = `import http, { STATUS_CODES, request } from 'node:http';
+import { createHash } from 'crypto';
+import * as path from 'node:path';
+export const found = { agent: typeof http.Agent, notFound: STATUS_CODES[404], request: request === http.request, sha: createHash('sha1').update('a').digest('hex').slice(0, 6), join: path.join('a', 'b') };
+`;
+
 let outdir: string;
+let builtins: { found: unknown };
 let defaultProvider: (init?: object) => Provider;
 let getObject: (endpoint: string, key: string) => Promise<unknown>;
 
@@ -64,6 +72,7 @@ beforeAll(async () => {
   outdir = await mkdtemp(join(tmpdir(), 'onrecord-stand-ins-'));
   ({ defaultProvider } = (await bundled('credentials', "export { defaultProvider } from '@aws-sdk/credential-provider-node';\n")) as { defaultProvider: typeof defaultProvider });
   ({ getObject } = (await bundled('s3', S3_ENTRY)) as { getObject: typeof getObject });
+  builtins = (await bundled('builtins', BUILTINS_ENTRY)) as typeof builtins;
 }, 60_000);
 
 afterAll(async () => {
@@ -140,5 +149,14 @@ describe('SDK schemas with literal keys', () => {
     for (const file of files.filter((name) => name.endsWith('.mjs'))) code += await readFile(join(outdir, 's3', file), 'utf8');
     expect(code).toContain('GetObjectRequest');
     expect(code).not.toContain('PutBucketCors');
+  });
+});
+
+describe('built-ins imported as ESM', () => {
+  it('are read through require, every import (default, named, namespace) answering as the module', async () => {
+    expect(builtins.found).toEqual({ agent: 'function', notFound: 'Not Found', request: true, sha: '86f7e4', join: 'a/b' });
+    const code = await readFile(join(outdir, 'builtins', 'index.mjs'), 'utf8');
+    expect(code).not.toMatch(/from\s*"node:(?:http|crypto|path)"/);
+    expect(code).toContain('"node:http"');
   });
 });
