@@ -27,6 +27,8 @@ export interface Usage {
    * or changes its index key, also costs an index delete, which the request does not show.
    */
   indexWriteUnits: Record<string, number>;
+  /** Write units (base table and indexes together) by the written item's `itemType` ("(delete)" for a delete's key). */
+  writeUnitsByType: Record<string, number>;
   /** Bytes of DynamoDB's JSON answers (content-length): what reads cost in transfer, type tags included. */
   bytesReceived: number;
 }
@@ -37,11 +39,21 @@ export const emptyUsage = (): Usage => ({
   bytesWritten: 0,
   writeUnits: 0,
   indexWriteUnits: Object.fromEntries(TABLE_INDEXES.map((index) => [index.name, 0])),
+  writeUnitsByType: {},
   bytesReceived: 0,
 });
 
 /** A copy of the counts so far, to subtract from later ones (usageDelta). */
-export const snapshot = (usage: Usage): Usage => ({ ...usage, requests: { ...usage.requests }, indexWriteUnits: { ...usage.indexWriteUnits } });
+export const snapshot = (usage: Usage): Usage => ({
+  ...usage,
+  requests: { ...usage.requests },
+  indexWriteUnits: { ...usage.indexWriteUnits },
+  writeUnitsByType: { ...usage.writeUnitsByType },
+});
+
+function countsDelta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([name, count]) => [name, count - (before[name] ?? 0)]));
+}
 
 export function usageDelta(after: Usage, before: Usage): Usage {
   const requests: Record<string, number> = {};
@@ -54,9 +66,8 @@ export function usageDelta(after: Usage, before: Usage): Usage {
     itemsWritten: after.itemsWritten - before.itemsWritten,
     bytesWritten: after.bytesWritten - before.bytesWritten,
     writeUnits: after.writeUnits - before.writeUnits,
-    indexWriteUnits: Object.fromEntries(
-      Object.entries(after.indexWriteUnits).map(([name, units]) => [name, units - (before.indexWriteUnits[name] ?? 0)]),
-    ),
+    indexWriteUnits: countsDelta(after.indexWriteUnits, before.indexWriteUnits),
+    writeUnitsByType: countsDelta(after.writeUnitsByType, before.writeUnitsByType),
     bytesReceived: after.bytesReceived - before.bytesReceived,
   };
 }
@@ -92,17 +103,24 @@ function valueSize(value: AttributeValue): number {
 export const itemSize = (item: Item): number =>
   Object.entries(item).reduce((sum, [name, value]) => sum + utf8(name) + valueSize(value), 0);
 
-function recordWrite(usage: Usage, item: Item): void {
+function recordWrite(usage: Usage, item: Item, itemType: string): void {
   const size = itemSize(item);
   const units = Math.max(1, Math.ceil(size / 1024));
   usage.itemsWritten++;
   usage.bytesWritten += size;
   usage.writeUnits += units;
+  let allUnits = units;
   // A delete's key and an update's values name no index attributes: their index writes are not seen.
   for (const index of TABLE_INDEXES) {
-    if (item[index.partitionKey] && item[index.sortKey]) usage.indexWriteUnits[index.name] = (usage.indexWriteUnits[index.name] ?? 0) + units;
+    if (item[index.partitionKey] && item[index.sortKey]) {
+      usage.indexWriteUnits[index.name] = (usage.indexWriteUnits[index.name] ?? 0) + units;
+      allUnits += units;
+    }
   }
+  usage.writeUnitsByType[itemType] = (usage.writeUnitsByType[itemType] ?? 0) + allUnits;
 }
+
+const typeOf = (item: Item | undefined): string => String(item?.itemType?.S ?? '(untyped)');
 
 interface WriteRequestBody {
   RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]>;
@@ -115,16 +133,19 @@ function recordRequest(usage: Usage, operation: string, body: WriteRequestBody):
   usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
   if (operation === 'BatchWriteItem') {
     for (const requests of Object.values(body.RequestItems ?? {})) {
-      for (const request of requests) recordWrite(usage, request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {});
+      for (const request of requests) {
+        if (request.PutRequest) recordWrite(usage, request.PutRequest.Item, typeOf(request.PutRequest.Item));
+        else recordWrite(usage, request.DeleteRequest?.Key ?? {}, '(delete)');
+      }
     }
   } else if (operation === 'PutItem') {
-    recordWrite(usage, body.Item ?? {});
+    recordWrite(usage, body.Item ?? {}, typeOf(body.Item));
   } else if (operation === 'DeleteItem') {
-    recordWrite(usage, body.Key ?? {});
+    recordWrite(usage, body.Key ?? {}, '(delete)');
   } else if (operation === 'UpdateItem') {
     // The billed size is that of the whole item after the update, which the request does not show:
     // the key plus the values it sets is a lower bound.
-    recordWrite(usage, { ...body.Key, ...body.ExpressionAttributeValues });
+    recordWrite(usage, { ...body.Key, ...body.ExpressionAttributeValues }, '(update)');
   }
 }
 
