@@ -13,7 +13,15 @@ import { fakeObjects } from '../tests/unit/web/fake-store.ts';
 import type { Measure, Row } from './measure.ts';
 import { percentile, summarize } from './stats.ts';
 
-const WARM_UP = 300;
+/**
+ * Requests before the timed ones. V8 optimises hot code on helper threads, and process.cpuUsage counts every
+ * thread, so while it settles a request's CPU time includes compiling: with 300 warm-ups the pages' p99 was
+ * that (3.6 ms, against 0.2–1.7 once settled). A warm Lambda serves thousands of requests; its first ones are
+ * the cold start's (the bundles measure). The settling requests' own p99 is reported beside.
+ */
+const WARM_UP = 3000;
+/** The first requests, whose p50 / p99 the notes give as the settling figures. */
+const SETTLING = 300;
 const REQUESTS = 3000;
 /** Issue #17: the function's own work must stay a small part of a request. */
 const P99_TARGET_MS = 2;
@@ -54,23 +62,29 @@ export const handlerMeasure: Measure = {
     const handler = createApi(store, { logger, extraRoutes: webRoutes({ store, objects: fakeObjects({ [article.source.key]: text }), logger }) });
     const rows: Row[] = [];
     const figures: string[] = [];
+    const settlingFigures: string[] = [];
     for (const [label, target] of Object.entries(PATHS)) {
       const event = httpEvent(target);
       const cpuMs: number[] = [];
+      const settlingMs: number[] = [];
       for (let i = 0; i < WARM_UP + REQUESTS; i++) {
         const start = process.cpuUsage();
         const response = await handler(event, lambdaContext);
         const used = process.cpuUsage(start);
         if (response.statusCode !== 200) throw new Error(`GET ${target} answered ${response.statusCode}`);
-        if (i >= WARM_UP) cpuMs.push((used.user + used.system) / 1000);
+        const ms = (used.user + used.system) / 1000;
+        if (i >= WARM_UP) cpuMs.push(ms);
+        else if (i >= SETTLING && i < SETTLING + REQUESTS) settlingMs.push(ms);
       }
       rows.push({ metric: `${label} p99 CPU per request`, unit: 'ms', summary: summarize([percentile(cpuMs, 99)]), target: { op: '<=', value: P99_TARGET_MS } });
       figures.push(`${label} ${percentile(cpuMs, 50).toFixed(2)} / ${percentile(cpuMs, 99).toFixed(2)}`);
+      settlingFigures.push(`${label} ${percentile(settlingMs, 50).toFixed(2)} / ${percentile(settlingMs, 99).toFixed(2)}`);
     }
     return {
       rows,
       notes: [
-        `createApi with the web routes, as functions/api/handler.ts builds it, over tests/unit/api/support/fake-store.ts (an in-memory reader; the article page reads tests/fixtures/karabakh-offensive-2023-09-20.txt as its object), called in this process: ${WARM_UP} warm-up requests then ${REQUESTS} timed, one at a time, per endpoint; CPU time of the process per request (process.cpuUsage). No tracer (off outside Lambda), logger silent. The rows are the p99; p50 / p99 in ms: ${figures.join('; ')}.`,
+        `createApi with the web routes, as functions/api/handler.ts builds it, over tests/unit/api/support/fake-store.ts (an in-memory reader; the article page reads tests/fixtures/karabakh-offensive-2023-09-20.txt as its object), called in this process: ${WARM_UP} warm-up requests then ${REQUESTS} timed, one at a time, per endpoint; CPU time of the process per request (process.cpuUsage, all threads). No tracer (off outside Lambda), logger silent. The rows are the p99; p50 / p99 in ms: ${figures.join('; ')}.`,
+        `While V8 still optimises (requests ${SETTLING}–${SETTLING + REQUESTS} of the warm-up, compiling on helper threads counted in), p50 / p99 in ms: ${settlingFigures.join('; ')}.`,
       ],
     };
   },
