@@ -42,6 +42,7 @@ export const dynamoCostMeasure: Measure = {
       ...TABLE_INDEXES.map((index) => ({ metric: `  and on ${index.name}`, unit: 'WRU', summary: per((u) => u.indexWriteUnits[index.name] ?? 0) })),
       { metric: 'write units / article (table and indexes)', unit: 'WRU', summary: per((u) => u.writeUnits + Object.values(u.indexWriteUnits).reduce((sum, units) => sum + units, 0)) },
       { metric: 'read requests / article write', unit: 'requests', summary: per((u) => countOf(u, READ_OPERATIONS)) },
+      { metric: 'read units / article write', unit: 'RRU', summary: per((u) => u.readUnits) },
       // Speakers and entities are the items every article naming them touches: they must not grow with the archive.
       ...['speaker', 'entity', 'day', 'day-share'].map((itemType) => ({
         metric: `largest ${itemType} item after the corpus`,
@@ -58,6 +59,7 @@ export const dynamoCostMeasure: Measure = {
       for (const [name, path] of Object.entries(paths)) {
         const reads: number[] = [];
         const received: number[] = [];
+        const readUnits: number[] = [];
         let scans = 0;
         for (let i = 0; i < CALLS; i++) {
           const before = snapshot(loaded.usage);
@@ -67,11 +69,13 @@ export const dynamoCostMeasure: Measure = {
           const delta = usageDelta(loaded.usage, before);
           reads.push(countOf(delta, READ_OPERATIONS));
           received.push(delta.bytesReceived / 1024);
+          readUnits.push(delta.readUnits);
           scans += countOf(delta, ['Scan']);
         }
         rows.push(
           { metric: `read requests / GET ${name}`, unit: 'requests', summary: summarize(reads) },
           { metric: `  DynamoDB answer bytes / GET ${name}`, unit: 'KB', summary: summarize(received) },
+          { metric: `  read units / GET ${name}`, unit: 'RRU', summary: summarize(readUnits) },
         );
         if (scans > 0) readNotes.push(`GET ${name} made ${scans} Scan request(s): no API request may Scan.`);
       }

@@ -29,6 +29,12 @@ export interface Usage {
   indexWriteUnits: Record<string, number>;
   /** Write units (base table and indexes together) by the written item's `itemType` ("(delete)" for a delete's key). */
   writeUnitsByType: Record<string, number>;
+  /**
+   * On-demand read request units, as billed: per item of a GetItem or BatchGetItem one per started 4 KB, per
+   * Query one per started 4 KB of all the items it returns; half that when eventually consistent. A lower
+   * bound for a filtered Query, which is billed for the items it read before the filter.
+   */
+  readUnits: number;
   /** Bytes of DynamoDB's JSON answers (content-length): what reads cost in transfer, type tags included. */
   bytesReceived: number;
 }
@@ -40,6 +46,7 @@ export const emptyUsage = (): Usage => ({
   writeUnits: 0,
   indexWriteUnits: Object.fromEntries(TABLE_INDEXES.map((index) => [index.name, 0])),
   writeUnitsByType: {},
+  readUnits: 0,
   bytesReceived: 0,
 });
 
@@ -68,6 +75,7 @@ export function usageDelta(after: Usage, before: Usage): Usage {
     writeUnits: after.writeUnits - before.writeUnits,
     indexWriteUnits: countsDelta(after.indexWriteUnits, before.indexWriteUnits),
     writeUnitsByType: countsDelta(after.writeUnitsByType, before.writeUnitsByType),
+    readUnits: after.readUnits - before.readUnits,
     bytesReceived: after.bytesReceived - before.bytesReceived,
   };
 }
@@ -79,7 +87,8 @@ const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Size of one attribute value as DynamoDB counts it (see "Item sizes and formats" in its guide). */
 function valueSize(value: AttributeValue): number {
-  const [type, content] = Object.entries(value)[0] ?? ['NULL', true];
+  // A deserialized answer's value may list its type's siblings as undefined: the type is the one that is set.
+  const [type, content] = Object.entries(value).find(([, set]) => set !== undefined) ?? ['NULL', true];
   switch (type) {
     case 'S':
       return utf8(content as string);
@@ -101,7 +110,7 @@ function valueSize(value: AttributeValue): number {
 }
 
 export const itemSize = (item: Item): number =>
-  Object.entries(item).reduce((sum, [name, value]) => sum + utf8(name) + valueSize(value), 0);
+  Object.entries(item).reduce((sum, [name, value]) => (value === undefined ? sum : sum + utf8(name) + valueSize(value)), 0);
 
 function recordWrite(usage: Usage, item: Item, itemType: string): void {
   const size = itemSize(item);
@@ -122,17 +131,18 @@ function recordWrite(usage: Usage, item: Item, itemType: string): void {
 
 const typeOf = (item: Item | undefined): string => String(item?.itemType?.S ?? '(untyped)');
 
-interface WriteRequestBody {
-  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]>;
+interface RequestBody {
+  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[] | { Keys?: unknown[]; ConsistentRead?: boolean }>;
+  ConsistentRead?: boolean;
   Item?: Item;
   Key?: Item;
   ExpressionAttributeValues?: Item;
 }
 
-function recordRequest(usage: Usage, operation: string, body: WriteRequestBody): void {
+function recordRequest(usage: Usage, operation: string, body: RequestBody): void {
   usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
   if (operation === 'BatchWriteItem') {
-    for (const requests of Object.values(body.RequestItems ?? {})) {
+    for (const requests of Object.values(body.RequestItems ?? {}) as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[][]) {
       for (const request of requests) {
         if (request.PutRequest) recordWrite(usage, request.PutRequest.Item, typeOf(request.PutRequest.Item));
         else recordWrite(usage, request.DeleteRequest?.Key ?? {}, '(delete)');
@@ -146,6 +156,63 @@ function recordRequest(usage: Usage, operation: string, body: WriteRequestBody):
     // The billed size is that of the whole item after the update, which the request does not show:
     // the key plus the values it sets is a lower bound.
     recordWrite(usage, { ...body.Key, ...body.ExpressionAttributeValues }, '(update)');
+  }
+}
+
+const READ_UNIT_BYTES = 4096;
+
+interface ReadOutput {
+  Item?: Record<string, unknown>;
+  Items?: Record<string, unknown>[];
+  Responses?: Record<string, Record<string, unknown>[]>;
+  UnprocessedKeys?: Record<string, { Keys?: unknown[] }>;
+}
+
+const ATTRIBUTE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
+const isAttributeValue = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && ATTRIBUTE_TYPES.has(Object.keys(value)[0]!);
+
+/** The size valueSize gives, of a value as the document client hands it over (a string, a number, a Set, ...). */
+function plainValueSize(value: unknown): number {
+  if (typeof value === 'string') return utf8(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return valueSize({ N: String(value) });
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value instanceof Set) return [...(value as Set<unknown>)].reduce<number>((sum, element) => sum + plainValueSize(element), 0);
+  if (Array.isArray(value)) return 3 + value.reduce<number>((sum, element) => sum + 1 + plainValueSize(element), 0);
+  if (typeof value === 'object' && value !== null) return 3 + plainItemSize(value as Record<string, unknown>) + Object.keys(value).length;
+  return 1;
+}
+
+const plainItemSize = (item: Record<string, unknown>): number =>
+  Object.entries(item).reduce((sum, [name, value]) => (value === undefined ? sum : sum + utf8(name) + plainValueSize(value)), 0);
+
+/**
+ * An answer's item's size. The document client's commands unmarshal their answers in a middleware that runs
+ * inside this one, so their items arrive as plain values; the table client's arrive as attribute values.
+ */
+const answerItemSize = (item: Record<string, unknown>): number =>
+  Object.values(item).every(isAttributeValue) ? itemSize(item as Item) : plainItemSize(item);
+
+/**
+ * What a read costs (see Usage.readUnits); `body` is the request, for its consistency and the keys it asked
+ * for. A key read that finds no item is billed too, as one unit's worth.
+ */
+export function recordRead(usage: Usage, operation: string, body: RequestBody, output: ReadOutput): void {
+  const units = (bytes: number) => Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES));
+  const factor = (consistent: boolean | undefined) => (consistent ? 1 : 0.5);
+  if (operation === 'GetItem') usage.readUnits += units(output.Item ? answerItemSize(output.Item) : 0) * factor(body.ConsistentRead);
+  if (operation === 'Query') {
+    const bytes = (output.Items ?? []).reduce((sum, item) => sum + answerItemSize(item), 0);
+    usage.readUnits += units(bytes) * factor(body.ConsistentRead);
+  }
+  if (operation === 'BatchGetItem') {
+    for (const [table, request] of Object.entries(body.RequestItems ?? {}) as [string, { Keys?: unknown[]; ConsistentRead?: boolean }][]) {
+      const found = output.Responses?.[table] ?? [];
+      const unprocessed = output.UnprocessedKeys?.[table]?.Keys?.length ?? 0;
+      const missing = Math.max(0, (request.Keys?.length ?? 0) - unprocessed - found.length);
+      const bytes = found.reduce((sum, item) => sum + units(answerItemSize(item)), 0);
+      usage.readUnits += (bytes + missing) * factor(request.ConsistentRead);
+    }
   }
 }
 
@@ -164,10 +231,11 @@ export function meterClient(client: DynamoDBClient): Usage {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
       const target = request.headers?.['x-amz-target'] ?? '';
       const operation = target.slice(target.indexOf('.') + 1);
-      if (operation) {
-        recordRequest(usage, operation, JSON.parse(bodyText(request.body) || '{}') as WriteRequestBody);
-      }
-      return next(args);
+      const body = JSON.parse(bodyText(request.body) || '{}') as RequestBody;
+      if (operation) recordRequest(usage, operation, body);
+      const result = await next(args);
+      if (READ_OPERATIONS.includes(operation as (typeof READ_OPERATIONS)[number])) recordRead(usage, operation, body, result.output as ReadOutput);
+      return result;
     },
     { step: 'build', name: 'benchUsageMeter' },
   );

@@ -5,6 +5,8 @@ export interface MeasureReport {
   title: string;
   result?: MeasureResult;
   error?: string;
+  /** What a report built from other measures' figures is made of, in its heading instead of its `--only`. */
+  madeFrom?: string;
 }
 
 const header = ['measure', 'metric', 'median', 'min', 'max', 'unit', 'target', 'met'];
@@ -73,7 +75,7 @@ export function markdownReport(reports: readonly MeasureReport[], machine: reado
     '',
   ];
   for (const report of reports) {
-    lines.push(`## ${report.title} (\`--only ${report.name}\`)`, '');
+    lines.push(`## ${report.title} (${report.madeFrom ?? `\`--only ${report.name}\``})`, '');
     if (report.error) lines.push(`Failed: ${report.error}`, '');
     // A markdown table row or an empty line (around a table) goes in as it is; anything else is a bullet.
     for (const note of report.result?.notes ?? []) lines.push(note === '' || note.startsWith('|') ? note : `- ${note}`);

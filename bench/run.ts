@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { costModel } from './cost-model.ts';
 import { describeMachine } from './machine.ts';
 import { runBenchEnd } from './cleanup.ts';
 import type { BenchOptions, Measure } from './measure.ts';
@@ -67,6 +68,9 @@ try {
 } finally {
   await runBenchEnd();
 }
+// Dollars from what the measures found: after them, and only when DynamoDB's cost was measured.
+const cost = costModel(reports);
+if (cost) reports.push(cost);
 
 console.log(machine.join('\n'));
 console.log();

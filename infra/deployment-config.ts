@@ -133,8 +133,9 @@ function readEnvironment(node: Node, stage: Stage): DeploymentConfig['environmen
   return { account, region };
 }
 
-/** What Lambda's SQS event source accepts as maximum concurrency. */
+/** What Lambda's SQS event source accepts as maximum concurrency, and ours when the deployment names none. */
 const SQS_MAX_CONCURRENCY = { min: 2, max: 1000, default: 10 };
+export const DEFAULT_INGEST_CONCURRENCY = SQS_MAX_CONCURRENCY.default;
 
 function readIngestConcurrency(node: Node): number {
   const value: unknown = node.tryGetContext('ingestConcurrency');

@@ -25,6 +25,8 @@ export interface ApiProps {
 }
 
 export const API_TIMEOUT = Duration.seconds(10);
+/** The API function's memory, and so its CPU share (1,769 MB is one vCPU): the bench's cost model reads it. */
+export const API_MEMORY_MB = 512;
 
 /** One access-log line per request, HTTP API $context variables only. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -86,7 +88,7 @@ export class Api extends Construct {
       description: 'Serves articles, statements, speakers and entities over HTTP',
       serviceName: 'onrecord-api',
       timeout: API_TIMEOUT,
-      memorySize: 512,
+      memorySize: API_MEMORY_MB,
       config,
     });
     this.apiFunction.bindTable({ table, accessMode: 'RO' });

@@ -16,6 +16,8 @@ export interface IngestionProps {
 
 export const INGEST_TIMEOUT = Duration.seconds(30);
 export const INGEST_BATCH_SIZE = 10;
+/** The ingest function's memory, and so its CPU share (1,769 MB is one vCPU): the bench's cost model reads it. */
+export const INGEST_MEMORY_MB = 1024;
 export const INGEST_MAX_BATCHING_WINDOW = Duration.seconds(5);
 /** A record that failed this many deliveries (transient faults retried by SQS) moves to the DLQ. */
 export const MAX_RECEIVE_COUNT = 5;
@@ -46,7 +48,7 @@ export class Ingestion extends Construct {
       description: 'Parses uploaded articles into statements and stores them',
       serviceName: 'onrecord-ingest',
       timeout: INGEST_TIMEOUT,
-      memorySize: 1024,
+      memorySize: INGEST_MEMORY_MB,
       config,
     });
     this.ingestFunction.bindTable({ table, accessMode: 'RW' });
