@@ -19,7 +19,7 @@ const SINGLE_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem'];
 const unitsByType = (total: Usage, articles: number): string =>
   Object.entries(total.writeUnitsByType)
     .sort((a, b) => b[1] - a[1])
-    .map(([itemType, units]) => `${itemType} ${(units / articles).toFixed(1)}`)
+    .map(([itemType, units]) => `${itemType} ${(units / articles).toFixed(1)} (${((total.itemsByType[itemType] ?? 0) / articles).toFixed(1)} items)`)
     .join(', ');
 
 export const dynamoCostMeasure: Measure = {
@@ -104,7 +104,7 @@ export const dynamoCostMeasure: Measure = {
         `Read requests per API call: ${CALLS} calls of each, first page, default limit; the busiest speaker is ${loaded.busiestSpeaker.name} (${loaded.busiestSpeaker.statements} statements). Answer bytes = content-length of DynamoDB's JSON answers to those requests (items with type tags: more than the billed item size, but proportional to it).`,
         `Largest item of each type after the corpus, bytes: ${JSON.stringify(Object.fromEntries(loaded.largestItems))} (an article head is bounded by the item budget, not by the archive).`,
         ...readNotes,
-        `Write units per article by item type, base table and indexes, mean over the articles: ${unitsByType(total, objects.length)}.`,
+        `Write units per article by item type, base table and indexes, mean over the articles (and the items written): ${unitsByType(total, objects.length)}.`,
         `Totals: ${JSON.stringify(total.requests)}.`,
       ],
     };

@@ -29,6 +29,8 @@ export interface Usage {
   indexWriteUnits: Record<string, number>;
   /** Write units (base table and indexes together) by the written item's `itemType` ("(delete)" for a delete's key). */
   writeUnitsByType: Record<string, number>;
+  /** Items written, by the same types. */
+  itemsByType: Record<string, number>;
   /**
    * On-demand read request units, as billed: per item of a GetItem or BatchGetItem one per started 4 KB, per
    * Query one per started 4 KB of all the items it returns; half that when eventually consistent. A lower
@@ -46,6 +48,7 @@ export const emptyUsage = (): Usage => ({
   writeUnits: 0,
   indexWriteUnits: Object.fromEntries(TABLE_INDEXES.map((index) => [index.name, 0])),
   writeUnitsByType: {},
+  itemsByType: {},
   readUnits: 0,
   bytesReceived: 0,
 });
@@ -56,6 +59,7 @@ export const snapshot = (usage: Usage): Usage => ({
   requests: { ...usage.requests },
   indexWriteUnits: { ...usage.indexWriteUnits },
   writeUnitsByType: { ...usage.writeUnitsByType },
+  itemsByType: { ...usage.itemsByType },
 });
 
 function countsDelta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
@@ -75,6 +79,7 @@ export function usageDelta(after: Usage, before: Usage): Usage {
     writeUnits: after.writeUnits - before.writeUnits,
     indexWriteUnits: countsDelta(after.indexWriteUnits, before.indexWriteUnits),
     writeUnitsByType: countsDelta(after.writeUnitsByType, before.writeUnitsByType),
+    itemsByType: countsDelta(after.itemsByType, before.itemsByType),
     readUnits: after.readUnits - before.readUnits,
     bytesReceived: after.bytesReceived - before.bytesReceived,
   };
@@ -127,6 +132,7 @@ function recordWrite(usage: Usage, item: Item, itemType: string): void {
     }
   }
   usage.writeUnitsByType[itemType] = (usage.writeUnitsByType[itemType] ?? 0) + allUnits;
+  usage.itemsByType[itemType] = (usage.itemsByType[itemType] ?? 0) + 1;
 }
 
 const typeOf = (item: Item | undefined): string => String(item?.itemType?.S ?? '(untyped)');
