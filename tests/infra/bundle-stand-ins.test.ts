@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importedNames } from '../../infra/builtins-as-require.ts';
 import { functionBundleOptions } from '../../infra/bundle.ts';
 import { gte } from '../../infra/semver-gte.ts';
 import { fromIni, fromProcess, fromSSO, fromTokenFile } from '../../infra/lambda-credentials.ts';
@@ -42,7 +43,8 @@ export async function getObject(endpoint, key) {
 const BUILTINS_ENTRY = `import http, { STATUS_CODES, request } from 'node:http';
 import { createHash } from 'crypto';
 import * as path from 'node:path';
-export const found = { agent: typeof http.Agent, notFound: STATUS_CODES[404], request: request === http.request, sha: createHash('sha1').update('a').digest('hex').slice(0, 6), join: path.join('a', 'b') };
+import { env } from 'node:process';
+export const found = { home: env.HOME === process.env.HOME, agent: typeof http.Agent, notFound: STATUS_CODES[404], request: request === http.request, sha: createHash('sha1').update('a').digest('hex').slice(0, 6), join: path.join('a', 'b') };
 `;
 
 let outdir: string;
@@ -154,9 +156,21 @@ describe('SDK schemas with literal keys', () => {
 
 describe('built-ins imported as ESM', () => {
   it('are read through require, every import (default, named, namespace) answering as the module', async () => {
-    expect(builtins.found).toEqual({ agent: 'function', notFound: 'Not Found', request: true, sha: '86f7e4', join: 'a/b' });
+    expect(builtins.found).toEqual({ home: true, agent: 'function', notFound: 'Not Found', request: true, sha: '86f7e4', join: 'a/b' });
     const code = await readFile(join(outdir, 'builtins', 'index.mjs'), 'utf8');
     expect(code).not.toMatch(/from\s*"node:(?:http|crypto|path)"/);
     expect(code).toContain('"node:http"');
+    // only what the entry imports is read: process.stdin, a getter, would open a stream
+    expect(code).not.toContain('stdin');
+  });
+
+  it("are read for the names each module imports, or for all of them when it cannot tell", () => {
+    expect(importedNames(`import http, { STATUS_CODES, request as send } from 'node:http';`, 'node:http')).toEqual(['STATUS_CODES', 'request']);
+    expect(importedNames('import{ReadStream as Pt,fstatSync as zt}from"node:fs";import x from"./fs.js"', 'node:fs')).toEqual(['ReadStream', 'fstatSync']);
+    expect(importedNames(`import os from "os";\nimport { type Stats, statSync } from 'fs';`, 'node:fs')).toEqual(['statSync']);
+    expect(importedNames(`import http from 'http';`, 'node:http')).toEqual([]);
+    expect(importedNames(`import * as fs from 'node:fs';`, 'node:fs')).toBeNull();
+    expect(importedNames(`export { readFile } from 'fs';`, 'node:fs')).toBeNull();
+    expect(importedNames(`import { pipeline } from 'node:stream/promises';`, 'node:stream')).toEqual([]);
   });
 });
