@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
@@ -6,8 +7,11 @@ const requireBuiltin = createRequire(import.meta.url);
 const NAMESPACE = 'builtin-as-require';
 const BUILTINS = new Set(builtinModules);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Between the module and the importer in a stand-in's path: each importer gets the names it imports. */
-const SEPARATOR = '\0';
+/**
+ * A stand-in's path: the built-in and a digest of its importer, so each importer gets a module of its own with
+ * the names it imports (the importer's own path would read as a second copy of its package in a metafile).
+ */
+const standInPath = (specifier: string, importer: string) => `${specifier}~${createHash('sha256').update(importer).digest('hex').slice(0, 16)}`;
 
 /**
  * Node's built-in modules imported as ESM (`import http from 'node:http'`, as the SDK's HTTP handler does) are
@@ -29,11 +33,12 @@ export const builtinsAsRequire: Plugin = {
       const name = path.replace(/^node:/, '');
       if (kind !== 'import-statement' && kind !== 'dynamic-import') return undefined;
       if (!BUILTINS.has(name)) return undefined;
-      const all = kind === 'dynamic-import' || importer === '';
-      return { path: `node:${name}${SEPARATOR}${all ? '' : importer}`, namespace: NAMESPACE };
+      const specifier = `node:${name}`;
+      const reader = kind === 'dynamic-import' ? '' : importer;
+      return { path: standInPath(specifier, reader), namespace: NAMESPACE, pluginData: { specifier, importer: reader } };
     });
-    build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => {
-      const [specifier = '', importer = ''] = path.split(SEPARATOR);
+    build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ pluginData }) => {
+      const { specifier, importer } = pluginData as { specifier: string; importer: string };
       const builtin = requireBuiltin(specifier) as object;
       const names = (importer && importedNames(readFileSync(importer, 'utf8'), specifier)) || everyName(builtin);
       const exported = names.filter((name) => name !== 'default' && name in builtin);
