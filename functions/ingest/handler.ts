@@ -8,7 +8,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { storeConfig } from '../../shared/config.ts';
 import { s3Client, s3Objects } from '../../shared/objects/index.ts';
-import { parseDocument } from '../../shared/parse/index.ts';
+import { parseDocumentOnDemand } from '../../shared/parse/on-demand.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb/client.ts';
 import { DynamoArticleReader } from '../../shared/store/dynamodb/reader.ts';
 import { DynamoArticleWriter } from '../../shared/store/dynamodb/writer.ts';
@@ -27,7 +27,7 @@ const store = new DynamoArticleWriter({ client, tableName });
 // Ingest never hands out or reads page cursors, so it needs no shared secret: a per-instance one will do.
 const ingestions = new DynamoArticleReader({ client, tableName, cursorSecret: randomBytes(32).toString('base64url') });
 
-export const handler = middy(createIngest({ objects: s3Objects, store, ingestions, parse: parseDocument, logger, metrics, tracer }))
+export const handler = middy(createIngest({ objects: s3Objects, store, ingestions, parse: parseDocumentOnDemand, logger, metrics, tracer }))
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

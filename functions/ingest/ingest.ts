@@ -16,7 +16,7 @@ import { traceObject, type ObjectTrace } from './tracing.ts';
 /** Articles are text: anything bigger is refused without being downloaded. */
 export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 
-export type ParseDocument = (bytes: Uint8Array, hint: { key: string; contentType?: string }) => ParsedArticle[];
+export type ParseDocument = (bytes: Uint8Array, hint: { key: string; contentType?: string }) => ParsedArticle[] | Promise<ParsedArticle[]>;
 
 export interface IngestDependencies {
   objects: ObjectReader;
@@ -78,7 +78,7 @@ export function createIngest({ objects, versions = s3CurrentVersions, store, ing
     if (source.size !== null && source.size > MAX_OBJECT_BYTES) throw tooLarge(source.size);
     try {
       const { bytes, contentType } = await objects.getObjectBytes(source.bucket, source.key, source.versionId, MAX_OBJECT_BYTES);
-      return parse(bytes, { key: source.key, ...(contentType ? { contentType } : {}) });
+      return await parse(bytes, { key: source.key, ...(contentType ? { contentType } : {}) });
     } catch (error) {
       if (error instanceof ObjectTooLarge) throw tooLarge(error.size);
       throw error;

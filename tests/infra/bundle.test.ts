@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionBundleOptions } from '../../infra/bundle.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
@@ -87,4 +87,55 @@ describe('the parser as bundled for Lambda', () => {
     expect(article?.metadata.title).toBe('Council backs ferry plan');
     expect(outcome(bundled, bytes, 'styled.html')).toEqual(outcome(parseDocument, bytes, 'styled.html'));
   });
+});
+
+/** Packages in the outputs a bundle's entry imports statically: what a cold start reads and compiles. */
+function packagesAtInit(metafile: Metafile): Set<string> {
+  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'))!;
+  const seen = new Set<string>();
+  for (const pending = [entry]; pending.length > 0; ) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]!.imports) if (imported.kind === 'import-statement' && metafile.outputs[imported.path]) pending.push(imported.path);
+  }
+  return packagesIn(metafile, seen);
+}
+
+function packagesIn(metafile: Metafile, files: Iterable<string>): Set<string> {
+  const packages = new Set<string>();
+  for (const file of files) {
+    for (const input of Object.keys(metafile.outputs[file]!.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      if (match) packages.add(match[1]!);
+    }
+  }
+  return packages;
+}
+
+describe('the ingest function as bundled for Lambda', () => {
+  it('loads the HTML and Markdown readers when an object of their format arrives, not at a cold start', async () => {
+    const ingestOut = await mkdtemp(join(tmpdir(), 'onrecord-ingest-bundle-'));
+    try {
+      const { metafile } = await build({
+        ...functionBundleOptions({
+          entry: new URL('functions/ingest/handler.ts', repoRoot).pathname,
+          outdir: ingestOut,
+          target: `node${process.versions.node.split('.')[0]}`,
+          tsconfig: new URL('tsconfig.json', repoRoot).pathname,
+        }),
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const readers = ['linkedom', '@mozilla/readability', 'htmlparser2', 'yaml'];
+      const atInit = packagesAtInit(metafile);
+      expect(readers.filter((name) => atInit.has(name))).toEqual([]);
+      // still in the bundle, in chunks of their own
+      expect(readers.filter((name) => !packagesIn(metafile, Object.keys(metafile.outputs)).has(name))).toEqual([]);
+      // what every article needs stays in the entry: a text article's cold start loads nothing more
+      expect(atInit.has('franc-min') && atInit.has('chrono-node')).toBe(true);
+    } finally {
+      await rm(ingestOut, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -39,16 +39,17 @@ export async function loadArticleBody(objects: ObjectReader, article: ArticleRec
 }
 
 /**
- * The body text of each article in the object, as the parser reads it. Only the format readers run: the
- * metadata and statements are stored already. They are imported on the first article page, so the API's
- * cold start (and every JSON request) does not load the HTML, Markdown and date libraries they use.
+ * The body text of each article in the object, as the parser reads it. Only the format reader runs: the
+ * metadata and statements are stored already. It is imported on the first article page of its format, so the
+ * API's cold start (and every JSON request) does not load the HTML, Markdown and date libraries, and a text
+ * article's page does not load the HTML and Markdown ones.
  */
 async function readBodies(bytes: Uint8Array, key: string): Promise<string[]> {
-  const [{ decodeText }, { readArticles }] = await Promise.all([
+  const [{ decodeText }, { readArticlesOnDemand }] = await Promise.all([
     import('../../../shared/parse/decode.ts'),
-    import('../../../shared/parse/formats/index.ts'),
+    import('../../../shared/parse/formats/on-demand.ts'),
   ]);
-  return readArticles(decodeText(bytes).text, { key }).map((source) => source.body);
+  return (await readArticlesOnDemand(decodeText(bytes).text, { key })).map((source) => source.body);
 }
 
 /** The article's `metadata.contentHash`, as the parser computes it from the body. */

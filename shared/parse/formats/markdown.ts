@@ -3,14 +3,7 @@ import type { SourceArticle } from '../source.ts';
 import { Declared } from '../source.ts';
 import { normalizeBody } from '../text.ts';
 import { foldFields, offerFields } from './fields.ts';
-
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-
-/** Whether text opens with a YAML front matter block (`---` … `---`) holding a mapping. */
-export function hasFrontMatter(text: string): boolean {
-  const m = FRONT_MATTER.exec(text.replace(/\r\n?/g, '\n'));
-  return Boolean(m && /^\s*[\w-]+\s*:/m.test(m[1]!));
-}
+import { FRONT_MATTER } from './front-matter.ts';
 
 /**
  * Markdown, with or without YAML front matter (title, date, author, tags, …). The body becomes plain text
