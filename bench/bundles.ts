@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { BundleTarget, functionBundleOptions } from '../infra/bundle.ts';
+import { filesReadAtInit } from '../infra/read-at-init.ts';
 import { startLocalDynamo } from '../local/dynamo.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
 import { parseDocument } from '../shared/parse/index.ts';
@@ -107,18 +108,8 @@ export async function bundleModule(root: string, moduleEntry: string, outdir: st
   return { entry, totalBytes, initBytes: bytesAtInit(metafile), gzipBytes: gzipSync(Buffer.concat(code)).byteLength, metafile };
 }
 
-/** Bytes of the entry and of every chunk it imports statically, however deep: what a cold start reads and compiles. */
-function bytesAtInit(metafile: Metafile): number {
-  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('index.mjs'))!;
-  const seen = new Set<string>();
-  for (const pending = [entry]; pending.length > 0; ) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]!.imports) if (imported.kind === 'import-statement' && metafile.outputs[imported.path]) pending.push(imported.path);
-  }
-  return [...seen].reduce((sum, file) => sum + metafile.outputs[file]!.bytes, 0);
-}
+/** Bytes of the entry and of every chunk it imports statically: what a cold start reads and compiles. */
+const bytesAtInit = (metafile: Metafile): number => filesReadAtInit(metafile).reduce((sum, file) => sum + metafile.outputs[file]!.bytes, 0);
 
 /** The few packages that weigh most in a bundle (all its chunks): where to look when it is too big. */
 function heaviestPackages(metafile: Metafile, count: number): string {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionBundleOptions } from '../../infra/bundle.ts';
+import { filesReadAtInit } from '../../infra/read-at-init.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { syntheticNews } from '../support/synthetic-news.ts';
 
@@ -89,19 +90,6 @@ describe('the parser as bundled for Lambda', () => {
   });
 });
 
-/** Packages in the outputs a bundle's entry imports statically: what a cold start reads and compiles. */
-function packagesAtInit(metafile: Metafile): Set<string> {
-  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'))!;
-  const seen = new Set<string>();
-  for (const pending = [entry]; pending.length > 0; ) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]!.imports) if (imported.kind === 'import-statement' && metafile.outputs[imported.path]) pending.push(imported.path);
-  }
-  return packagesIn(metafile, seen);
-}
-
 function packagesIn(metafile: Metafile, files: Iterable<string>): Set<string> {
   const packages = new Set<string>();
   for (const file of files) {
@@ -128,7 +116,7 @@ describe('the ingest function as bundled for Lambda', () => {
         logLevel: 'silent',
       });
       const readers = ['linkedom', '@mozilla/readability', 'htmlparser2', 'yaml'];
-      const atInit = packagesAtInit(metafile);
+      const atInit = packagesIn(metafile, filesReadAtInit(metafile));
       expect(readers.filter((name) => atInit.has(name))).toEqual([]);
       // still in the bundle, in chunks of their own
       expect(readers.filter((name) => !packagesIn(metafile, Object.keys(metafile.outputs)).has(name))).toEqual([]);
