@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { WEEKDAYS, WEEKDAYS_DE, WEEKDAYS_FR } from '../../date-words.ts';
 import { splitAuthors } from '../header-text.ts';
+import { mayHoldEnglishDate } from './english-date-cue.ts';
 import { cleanText, squeezed } from './clean-text.ts';
 
 // Words that introduce or surround a name in a byline, in the languages of the pages we read:
@@ -53,7 +54,8 @@ export function nameOnByline(byline: string): string | null {
 /** A text with each date in it replaced by a separator: "Anna Dunst 3. März 2021" → "Anna Dunst | ". */
 function withoutDates(text: string): string {
   let undated = text;
-  for (const date of chrono.strict.parse(undated).reverse()) {
+  const dates = mayHoldEnglishDate(undated) ? chrono.strict.parse(undated) : [];
+  for (const date of dates.reverse()) {
     undated = `${undated.slice(0, date.index)} | ${undated.slice(date.index + date.text.length)}`;
   }
   // day-first dates chrono's English parser leaves: "29. Juni", "12.03.2019"
