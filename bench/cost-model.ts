@@ -48,11 +48,11 @@ const lambdaDollars = (memoryMb: number, ms: number) => (memoryMb / 1024) * (ms 
 
 /** The cost model as a report of its own, or null when the run did not measure DynamoDB's cost. */
 export function costModel(reports: readonly MeasureReport[]): MeasureReport | null {
-  const writeUnits = median(reports, 'dynamo-cost', 'write units / article (table and indexes)');
-  const readUnits = median(reports, 'dynamo-cost', 'read units / article write');
-  const writeRequests = median(reports, 'dynamo-cost', 'write requests / article');
-  const readRequests = median(reports, 'dynamo-cost', 'read requests / article write');
-  if (writeUnits === undefined || readUnits === undefined || writeRequests === undefined || readRequests === undefined) return null;
+  // means, not medians: a million articles cost a million times the mean
+  const writeUnits = median(reports, 'dynamo-cost', 'mean write units / article (table and indexes)');
+  const readUnits = median(reports, 'dynamo-cost', 'mean read units / article write');
+  const requests = median(reports, 'dynamo-cost', 'mean DynamoDB requests / article write');
+  if (writeUnits === undefined || readUnits === undefined || requests === undefined) return null;
   const rows: Row[] = [];
   const notes: string[] = [];
 
@@ -66,13 +66,14 @@ export function costModel(reports: readonly MeasureReport[]): MeasureReport | nu
   if (cpuMs !== undefined) {
     const share = INGEST_MEMORY_MB / MB_PER_VCPU;
     const cpuBoundMs = cpuMs / share;
-    const sequentialMs = cpuBoundMs + (writeRequests + readRequests) * ROUND_TRIP_MS;
+    const sequentialMs = cpuBoundMs + requests * ROUND_TRIP_MS;
     rows.push(
       { metric: 'ingest: Lambda per million articles, CPU-bound', unit: '$', summary: single(perMillion(lambdaDollars(INGEST_MEMORY_MB, cpuBoundMs))) },
       { metric: 'ingest: Lambda per million articles, requests in sequence', unit: '$', summary: single(perMillion(lambdaDollars(INGEST_MEMORY_MB, sequentialMs))) },
       { metric: 'ingest: in all per million articles (upper bound)', unit: '$', summary: single(perMillion(dynamo + other + lambdaDollars(INGEST_MEMORY_MB, sequentialMs))) },
     );
     // A batch's records are processed at once, so an instance is CPU-bound unless its requests wait in line.
+    // The rates use the same mean article.
     const rate = (msPerArticle: number) => (DEFAULT_INGEST_CONCURRENCY * 1000) / msPerArticle;
     rows.push(
       { metric: `ingest rate at ingestConcurrency ${DEFAULT_INGEST_CONCURRENCY}, CPU-bound`, unit: 'articles/s', summary: single(rate(cpuBoundMs)) },
@@ -80,7 +81,7 @@ export function costModel(reports: readonly MeasureReport[]): MeasureReport | nu
       { metric: '  table writes at the CPU-bound rate', unit: 'WRU/s', summary: single(rate(cpuBoundMs) * writeUnits) },
     );
     notes.push(
-      `Ingest, Lambda: ${INGEST_MEMORY_MB} MB arm64 (infra/constructs/ingestion.ts), so ${share.toFixed(2)} of a vCPU. Time per article: CPU-bound, the main-thread CPU per article of the ingest measure (${cpuMs.toFixed(0)} ms, an upper bound: it includes the S3 stand-in and the polled API) ÷ that share = ${cpuBoundMs.toFixed(0)} ms, as when a batch's ${INGEST_BATCH_SIZE} records, processed at once, keep the CPU busy while their requests wait; with requests in sequence, plus ${(writeRequests + readRequests).toFixed(0)} DynamoDB requests × ${ROUND_TRIP_MS} ms (an assumed round trip) = ${sequentialMs.toFixed(0)} ms. Lambda's bill stays a small part of an article's either way.`,
+      `Ingest, Lambda: ${INGEST_MEMORY_MB} MB arm64 (infra/constructs/ingestion.ts), so ${share.toFixed(2)} of a vCPU. Time per article: CPU-bound, the main-thread CPU per article of the ingest measure (${cpuMs.toFixed(0)} ms, an upper bound: it includes the S3 stand-in and the polled API) ÷ that share = ${cpuBoundMs.toFixed(0)} ms, as when a batch's ${INGEST_BATCH_SIZE} records, processed at once, keep the CPU busy while their requests wait; with requests in sequence, plus ${requests.toFixed(0)} DynamoDB requests (the mean) × ${ROUND_TRIP_MS} ms (an assumed round trip) = ${sequentialMs.toFixed(0)} ms. Lambda's bill stays a small part of an article's either way.`,
       `Ingest rate: ingestConcurrency (\`-c ingestConcurrency=N\`, default ${DEFAULT_INGEST_CONCURRENCY}) instances at once, each at one article per the time above. The table's write rate follows: a new on-demand table serves up to 4,000 write units a second at first (AWS's documented initial throughput) and scales from its peaks, so a first bulk load above that is throttled and retried (the queue keeps the rest) until the table has grown.`,
     );
   } else {
@@ -101,7 +102,7 @@ export function costModel(reports: readonly MeasureReport[]): MeasureReport | nu
   }
   notes.push(
     `Prices: ${PRICES.region} list prices as published in 2025 (check them before relying on the totals): DynamoDB on demand ${price(perMillion(PRICES.writeUnit))} per million write units and ${price(perMillion(PRICES.readUnit))} per million read units; Lambda arm64 ${price(PRICES.lambdaGbSecond)} per GB-second and ${price(perMillion(PRICES.lambdaInvocation))} per million invocations; HTTP API ${price(perMillion(PRICES.httpApiRequest))} per million requests; S3 GET and SQS ${price(perMillion(PRICES.s3Get))} per million requests. Storage, logs, X-Ray and data transfer are left out.`,
-    `Ingest, DynamoDB: the dynamo-cost measure's median write units (table and indexes, ${writeUnits.toFixed(0)}) and read units (${readUnits.toFixed(0)}, mostly a statement's echo keys read consistently, found or not) per article. S3: one GET per article; SQS: S3's send, and a receive and a delete per batch of ${INGEST_BATCH_SIZE}.`,
+    `Ingest, DynamoDB: the dynamo-cost measure's mean write units (table and indexes, ${writeUnits.toFixed(0)}) and read units (${readUnits.toFixed(0)}, as the table reports them consumed: mostly a statement's echo keys read consistently, found or not) per article. S3: one GET per article; SQS: S3's send, and a receive and a delete per batch of ${INGEST_BATCH_SIZE}.`,
     `API: per endpoint, its measured read units and requests (dynamo-cost), the handler's p99 CPU per request (the handler measure; 2 ms when it did not run) ÷ ${apiShare.toFixed(2)} of a vCPU at ${API_MEMORY_MB} MB, plus each request's ${ROUND_TRIP_MS} ms round trip in sequence (an upper bound: /articles sends its shard Queries at once), an invocation, and API Gateway's fee, which is most of it.`,
   );
   const result: MeasureResult = { rows, notes };

@@ -29,6 +29,7 @@ export const dynamoCostMeasure: Measure = {
     const loaded = await loadedStore(every);
     const objects = loaded.perObject;
     const per = (value: (usage: Usage) => number) => summarize(objects.map(value));
+    const mean = (value: (usage: Usage) => number) => single(objects.reduce((sum, usage) => sum + value(usage), 0) / objects.length);
     const total = loaded.usage;
     const batchRequests = total.requests.BatchWriteItem ?? 0;
     const batchItems = total.itemsWritten - countOf(total, SINGLE_WRITES);
@@ -43,6 +44,10 @@ export const dynamoCostMeasure: Measure = {
       { metric: 'write units / article (table and indexes)', unit: 'WRU', summary: per((u) => u.writeUnits + Object.values(u.indexWriteUnits).reduce((sum, units) => sum + units, 0)) },
       { metric: 'read requests / article write', unit: 'requests', summary: per((u) => countOf(u, READ_OPERATIONS)) },
       { metric: 'read units / article write', unit: 'RRU', summary: per((u) => u.readUnits) },
+      // What a million articles cost is the mean times a million, not the median: the costs are skewed (long articles).
+      { metric: 'mean write units / article (table and indexes)', unit: 'WRU', summary: mean((u) => u.writeUnits + Object.values(u.indexWriteUnits).reduce((sum, units) => sum + units, 0)) },
+      { metric: 'mean read units / article write', unit: 'RRU', summary: mean((u) => u.readUnits) },
+      { metric: 'mean DynamoDB requests / article write', unit: 'requests', summary: mean((u) => countOf(u, WRITE_OPERATIONS) + countOf(u, READ_OPERATIONS)) },
       // Speakers and entities are the items every article naming them touches: they must not grow with the archive.
       ...['speaker', 'entity', 'day', 'day-share'].map((itemType) => ({
         metric: `largest ${itemType} item after the corpus`,

@@ -32,9 +32,9 @@ export interface Usage {
   /** Items written, by the same types. */
   itemsByType: Record<string, number>;
   /**
-   * On-demand read request units, as billed: per item of a GetItem or BatchGetItem one per started 4 KB, per
-   * Query one per started 4 KB of all the items it returns; half that when eventually consistent. A lower
-   * bound for a filtered Query, which is billed for the items it read before the filter.
+   * On-demand read request units, as the table reports them consumed (ReturnConsumedCapacity, which the meter
+   * asks of every read): per item read, whole, whatever the projection returns, and for a key that finds
+   * nothing; a Query by all it reads before its filter; half when eventually consistent.
    */
   readUnits: number;
   /** Bytes of DynamoDB's JSON answers (content-length): what reads cost in transfer, type tags included. */
@@ -138,8 +138,7 @@ function recordWrite(usage: Usage, item: Item, itemType: string): void {
 const typeOf = (item: Item | undefined): string => String(item?.itemType?.S ?? '(untyped)');
 
 interface RequestBody {
-  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[] | { Keys?: unknown[]; ConsistentRead?: boolean }>;
-  ConsistentRead?: boolean;
+  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]>;
   Item?: Item;
   Key?: Item;
   ExpressionAttributeValues?: Item;
@@ -148,7 +147,7 @@ interface RequestBody {
 function recordRequest(usage: Usage, operation: string, body: RequestBody): void {
   usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
   if (operation === 'BatchWriteItem') {
-    for (const requests of Object.values(body.RequestItems ?? {}) as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[][]) {
+    for (const requests of Object.values(body.RequestItems ?? {})) {
       for (const request of requests) {
         if (request.PutRequest) recordWrite(usage, request.PutRequest.Item, typeOf(request.PutRequest.Item));
         else recordWrite(usage, request.DeleteRequest?.Key ?? {}, '(delete)');
@@ -165,62 +164,14 @@ function recordRequest(usage: Usage, operation: string, body: RequestBody): void
   }
 }
 
-const READ_UNIT_BYTES = 4096;
+/** A read's ConsumedCapacity: one entry, or one per table for BatchGetItem. */
+type ConsumedCapacity = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
 
-interface ReadOutput {
-  Item?: Record<string, unknown>;
-  Items?: Record<string, unknown>[];
-  Responses?: Record<string, Record<string, unknown>[]>;
-  UnprocessedKeys?: Record<string, { Keys?: unknown[] }>;
-}
+/** The read units an answer says it consumed (see Usage.readUnits). */
+export const consumedUnits = (consumed: ConsumedCapacity): number =>
+  (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
 
-const ATTRIBUTE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
-const isAttributeValue = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && ATTRIBUTE_TYPES.has(Object.keys(value)[0]!);
-
-/** The size valueSize gives, of a value as the document client hands it over (a string, a number, a Set, ...). */
-function plainValueSize(value: unknown): number {
-  if (typeof value === 'string') return utf8(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return valueSize({ N: String(value) });
-  if (value instanceof Uint8Array) return value.byteLength;
-  if (value instanceof Set) return [...(value as Set<unknown>)].reduce<number>((sum, element) => sum + plainValueSize(element), 0);
-  if (Array.isArray(value)) return 3 + value.reduce<number>((sum, element) => sum + 1 + plainValueSize(element), 0);
-  if (typeof value === 'object' && value !== null) return 3 + plainItemSize(value as Record<string, unknown>) + Object.keys(value).length;
-  return 1;
-}
-
-const plainItemSize = (item: Record<string, unknown>): number =>
-  Object.entries(item).reduce((sum, [name, value]) => (value === undefined ? sum : sum + utf8(name) + plainValueSize(value)), 0);
-
-/**
- * An answer's item's size. The document client's commands unmarshal their answers in a middleware that runs
- * inside this one, so their items arrive as plain values; the table client's arrive as attribute values.
- */
-const answerItemSize = (item: Record<string, unknown>): number =>
-  Object.values(item).every(isAttributeValue) ? itemSize(item as Item) : plainItemSize(item);
-
-/**
- * What a read costs (see Usage.readUnits); `body` is the request, for its consistency and the keys it asked
- * for. A key read that finds no item is billed too, as one unit's worth.
- */
-export function recordRead(usage: Usage, operation: string, body: RequestBody, output: ReadOutput): void {
-  const units = (bytes: number) => Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES));
-  const factor = (consistent: boolean | undefined) => (consistent ? 1 : 0.5);
-  if (operation === 'GetItem') usage.readUnits += units(output.Item ? answerItemSize(output.Item) : 0) * factor(body.ConsistentRead);
-  if (operation === 'Query') {
-    const bytes = (output.Items ?? []).reduce((sum, item) => sum + answerItemSize(item), 0);
-    usage.readUnits += units(bytes) * factor(body.ConsistentRead);
-  }
-  if (operation === 'BatchGetItem') {
-    for (const [table, request] of Object.entries(body.RequestItems ?? {}) as [string, { Keys?: unknown[]; ConsistentRead?: boolean }][]) {
-      const found = output.Responses?.[table] ?? [];
-      const unprocessed = output.UnprocessedKeys?.[table]?.Keys?.length ?? 0;
-      const missing = Math.max(0, (request.Keys?.length ?? 0) - unprocessed - found.length);
-      const bytes = found.reduce((sum, item) => sum + units(answerItemSize(item)), 0);
-      usage.readUnits += (bytes + missing) * factor(request.ConsistentRead);
-    }
-  }
-}
+const READ_COMMANDS = new Set(READ_OPERATIONS.map((operation) => `${operation}Command`));
 
 /** The JSON the SDK serialized: a string, or (SDK v3 since 2025) bytes in a Uint8Array subclass. */
 function bodyText(body: unknown): string {
@@ -232,15 +183,22 @@ function bodyText(body: unknown): string {
 /** Adds the counting middleware to a client (and so to every DocumentClient made from it). */
 export function meterClient(client: DynamoDBClient): Usage {
   const usage = emptyUsage();
+  // Every read reports what it consumed, as DynamoDB (and dynalite) bill it.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (READ_COMMANDS.has(context.commandName ?? '')) Object.assign(args.input as object, { ReturnConsumedCapacity: 'TOTAL' });
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchReadCapacity' },
+  );
   client.middlewareStack.add(
     (next) => async (args) => {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
       const target = request.headers?.['x-amz-target'] ?? '';
       const operation = target.slice(target.indexOf('.') + 1);
-      const body = JSON.parse(bodyText(request.body) || '{}') as RequestBody;
-      if (operation) recordRequest(usage, operation, body);
+      if (operation) recordRequest(usage, operation, JSON.parse(bodyText(request.body) || '{}') as RequestBody);
       const result = await next(args);
-      if (READ_OPERATIONS.includes(operation as (typeof READ_OPERATIONS)[number])) recordRead(usage, operation, body, result.output as ReadOutput);
+      usage.readUnits += consumedUnits((result.output as { ConsumedCapacity?: ConsumedCapacity }).ConsumedCapacity);
       return result;
     },
     { step: 'build', name: 'benchUsageMeter' },

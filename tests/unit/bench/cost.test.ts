@@ -1,40 +1,18 @@
 /**
- * The bench's DynamoDB bill: read units counted as DynamoDB bills them, and the cost model's dollars from
- * the measured figures. Both go into BENCHMARKS.md, where a wrong rule would misstate what an article costs.
+ * The bench's DynamoDB bill: read units as the table reports them consumed, and the cost model's dollars from
+ * the measured figures (means: a million articles cost a million times the mean). Both go into BENCHMARKS.md, where a wrong rule would misstate what an article costs.
  */
 import { describe, expect, it } from 'vitest';
 import { costModel } from '../../../bench/cost-model.ts';
-import { emptyUsage, recordRead } from '../../../bench/dynamo-meter.ts';
+import { consumedUnits } from '../../../bench/dynamo-meter.ts';
 import type { Row } from '../../../bench/measure.ts';
 import type { MeasureReport } from '../../../bench/report.ts';
 
-const TABLE = 'onrecord';
-/** A plain item (as the document client hands answers over) of about `bytes` bytes. */
-const itemOf = (bytes: number) => ({ pk: 'A', sk: 'B', text: 'x'.repeat(bytes - 'pkAskBtext'.length - 2) });
-
-function unitsOf(...reads: Parameters<typeof recordRead> extends [unknown, ...infer Rest] ? Rest[] : never): number {
-  const usage = emptyUsage();
-  for (const read of reads) recordRead(usage, ...read);
-  return usage.readUnits;
-}
-
 describe('read units', () => {
-  it('bill a GetItem per started 4 KB, half when eventually consistent, and a miss as one read', () => {
-    expect(unitsOf(['GetItem', { ConsistentRead: true }, { Item: itemOf(5000) }])).toBe(2);
-    expect(unitsOf(['GetItem', {}, { Item: itemOf(5000) }])).toBe(1);
-    expect(unitsOf(['GetItem', { ConsistentRead: true }, {}])).toBe(1);
-  });
-
-  it('bill a Query by the total size of what it returns, at least one read', () => {
-    expect(unitsOf(['Query', {}, { Items: [itemOf(1000), itemOf(1000), itemOf(1000), itemOf(1000), itemOf(1000)] }])).toBe(1);
-    expect(unitsOf(['Query', { ConsistentRead: true }, { Items: [] }])).toBe(1);
-  });
-
-  it('bill a BatchGetItem per key asked for: each item rounded up alone, keys not found, not the unprocessed', () => {
-    const body = { RequestItems: { [TABLE]: { Keys: [1, 2, 3, 4, 5], ConsistentRead: true } } };
-    const output = { Responses: { [TABLE]: [itemOf(100), itemOf(5000)] }, UnprocessedKeys: { [TABLE]: { Keys: [5] } } };
-    // 1 + 2 for the items found, 2 for the keys not found, nothing for the one to send again
-    expect(unitsOf(['BatchGetItem', body, output])).toBe(5);
+  it("are what each answer reports consumed: one figure, or one per table of a batch", () => {
+    expect(consumedUnits(undefined)).toBe(0);
+    expect(consumedUnits({ CapacityUnits: 2.5 })).toBe(2.5);
+    expect(consumedUnits([{ CapacityUnits: 1 }, { CapacityUnits: 0.5 }, {}])).toBe(1.5);
   });
 });
 
@@ -44,10 +22,11 @@ const dollars = (cost: MeasureReport | null, metric: string) => cost?.result?.ro
 
 describe('cost model', () => {
   const dynamo = report('dynamo-cost', [
-    row('write requests / article', 60),
-    row('write units / article (table and indexes)', 200),
-    row('read requests / article write', 4),
-    row('read units / article write', 80),
+    // the medians the table shows beside are not what the bill follows
+    row('write units / article (table and indexes)', 150),
+    row('mean write units / article (table and indexes)', 200),
+    row('mean read units / article write', 80),
+    row('mean DynamoDB requests / article write', 64),
     row('read requests / GET /speakers/{id}', 1),
     row('  read units / GET /speakers/{id}', 0.5),
   ]);
