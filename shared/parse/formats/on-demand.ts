@@ -25,7 +25,8 @@ const loaded = new Map<Format, Promise<FormatReader>>();
 function readerOf(format: Format): Promise<FormatReader> {
   let reader = loaded.get(format);
   if (!reader) {
-    // a failed import is tried again by the next object, not remembered
+    // an import that failed to load (a chunk not read) is tried again by the next object, not remembered;
+    // a module whose evaluation threw stays failed, as Node caches it
     reader = LOADERS[format]().catch((error: unknown) => {
       loaded.delete(format);
       throw error;
