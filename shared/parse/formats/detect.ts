@@ -1,4 +1,3 @@
-import { RejectedInput } from '../errors.ts';
 import type { SourceArticle } from '../source.ts';
 import { hasFrontMatter } from './front-matter.ts';
 
@@ -26,16 +25,6 @@ export function detectFormat(content: string, hint: FormatHint): Format {
   if (/^\s*[{[]/.test(content) && (looksLikeJson(content) || hinted(hint, /\.json$/i, /json/i))) return 'json';
   if (hasFrontMatter(content) || MARKDOWN_HEADING.test(content) || hinted(hint, /\.(?:md|markdown)$/i, /markdown/i)) return 'markdown';
   return 'text';
-}
-
-/** The DOM and Readability recurse over the tree: a page nested thousands deep is rejected, not retried. */
-export function withinStack<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof RangeError) throw new RejectedInput('unparseable', `HTML too deeply nested to read (${error.message})`);
-    throw error;
-  }
 }
 
 function hinted(hint: FormatHint, extension: RegExp, contentType: RegExp): boolean {

@@ -1,17 +1,17 @@
 import type { SourceArticle } from '../source.ts';
-import { detectFormat, withinStack, withoutByteOrderMark, type Format, type FormatHint, type FormatReader } from './detect.ts';
-import { readHtml } from './html/index.ts';
+import { detectFormat, withoutByteOrderMark, type Format, type FormatHint, type FormatReader } from './detect.ts';
+import { readHtmlArticles } from './html/index.ts';
 import { readJson } from './json.ts';
-import { readMarkdown } from './markdown.ts';
+import { readMarkdownArticles } from './markdown.ts';
 import { readText } from './text.ts';
 
 export type { FormatHint } from './detect.ts';
 
 /** Every reader, loaded with this module: for whoever parses synchronously (on-demand.ts loads them as needed). */
 const READERS: Record<Format, FormatReader> = {
-  html: (content) => [withinStack(() => readHtml(content))],
+  html: readHtmlArticles,
   json: readJson,
-  markdown: (content) => [readMarkdown(content)],
+  markdown: readMarkdownArticles,
   text: readText,
 };
 

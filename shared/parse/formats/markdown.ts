@@ -5,6 +5,9 @@ import { normalizeBody } from '../text.ts';
 import { foldFields, offerFields } from './fields.ts';
 import { FRONT_MATTER } from './front-matter.ts';
 
+/** A Markdown text's one article, as the format dispatch takes it (formats/index.ts, formats/on-demand.ts). */
+export const readMarkdownArticles = (content: string): SourceArticle[] => [readMarkdown(content)];
+
 /**
  * Markdown, with or without YAML front matter (title, date, author, tags, …). The body becomes plain text
  * (markup removed, one paragraph per block); `#` headings become the title (the first H1, when the front

@@ -1,5 +1,5 @@
 import type { SourceArticle } from '../source.ts';
-import { detectFormat, withinStack, withoutByteOrderMark, type Format, type FormatHint, type FormatReader } from './detect.ts';
+import { detectFormat, withoutByteOrderMark, type Format, type FormatHint, type FormatReader } from './detect.ts';
 import { readText } from './text.ts';
 
 /**
@@ -8,15 +8,9 @@ import { readText } from './text.ts';
  * cold start for a text article compiles neither. Text needs nothing more than the parser core.
  */
 const LOADERS: Record<Format, () => Promise<FormatReader>> = {
-  html: async () => {
-    const { readHtml } = await import('./html/index.ts');
-    return (content) => [withinStack(() => readHtml(content))];
-  },
+  html: async () => (await import('./html/index.ts')).readHtmlArticles,
   json: async () => (await import('./json.ts')).readJson,
-  markdown: async () => {
-    const { readMarkdown } = await import('./markdown.ts');
-    return (content) => [readMarkdown(content)];
-  },
+  markdown: async () => (await import('./markdown.ts')).readMarkdownArticles,
   text: () => Promise.resolve(readText),
 };
 

@@ -39,6 +39,19 @@ const PUBLISHED_META = [
 ];
 const LIFECYCLE_DATE_META = ['dc:date', 'dcterms:date', 'date'];
 
+/** A page's one article, as the format dispatch takes it (formats/index.ts, formats/on-demand.ts). */
+export const readHtmlArticles = (content: string): SourceArticle[] => [withinStack(() => readHtml(content))];
+
+/** The DOM and Readability recurse over the tree: a page nested thousands deep is rejected, not retried. */
+function withinStack<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) throw new RejectedInput('unparseable', `HTML too deeply nested to read (${error.message})`);
+    throw error;
+  }
+}
+
 /**
  * A saved web page: metadata from JSON-LD, meta tags (OpenGraph, Twitter, Dublin Core…), <html lang> and the
  * canonical link; the body is the readable main content as Readability finds it (its own metadata only fills gaps).
