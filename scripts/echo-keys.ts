@@ -1,66 +1,97 @@
 /**
- * How many echoes the stored cluster keys find, against the full fingerprint's: reads `npm run --silent parse`
- * output (one JSON line per article) on stdin, pairs statements by the same speaker in different articles
- * that share a key of either kind, and counts those echoRelation confirms.
+ * How many echoes a layout of cluster keys (shared/echo/cluster-keys.ts) puts in one cluster, and how many keys
+ * it files. Reads `npm run --silent parse` output (one JSON line per article) on stdin, and stores the
+ * statements one article after another as EchoClusters.assign does: a statement joins the closest cluster its
+ * keys lead to, or founds one, and files its keys that lead nowhere yet. The echoes to find are the confirmed
+ * pairs (same speaker, different articles, echoRelation) among the candidates of the full fingerprint and of
+ * a wide layout. Each argument is a layout, `<word-pair bands>,<content bands>`; none measures the stored one.
  *
- *   find ../shared/corpus/bbc-news -name '*.txt' | xargs npm run --silent parse -- | npx tsx scripts/echo-keys.ts
+ *   find ../shared/corpus/bbc-news -name '*.txt' | sort | xargs npm run --silent parse -- | npx tsx scripts/echo-keys.ts 8,4 0,6
  */
 import { createInterface } from 'node:readline';
-import { clusterKeys } from '../shared/echo/cluster-keys.ts';
+import { clusterKeys, STORED_LAYOUT, type KeyLayout } from '../shared/echo/cluster-keys.ts';
 import { echoFingerprint } from '../shared/echo/fingerprint.ts';
+import { normalizeForEcho } from '../shared/echo/normalize.ts';
 import { echoRelation } from '../shared/echo/relation.ts';
 import type { Statement } from '../shared/model/statement.ts';
+import { closestCluster, foundingClusterId, type EchoCandidate } from '../shared/store/dynamodb/echo-clusters.ts';
+import type { ClusterReference } from '../shared/store/dynamodb/items/echo.ts';
 
-interface Said {
-  article: number;
-  statement: Statement;
-}
+const WIDE_LAYOUT: KeyLayout = { wordPairBands: 32, contentBands: 16 };
 
-const statements: Said[] = [];
-let articles = 0;
+const articles: EchoCandidate[][] = [];
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
-  for (const statement of (JSON.parse(line) as { statements: Statement[] }).statements) statements.push({ article: articles, statement });
-  articles++;
+  const { statements } = JSON.parse(line) as { statements: Statement[] };
+  const article = articles.length;
+  articles.push(statements.map((statement, index) => ({ id: `${article}-${index}`, speakerId: statement.speaker.id, kind: statement.kind, text: statement.text })));
 }
+const statements = articles.flat();
+const articleOf = (id: string) => id.slice(0, id.indexOf('-'));
 
-/** Cross-article pairs of one speaker's statements sharing a key, by index pair. */
-function candidatePairs(keysOf: (text: string) => string[]): { pairs: Set<string>; keyCount: number } {
-  const byKey = new Map<string, number[]>();
-  let keyCount = 0;
-  statements.forEach(({ statement }, index) => {
-    const keys = keysOf(statement.text);
-    keyCount += keys.length;
-    for (const key of keys) {
-      const bucket = `${statement.speaker.id}\n${key}`;
-      byKey.set(bucket, [...(byKey.get(bucket) ?? []), index]);
-    }
-  });
+/** Confirmed echo pairs, as "id id", among the statements sharing a key of any keying given. */
+function confirmedPairs(...keyings: ((text: string) => string[])[]): Set<string> {
   const pairs = new Set<string>();
-  for (const members of byKey.values()) {
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        if (statements[members[i]!]!.article !== statements[members[j]!]!.article) pairs.add(`${members[i]} ${members[j]}`);
+  for (const keysOf of keyings) {
+    const byKey = new Map<string, EchoCandidate[]>();
+    for (const statement of statements) {
+      if (statement.speakerId === '') continue;
+      for (const key of keysOf(statement.text)) {
+        const bucket = `${statement.speakerId}\n${key}`;
+        byKey.set(bucket, [...(byKey.get(bucket) ?? []), statement]);
       }
     }
+    for (const members of byKey.values()) {
+      members.forEach((a, i) =>
+        members.slice(i + 1).forEach((b) => {
+          if (articleOf(a.id) !== articleOf(b.id) && echoRelation(a, b)) pairs.add(`${a.id} ${b.id}`);
+        }),
+      );
+    }
   }
-  return { pairs, keyCount };
+  return pairs;
 }
 
-const echoes = (pairs: Set<string>) =>
-  new Set(
-    [...pairs].filter((pair) => {
-      const [a, b] = pair.split(' ').map((index) => statements[Number(index)]!.statement);
-      return echoRelation(a!, b!) !== null;
-    }),
-  );
+/** Each statement's cluster, and the keys filed, as the store would assign and file them. */
+function store(layout: KeyLayout): { clusterOf: Map<string, string>; filed: number } {
+  const clusterOfKey = new Map<string, string>();
+  const references = new Map<string, ClusterReference>();
+  const clusterOf = new Map<string, string>();
+  let filed = 0;
+  for (const article of articles) {
+    for (const statement of article) {
+      const normalized = normalizeForEcho(statement.text);
+      const keys = statement.speakerId === '' ? [] : clusterKeys(statement.text, layout).map((key) => `${statement.speakerId}\n${key}`);
+      if (keys.length === 0) continue;
+      const pointedAt = keys.map((key) => clusterOfKey.get(key));
+      const candidates = [...new Set(pointedAt)].flatMap((id) => (id && references.has(id) ? [references.get(id)!] : []));
+      const joined = closestCluster(statement, normalized, candidates);
+      const id = joined?.id ?? foundingClusterId(statement.speakerId, normalized);
+      if (!joined) references.set(id, { id, statementId: statement.id, speakerId: statement.speakerId, kind: statement.kind, text: statement.text, wordsHash: '' });
+      clusterOf.set(statement.id, id);
+      keys.forEach((key, index) => {
+        if (pointedAt[index] !== undefined) return;
+        clusterOfKey.set(key, id);
+        filed++;
+      });
+    }
+  }
+  return { clusterOf, filed };
+}
 
-const full = candidatePairs((text) => echoFingerprint(text).keys);
-const stored = candidatePairs(clusterKeys);
-const fullEchoes = echoes(full.pairs);
-const storedEchoes = echoes(stored.pairs);
-const both = [...fullEchoes].filter((pair) => storedEchoes.has(pair)).length;
-console.log(`${articles} articles, ${statements.length} statements`);
-console.log(`full fingerprint: ${(full.keyCount / statements.length).toFixed(1)} keys a statement, ${full.pairs.size} candidate pairs, ${fullEchoes.size} echoes`);
-console.log(`stored keys:      ${(stored.keyCount / statements.length).toFixed(1)} keys a statement, ${stored.pairs.size} candidate pairs, ${storedEchoes.size} echoes`);
-console.log(`echoes the full fingerprint finds that the stored keys find too: ${both} of ${fullEchoes.size}; found only by the stored keys: ${storedEchoes.size - both}`);
+const echoes = confirmedPairs((text) => echoFingerprint(text).keys, (text) => clusterKeys(text, WIDE_LAYOUT));
+const layouts = process.argv.slice(2).map((arg): KeyLayout => {
+  const [wordPairBands, contentBands] = arg.split(',').map(Number);
+  return { wordPairBands: wordPairBands!, contentBands: contentBands! };
+});
+console.log(`${articles.length} articles, ${statements.length} statements, ${echoes.size} confirmed echo pairs`);
+for (const layout of layouts.length > 0 ? layouts : [STORED_LAYOUT]) {
+  const { clusterOf, filed } = store(layout);
+  const together = [...echoes].filter((pair) => {
+    const [a, b] = pair.split(' ');
+    return clusterOf.get(a!) !== undefined && clusterOf.get(a!) === clusterOf.get(b!);
+  }).length;
+  console.log(
+    `${layout.wordPairBands} word-pair bands, ${layout.contentBands} content bands: ${(filed / articles.length).toFixed(1)} keys filed an article, ${together} of ${echoes.size} pairs in one cluster`,
+  );
+}

@@ -7,45 +7,56 @@ import { MAX_KEYED_SENTENCES, MIN_SENTENCE_WORDS, SENTENCE_END } from './fingerp
 import { contentWords, MIN_SHARED_CONTENT_WORDS } from './relation.ts';
 
 /**
- * Band keys of the whole text a statement is filed under. Each stored key is an item (a write unit), so the
- * store files 8 of echoFingerprint's 32: alone they find a pair with probability 1 − (1 − J⁴)⁸, 0.996 at
- * Jaccard 0.84 (the mean similarity of a copy with one word dropped), but a copy also meets on its sentences'
- * keys and its content words' (below), and every member of a cluster files its keys, so an echo meets the
- * cluster through whichever member it is closest to. Measured on the BBC corpus (scripts/echo-keys.ts: 13,917
- * statements), with all the keys of clusterKeys:
- *
- *   word-pair bands   keys a statement   echoes of the full fingerprint's 1,460 found   echoes found in all
- *        16                20.9                        1,456                               1,489
- *         8                12.9                        1,449                               1,482
- *
- * 8 bands give up 7 echoes in 1,489 for 38% fewer keys (about 50 write units an article on that corpus).
+ * Which keys a statement is filed under. Each stored key is an item (a write unit, and a consistent read unit
+ * each time a statement looks its keys up), so the layout is chosen by what it finds per key.
  */
-export const STORED_BANDS = 8;
+export interface KeyLayout {
+  /** Bands of 4 rows over the whole text's word pairs (lsh.ts), as echoFingerprint keys it. */
+  wordPairBands: number;
+  /** Bands of 2 rows over the content words alone. */
+  contentBands: number;
+}
 
 /**
- * Bands of 2 rows over the content words alone (single words, not pairs): reported speech changes pronouns and
- * tenses, which breaks most word pairs, but keeps the content words a paraphrase is told by (relation.ts). A
- * pair meets with probability 1 − (1 − J²)⁴: 0.99 at a content-word Jaccard of 0.8, 0.68 at 0.5, 0.32 at 0.3;
- * what meets by chance costs a comparison, not a write.
+ * Measured with scripts/echo-keys.ts, which stores each corpus's statements one article after another as the
+ * store does (a statement joins the closest cluster its keys lead to) and counts the confirmed echo pairs
+ * (same speaker, different articles, echoRelation) that end in one cluster:
+ *
+ *   word-pair   content   BBC (2,225 articles)            PolNeAR (840 articles)
+ *     bands      bands    keys an article  pairs of 1,531  keys an article  pairs of 145
+ *       8          4           72.8          1,478            153.3            126
+ *       4          4           50.2          1,474            104.8            125
+ *       0          4           27.7          1,470             57.1            124
+ *       0          6           38.1          1,482             78.5            128
+ *
+ * Content-word bands find what word-pair bands find (a near-copy shares its content words too) and the
+ * paraphrases they miss, so six of them find more echoes than eight word-pair bands and four content bands
+ * did, for half the keys. Keys w0–w3 are those the earlier layout filed, so statements stored under it are
+ * still found.
  */
-export const CONTENT_BANDS = 4;
+export const STORED_LAYOUT: KeyLayout = { wordPairBands: 0, contentBands: 6 };
+
+/**
+ * A content band of 2 rows: a pair meets on one with probability 1 − (1 − J²)⁶ at content-word Jaccard J:
+ * 0.999 at 0.8, 0.82 at 0.5, 0.44 at 0.3. What meets by chance costs a comparison, not a write.
+ */
 const CONTENT_ROWS = 2;
 
 /**
- * The keys a statement is looked up and filed under: STORED_BANDS band keys of its whole text, CONTENT_BANDS
- * of its content words (when it has as many as a paraphrase must share), and one key per opening sentence of
- * MIN_SENTENCE_WORDS or more (a one-sentence statement's too), its normalized words' hash. A copy that cut a
- * sentence keeps its other sentences whole, so their keys are the same; two sentences equal once normalized
- * are the same words, where band keys would only find them likely similar. A text with no words has no keys.
+ * The keys a statement is looked up and filed under: the layout's band keys of its whole text, its content-word
+ * bands (when it has as many content words as a paraphrase must share), and one key per opening sentence of
+ * MIN_SENTENCE_WORDS or more (a one-sentence statement's too), its normalized words' hash: a copy that cut a
+ * sentence keeps its other sentences whole. A statement with none of those (a short one: "We will win.") is
+ * filed under its whole words' hash, so an exact copy still meets it. A text with no words has no keys.
  */
-export function clusterKeys(text: string): string[] {
+export function clusterKeys(text: string, layout: KeyLayout = STORED_LAYOUT): string[] {
   const normalized = normalizeForEcho(text);
   if (normalized === '') return [];
-  const keys = bandKeys(minHash(shingles(normalized))).slice(0, STORED_BANDS);
+  const keys = layout.wordPairBands > 0 ? bandKeys(minHash(shingles(normalized))).slice(0, layout.wordPairBands) : [];
   const content = contentWords(normalized);
   if (content.size >= MIN_SHARED_CONTENT_WORDS) {
     const signature = minHash(content);
-    for (let band = 0; band < CONTENT_BANDS; band++) {
+    for (let band = 0; band < layout.contentBands; band++) {
       const rows = signature.subarray(band * CONTENT_ROWS, (band + 1) * CONTENT_ROWS);
       keys.push(`w${band}.${hashString(rows.join(',')).toString(36)}`);
     }
@@ -54,5 +65,6 @@ export function clusterKeys(text: string): string[] {
     const words = normalizeForEcho(sentence);
     if (words.split(' ').length >= MIN_SENTENCE_WORDS) keys.push(`s.${hashString(words).toString(36)}`);
   }
+  if (keys.length === 0) keys.push(`t.${hashString(normalized).toString(36)}`);
   return [...new Set(keys)];
 }
