@@ -81,8 +81,11 @@ function store(layout: KeyLayout): { clusterOf: Map<string, string>; filed: numb
 
 const echoes = confirmedPairs((text) => echoFingerprint(text).keys, (text) => clusterKeys(text, WIDE_LAYOUT));
 const layouts = process.argv.slice(2).map((arg): KeyLayout => {
-  const [wordPairBands, contentBands] = arg.split(',').map(Number);
-  return { wordPairBands: wordPairBands!, contentBands: contentBands! };
+  const bands = arg.split(',').map(Number);
+  if (bands.length !== 2 || !bands.every((count) => Number.isInteger(count) && count >= 0)) {
+    throw new Error(`a layout is "<word-pair bands>,<content bands>", e.g. 0,6: not "${arg}"`);
+  }
+  return { wordPairBands: bands[0]!, contentBands: bands[1]! };
 });
 console.log(`${articles.length} articles, ${statements.length} statements, ${echoes.size} confirmed echo pairs`);
 for (const layout of layouts.length > 0 ? layouts : [STORED_LAYOUT]) {
