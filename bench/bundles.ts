@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { BundleTarget, functionBundleOptions } from '../infra/bundle.ts';
+import { packagesBundledTwice } from '../infra/bundled-packages.ts';
 import { filesReadAtInit } from '../infra/read-at-init.ts';
 import { startLocalDynamo } from '../local/dynamo.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
@@ -126,18 +127,6 @@ function heaviestPackages(metafile: Metafile, count: number): string {
     .slice(0, count)
     .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KB`)
     .join(', ');
-}
-
-/** Packages bundled from more than one folder: two copies of one package (e.g. two Powertools commons). */
-function duplicatePackages(metafile: Metafile): string[] {
-  const folders = new Map<string, Set<string>>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const path of Object.keys(output.inputs)) {
-      const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(path);
-      if (match) folders.set(match[2]!, (folders.get(match[2]!) ?? new Set()).add(match[1]!));
-    }
-  }
-  return [...folders].filter(([, found]) => found.size > 1).map(([name]) => name);
 }
 
 /**
@@ -348,7 +337,7 @@ export const bundlesMeasure: Measure = {
         const theirs = bundles.get(`1:${name}`)!;
         rows.push({ metric: `${name} bundle, all JS`, unit: 'KB', summary: summarize([ours.totalBytes / 1024]), target: { op: '<=', value: 600 } });
         rows.push({ metric: `${name} bundle, read at init (the entry and its static imports)`, unit: 'KB', summary: summarize([ours.initBytes / 1024]) });
-        const duplicates = duplicatePackages(ours.metafile);
+        const duplicates = packagesBundledTwice(ours.metafile);
         notes.push(
           `${name}: ${(ours.totalBytes / 1024).toFixed(0)} KB of JS (${BASELINE}: ${(theirs.totalBytes / 1024).toFixed(0)} KB), of which ${(ours.initBytes / 1024).toFixed(0)} KB read at init: index.mjs and the chunks it imports statically (${BASELINE}: ${(theirs.initBytes / 1024).toFixed(0)} KB); ${(ours.gzipBytes / 1024).toFixed(0)} KB gzipped; heaviest: ${heaviestPackages(ours.metafile, 8)}; packages bundled twice: ${duplicates.length ? duplicates.join(', ') : 'none'}.`,
         );

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionBundleOptions } from '../../infra/bundle.ts';
+import { packagesBundledTwice } from '../../infra/bundled-packages.ts';
 import { filesReadAtInit } from '../../infra/read-at-init.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { syntheticNews } from '../support/synthetic-news.ts';
@@ -101,29 +102,42 @@ function packagesIn(metafile: Metafile, files: Iterable<string>): Set<string> {
   return packages;
 }
 
+/** A function's bundle as `cdk synth` builds it, with esbuild's account of what went into which file. */
+async function bundleFunction(entry: string): Promise<Metafile> {
+  const outdir = await mkdtemp(join(tmpdir(), 'onrecord-function-bundle-'));
+  try {
+    const { metafile } = await build({
+      ...functionBundleOptions({
+        entry: new URL(entry, repoRoot).pathname,
+        outdir,
+        target: `node${process.versions.node.split('.')[0]}`,
+        tsconfig: new URL('tsconfig.json', repoRoot).pathname,
+      }),
+      metafile: true,
+      logLevel: 'silent',
+    });
+    return metafile;
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
 describe('the ingest function as bundled for Lambda', () => {
   it('loads the HTML and Markdown readers when an object of their format arrives, not at a cold start', async () => {
-    const ingestOut = await mkdtemp(join(tmpdir(), 'onrecord-ingest-bundle-'));
-    try {
-      const { metafile } = await build({
-        ...functionBundleOptions({
-          entry: new URL('functions/ingest/handler.ts', repoRoot).pathname,
-          outdir: ingestOut,
-          target: `node${process.versions.node.split('.')[0]}`,
-          tsconfig: new URL('tsconfig.json', repoRoot).pathname,
-        }),
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const readers = ['linkedom', '@mozilla/readability', 'htmlparser2', 'yaml'];
-      const atInit = packagesIn(metafile, filesReadAtInit(metafile));
-      expect(readers.filter((name) => atInit.has(name))).toEqual([]);
-      // still in the bundle, in chunks of their own
-      expect(readers.filter((name) => !packagesIn(metafile, Object.keys(metafile.outputs)).has(name))).toEqual([]);
-      // what every article needs stays in the entry: a text article's cold start loads nothing more
-      expect(atInit.has('franc-min') && atInit.has('chrono-node')).toBe(true);
-    } finally {
-      await rm(ingestOut, { recursive: true, force: true });
-    }
+    const metafile = await bundleFunction('functions/ingest/handler.ts');
+    const readers = ['linkedom', '@mozilla/readability', 'htmlparser2', 'yaml'];
+    const atInit = packagesIn(metafile, filesReadAtInit(metafile));
+    expect(readers.filter((name) => atInit.has(name))).toEqual([]);
+    // still in the bundle, in chunks of their own
+    expect(readers.filter((name) => !packagesIn(metafile, Object.keys(metafile.outputs)).has(name))).toEqual([]);
+    // what every article needs stays in the entry: a text article's cold start loads nothing more
+    expect(atInit.has('franc-min') && atInit.has('chrono-node')).toBe(true);
+  }, 60_000);
+});
+
+describe.each(['functions/ingest/handler.ts', 'functions/api/handler.ts'])('%s as bundled for Lambda', (entry) => {
+  // A second copy is code read and compiled twice; package.json's overrides keep `entities` to the one htmlparser2 needs.
+  it('holds one copy of each package', async () => {
+    expect(packagesBundledTwice(await bundleFunction(entry))).toEqual([]);
   }, 60_000);
 });
