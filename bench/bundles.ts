@@ -2,7 +2,7 @@
  * Lambda bundles: each handler bundled exactly as `cdk synth` bundles it (infra/bundle.ts), then its size,
  * and its cold start in a fresh Node process: module init (the import), plus what the first event adds
  * (first-use imports, clients set up on first use), per API endpoint and for an HTML article's ingest.
- * The same is measured for the baseline branch (main), bundled as it bundles itself, in the same run, one
+ * The same is measured for the baseline (main, or the commit `--baseline` names), bundled as it bundles itself, in the same run, one
  * process of each after the other, so the ratio holds on a busy machine.
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -30,8 +30,8 @@ import { summarize } from './stats.ts';
 const run = promisify(execFile);
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./cold-start.mjs', import.meta.url));
-/** What this branch is compared with. */
-const BASELINE = 'main';
+/** What this checkout is compared with unless `--baseline` names another commit. */
+const DEFAULT_BASELINE = 'main';
 /** The esbuild target for a Node version ("v24.1.0" → node24): each bundle is built for the Node that runs it. */
 const targetOf = (version: string) => `node${version.replace(/^v/, '').split('.')[0]}`;
 const INGEST_COLD_STARTS = 9;
@@ -318,16 +318,19 @@ export const bundlesMeasure: Measure = {
     // Lambda runs the deployed runtime (node24); `--node` gives that binary, for cold starts that carry over.
     const node = options.node ?? process.execPath;
     const nodeVersion = (await run(node, ['--version'])).stdout.trim();
+    const baseline = options.baseline ?? DEFAULT_BASELINE;
+    // Fail before bundling anything when the baseline names no commit.
+    await run('git', ['rev-parse', '--verify', '--quiet', `${baseline}^{commit}`], { cwd: ROOT });
     const dir = await mkdtemp(join(tmpdir(), 'onrecord-bundles-'));
     const backends = await startBackends();
     const rows: Row[] = [];
     const notes: string[] = [
-      `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${targetOf(nodeVersion)} for the Node the cold starts run on, ${nodeVersion}${options.node ? ' (--node)' : " (this machine's; `--node PATH` runs them on another, such as the deployed runtime's node24)"}. The baseline, ${BASELINE}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${BASELINE}'s.`,
+      `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${targetOf(nodeVersion)} for the Node the cold starts run on, ${nodeVersion}${options.node ? ' (--node)' : " (this machine's; `--node PATH` runs them on another, such as the deployed runtime's node24)"}. The baseline, ${baseline}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${baseline}'s.`,
       `Cold start, in a fresh \`node\` process (bench/cold-start.mjs; Node's own start-up excluded), with the deployed NODE_OPTIONS=--enable-source-maps and credentials in the environment as on Lambda: init = \`await import(index.mjs)\`; init + first = that plus the handler's first call (an API request, or an SQS message announcing a new HTML article, ${(backends.htmlBytes / 1024).toFixed(1)} KB, or the same news as a text article, ${(backends.textBytes / 1024).toFixed(1)} KB, which it reads from a local S3 stand-in, parses and stores in dynalite); first use = the first call's CPU time minus the second's (the same request, or another article of the same format), i.e. what loading and setting up on first use adds. CPU time = user + system time of the process (V8 compiles on helper threads too, so it can exceed wall time); on a shared machine the CPU figures and the ratios are the ones to read.`,
       `${INGEST_COLD_STARTS} cold starts per tree for the ingest, ${API_COLD_STARTS} per endpoint and tree for the API; medians. Not on Lambda: no X-Ray (the tracer is off outside Lambda), and the stores are local, so a round trip costs well under a millisecond here.`,
     ];
     try {
-      const roots = [ROOT, await checkOut(BASELINE, dir)];
+      const roots = [ROOT, await checkOut(baseline, dir)];
       const bundles = new Map<string, Bundle>();
       for (const [t, root] of roots.entries()) {
         for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(root, entry, join(dir, `${t}-${name}`), nodeVersion));
@@ -339,7 +342,7 @@ export const bundlesMeasure: Measure = {
         rows.push({ metric: `${name} bundle, read at init (the entry and its static imports)`, unit: 'KB', summary: summarize([ours.initBytes / 1024]) });
         const duplicates = packagesBundledTwice(ours.metafile);
         notes.push(
-          `${name}: ${(ours.totalBytes / 1024).toFixed(0)} KB of JS (${BASELINE}: ${(theirs.totalBytes / 1024).toFixed(0)} KB), of which ${(ours.initBytes / 1024).toFixed(0)} KB read at init: index.mjs and the chunks it imports statically (${BASELINE}: ${(theirs.initBytes / 1024).toFixed(0)} KB); ${(ours.gzipBytes / 1024).toFixed(0)} KB gzipped; heaviest: ${heaviestPackages(ours.metafile, 8)}; packages bundled twice: ${duplicates.length ? duplicates.join(', ') : 'none'}.`,
+          `${name}: ${(ours.totalBytes / 1024).toFixed(0)} KB of JS (${baseline}: ${(theirs.totalBytes / 1024).toFixed(0)} KB), of which ${(ours.initBytes / 1024).toFixed(0)} KB read at init: index.mjs and the chunks it imports statically (${baseline}: ${(theirs.initBytes / 1024).toFixed(0)} KB); ${(ours.gzipBytes / 1024).toFixed(0)} KB gzipped; heaviest: ${heaviestPackages(ours.metafile, 8)}; packages bundled twice: ${duplicates.length ? duplicates.join(', ') : 'none'}.`,
         );
       }
 
@@ -364,7 +367,7 @@ export const bundlesMeasure: Measure = {
         const target = { op: '<=' as const, value: scenario.target };
         rows.push({ metric: `${scenario.label}: init + first (CPU)`, unit: 'ms', summary: summarize(ours.totalCpu), target });
         comparisons.push(
-          `${scenario.label}: init ${median(ours.initCpu).toFixed(0)} ms CPU (${median(ours.initWall).toFixed(0)} wall), first use +${median(ours.firstUseCpu).toFixed(0)} ms CPU, in all ${median(ours.totalCpu).toFixed(0)} ms CPU (${median(ours.totalWall).toFixed(0)} wall); ${BASELINE}: init ${median(theirs.initCpu).toFixed(0)} (${median(theirs.initWall).toFixed(0)} wall), first use +${median(theirs.firstUseCpu).toFixed(0)}, in all ${median(theirs.totalCpu).toFixed(0)} (${median(theirs.totalWall).toFixed(0)} wall); ratio in all ${ratio(ours.totalCpu, theirs.totalCpu)} (init ${ratio(ours.initCpu, theirs.initCpu)}).`,
+          `${scenario.label}: init ${median(ours.initCpu).toFixed(0)} ms CPU (${median(ours.initWall).toFixed(0)} wall), first use +${median(ours.firstUseCpu).toFixed(0)} ms CPU, in all ${median(ours.totalCpu).toFixed(0)} ms CPU (${median(ours.totalWall).toFixed(0)} wall); ${baseline}: init ${median(theirs.initCpu).toFixed(0)} (${median(theirs.initWall).toFixed(0)} wall), first use +${median(theirs.firstUseCpu).toFixed(0)}, in all ${median(theirs.totalCpu).toFixed(0)} (${median(theirs.totalWall).toFixed(0)} wall); ratio in all ${ratio(ours.totalCpu, theirs.totalCpu)} (init ${ratio(ours.initCpu, theirs.initCpu)}).`,
         );
       }
       notes.push(...comparisons);

@@ -28,6 +28,11 @@ export interface BenchOptions {
   every: number;
   /** The Node binary the cold starts run on (bundles); default: this process's. */
   node?: string;
+  /**
+   * The commit the bundles and cold starts are compared with, in the same run (bundles); default: main. On
+   * main itself, the commit before the work being measured.
+   */
+  baseline?: string;
 }
 
 /** One benchmark: bench/run.ts runs each (or the one named by --only) and gathers the results. */

@@ -3,7 +3,8 @@
  * separated), prints a table, and on a full run writes BENCHMARKS.md at the project root.
  * `--every N` makes the storage-bound measures use every Nth article of the corpus (default: all).
  * `--node PATH` runs the Lambda cold starts on that Node binary (the deployed runtime's major, for figures
- * that carry over to AWS); the rest runs on this process's Node.
+ * that carry over to AWS); the rest runs on this process's Node. `--baseline REF` is the commit the bundles
+ * and cold starts are set beside (default: main).
  * Measures are imported lazily so that one whose code is missing or broken fails alone.
  */
 import { writeFile } from 'node:fs/promises';
@@ -28,9 +29,9 @@ const MEASURES: Record<string, () => Promise<Measure>> = {
 const REPORT_FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' }, node: { type: 'string' } },
+  options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' }, node: { type: 'string' }, baseline: { type: 'string' } },
 });
-const options: BenchOptions = { every: Number(args.every), ...(args.node ? { node: args.node } : {}) };
+const options: BenchOptions = { every: Number(args.every), ...(args.node ? { node: args.node } : {}), ...(args.baseline ? { baseline: args.baseline } : {}) };
 if (!Number.isInteger(options.every) || options.every < 1) throw new Error(`--every takes a positive integer, not ${args.every}`);
 
 function selected(): string[] {
