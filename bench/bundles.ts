@@ -71,13 +71,43 @@ function nodejsFunctionOptions({ entry, outdir, target, tsconfig }: BundleTarget
   };
 }
 
-/** The baseline's files as committed, with this checkout's node_modules (the same locked versions): its root. */
-async function checkOut(ref: string, dir: string): Promise<string> {
+/**
+ * The baseline's files as committed, with this checkout's node_modules: its root. Packages are not installed
+ * again, so a baseline whose lock file differs is bundled with this checkout's versions (resolveBaseline says so).
+ */
+async function checkOut(commit: string, dir: string): Promise<string> {
   const root = join(dir, 'baseline');
   await mkdir(root);
-  await run('sh', ['-c', `git archive ${ref} | tar -x -C "${root}"`], { cwd: ROOT });
+  await run('sh', ['-c', `git archive "$1" | tar -x -C "$2"`, 'sh', commit, root], { cwd: ROOT });
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   return root;
+}
+
+/**
+ * The commit `ref` names, and what a reader of the ratios must know about it: that it is this checkout itself
+ * (then the ratios measure only noise), or that its lock file differs (then package changes are not in them).
+ */
+async function resolveBaseline(ref: string): Promise<{ commit: string; caveats: string[] }> {
+  const revParse = async (name: string) => (await run('git', ['rev-parse', '--verify', '--quiet', `${name}^{commit}`], { cwd: ROOT })).stdout.trim();
+  let commit: string;
+  try {
+    commit = await revParse(ref);
+  } catch {
+    throw new Error(`--baseline ${ref}: no such commit in ${ROOT}`);
+  }
+  const caveats: string[] = [];
+  const uncommitted = (await run('git', ['status', '--porcelain'], { cwd: ROOT })).stdout.trim() !== '';
+  if (commit === (await revParse('HEAD')) && !uncommitted) {
+    caveats.push(`The baseline, ${ref}, is this checkout's own commit: the ratios measure only the noise; \`--baseline\` names the commit before the work measured.`);
+  }
+  const lockChanged = await run('git', ['diff', '--quiet', commit, '--', 'package-lock.json'], { cwd: ROOT }).then(
+    () => false,
+    () => true,
+  );
+  if (lockChanged) {
+    caveats.push(`${ref}'s package-lock.json differs from this checkout's, and it is bundled with this checkout's node_modules: what the package changes did is not in the ratios (compare the sizes with an earlier run).`);
+  }
+  return { commit, caveats };
 }
 
 interface Bundle {
@@ -319,18 +349,19 @@ export const bundlesMeasure: Measure = {
     const node = options.node ?? process.execPath;
     const nodeVersion = (await run(node, ['--version'])).stdout.trim();
     const baseline = options.baseline ?? DEFAULT_BASELINE;
-    // Fail before bundling anything when the baseline names no commit.
-    await run('git', ['rev-parse', '--verify', '--quiet', `${baseline}^{commit}`], { cwd: ROOT });
+    // Before bundling anything: an unknown baseline fails here.
+    const { commit, caveats } = await resolveBaseline(baseline);
     const dir = await mkdtemp(join(tmpdir(), 'onrecord-bundles-'));
     const backends = await startBackends();
     const rows: Row[] = [];
     const notes: string[] = [
       `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${targetOf(nodeVersion)} for the Node the cold starts run on, ${nodeVersion}${options.node ? ' (--node)' : " (this machine's; `--node PATH` runs them on another, such as the deployed runtime's node24)"}. The baseline, ${baseline}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${baseline}'s.`,
+      ...caveats,
       `Cold start, in a fresh \`node\` process (bench/cold-start.mjs; Node's own start-up excluded), with the deployed NODE_OPTIONS=--enable-source-maps and credentials in the environment as on Lambda: init = \`await import(index.mjs)\`; init + first = that plus the handler's first call (an API request, or an SQS message announcing a new HTML article, ${(backends.htmlBytes / 1024).toFixed(1)} KB, or the same news as a text article, ${(backends.textBytes / 1024).toFixed(1)} KB, which it reads from a local S3 stand-in, parses and stores in dynalite); first use = the first call's CPU time minus the second's (the same request, or another article of the same format), i.e. what loading and setting up on first use adds. CPU time = user + system time of the process (V8 compiles on helper threads too, so it can exceed wall time); on a shared machine the CPU figures and the ratios are the ones to read.`,
       `${INGEST_COLD_STARTS} cold starts per tree for the ingest, ${API_COLD_STARTS} per endpoint and tree for the API; medians. Not on Lambda: no X-Ray (the tracer is off outside Lambda), and the stores are local, so a round trip costs well under a millisecond here.`,
     ];
     try {
-      const roots = [ROOT, await checkOut(baseline, dir)];
+      const roots = [ROOT, await checkOut(commit, dir)];
       const bundles = new Map<string, Bundle>();
       for (const [t, root] of roots.entries()) {
         for (const [name, entry] of Object.entries(HANDLERS)) bundles.set(`${t}:${name}`, await bundleModule(root, entry, join(dir, `${t}-${name}`), nodeVersion));

@@ -29,8 +29,8 @@ export interface BenchOptions {
   /** The Node binary the cold starts run on (bundles); default: this process's. */
   node?: string;
   /**
-   * The commit the bundles and cold starts are compared with, in the same run (bundles); default: main. On
-   * main itself, the commit before the work being measured.
+   * The commit the bundles and cold starts are compared with, in the same run (bundles); default: main. When
+   * the work is committed on main, main is the checkout itself: name the commit before the work instead.
    */
   baseline?: string;
 }

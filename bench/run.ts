@@ -31,7 +31,8 @@ const REPORT_FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 const { values: args } = parseArgs({
   options: { only: { type: 'string', multiple: true }, every: { type: 'string', default: '1' }, node: { type: 'string' }, baseline: { type: 'string' } },
 });
-const options: BenchOptions = { every: Number(args.every), ...(args.node ? { node: args.node } : {}), ...(args.baseline ? { baseline: args.baseline } : {}) };
+const options: BenchOptions = { every: Number(args.every), ...(args.node ? { node: args.node } : {}), ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) };
+if (options.baseline === '') throw new Error('--baseline takes a commit (a branch, tag or hash), not an empty string');
 if (!Number.isInteger(options.every) || options.every < 1) throw new Error(`--every takes a positive integer, not ${args.every}`);
 
 function selected(): string[] {

@@ -43,7 +43,7 @@ export const STORED_LAYOUT: KeyLayout = { wordPairBands: 0, contentBands: 6 };
 
 /**
  * A content band of 2 rows: a pair meets on one with probability 1 − (1 − J²)⁶ at content-word Jaccard J:
- * 0.999 at 0.8, 0.82 at 0.5, 0.44 at 0.3. What meets by chance costs a comparison, not a write.
+ * 0.998 at 0.8, 0.82 at 0.5, 0.43 at 0.3. What meets by chance costs a comparison, not a write.
  */
 const CONTENT_ROWS = 2;
 
