@@ -2,8 +2,8 @@
  * Lambda bundles: each handler bundled exactly as `cdk synth` bundles it (infra/bundle.ts), then its size,
  * and its cold start in a fresh Node process: module init (the import), plus what the first event adds
  * (first-use imports, clients set up on first use), per API endpoint and for an HTML article's ingest.
- * The same is measured for the baseline (main, or the commit `--baseline` names), bundled as it bundles itself, in the same run, one
- * process of each after the other, so the ratio holds on a busy machine.
+ * The same is measured for the baseline (main, or the commit `--baseline` names), bundled as it bundles
+ * itself, in the same run, one process of each after the other, so the ratio holds on a busy machine.
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { execFile } from 'node:child_process';
