@@ -26,7 +26,7 @@ import { diffTables, type Item } from './table-diff.ts';
 const FAULT_RATE = 0.125;
 /**
  * `npm test` ingests the whole set. FAULT_CORPUS=sample takes every 10th article (223 of the BBC corpus, all
- * categories) for a quick local run (about 1.5 minutes); FAULT_STRIDE=N every Nth (CI takes every 2nd, 1,113
+ * categories) for a quick local run (about 1.5 minutes); FAULT_STRIDE=N every Nth (CI takes every 3rd, 742
  * of the corpus, to stay within its 20 minutes: the whole corpus takes 9 minutes on an idle 2-core machine
  * since echo clusters, half of CI's time).
  */
