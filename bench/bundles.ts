@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { BundleTarget, functionBundleOptions } from '../infra/bundle.ts';
-import { packagesBundledTwice } from '../infra/bundled-packages.ts';
+import { packageOf, packagesBundledTwice } from '../infra/bundled-packages.ts';
 import { filesReadAtInit } from '../infra/read-at-init.ts';
 import { startLocalDynamo } from '../local/dynamo.ts';
 import { PARSER_VERSION } from '../shared/parse/version.ts';
@@ -147,8 +147,7 @@ function heaviestPackages(metafile: Metafile, count: number): string {
   const byPackage = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-      const name = match ? match[1]! : '(project code)';
+      const name = packageOf(path)?.name ?? '(project code)';
       byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
     }
   }

@@ -1,8 +1,7 @@
 import type { ParsedArticle } from '../model/parsed.ts';
 import { parseSources } from './articles.ts';
 import { decodeText } from './decode.ts';
-import type { FormatHint } from './formats/index.ts';
-import { readArticles } from './formats/index.ts';
+import { readArticles, type FormatHint } from './formats/index.ts';
 
 export { MAX_BODY_CHARS } from './articles.ts';
 export { RejectedInput } from './errors.ts';

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionBundleOptions } from '../../infra/bundle.ts';
-import { packagesBundledTwice } from '../../infra/bundled-packages.ts';
+import { packageOf, packagesBundledTwice } from '../../infra/bundled-packages.ts';
 import { filesReadAtInit } from '../../infra/read-at-init.ts';
 import { parseDocument } from '../../shared/parse/index.ts';
 import { syntheticNews } from '../support/synthetic-news.ts';
@@ -95,8 +95,8 @@ function packagesIn(metafile: Metafile, files: Iterable<string>): Set<string> {
   const packages = new Set<string>();
   for (const file of files) {
     for (const input of Object.keys(metafile.outputs[file]!.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      if (match) packages.add(match[1]!);
+      const found = packageOf(input);
+      if (found) packages.add(found.name);
     }
   }
   return packages;
