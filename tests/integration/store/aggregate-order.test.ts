@@ -12,6 +12,7 @@ import { slugId } from '../../../shared/model/ids.ts';
 import { createTable } from '../../../shared/store/create-table.ts';
 import type { TestStore } from '../../support/store.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
+import { settledAggregate } from '../../support/settled-aggregates.ts';
 import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
 
 const KLOPP = 'Jürgen Klopp';
@@ -55,9 +56,9 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('speaker 
     const spec = specs[index] as ArticleSpec;
     return store.saveArticles(source(spec.key, '0100'), [article(spec)], 1);
   };
-  /** Speaker and entity items (aggregates and name index), whole but for the write counter. */
+  /** Speaker and entity items (aggregates and name index), whole but for the write counter, summaries settled. */
   const aggregateItems = async (table: DynamoInstance) =>
-    (await tableSnapshot(table, ['revision'])).filter((item) => /^(SPEAKER|ENTITY)#/.test(String(item.pk)));
+    (await tableSnapshot(table, ['revision'])).filter((item) => /^(SPEAKER|ENTITY)#/.test(String(item.pk))).map(settledAggregate);
   const typedSearch = async (store: TestStore, type: EntityType) =>
     (await all((cursor) => store.searchEntities({ prefix: 'anf', type, limit: 1, cursor }))).map((entity) => entity.id);
 

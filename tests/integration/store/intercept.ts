@@ -18,15 +18,33 @@ export interface Interception {
   hook: () => void | Promise<void>;
 }
 
+function requestOf(sent: unknown): Request {
+  const raw = sent as { headers?: Record<string, string>; body?: unknown };
+  const body = raw.body instanceof Uint8Array ? Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength).toString('utf8') : String(raw.body ?? '');
+  return { operation: raw.headers?.['x-amz-target']?.split('.').at(-1) ?? '', body };
+}
+
+/** A document client that keeps every request it sends, to count what a write costs. */
+export function recordingClient(dynamo: DynamoInstance): { client: DynamoDBDocumentClient; requests: Request[] } {
+  const client = documentClient(localClient(dynamo.endpoint));
+  const requests: Request[] = [];
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      requests.push(requestOf(args.request));
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'testRecorder' },
+  );
+  return { client, requests };
+}
+
 export function interceptingClient(dynamo: DynamoInstance): { client: DynamoDBDocumentClient; intercept(rule: Interception): void } {
   // One attempt: the SDK must not retry an injected error on its own.
   const client = documentClient(localClient(dynamo.endpoint, { maxAttempts: 1 }));
   const rules: Interception[] = [];
   client.middlewareStack.add(
     (next) => async (args) => {
-      const raw = args.request as { headers?: Record<string, string>; body?: unknown };
-      const body = raw.body instanceof Uint8Array ? Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength).toString('utf8') : String(raw.body ?? '');
-      const request = { operation: raw.headers?.['x-amz-target']?.split('.').at(-1) ?? '', body };
+      const request = requestOf(args.request);
       const index = rules.findIndex((rule) => rule.when(request));
       const rule = index >= 0 ? rules.splice(index, 1)[0] : undefined;
       if (rule?.at === 'before') await rule.hook();
@@ -45,7 +63,7 @@ export const isOldVersionDelete = (request: Request) => request.operation === 'B
 export const isAggregateWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SPEAKER#');
 /** A speaker's share item put (aggregates.ts, step 2 of a share change). */
 export const isSpeakerShareWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SHARE#');
-/** A speaker's summary written (announcing share changes, folding them in, or both). */
+/** A speaker's summary written (announcing share changes, and folding in those of the write before). */
 export const isSpeakerSummaryWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"sk":{"S":"SPEAKER"}');
 /** The `n`th request `when` matches. */
 export function nth(n: number, when: (request: Request) => boolean): (request: Request) => boolean {

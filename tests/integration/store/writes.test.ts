@@ -206,7 +206,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     ['when a speaker summary announced a share change but its response was lost', nth(1, isSpeakerSummaryWrite), 'after'],
     ['while putting a speaker share', isSpeakerShareWrite, 'before'],
     ['when a speaker share was put but its response was lost', isSpeakerShareWrite, 'after'],
-    ['before a speaker summary folds the change in', nth(2, isSpeakerSummaryWrite), 'before'],
+    ['before a second speaker summary announces its change', nth(2, isSpeakerSummaryWrite), 'before'],
     ['while deleting the old version', isOldVersionDelete, 'before'],
   ])('a write that crashes %s ends, once retried, exactly like a clean run', async (_, when, at) => {
     const reference = { ...dynamo, tableName: `reference-${randomUUID().slice(0, 8)}` };

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Share } from '../../../shared/store/dynamodb/items/aggregate.ts';
-import { describe as show, emptySummary, fold, needsDates, withDates, type SummaryState } from '../../../shared/store/dynamodb/items/aggregate-summary.ts';
+import { describe as show, emptySummary, fold, fromItem, needsDates, toItem, withDates, type SummaryState } from '../../../shared/store/dynamodb/items/aggregate-summary.ts';
 import * as Ranked from '../../../shared/store/dynamodb/items/ranked-counts.ts';
 
 const share = fc.record({
@@ -56,6 +56,24 @@ describe('a summary folded from share changes', () => {
           } else remaining.push(one);
         });
         expect(show(state)).toEqual(expected(remaining));
+      }),
+    );
+  });
+});
+
+describe('a summary item with pending changes', () => {
+  it('shows them folded in, and reads back the folded state and its journal unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(share, { maxLength: 10 }), fc.array(share, { minLength: 1, maxLength: 4 }), (folded, pending) => {
+        let state: SummaryState = emptySummary('x');
+        for (const one of folded) state = fold(state, null, one);
+        state = { ...state, revision: 7, pending: Object.fromEntries(pending.map((one, n) => [`article-${n}`, { old: null, new: one, token: 7 }])) };
+        const item = toItem('speaker', { pk: 'SPEAKER#x', sk: 'SPEAKER' }, state);
+        expect(show(fromItem(item))).toEqual(show(state));
+        expect(fromItem(item).pending).toEqual(state.pending);
+        // What readers get: the totals, names and dates of every share, pending ones included.
+        const shown = expected([...folded, ...pending]);
+        expect(item).toMatchObject({ total: shown.total, articleCount: shown.articleCount, name: shown.name, firstSeen: shown.firstSeen, lastSeen: shown.lastSeen });
       }),
     );
   });

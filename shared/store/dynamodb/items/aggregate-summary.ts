@@ -12,8 +12,11 @@
  *   - the folded names and types the name index has items for (bounded by MAX_INDEXED_NAMES);
  *   - `pending`: the journal of share changes announced and not yet folded in (at most MAX_PENDING
  *     entries, ../aggregates.ts), and `revision`, bumped on every write, the optimistic-lock check.
- * At rest (no pending entries) the item is a few hundred bytes to a few KB; the worst case (every ranked
- * count full of 300-character values and a full journal) stays well under DynamoDB's 400 KB.
+ * The counts, and the totals under `folded`, are those of the folded shares; the fields readers get (`describe`: name, type, totals, first
+ * and last seen) are written with the pending entries folded in too (`settled`), so a summary at rest may
+ * keep its last writer's entries, already applied, for the next write to fold.
+ * The item is a few hundred bytes to a few KB; the worst case (every ranked count full of 300-character
+ * values and a full journal) stays well under DynamoDB's 400 KB.
  *
  * A publication day's summary (kind `day`, sk `DAY`) is the same state with other counts: its shares carry
  * a tally (the article's statements per speaker and mentions per entity, its top TALLY_BOUND of each) and
@@ -171,6 +174,18 @@ export function fold(state: SummaryState, old: Share | null, neu: Share | null):
   return next;
 }
 
+/**
+ * The summary with its pending entries folded in: what readers are shown. An announced entry is as good as
+ * applied: it carries the whole new share, and whoever writes the summary next completes it before anything
+ * else (../aggregates.ts), so a speaker or entity summary is written showing its journal settled, and the
+ * writer that completed its own entries can leave folding them to the next write.
+ */
+export function settled(state: SummaryState): SummaryState {
+  let next: SummaryState = { ...state, pending: {} };
+  for (const entry of Object.values(state.pending)) next = fold(next, entry.old, entry.new);
+  return next;
+}
+
 /** A window emptied by withdrawals while articles remain: the share items have to refill it. */
 export const needsDates = (state: SummaryState): boolean =>
   state.articleCount > 0 && (Object.keys(state.earliest).length === 0 || Object.keys(state.latest).length === 0);
@@ -188,6 +203,8 @@ export function withDates(state: SummaryState, shares: readonly Share[]): Summar
   }
   return { ...state, earliest, latest };
 }
+
+type FoldedTotals = Pick<SummaryState, 'total' | 'articleCount'>;
 
 export interface AggregateTotals {
   total: number;
@@ -240,7 +257,9 @@ export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState):
   return {
     ...key,
     itemType: kind,
-    ...describe(state),
+    ...describe(settled(state)),
+    // The totals of the folded shares, which the shown ones (with the pending entries) are not.
+    folded: { total: state.total, articleCount: state.articleCount },
     counts: {
       names: Ranked.toPairs(state.names),
       types: Ranked.toPairs(state.types),
@@ -258,10 +277,12 @@ export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState):
 
 export function fromItem(item: Record<string, unknown>): SummaryState {
   const counts = (item.counts as Record<string, unknown> | undefined) ?? {};
+  // A day's summary, and one written before `folded` existed, shows the folded totals themselves.
+  const folded = (item.folded as FoldedTotals | undefined) ?? { total: item.total as number, articleCount: item.articleCount as number };
   return {
     id: item.id as string,
-    total: item.total as number,
-    articleCount: item.articleCount as number,
+    total: folded.total,
+    articleCount: folded.articleCount,
     names: Ranked.fromPairs(counts.names),
     types: Ranked.fromPairs(counts.types),
     titles: Ranked.fromPairs(counts.titles),
