@@ -208,7 +208,8 @@ const MAX_REMEMBERED_NAMES = 10_000;
  * speakers and entities; their changes to one aggregate are queued and applied together, starting from
  * the summary this process wrote last, so they neither collide with each other nor read it back. Writers
  * in other processes still can collide: the revision check catches that, and the round is redone on a
- * fresh read. A caller's promise resolves only once its changes are folded into the summary.
+ * fresh read. A caller's promise resolves only once its changes are applied: their shares put, and the
+ * summary showing them (folded in, or pending with their shares in place).
  */
 export class AggregateUpdater {
   private readonly slots = new Map<string, Slot>();
@@ -257,15 +258,18 @@ export class AggregateUpdater {
     ]);
     const found = await batchGet(this.table.client, this.table.tableName, wanted, { consistent: true });
     const byKey = new Map(found.map((item) => [itemKey(item), item]));
+    // A day's entries are folded at once, so only a crash leaves them: its writer completes them as before.
     const pendingOf = ({ kind, id }: Aggregate): [string, PendingShare][] => {
       const item = byKey.get(itemKey({ ...summaryKey(kind, id) }));
-      return item && !isLegacy(item) ? Object.entries(Summary.fromItem(item).pending) : [];
+      return item && kind !== 'day' && !isLegacy(item) ? Object.entries(Summary.fromItem(item).pending) : [];
     };
     const read = new Set(wanted.map((key) => itemKey({ ...key })));
     const entryShares = aggregates.flatMap((aggregate) => pendingOf(aggregate).map(([articleId]) => shareKey(aggregate.kind, aggregate.id, articleId)));
     const unread = entryShares.filter((key) => !read.has(itemKey({ ...key })));
+    // Eventually consistent, at half the read units: a stale answer can miss a share just put (its entry is
+    // then completed as before: a refused put, a consistent read), never show one that was not.
     if (unread.length > 0) {
-      for (const item of await batchGet(this.table.client, this.table.tableName, unread, { consistent: true })) byKey.set(itemKey(item), item);
+      for (const item of await batchGet(this.table.client, this.table.tableName, unread, { consistent: false })) byKey.set(itemKey(item), item);
     }
     return new Map(
       aggregates.map((aggregate) => {
@@ -328,7 +332,7 @@ export class AggregateUpdater {
   }
 
   /**
-   * Rounds until every change is folded in: each round completes the pending entries (whoever announced
+   * Rounds until every change is applied: each round completes the pending entries (whoever announced
    * them) and, in the same conditional write that folds them, announces the next changes of this batch.
    */
   private async write(slot: Slot, changes: ShareChange[], start: Known | null): Promise<Known> {
@@ -376,14 +380,16 @@ export class AggregateUpdater {
       const room = MAX_PENDING - Object.keys(pending).length;
       const announced = due.filter(([articleId]) => !pending[articleId]).slice(0, Math.max(0, room));
       if (announced.length === 0 && Object.keys(pending).length === 0) {
-        const completed = new Set(Object.keys(state.pending));
-        if (completed.size === 0) return { item: known.item, shares, applied: completed };
+        const entries = Object.keys(state.pending);
+        if (entries.length === 0) return { item: known.item, shares, applied: new Set() };
         // Every entry's share is in place and the summary shows them folded already (Summary.settled): a
         // write only to fold them would cost a write unit and a request per aggregate and article, so the
-        // next write folds them. Folded now: a day's (its counts are what its readers read), an emptied
-        // date window (it needs the share items), and a journal that leaves the item big to read.
-        const leaveToNext = slot.kind !== 'day' && !Summary.needsDates(next) && byteSize(known.item) <= AT_REST_BUDGET_BYTES;
-        if (leaveToNext) return { item: known.item, shares, applied: completed };
+        // next write folds them. Written now: a dropped entry (a newer share was in place: the summary
+        // shows a change that did not happen), a day's entries (its counts are what its readers read), an
+        // emptied date window (it needs the share items), and a journal that leaves the item big to read.
+        const allApplied = entries.every((articleId) => completions.get(articleId)?.applied === true);
+        const leaveToNext = allApplied && slot.kind !== 'day' && !Summary.needsDates(next) && byteSize(known.item) <= AT_REST_BUDGET_BYTES;
+        if (leaveToNext) return { item: known.item, shares, applied: new Set(entries) };
       }
       for (const [articleId, share] of announced) pending[articleId] = { old: shares.get(articleId) ?? null, new: share, token: revision };
 

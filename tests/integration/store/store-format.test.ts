@@ -64,7 +64,9 @@ async function toFormat2(table: DynamoInstance): Promise<number> {
       encoded[share.articleId as string] = `${share.count}|${share.date}|${compactVersion(share.version as string)}|${hash}`;
       await dynamo.documentClient.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: share.pk, sk: share.sk } }));
     }
-    const { pk, sk, itemType, id, name, type, titles, aliases, total, articleCount, firstSeen, lastSeen, indexedNames, indexedTypes } = summary;
+    const { pk, sk, itemType, id, name, type, titles, aliases, shown, firstSeen, lastSeen, indexedNames, indexedTypes } = summary;
+    // Format 2's totals are those of all its shares: the shown ones (a format-3 summary may keep entries pending).
+    const { total, articleCount } = shown as { total: number; articleCount: number };
     const old = { pk, sk, itemType, id, name, type, titles, aliases, shares: encoded, infos, indexedNames, indexedTypes, rev: 7, total, articleCount, firstSeen, lastSeen };
     await dynamo.documentClient.send(new PutCommand({ TableName: table.tableName, Item: old }));
   }

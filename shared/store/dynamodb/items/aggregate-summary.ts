@@ -12,9 +12,11 @@
  *   - the folded names and types the name index has items for (bounded by MAX_INDEXED_NAMES);
  *   - `pending`: the journal of share changes announced and not yet folded in (at most MAX_PENDING
  *     entries, ../aggregates.ts), and `revision`, bumped on every write, the optimistic-lock check.
- * The counts, and the totals under `folded`, are those of the folded shares; the fields readers get (`describe`: name, type, totals, first
- * and last seen) are written with the pending entries folded in too (`settled`), so a summary at rest may
- * keep its last writer's entries, already applied, for the next write to fold.
+ * The counts and the `total` and `articleCount` attributes are those of the folded shares; what readers get
+ * (`describe`: name, type, titles, aliases, first and last seen, and the totals under `shown`) is written
+ * with the pending entries folded in too (`settled`), so a summary at rest may keep its last writer's
+ * entries, their shares put, for the next write to fold. (`total` and `articleCount` stay the folded ones:
+ * what the code before `shown` reads back, so a rollback folds those entries once, not twice.)
  * The item is a few hundred bytes to a few KB; the worst case (every ranked count full of 300-character
  * values and a full journal) stays well under DynamoDB's 400 KB.
  *
@@ -175,10 +177,11 @@ export function fold(state: SummaryState, old: Share | null, neu: Share | null):
 }
 
 /**
- * The summary with its pending entries folded in: what readers are shown. An announced entry is as good as
- * applied: it carries the whole new share, and whoever writes the summary next completes it before anything
- * else (../aggregates.ts), so a speaker or entity summary is written showing its journal settled, and the
- * writer that completed its own entries can leave folding them to the next write.
+ * The summary with its pending entries folded in: what readers are shown. An entry carries the whole new
+ * share, and whoever writes the summary next completes it before anything else (../aggregates.ts): puts its
+ * share, or drops it when a newer share is in place (an entry announced over a stale read), and writes the
+ * summary again then. So a speaker or entity summary is written showing its journal settled, and a writer
+ * whose entries all have their shares put can leave folding them to the next write.
  */
 export function settled(state: SummaryState): SummaryState {
   let next: SummaryState = { ...state, pending: {} };
@@ -203,8 +206,6 @@ export function withDates(state: SummaryState, shares: readonly Share[]): Summar
   }
   return { ...state, earliest, latest };
 }
-
-type FoldedTotals = Pick<SummaryState, 'total' | 'articleCount'>;
 
 export interface AggregateTotals {
   total: number;
@@ -236,6 +237,16 @@ export function describe(state: SummaryState): AggregateSummary {
   };
 }
 
+/**
+ * What a speaker's or entity's readers are shown: the settled summary, but for a date window that pending
+ * withdrawals empty, which only the share items can refill (the writer does, when it folds them): until then
+ * the folded window's ends are shown.
+ */
+function shownState(state: SummaryState): SummaryState {
+  const shown = settled(state);
+  return needsDates(shown) ? { ...shown, earliest: state.earliest, latest: state.latest } : shown;
+}
+
 export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState): Record<string, unknown> {
   if (kind === 'day') {
     return {
@@ -254,12 +265,14 @@ export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState):
       revision: state.revision,
     };
   }
+  const shown = shownState(state);
   return {
     ...key,
     itemType: kind,
-    ...describe(settled(state)),
-    // The totals of the folded shares, which the shown ones (with the pending entries) are not.
-    folded: { total: state.total, articleCount: state.articleCount },
+    ...describe(shown),
+    total: state.total,
+    articleCount: state.articleCount,
+    shown: { total: shown.total, articleCount: shown.articleCount },
     counts: {
       names: Ranked.toPairs(state.names),
       types: Ranked.toPairs(state.types),
@@ -277,12 +290,10 @@ export function toItem(kind: AggregateKind, key: TableKey, state: SummaryState):
 
 export function fromItem(item: Record<string, unknown>): SummaryState {
   const counts = (item.counts as Record<string, unknown> | undefined) ?? {};
-  // A day's summary, and one written before `folded` existed, shows the folded totals themselves.
-  const folded = (item.folded as FoldedTotals | undefined) ?? { total: item.total as number, articleCount: item.articleCount as number };
   return {
     id: item.id as string,
-    total: folded.total,
-    articleCount: folded.articleCount,
+    total: item.total as number,
+    articleCount: item.articleCount as number,
     names: Ranked.fromPairs(counts.names),
     types: Ranked.fromPairs(counts.types),
     titles: Ranked.fromPairs(counts.titles),
@@ -302,17 +313,19 @@ export function fromItem(item: Record<string, unknown>): SummaryState {
  * The attributes a reader needs: the shown fields, which the summary item of store format 3 and the
  * aggregate item of format 2 (not migrated yet) both have; the counts and the journal stay behind.
  */
-export const SUMMARY_ATTRIBUTES = ['id', 'name', 'type', 'titles', 'aliases', 'total', 'articleCount', 'firstSeen', 'lastSeen'];
+export const SUMMARY_ATTRIBUTES = ['id', 'name', 'type', 'titles', 'aliases', 'total', 'articleCount', 'shown', 'firstSeen', 'lastSeen'];
 
 export function summaryFromItem(item: Record<string, unknown>): AggregateSummary {
+  // `shown`: the totals with the pending entries; an item written before it existed had none at rest.
+  const shown = item.shown as Pick<AggregateTotals, 'total' | 'articleCount'> | undefined;
   return {
     id: item.id as string,
     name: item.name as string,
     type: item.type as string,
     titles: (item.titles as string[]) ?? [],
     aliases: (item.aliases as string[]) ?? [],
-    total: (item.total as number) ?? 0,
-    articleCount: (item.articleCount as number) ?? 0,
+    total: shown?.total ?? (item.total as number) ?? 0,
+    articleCount: shown?.articleCount ?? (item.articleCount as number) ?? 0,
     firstSeen: (item.firstSeen as string | null) ?? null,
     lastSeen: (item.lastSeen as string | null) ?? null,
   };
