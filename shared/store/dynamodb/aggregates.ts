@@ -364,7 +364,7 @@ export class AggregateUpdater {
       let next: SummaryState = state;
 
       const completions = await this.complete(slot, state.pending, known.applied);
-      for (const [articleId, entry] of Object.entries(state.pending)) {
+      for (const [articleId, entry] of Summary.pendingInOrder(state.pending)) {
         const completion = completions.get(articleId) as Completion;
         if (completion.applied) {
           next = Summary.fold(next, entry.old, entry.new);

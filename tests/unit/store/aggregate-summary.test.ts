@@ -93,6 +93,20 @@ describe('a summary item with pending changes', () => {
     );
   });
 
+  it('shows the same whatever order its pending entries are read back in', () => {
+    const dated = (day: number, count = 1): Share => ({ count, date: `2023-03-${String(day).padStart(2, '0')}`, version: '1', info: { name: 'Erdoğan', type: 'person', titles: [], aliases: [] } });
+    let state: SummaryState = emptySummary('x');
+    for (let day = 1; day <= 20; day++) state = fold(state, null, dated(day));
+    // The earliest window holds 16 of the 20 dates. Withdrawing those 16 before adding an earlier date empties
+    // it (the new date cannot be placed), adding it first does not: the order of the changes matters.
+    const withdrawals = Array.from({ length: 16 }, (_, n) => [`a${String(n + 1).padStart(2, '0')}`, { old: dated(n + 1), new: dated(n + 1, 0), token: 3 }] as const);
+    const addition = ['z', { old: null, new: { ...dated(1), date: '2023-02-28' }, token: 3 }] as const;
+    const key = { pk: 'SPEAKER#x', sk: 'SPEAKER' };
+    const written = toItem('speaker', key, { ...state, revision: 3, pending: Object.fromEntries([...withdrawals, addition]) });
+    const readBack = toItem('speaker', key, { ...state, revision: 3, pending: Object.fromEntries([addition, ...withdrawals]) });
+    expect(summaryFromItem(readBack)).toEqual(summaryFromItem(written));
+  });
+
   it('shows the folded first-seen date while pending withdrawals empty its window, until the writer refills it', () => {
     const dated = (day: number): Share => ({ count: 1, date: `2023-03-${String(day).padStart(2, '0')}`, version: '1', info: { name: 'Erdoğan', type: 'person', titles: [], aliases: [] } });
     let state: SummaryState = emptySummary('x');

@@ -14,9 +14,10 @@
  *     entries, ../aggregates.ts), and `revision`, bumped on every write, the optimistic-lock check.
  * The counts and the `total` and `articleCount` attributes are those of the folded shares; what readers get
  * (`describe`: name, type, titles, aliases, first and last seen, and the totals under `shown`) is written
- * with the pending entries folded in too (`settled`), so a summary at rest may keep its last writer's
- * entries, their shares put, for the next write to fold. (`total` and `articleCount` stay the folded ones:
- * what the code before `shown` reads back, so a rollback folds those entries once, not twice.)
+ * with the pending entries folded in too (`settled`; but for a date window they empty, `shownState`), so a
+ * summary at rest may keep its last writer's entries, their shares put, for the next write to fold.
+ * (`total` and `articleCount` stay the folded ones: what the code before `shown` reads back, so a rollback
+ * folds those entries once, not twice; it shows them one article behind until the next write.)
  * The item is a few hundred bytes to a few KB; the worst case (every ranked count full of 300-character
  * values and a full journal) stays well under DynamoDB's 400 KB.
  *
@@ -185,9 +186,17 @@ export function fold(state: SummaryState, old: Share | null, neu: Share | null):
  */
 export function settled(state: SummaryState): SummaryState {
   let next: SummaryState = { ...state, pending: {} };
-  for (const entry of Object.values(state.pending)) next = fold(next, entry.old, entry.new);
+  for (const [, entry] of pendingInOrder(state.pending)) next = fold(next, entry.old, entry.new);
   return next;
 }
+
+/**
+ * Pending entries in the one order every writer folds them in (by article id): the date windows depend on
+ * the order of changes, and a map read back from DynamoDB need not keep the order it was written in, so
+ * what a summary shows and what its next writer folds must not depend on it.
+ */
+export const pendingInOrder = (pending: Record<string, PendingShare>): [string, PendingShare][] =>
+  Object.entries(pending).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** A window emptied by withdrawals while articles remain: the share items have to refill it. */
 export const needsDates = (state: SummaryState): boolean =>
