@@ -259,10 +259,14 @@ export class AggregateUpdater {
     const found = await batchGet(this.table.client, this.table.tableName, wanted, { consistent: true });
     const byKey = new Map(found.map((item) => [itemKey(item), item]));
     // A day's entries are folded at once, so only a crash leaves them: its writer completes them as before.
-    const pendingOf = ({ kind, id }: Aggregate): [string, PendingShare][] => {
-      const item = byKey.get(itemKey({ ...summaryKey(kind, id) }));
-      return item && kind !== 'day' && !isLegacy(item) ? Object.entries(Summary.fromItem(item).pending) : [];
-    };
+    const pendingByPk = new Map(
+      aggregates.map(({ kind, id }): [string, [string, PendingShare][]] => {
+        const key = summaryKey(kind, id);
+        const item = byKey.get(itemKey({ ...key }));
+        return [key.pk, item && kind !== 'day' && !isLegacy(item) ? Object.entries(Summary.fromItem(item).pending) : []];
+      }),
+    );
+    const pendingOf = ({ kind, id }: Aggregate) => pendingByPk.get(summaryKey(kind, id).pk) ?? [];
     const read = new Set(wanted.map((key) => itemKey({ ...key })));
     const entryShares = aggregates.flatMap((aggregate) => pendingOf(aggregate).map(([articleId]) => shareKey(aggregate.kind, aggregate.id, articleId)));
     const unread = entryShares.filter((key) => !read.has(itemKey({ ...key })));
