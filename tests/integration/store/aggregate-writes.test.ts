@@ -15,7 +15,7 @@ import { shareToItem, type Share } from '../../../shared/store/dynamodb/items/ag
 import { keys } from '../../../shared/store/dynamodb/keys.ts';
 import { dynamoBackends, type DynamoInstance } from '../../support/dynamo.ts';
 import { article, source, storeFor, type ArticleSpec } from './helpers.ts';
-import { recordingClient, type Request } from './intercept.ts';
+import { isShareWrite, isSummaryWrite, recordingClient } from './intercept.ts';
 
 const AMANPOUR = 'Christiane Amanpour';
 const spec = (key: string, text: string): ArticleSpec => ({
@@ -24,8 +24,6 @@ const spec = (key: string, text: string): ArticleSpec => ({
   entities: [{ name: 'Tbilisi', type: 'location' }],
 });
 
-const summaryWrites = (requests: Request[]) => requests.filter((r) => r.operation === 'PutItem' && /"sk":\{"S":"(SPEAKER|ENTITY)"\}/.test(r.body));
-const shareWrites = (requests: Request[]) => requests.filter((r) => r.operation === 'PutItem' && /"pk":\{"S":"(SPEAKER|ENTITY)#/.test(r.body) && r.body.includes('"SHARE#'));
 
 describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('speaker and entity writes on $name', (backend) => {
   let dynamo: DynamoInstance;
@@ -44,8 +42,8 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('speaker 
     for (const [n, key] of ['a.txt', 'b.txt', 'c.txt'].entries()) {
       requests.length = 0;
       await store.saveArticles(source(key, '01'), [article(spec(key, `words ${n}`))], 1);
-      expect(summaryWrites(requests), `article ${n + 1}`).toHaveLength(2);
-      expect(shareWrites(requests), `article ${n + 1}`).toHaveLength(2);
+      expect(requests.filter(isSummaryWrite), `article ${n + 1}`).toHaveLength(2);
+      expect(requests.filter(isShareWrite), `article ${n + 1}`).toHaveLength(2);
       expect(requests.filter((r) => r.operation === 'GetItem' && r.body.includes('"SHARE#')), `article ${n + 1}`).toEqual([]);
       expect(await store.getSpeaker(speakerId)).toMatchObject({ statementCount: n + 1, articleCount: n + 1 });
       expect(await store.getEntity(slugId('Tbilisi'))).toMatchObject({ articleCount: n + 1, mentionCount: n + 1 });

@@ -65,6 +65,11 @@ export const isAggregateWrite = (request: Request) => request.operation === 'Put
 export const isSpeakerShareWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SHARE#');
 /** A speaker's summary written (announcing share changes, and folding in those of the write before). */
 export const isSpeakerSummaryWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"sk":{"S":"SPEAKER"}');
+/** Any speaker's or entity's summary written. */
+export const isSummaryWrite = (request: Request) => request.operation === 'PutItem' && /"sk":\{"S":"(SPEAKER|ENTITY)"\}/.test(request.body);
+/** Any speaker's or entity's share item put. */
+export const isShareWrite = (request: Request) =>
+  request.operation === 'PutItem' && /"pk":\{"S":"(SPEAKER|ENTITY)#/.test(request.body) && request.body.includes('"SHARE#');
 /** The `n`th request `when` matches. */
 export function nth(n: number, when: (request: Request) => boolean): (request: Request) => boolean {
   let seen = 0;
