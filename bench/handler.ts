@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { createApi } from '../functions/api/app.ts';
 import { webRoutes } from '../functions/api/web/routes.ts';
-import { fakeStore } from '../tests/unit/api/support/fake-store.ts';
+import { memoryReader } from '../tests/support/memory-reader.ts';
 import { httpEvent, lambdaContext, silentLogger } from '../tests/unit/api/support/http.ts';
-import { KARABAKH_ID, TRICKY_KEY, articles } from '../tests/unit/api/support/records.ts';
-import { fakeObjects } from '../tests/unit/web/fake-store.ts';
+import * as records from '../tests/unit/api/support/records.ts';
+import { KARABAKH_ID, TRICKY_KEY } from '../tests/unit/api/support/records.ts';
 import type { Measure, Row } from './measure.ts';
 import { percentile, summarize } from './stats.ts';
 
@@ -55,11 +55,10 @@ export const handlerMeasure: Measure = {
   name: 'handler',
   title: 'API handler overhead (in-memory reader)',
   async run() {
-    const store = fakeStore();
-    const article = articles.find((record) => record.id === KARABAKH_ID)!;
     const text = await readFile(new URL('../tests/fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url), 'utf8');
+    const store = memoryReader({ ...records, bodies: { [KARABAKH_ID]: text } });
     const logger = silentLogger();
-    const handler = createApi(store, { logger, extraRoutes: webRoutes({ store, objects: fakeObjects({ [article.source.key]: text }), logger }) });
+    const handler = createApi(store, { logger, extraRoutes: webRoutes({ store, logger }) });
     const rows: Row[] = [];
     const figures: string[] = [];
     const settlingFigures: string[] = [];
@@ -83,7 +82,7 @@ export const handlerMeasure: Measure = {
     return {
       rows,
       notes: [
-        `createApi with the web routes, as functions/api/handler.ts builds it, over tests/unit/api/support/fake-store.ts (an in-memory reader; the article page reads tests/fixtures/karabakh-offensive-2023-09-20.txt as its object), called in this process: ${WARM_UP} warm-up requests then ${REQUESTS} timed, one at a time, per endpoint; CPU time of the process per request (process.cpuUsage, all threads). No tracer (off outside Lambda), logger silent. The rows are the p99; p50 / p99 in ms: ${figures.join('; ')}.`,
+        `createApi with the web routes, as functions/api/handler.ts builds it, over tests/support/memory-reader.ts with the API tests' records (an in-memory reader; the article page's stored body is tests/fixtures/karabakh-offensive-2023-09-20.txt), called in this process: ${WARM_UP} warm-up requests then ${REQUESTS} timed, one at a time, per endpoint; CPU time of the process per request (process.cpuUsage, all threads). No tracer (off outside Lambda), logger silent. The rows are the p99; p50 / p99 in ms: ${figures.join('; ')}.`,
         `While V8 still optimises (warm-up requests ${SETTLING}–${WARM_UP}, compiling on helper threads counted in), p50 / p99 in ms: ${settlingFigures.join('; ')}.`,
       ],
     };

@@ -33,7 +33,7 @@ export class OnrecordStack extends Stack {
     this.storage = new Storage(this, 'Storage', { config });
     const { articlesBucket: bucket, table } = this.storage;
     this.ingestion = new Ingestion(this, 'Ingestion', { bucket, table, config });
-    this.api = new Api(this, 'Api', { bucket, table, config });
+    this.api = new Api(this, 'Api', { table, config });
     this.edge = props.webAclArn
       ? new Edge(this, 'Edge', { httpApi: this.api.httpApi, apiFunction: this.api.apiFunction, webAclArn: props.webAclArn, accessLogsBucket: this.storage.accessLogsBucket, config })
       : undefined;

@@ -1,7 +1,6 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ObjectReader } from '../../shared/objects/reader.ts';
 import { TRACE_ANNOTATIONS } from '../ingest/tracing.ts';
 
 /** The article or upload a request is about, from its path: `/articles/{id}…`, `/view/articles/{id}`, `/ingestions/{key+}`. */
@@ -38,25 +37,6 @@ export function clientErrorsAsResponses(tracing: ApiMiddleware): ApiMiddleware {
       const answered = request.response?.statusCode;
       const handler = answered !== undefined && answered < 500 ? tracing.after : tracing.onError;
       await handler?.(request);
-    },
-  };
-}
-
-/**
- * The S3 object reader, its client's modules loaded on the first article page instead of at start-up (the
- * other requests never read an object, so they do not pay for loading the S3 client), the client captured
- * by the tracer once it exists.
- */
-export function tracedObjectsOnDemand(tracer: Tracer): ObjectReader {
-  let captured = false;
-  return {
-    async getObjectBytes(bucket, key, versionId, maxBytes) {
-      const { s3Client, s3Objects } = await import('../../shared/objects/index.ts');
-      if (!captured) {
-        tracer.captureAWSv3Client(s3Client());
-        captured = true;
-      }
-      return s3Objects.getObjectBytes(bucket, key, versionId, maxBytes);
     },
   };
 }

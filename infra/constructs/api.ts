@@ -12,7 +12,6 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ApiAuthorization, DeploymentConfig } from '../deployment-config.ts';
@@ -20,7 +19,6 @@ import { ServiceFunction } from './service-function.ts';
 
 export interface ApiProps {
   table: ITable;
-  bucket: IBucket;
   config: DeploymentConfig;
 }
 
@@ -59,8 +57,8 @@ function authorizerFor(authorization: ApiAuthorization): IHttpRouteAuthorizer | 
 
 /**
  * The read side: HTTP API (throttled, access-logged, optionally authorised) → API function, which reads the
- * table and, for an article's text, the raw object in the bucket. Every route goes to the one function;
- * its router answers 404/405 itself.
+ * table only (an article's text is stored there too; it has no access to the bucket). Every route goes to
+ * the one function; its router answers 404/405 itself.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -68,7 +66,7 @@ export class Api extends Construct {
   readonly apiFunction: ServiceFunction;
   readonly cursorSecret: Secret;
 
-  constructor(scope: Construct, id: string, { table, bucket, config }: ApiProps) {
+  constructor(scope: Construct, id: string, { table, config }: ApiProps) {
     super(scope, id);
 
     this.cursorSecret = new Secret(this, 'CursorSecret', {
@@ -92,8 +90,6 @@ export class Api extends Construct {
       config,
     });
     this.apiFunction.bindTable({ table, accessMode: 'RO' });
-    // The article view re-reads the raw object to show its body.
-    this.apiFunction.bindBucketForReading(bucket);
     // A CloudFormation dynamic reference: the template holds only `{{resolve:secretsmanager:…}}`, never the value.
     // Naming the version makes a rotation a template change, which is what makes CloudFormation resolve it again.
     const cursorSecretValue = SecretValue.secretsManager(this.cursorSecret.secretArn, {

@@ -123,7 +123,7 @@ export class ServiceFunction extends Construct {
   /**
    * Grants reading the bucket's objects, and listing it: without s3:ListBucket S3 answers a missing key
    * (deleted, or hidden by a delete marker) with 403 instead of 404, and the ingest function must tell "gone"
-   * (withdraw the article) from "forbidden" (a fault to retry), and the API answer 404.
+   * (withdraw the article) from "forbidden" (a fault to retry).
    */
   bindBucketForReading(bucket: IBucket): void {
     this.function.addToRolePolicy(

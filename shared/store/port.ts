@@ -35,6 +35,11 @@ export interface StatementWithArticle {
 export interface ArticleWithStatements {
   article: ArticleRecord;
   statements: Page<StatementRecord>;
+  /**
+   * The body text the statements' offsets point into, when asked for (`withBody`); null for an article
+   * stored before bodies were (parser version 8 or older: `npm run reprocess` stores them).
+   */
+  body?: string | null;
 }
 
 /** An echo cluster: who carried the words first, and a page of every statement in it. */
@@ -104,8 +109,8 @@ export interface ArticleReader {
    */
   listArticles(query: PageQuery & DateRange & { dated?: boolean }): Promise<Page<ArticleRecord>>;
   getArticle(id: string): Promise<ArticleRecord | null>;
-  /** The article and the first page of its statements (later pages: listArticleStatements with the cursor). */
-  getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null>;
+  /** The article and the first page of its statements (later pages: listArticleStatements with the cursor), and its body `withBody`. */
+  getArticleWithStatements(id: string, query: { limit: number; withBody?: boolean }): Promise<ArticleWithStatements | null>;
   listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>>;
   /** A speaker's statements, newest first; `about`: only those whose text names that entity (its `entities`). */
   listStatements(query: PageQuery & DateRange & { speaker: string; kind?: StatementKind; about?: string }): Promise<Page<StatementRecord>>;

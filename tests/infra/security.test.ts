@@ -128,12 +128,12 @@ describe('IAM least privilege', () => {
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
-  it('lets the API function only read: the table by key or query, and objects', () => {
+  it('lets the API function only read the table, by key or query, and nothing on S3', () => {
     const actions = functionPolicyActions(variant('dev'), 'api');
     const tableActions = actions.filter((a) => a.startsWith('dynamodb:')).sort();
     expect(tableActions).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
-    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(OBJECT_READS);
-    expect(actions.filter((a) => !/^(dynamodb|s3|logs):/.test(a)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(actions.filter((a) => !/^(dynamodb|logs):/.test(a)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
   it('lets the reconcile function list the bucket but read no object', () => {

@@ -26,6 +26,8 @@ export interface ReaderData {
   entities?: EntityRecord[];
   entityArticles?: Record<string, EntityArticle[]>;
   ingestions?: IngestionRecord[];
+  /** Body texts by article id; an article without one reads as stored before bodies were. */
+  bodies?: Record<string, string>;
 }
 
 function page<T>(items: readonly T[], query: PageQuery, queryKey: string): Page<T> {
@@ -73,7 +75,7 @@ const newestFirst = <T>(items: readonly T[], date: (item: T) => string) => [...i
 const startsWithFolded = (prefix: string, names: string[]) => names.some((name) => foldName(name).startsWith(foldName(prefix)));
 
 export function memoryReader(data: ReaderData): ArticleReader {
-  const { articles = [], statements = [], speakers = [], entities = [], entityArticles = {}, ingestions = [] } = data;
+  const { articles = [], statements = [], speakers = [], entities = [], entityArticles = {}, ingestions = [], bodies = {} } = data;
   const articleDate = (article: ArticleRecord) => article.metadata.publishedAt ?? article.ingestedAt;
   const statementsOf = (id: string) => statements.filter((statement) => statement.articleId === id);
   return {
@@ -87,7 +89,9 @@ export function memoryReader(data: ReaderData): ArticleReader {
     },
     async getArticleWithStatements(id, query) {
       const article = articles.find((candidate) => candidate.id === id);
-      return article ? { article, statements: page(statementsOf(id), query, `article-statements|${id}`) } : null;
+      if (!article) return null;
+      const read = { article, statements: page(statementsOf(id), query, `article-statements|${id}`) };
+      return query.withBody ? { ...read, body: bodies[id] ?? null } : read;
     },
     async getCluster(id, query) {
       // Oldest first: by publication date, then (the store's next criterion, ingestion time, being the same

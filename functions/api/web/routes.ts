@@ -1,9 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ObjectReader } from '../../../shared/objects/reader.ts';
 import { InvalidCursorError, type StatementRecord } from '../../../shared/store/port.ts';
 import type { ArticleReader } from '../../../shared/store/port.ts';
-import { loadArticleBody } from './article-body.ts';
 import { articlePage } from './pages/article.ts';
 import { clusterPage } from './pages/cluster.ts';
 import { entityPage, entityStatementsPage } from './pages/entity.ts';
@@ -24,8 +22,6 @@ export type WebStore = Omit<ArticleReader, 'getIngestion'>;
 
 export interface WebDeps {
   store: WebStore;
-  /** Reads an article's raw object back: the body is not stored in DynamoDB. */
-  objects: ObjectReader;
   /** The API's own logger, so a page's failure is a structured entry with the request's context. */
   logger?: Logger;
   /** Today, for the home page's busiest window (it ends today at the latest); tests may fix it. */
@@ -125,7 +121,7 @@ async function speakerOverview(store: WebStore, speaker: string): Promise<Speake
   return { statements: recent, complete: cursor === null && recent.length === statements.length, entities };
 }
 
-export function webRoutes({ store, objects, logger = new Logger({ serviceName: 'onrecord-api' }), now = () => new Date() }: WebDeps): WebRoute[] {
+export function webRoutes({ store, logger = new Logger({ serviceName: 'onrecord-api' }), now = () => new Date() }: WebDeps): WebRoute[] {
   const asPage = pageFailuresLoggedTo(logger);
   // Dated articles by publication date, the undated apart (see pages/home.ts for why).
   const home = asPage(async (event) => {
@@ -160,10 +156,10 @@ export function webRoutes({ store, objects, logger = new Logger({ serviceName: '
   });
 
   const article = asPage(async (event) => {
-    const read = await store.getArticleWithStatements(idOf(event), { limit: 100 });
+    const read = await store.getArticleWithStatements(idOf(event), { limit: 100, withBody: true });
     if (!read) throw new PageError(404, 'There is no article with this id. It may have been deleted.');
-    const { article: record, statements: first } = read;
-    const [later, body] = await Promise.all([laterStatements(store, record.id, first.nextCursor), loadArticleBody(objects, record, logger)]);
+    const { article: record, statements: first, body = null } = read;
+    const later = await laterStatements(store, record.id, first.nextCursor);
     return htmlResponse(200, articlePage(record, [...first.items, ...later], body));
   });
 

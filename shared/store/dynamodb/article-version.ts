@@ -1,7 +1,7 @@
 /**
  * Turns a parsed article into the items of one stored version: the head (metadata and what the article
- * contributes to speakers and entities), its listing (what the list of articles shows), its statements
- * (each also filed under every entity its words name) and its entity mentions.
+ * contributes to speakers and entities), its listing (what the list of articles shows), its body text, its
+ * statements (each also filed under every entity its words name) and its entity mentions.
  */
 import type { ArticleMetadata } from '../../model/article.ts';
 import { firstWords } from '../../model/first-words.ts';
@@ -11,6 +11,7 @@ import type { StatementCluster } from '../../model/records.ts';
 import type { ArticleRecord, EntityArticle, SourceObject, StatementRecord } from '../port.ts';
 import { byteSize, clip, clipStatement, fitMetadata, ITEM_BUDGET_BYTES, keySafeId } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
+import * as BodyItem from './items/article-body.ts';
 import * as ListingItem from './items/listing.ts';
 import type { ArticleHead, EntityShare, SpeakerShare } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
@@ -29,7 +30,7 @@ export interface VersionContext {
 
 export interface ArticleVersion {
   head: ArticleHead;
-  /** The listing, statements and mentions; the head is written with them. */
+  /** The listing, body, statements and mentions; the head is written with them. */
   items: Record<string, unknown>[];
 }
 
@@ -104,6 +105,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
 
   const items = [
     ListingItem.toItem(head),
+    ...BodyItem.toItems(parsed.id, parsed.body, { sourceKey: source.key, version }),
     ...statements.flatMap((statement, index) => {
       const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
       const { listed, parts } = storeWords(statement, placement);

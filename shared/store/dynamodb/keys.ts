@@ -61,6 +61,18 @@ export const keys = {
     sk: `TEXT#${version}#${ordinal(index)}#${String(part).padStart(3, '0')}`,
   }),
   statementTextPrefix: (version: string, index: number): string => `TEXT#${version}#${ordinal(index)}#`,
+  /** A part of the article's body text (items/article-body.ts), in order. */
+  articleBody: (articleId: string, version: string, part: number): TableKey => ({
+    pk: `ARTICLE#${articleId}`,
+    sk: `BODY#${version}#${ordinal(part)}`,
+  }),
+  bodyPrefix: (version: string): string => `BODY#${version}#`,
+  /**
+   * The sort-key range an article's reads take (BETWEEN, inclusive): from the heads to the statements, or
+   * from the body parts on. Items sort ABOUT# < BODY# < HEAD# < LIST# < MENTION# < STMT# < TEXT#, and `$`
+   * follows `#`, so `STMT$` ends the range after every statement without reaching the parts of long ones.
+   */
+  articleRange: (withBody: boolean): [string, string] => [withBody ? 'BODY#' : 'HEAD#', 'STMT$'],
   mention: (articleId: string, version: string, entityId: string): TableKey => ({
     pk: `ARTICLE#${articleId}`,
     sk: `MENTION#${version}#${entityId}`,

@@ -28,6 +28,7 @@ import type {
 import { batchGet } from './batch.ts';
 import * as Aggregate from './items/aggregate-summary.ts';
 import * as ArticleItem from './items/article.ts';
+import * as BodyItem from './items/article-body.ts';
 import type { ArticleHead } from './items/article.ts';
 import * as ListingItem from './items/listing.ts';
 import * as MentionItem from './items/mention.ts';
@@ -167,20 +168,29 @@ export class DynamoArticleReader implements ArticleReader {
   }
 
   /**
-   * An article and the first page of its statements in two requests: one Query of the article's partition
-   * (heads and statements of every version stored: one, or two for a moment during a replace) and one read
-   * of the version pointer. Mentions and the listing come along in the read but not over the wire.
+   * An article and the first page of its statements (and its body text, `withBody`) in two requests: one
+   * Query of the article's partition, from the heads to the statements or from the body parts on (heads,
+   * body and statements of every version stored: one, or two for a moment during a replace), and one read of
+   * the version pointer. The listing and mentions in that range come along in the read but not over the wire.
    */
-  async getArticleWithStatements(id: string, query: { limit: number }): Promise<ArticleWithStatements | null> {
+  async getArticleWithStatements(id: string, query: { limit: number; withBody?: boolean }): Promise<ArticleWithStatements | null> {
     if (tooLong(id)) return null;
+    const withBody = query.withBody === true;
+    const [from, to] = keys.articleRange(withBody);
+    const wanted = [ArticleItem.ITEM_TYPE, StatementItem.ITEM_TYPE, ...(withBody ? [BodyItem.ITEM_TYPE] : [])];
     const items: Record<string, unknown>[] = [];
     const pages = paginateQuery(
       { client: this.options.client },
       {
         TableName: this.options.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'itemType IN (:head, :statement)',
-        ExpressionAttributeValues: { ':pk': keys.articlePartition(id), ':head': ArticleItem.ITEM_TYPE, ':statement': StatementItem.ITEM_TYPE },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        FilterExpression: `itemType IN (${wanted.map((_, index) => `:type${index}`).join(', ')})`,
+        ExpressionAttributeValues: {
+          ':pk': keys.articlePartition(id),
+          ':from': from,
+          ':to': to,
+          ...Object.fromEntries(wanted.map((type, index) => [`:type${index}`, type])),
+        },
       },
     );
     for await (const page of pages) items.push(...(page.Items ?? []));
@@ -189,13 +199,16 @@ export class DynamoArticleReader implements ArticleReader {
     if (!current) return null;
     const head = ArticleItem.fromItem(current);
     const prefix = keys.statementPrefix(head.version);
-    // A Query returns the partition in sort-key order: the statements are in reading order.
+    // A Query returns the partition in sort-key order: the statements are in reading order, the body's parts too.
     const statements = items.filter((item) => String(item.sk).startsWith(prefix));
     const shown = statements.slice(0, query.limit);
     const last = shown.at(-1);
     const nextCursor =
       statements.length > query.limit && last ? this.options.codec.encode(articleStatementsScope(id), { pk: String(last.pk), sk: String(last.sk) }) : null;
-    return { article: head.record, statements: { items: shown.map(StatementItem.fromItem), nextCursor } };
+    const read: ArticleWithStatements = { article: head.record, statements: { items: shown.map(StatementItem.fromItem), nextCursor } };
+    if (!withBody) return read;
+    const parts = items.filter((item) => String(item.sk).startsWith(keys.bodyPrefix(head.version)));
+    return { ...read, body: parts.length > 0 ? BodyItem.fromItems(parts) : null };
   }
 
   async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {

@@ -209,6 +209,15 @@ describe('web view on the same handler', () => {
     expect(home.contentType).toMatch(/^text\/html/);
     expect(home.text).toContain(example.metadata.title ?? example.id);
   });
+
+  it('shows an article page from the table alone: its stored text with every statement marked', async () => {
+    const page = await request(handler, `/view/articles/${encodeURIComponent(example.id)}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div class="text"');
+    expect(page.text).not.toContain('class="notice"');
+    // Each statement's first highlighted piece carries its anchor (the legend's marks carry none).
+    expect(page.text.match(/<mark class="(direct|indirect)" id="st-/g)).toHaveLength(example.statements.length);
+  });
 });
 
 describe('cursors from the real store', () => {

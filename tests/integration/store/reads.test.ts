@@ -130,6 +130,17 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store re
     expect(await reader.getArticleWithStatements('no-such-article', { limit: 4 })).toBeNull();
   });
 
+  it('gives the article page its body text in the same Query, the very text the offsets point into', async () => {
+    const metered = documentClient(localClient(dynamo.endpoint));
+    const counter = meter(metered);
+    const reader = storeFor(dynamo, metered);
+    const read = await reader.getArticleWithStatements(example.id, { limit: 100, withBody: true });
+    expect(read?.body).toBe(example.body);
+    expect(read?.statements.items.map((s) => example.body.slice(s.start, s.end))).toEqual(example.statements.map((s) => example.body.slice(s.start, s.end)));
+    expect(counter.requests).toEqual({ Query: 1, BatchGetItem: 1 });
+    expect((await reader.getArticleWithStatements(example.id, { limit: 1 }))?.body).toBeUndefined();
+  });
+
   it('pages through all articles newest first, each exactly once', async () => {
     const listed = await all((cursor) => store.listArticles({ limit: 5, cursor }));
     const expected = [...specs.map((spec) => parsed.get(spec.key)?.id), example.id];

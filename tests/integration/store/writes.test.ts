@@ -53,8 +53,8 @@ const first = (key: string): ArticleSpec => ({
   entities: [{ name: 'Lachin Corridor', type: 'location', count: 2 }],
 });
 
-/** Head, listing, three statements and one entity mention. */
-const PARTITION_ITEMS_OF_SECOND = 1 + 1 + 3 + 1;
+/** Head, listing, body (one part), three statements and one entity mention. */
+const PARTITION_ITEMS_OF_SECOND = 1 + 1 + 1 + 3 + 1;
 
 const second = (key: string): ArticleSpec => ({
   key,

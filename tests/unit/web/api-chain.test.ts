@@ -3,7 +3,6 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createApi } from '../../../functions/api/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../functions/api/web/layout.ts';
 import { webRoutes } from '../../../functions/api/web/routes.ts';
-import { fakeObjects } from './fake-store.ts';
 import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
@@ -11,7 +10,7 @@ import { get } from './request.ts';
 const store = { ...memoryReader({}), getIngestion: async () => null };
 const api = createApi(store, {
   logger: new Logger({ serviceName: 'web-test', logLevel: 'SILENT' }),
-  extraRoutes: webRoutes({ store, objects: fakeObjects({}) }),
+  extraRoutes: webRoutes({ store }),
 });
 
 describe('pages on the API chain', () => {

@@ -10,7 +10,7 @@ import { webRoutes } from '../../../functions/api/web/routes.ts';
 import type { ArticleRecord, EntityRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
 import type { Speaker } from '../../../shared/model/statement.ts';
 import { memoryReader } from '../../support/memory-reader.ts';
-import { BUCKET, fakeObjects } from './fake-store.ts';
+import { BUCKET } from './fake-store.ts';
 import { get } from './request.ts';
 
 const text = (node: { textContent: string | null } | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -96,7 +96,7 @@ const store = memoryReader({
   speakers: [perez.record, okafor.record, lind.record],
   entities: [entityRecord('bridge', 'Old Bridge'), entityRecord('river', 'River Vale'), entityRecord('town-hall', 'Town Hall')],
 });
-const routes = webRoutes({ store, objects: fakeObjects({}), now: NOW });
+const routes = webRoutes({ store, now: NOW });
 
 const rows = (list: Element | null | undefined) =>
   (list ? Array.from(list.querySelectorAll('li')) : []).map((li) => [text(li.querySelector('a')), li.querySelector('a')?.getAttribute('href'), text(li.querySelector('.count'))]);
@@ -133,14 +133,14 @@ describe('home page: busiest speakers and entities', () => {
 
   it('heads the first page only, and only when some article has a publication date', async () => {
     const many = Array.from({ length: 25 }, (_, n) => articleOn(`m${n}`, `2026-10-${String(n + 1).padStart(2, '0')}`, []));
-    const paged = webRoutes({ store: memoryReader({ articles: many }), objects: fakeObjects({}), now: NOW });
+    const paged = webRoutes({ store: memoryReader({ articles: many }), now: NOW });
     const first = await get(paged, '/');
     expect(first.document.querySelector('section.busiest')).not.toBeNull();
     // Nothing counted yet: each list says so instead of drawing nothing.
     expect(text(first.document.querySelector('section.busiest .chart-empty'))).toBe('No statements in articles published 26 Sep 2026 to 25 Oct 2026.');
     const next = first.document.querySelector('a[rel=next]')?.getAttribute('href') ?? '';
     expect((await get(paged, next)).document.querySelector('section.busiest')).toBeNull();
-    const undatedOnly = webRoutes({ store: memoryReader({ articles: [articleOn('u', null, [])] }), objects: fakeObjects({}), now: NOW });
+    const undatedOnly = webRoutes({ store: memoryReader({ articles: [articleOn('u', null, [])] }), now: NOW });
     expect((await get(undatedOnly, '/')).document.querySelector('section.busiest')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import type { Speaker, StatementKind } from '../../../shared/model/statement.ts'
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
 import { webRoutes } from '../../../functions/api/web/routes.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../functions/api/web/layout.ts';
-import { BUCKET, articleRecord, fakeObjects } from './fake-store.ts';
+import { BUCKET, articleRecord } from './fake-store.ts';
 import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
@@ -76,7 +76,7 @@ const speaker: SpeakerRecord = {
   lastSeen: '2026-10-05',
 };
 
-const routes = webRoutes({ store: memoryReader({ articles: [article], statements, speakers: [speaker] }), objects: fakeObjects({ [KEY]: TEXT }) });
+const routes = webRoutes({ store: memoryReader({ articles: [article], statements, speakers: [speaker], bodies: { [parsed.id]: body } }) });
 const text = (node: { textContent: string | null } | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('every page', () => {
@@ -117,7 +117,7 @@ describe('home page', () => {
       id: `a${n}`,
       metadata: { ...article.metadata, title: `Article ${n}`, publishedAt: `2026-01-${String(n % 28 + 1).padStart(2, '0')}T${String(n % 24).padStart(2, '0')}:00:00Z` },
     }));
-    const paged = webRoutes({ store: memoryReader({ articles: many }), objects: fakeObjects({}) });
+    const paged = webRoutes({ store: memoryReader({ articles: many }) });
     const seen: string[] = [];
     let url: string | null = '/';
     while (url) {
@@ -132,8 +132,8 @@ describe('home page', () => {
   it('names an untitled article by its first words, never "Untitled"', async () => {
     const summary = 'Minister Ana Pérez said on Monday that the bridge would reopen before winter.';
     const untitled = { ...article, metadata: { ...article.metadata, title: null, summary } };
-    const store = memoryReader({ articles: [untitled], statements: statements.map((s) => ({ ...s, articleTitle: null })) });
-    const untitledRoutes = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+    const store = memoryReader({ articles: [untitled], statements: statements.map((s) => ({ ...s, articleTitle: null })), bodies: { [parsed.id]: body } });
+    const untitledRoutes = webRoutes({ store });
     const home = await get(untitledRoutes, '/');
     expect(text(home.document.querySelector('main li h2'))).toBe('Minister Ana Pérez said on Monday that the bridge would…');
     const articlePage = await get(untitledRoutes, `/view/articles/${parsed.id}`);
@@ -141,7 +141,7 @@ describe('home page', () => {
     expect(text(articlePage.document.querySelector('title'))).toContain('Minister Ana Pérez');
     // With no words at all (no summary), the object it came from names it.
     const wordless = { ...article, metadata: { ...article.metadata, title: null, summary: null } };
-    const bare = await get(webRoutes({ store: memoryReader({ articles: [wordless] }), objects: fakeObjects({}) }), '/');
+    const bare = await get(webRoutes({ store: memoryReader({ articles: [wordless] }) }), '/');
     expect(text(bare.document.querySelector('main li h2'))).toBe(KEY);
     for (const page of [home, articlePage, bare]) expect(page.body).not.toContain('Untitled');
   });
@@ -155,7 +155,7 @@ describe('home page', () => {
       ingestedAt: `2026-11-2${n}T10:00:00.000Z`,
       metadata: { ...article.metadata, title: `Undated ${n}`, publishedAt: null },
     }));
-    const mixed = webRoutes({ store: memoryReader({ articles: [...undated, ...dated] }), objects: fakeObjects({}) });
+    const mixed = webRoutes({ store: memoryReader({ articles: [...undated, ...dated] }) });
     const { document } = await get(mixed, '/');
     expect(text(document.querySelector('h1 + p'))).toContain('By publication date, newest first.');
     expect([...document.querySelectorAll('h1 ~ ul.items > li h2')].map((h) => text(h))).toEqual(['Dated 2', 'Dated 1', 'Dated 0']);
@@ -178,10 +178,10 @@ describe('home page', () => {
   });
 
   it('says what is missing when a list is empty: nothing at all, no dated article, or no more', async () => {
-    const empty = await get(webRoutes({ store: memoryReader({}), objects: fakeObjects({}) }), '/');
+    const empty = await get(webRoutes({ store: memoryReader({}) }), '/');
     expect(text(empty.document.querySelector('h1 ~ p:not(.meta)'))).toBe('No articles yet. Upload one to the bucket and it appears here.');
     const undatedOnly = { ...article, metadata: { ...article.metadata, publishedAt: null } };
-    const onlyUndated = webRoutes({ store: memoryReader({ articles: [undatedOnly] }), objects: fakeObjects({}) });
+    const onlyUndated = webRoutes({ store: memoryReader({ articles: [undatedOnly] }) });
     const home = await get(onlyUndated, '/');
     expect(text(home.document.querySelector('h1 ~ p:not(.meta)'))).toBe('No article has a publication date yet.');
     expect(home.document.querySelectorAll('#undated ~ ul > li')).toHaveLength(1);
@@ -226,43 +226,22 @@ describe('article page', () => {
     expect(text(document.querySelector('#dates + ul'))).toBe('“1 October”: 1 Oct 2026');
   });
 
-  it('shows the statements without the text when the object is gone', async () => {
-    const gone = webRoutes({ store: memoryReader({ articles: [article], statements }), objects: fakeObjects({}) });
-    const { status, document } = await get(gone, `/view/articles/${parsed.id}`);
+  it('shows the statements without the text for an article stored without it, and says how to store it', async () => {
+    const older = webRoutes({ store: memoryReader({ articles: [article], statements }) });
+    const { status, document } = await get(older, `/view/articles/${parsed.id}`);
     expect(status).toBe(200);
-    expect(text(document.querySelector('.notice'))).toContain('no longer in the bucket');
+    expect(text(document.querySelector('.notice'))).toContain('npm run reprocess');
     expect(document.querySelector('.text')).toBeNull();
     const items = [...document.querySelectorAll('#statements ~ ul > li')];
     expect(items.map((item) => item.getAttribute('id'))).toEqual(statements.map((s) => `st-${s.start}-${s.end}`));
     expect(text(items[1]?.querySelector('blockquote'))).toBe('“We will finish the work by 1 October”');
   });
 
-  it('does not place stored offsets into a body that no longer has the same content', async () => {
-    const edited = webRoutes({
-      store: memoryReader({ articles: [article], statements }),
-      objects: fakeObjects({ [KEY]: TEXT.replace('Critics', 'Neighbours') }),
-    });
-    const { document } = await get(edited, `/view/articles/${parsed.id}`);
-    expect(document.querySelector('.text')).toBeNull();
-    expect(text(document.querySelector('.notice'))).toContain('could not be matched');
-  });
-
-  it('still shows the statements when storage fails, and logs why as a structured entry', async () => {
-    const failing = { getObjectBytes: () => Promise.reject(new Error('S3 is down')) };
-    const logger = new Logger({ serviceName: 'onrecord-api' });
-    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const { status, document } = await get(webRoutes({ store: memoryReader({ articles: [article], statements }), objects: failing, logger }), `/view/articles/${parsed.id}`);
-    expect(status).toBe(200);
-    expect(text(document.querySelector('.notice'))).toContain('could not be read just now');
-    expect(document.querySelectorAll('#statements ~ ul > li')).toHaveLength(2);
-    expect(logged).toHaveBeenCalledExactlyOnceWith('web: could not read article object', expect.objectContaining({ key: article.source.key }));
-  });
-
   it('answers a store failure with a 500 page that shows no internals, and logs it as a structured entry', async () => {
     const logger = new Logger({ serviceName: 'onrecord-api' });
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const broken = { ...memoryReader({}), listArticles: () => Promise.reject(new Error('table is gone')) };
-    const { status, document } = await get(webRoutes({ store: broken, objects: fakeObjects({}), logger }), '/');
+    const { status, document } = await get(webRoutes({ store: broken, logger }), '/');
     expect(status).toBe(500);
     expect(document.body.textContent).not.toContain('table is gone');
     expect(logged).toHaveBeenCalledExactlyOnceWith('web: page failed', expect.objectContaining({ path: '/' }));
@@ -279,7 +258,7 @@ describe('speaker page', () => {
   it('shows who they are and their statements newest first, each linked to its place in the article', async () => {
     const older = { ...statements[0]!, articleId: 'older', articleTitle: 'Earlier story', publishedAt: '2025-01-02' };
     const store = memoryReader({ articles: [article], statements: [older, ...statements], speakers: [speaker] });
-    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    const { document } = await get(webRoutes({ store }), '/view/speakers/ana-perez');
     expect(text(document.querySelector('h1'))).toBe('Ana Pérez');
     const facts = [...document.querySelectorAll('dl > dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
     expect(facts).toEqual([
@@ -308,7 +287,7 @@ describe('speaker page', () => {
     // Stored before statements carried the first words: the link still says where it goes.
     const older = { ...statements[1]!, articleId: 'older', articleTitle: null, articleLead: null, publishedAt: '2025-01-02' };
     const store = memoryReader({ statements: [untitled, older], speakers: [speaker] });
-    const { body, document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    const { body, document } = await get(webRoutes({ store }), '/view/speakers/ana-perez');
     const links = [...document.querySelectorAll('#timeline + ol > li > .meta:first-child a')].map((a) => text(a));
     expect(links).toEqual(['Minister Ana Pérez said on Monday that the bridge would…', 'Open the article']);
     expect(body).not.toContain('Untitled');
@@ -326,7 +305,7 @@ describe('speaker page', () => {
     };
     const named = Array.from({ length: 25 }, (_, n) => naming(n));
     const store = memoryReader({ statements: [...statements, ...named], speakers: [speaker], entities: [bridge, council] });
-    const paged = webRoutes({ store, objects: fakeObjects({}) });
+    const paged = webRoutes({ store });
 
     const all = await get(paged, '/view/speakers/ana-perez');
     const first = [...all.document.querySelectorAll('#timeline + ol > li')].find((li) => text(li.querySelector('blockquote')).includes('City Council'))!;
@@ -375,7 +354,7 @@ describe('speaker page', () => {
       naming(3, '2026-10-01', 'The Old Mill again', ['gone-entity']),
     ];
     const store = memoryReader({ statements: [...statements, ...named], speakers: [speaker], entities: [bridge, council] });
-    const routed = webRoutes({ store, objects: fakeObjects({}) });
+    const routed = webRoutes({ store });
     const { document } = await get(routed, '/view/speakers/ana-perez');
 
     expect(text(document.querySelector('#over-time'))).toBe('Statements over time');
@@ -413,7 +392,7 @@ describe('speaker page', () => {
     const reader = memoryReader({ statements: many, speakers: [speaker] });
     const limits: number[] = [];
     const store = { ...reader, listStatements: (query: Parameters<typeof reader.listStatements>[0]) => (limits.push(query.limit), reader.listStatements(query)) };
-    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/speakers/ana-perez');
+    const { document } = await get(webRoutes({ store }), '/view/speakers/ana-perez');
     // 1 Jan 2026 + 249 days is 7 Sep 2026; the newest 200 begin 50 days in, on 20 Feb.
     expect(text(document.querySelector('#over-time + p'))).toBe('The last 200 statements of Ana Pérez on record, from 20 Feb 2026 to 7 Sep 2026.');
     const counts = [...document.querySelectorAll('figure.chart tbody tr td:last-child')].map((cell) => Number(text(cell)));
@@ -432,8 +411,8 @@ describe('speaker page', () => {
 describe('statement page', () => {
   it('shows one statement with its speaker, article, and what it names; the article and speaker pages link to it', async () => {
     const naming = { ...statements[1]!, entities: [{ id: 'ana-perez', start: 0, end: 2 }, { id: 'gone-entity', start: 3, end: 7 }] };
-    const store = memoryReader({ articles: [article], statements: [statements[0]!, naming], speakers: [speaker] });
-    const linked = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+    const store = memoryReader({ articles: [article], statements: [statements[0]!, naming], speakers: [speaker], bodies: { [parsed.id]: body } });
+    const linked = webRoutes({ store });
 
     const articlePage = await get(linked, `/view/articles/${parsed.id}`);
     const fromArticle = [...articlePage.document.querySelectorAll('.text .who a.kind')].map((a) => a.getAttribute('href'));
@@ -469,7 +448,7 @@ describe('statement page', () => {
   it('names an untitled article by its first words and says when it has no date', async () => {
     const untitled = { ...article, metadata: { ...article.metadata, title: null, publishedAt: null, summary: 'Minister Ana Pérez said on Monday that the bridge would reopen.' } };
     const store = memoryReader({ articles: [untitled], statements, speakers: [speaker] });
-    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), `/view/statements/${encodeURIComponent(statements[0]!.id)}`);
+    const { document } = await get(webRoutes({ store }), `/view/statements/${encodeURIComponent(statements[0]!.id)}`);
     const facts = Object.fromEntries([...document.querySelectorAll('dl > dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]));
     expect(facts).toMatchObject({ Article: 'Minister Ana Pérez said on Monday that the bridge would…', Published: 'no date given', Kind: 'reported (indirect speech)' });
     expect(facts).not.toHaveProperty('About');
@@ -495,8 +474,8 @@ describe('echo cluster pages', () => {
     text: 'We will finish the work by October',
     cluster: { ...cluster, relation: 'near-copy' },
   };
-  const store = memoryReader({ articles: [article, echoArticle], statements: [statements[0]!, original, echo], speakers: [speaker] });
-  const clustered = webRoutes({ store, objects: fakeObjects({ [KEY]: TEXT }) });
+  const store = memoryReader({ articles: [article, echoArticle], statements: [statements[0]!, original, echo], speakers: [speaker], bodies: { [parsed.id]: body } });
+  const clustered = webRoutes({ store });
 
   it("shows on a statement's page who carried the words first and where else they appeared", async () => {
     const { document } = await get(clustered, `/view/statements/${echo.id}`);
@@ -528,7 +507,7 @@ describe('entity page', () => {
   it('shows the entity and the articles that mention it, with paging', async () => {
     const entity = { id: 'lachin-corridor', name: 'Lachin Corridor', type: 'location' as const, aliases: ['Lachin road'], articleCount: 25, mentionCount: 31 };
     const mentions = Array.from({ length: 25 }, (_, n) => ({ articleId: `a${n}`, title: `Story ${n}`, lead: null, publishedAt: '2026-10-01', count: 1 }));
-    const paged = webRoutes({ store: memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } }), objects: fakeObjects({}) });
+    const paged = webRoutes({ store: memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } }) });
     const first = await get(paged, '/view/entities/lachin-corridor');
     expect(text(first.document.querySelector('h1'))).toBe('Lachin Corridor');
     expect(text(first.document.querySelector('dl'))).toContain('31 times in 25 articles');
@@ -550,7 +529,7 @@ describe('entity page', () => {
       { articleId: 'a1', title: null, lead: null, publishedAt: '2026-09-01', count: 1 },
     ];
     const store = memoryReader({ entities: [entity], entityArticles: { [entity.id]: mentions } });
-    const { body, document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/entities/lachin-corridor');
+    const { body, document } = await get(webRoutes({ store }), '/view/entities/lachin-corridor');
     expect([...document.querySelectorAll('#articles + ul > li > a')].map((a) => text(a))).toEqual(['The road through the corridor reopened on…', 'Open the article']);
     expect(body).not.toContain('Untitled');
   });
@@ -574,7 +553,7 @@ describe('what was said about an entity', () => {
     };
   });
   const store = memoryReader({ statements: [...statements, ...said], speakers: [speaker], entities: [bridge] });
-  const saidRoutes = webRoutes({ store, objects: fakeObjects({}) });
+  const saidRoutes = webRoutes({ store });
   const QUOTES = '#said + ol > li blockquote';
 
   it('lists the first few on the entity page, newest first, with speaker and statement links, escaped', async () => {
@@ -601,7 +580,7 @@ describe('what was said about an entity', () => {
 
   it('says so when nothing names it, and answers 404 and 400 on its own page as the others do', async () => {
     const quiet = { ...bridge, id: 'quiet-square', name: 'Quiet Square' };
-    const routes = webRoutes({ store: memoryReader({ statements, entities: [quiet] }), objects: fakeObjects({}) });
+    const routes = webRoutes({ store: memoryReader({ statements, entities: [quiet] }) });
     const { document } = await get(routes, '/view/entities/quiet-square');
     expect(text(document.querySelector('#said + p'))).toBe('No statement on record names it.');
     expect((await get(saidRoutes, '/view/entities/nowhere/statements')).status).toBe(404);
@@ -630,7 +609,7 @@ describe('ingestions page', () => {
         { ...base, key: 'photo.jpg', status: 'rejected', reason: { code: 'binary', message: 'looks like binary data' }, articleIds: [], updatedAt: '2026-11-27T11:00:00Z' },
       ],
     });
-    const { document } = await get(webRoutes({ store, objects: fakeObjects({}) }), '/view/ingestions');
+    const { document } = await get(webRoutes({ store }), '/view/ingestions');
     const rows = [...document.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => text(cell)));
     expect(rows).toEqual([
       ['photo.jpg', 'rejected', 'looks like binary data (binary)', '27 Nov 2026, 11:00 UTC'],

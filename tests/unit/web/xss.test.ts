@@ -3,7 +3,7 @@ import { webRoutes } from '../../../functions/api/web/routes.ts';
 import type { Speaker } from '../../../shared/model/statement.ts';
 import { parseDocument } from '../../../shared/parse/index.ts';
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../../../shared/store/port.ts';
-import { BUCKET, articleRecord, fakeObjects } from './fake-store.ts';
+import { BUCKET, articleRecord } from './fake-store.ts';
 import { memoryReader } from '../../support/memory-reader.ts';
 import { get } from './request.ts';
 
@@ -88,8 +88,8 @@ const routes = webRoutes({
         updatedAt: '2026-11-01T00:00:00Z',
       },
     ],
+    bodies: { [parsed.id]: parsed.body },
   }),
-  objects: fakeObjects({ [KEY]: TEXT }),
 });
 
 const PAGES = ['/', `/view/articles/${parsed.id}`, `/view/speakers/${speaker.id}`, `/view/statements/${statement.id}`, '/view/ingestions', `/search?q=${encodeURIComponent(`mayor ${HOSTILE}`)}`];

@@ -1,16 +1,13 @@
 import type { ArticleRecord, StatementRecord } from '../../../../shared/store/port.ts';
-import type { ArticleBody } from '../article-body.ts';
 import { highlightBody, type Piece } from '../highlight.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { articleTitle, entityHref, externalHref, speakerHref, statementAnchor } from '../links.ts';
 import { plural, statementLink, statementWords, time } from './parts.ts';
 
-const BODY_NOTICE: Record<Exclude<ArticleBody, { text: string }>['reason'], string> = {
-  missing: 'The uploaded object is no longer in the bucket, so only the statements are shown, without the text.',
-  changed: 'The text could not be matched to the stored statements (the parser has changed since), so only the statements are shown.',
-  unavailable: 'The text could not be read just now, so only the statements are shown.',
-};
+/** Articles stored before bodies were (parser version 8 or older) have none until they are parsed again. */
+const NO_BODY_NOTICE =
+  'The text of this article was not stored when it was ingested (before onrecord stored article texts), so only the statements are shown. Parsing it again (npm run reprocess) stores it.';
 
 /** The speaker, and the statement's kind as the link to the statement's own page. */
 function speakerLabel(statement: StatementRecord): SafeHtml {
@@ -33,13 +30,13 @@ ${speakerLabel(statement)}</li>`,
   return html`<ul class="items">${items}</ul>`;
 }
 
-function textSection(body: ArticleBody, statements: StatementRecord[], language: string | null): SafeHtml {
-  if (body.text === null) {
+function textSection(body: string | null, statements: StatementRecord[], language: string | null): SafeHtml {
+  if (body === null) {
     return html`<section aria-labelledby="statements"><h2 id="statements">Statements</h2>
-<p class="notice" role="note">${BODY_NOTICE[body.reason]}</p>
+<p class="notice" role="note">${NO_BODY_NOTICE}</p>
 ${statements.length ? statementList(statements, true) : html`<p>No statements were found in this article.</p>`}</section>`;
   }
-  const { paragraphs, unplaced } = highlightBody(body.text, statements);
+  const { paragraphs, unplaced } = highlightBody(body, statements);
   // Only a well-formed language tag is used; the text is in the article's language, the page in English.
   const lang = language && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? html` lang="${language}"` : null;
   return html`<section aria-labelledby="text"><h2 id="text">Text</h2>
@@ -80,13 +77,14 @@ function datesSection(article: ArticleRecord): SafeHtml | null {
 <ul>${dates.map((date) => html`<li>“${date.text}”: ${time(date.date)}</li>`)}</ul></section>`;
 }
 
-export function articlePage(article: ArticleRecord, statements: StatementRecord[], body: ArticleBody): SafeHtml {
+/** The article with its statements marked in its body text; without the text (null), its summary and a notice why. */
+export function articlePage(article: ArticleRecord, statements: StatementRecord[], body: string | null): SafeHtml {
   const title = articleTitle(article);
   return page(
     { title },
     html`<article>
 <h1>${title}</h1>
-${body.text === null && article.metadata.summary && html`<p>${article.metadata.summary}</p>`}
+${body === null && article.metadata.summary && html`<p>${article.metadata.summary}</p>`}
 ${facts(article)}
 ${textSection(body, statements, article.metadata.language)}
 ${entitiesSection(article)}
