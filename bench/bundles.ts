@@ -38,7 +38,7 @@ const INGEST_COLD_STARTS = 9;
 const API_COLD_STARTS = 5;
 const TABLE = 'onrecord-bench-cold';
 const BUCKET = 'articles';
-/** A news page with the usual head (Open Graph, JSON-LD): the ingest's first article, the article page's object. */
+/** A news page with the usual head (Open Graph, JSON-LD): the ingest's first article, and the article the API's pages show. */
 const HTML_FIXTURE = join(ROOT, 'tests/fixtures/formats/karabakh.html');
 /** The same news as a text upload (the `date YYYY-MM-DD` header format): the ingest's other first article. */
 const TEXT_FIXTURE = join(ROOT, 'tests/fixtures/karabakh-offensive-2023-09-20.txt');
@@ -160,7 +160,7 @@ function heaviestPackages(metafile: Metafile, count: number): string {
 
 /**
  * What the handlers talk to: dynalite holding one ingested HTML article (so every API endpoint finds
- * something), and an S3 stand-in answering every GetObject with that article's page.
+ * something), and an S3 stand-in answering the ingest's every GetObject with that article's page.
  */
 async function startBackends() {
   const html = await readFile(HTML_FIXTURE);

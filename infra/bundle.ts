@@ -8,8 +8,8 @@ import { builtinsAsRequire } from './builtins-as-require.ts';
  * How a function's code is bundled: one definition for `cdk synth` (constructs/service-function.ts) and for
  * `npm run bench -- --only bundles`, so the bench measures the code that is deployed.
  *
- * ESM with code splitting: what a handler imports dynamically (`await import(…)`: the S3 client and the
- * format readers behind an article page, the SDK's credential providers other than the environment's) is a
+ * ESM with code splitting: what a handler imports dynamically (`await import(…)`: the ingest's HTML and
+ * Markdown readers, the API's JSON endpoints, the SDK's credential providers other than the environment's) is a
  * chunk of its own, read and compiled only when first used. In a single file it would be compiled at every
  * cold start whether used or not. NodejsFunction cannot split (it passes esbuild `--outfile`), hence a
  * plain Function with this bundle as its asset.

@@ -37,7 +37,8 @@ export interface ArticleWithStatements {
   statements: Page<StatementRecord>;
   /**
    * The body text the statements' offsets point into, when asked for (`withBody`); null for an article
-   * stored before bodies were (parser version 8 or older: `npm run reprocess` stores them).
+   * stored before bodies were (parser version 8 or older: `npm run reprocess` stores them), or while a
+   * read lags the write of a new version.
    */
   body?: string | null;
 }

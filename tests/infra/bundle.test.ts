@@ -135,6 +135,17 @@ describe('the ingest function as bundled for Lambda', () => {
   }, 60_000);
 });
 
+describe('the API function as bundled for Lambda', () => {
+  it('holds no format reader and no S3 client: the article page reads the stored body', async () => {
+    const metafile = await bundleFunction('functions/api/handler.ts');
+    const bundled = packagesIn(metafile, Object.keys(metafile.outputs));
+    const parsing = ['linkedom', '@mozilla/readability', 'htmlparser2', 'yaml', 'franc-min', 'chrono-node', '@aws-sdk/client-s3'];
+    expect(parsing.filter((name) => bundled.has(name))).toEqual([]);
+    // the check sees packages at all
+    expect(bundled.has('@aws-sdk/client-dynamodb')).toBe(true);
+  }, 60_000);
+});
+
 describe.each(['functions/ingest/handler.ts', 'functions/api/handler.ts'])('%s as bundled for Lambda', (entry) => {
   // A second copy is code read and compiled twice; package.json's overrides keep `entities` to the one htmlparser2 needs.
   it('holds one copy of each package', async () => {

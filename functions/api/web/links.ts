@@ -25,13 +25,13 @@ export function withCursor(path: string, params: Record<string, string>, cursor:
 
 /**
  * Where a statement sits in its article page. Built from its offsets (not from a store id) so that the
- * article page, which re-parses the body, and the speaker page agree without sharing any state.
+ * article page, which marks them in the stored body, and the speaker page agree without sharing any state.
  */
 export const statementAnchor = (statement: { start: number; end: number }) => `st-${statement.start}-${statement.end}`;
 
 /**
  * An article without a title is named by its first words: those of its stored summary, which is the lead
- * sentence of its text unless the source gave a description (the body itself is not stored). One with no
+ * sentence of its text unless the source gave a description (lists do not read the body). One with no
  * words at all is named by the object it came from.
  */
 export const articleTitle = (article: { metadata: { title: string | null; summary: string | null }; source: { key: string } }) =>

@@ -105,7 +105,7 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
 
   const items = [
     ListingItem.toItem(head),
-    ...BodyItem.toItems(parsed.id, parsed.body, { sourceKey: source.key, version }),
+    ...BodyItem.toItems(parsed.id, version, parsed.body),
     ...statements.flatMap((statement, index) => {
       const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
       const { listed, parts } = storeWords(statement, placement);

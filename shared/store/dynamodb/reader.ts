@@ -207,8 +207,7 @@ export class DynamoArticleReader implements ArticleReader {
       statements.length > query.limit && last ? this.options.codec.encode(articleStatementsScope(id), { pk: String(last.pk), sk: String(last.sk) }) : null;
     const read: ArticleWithStatements = { article: head.record, statements: { items: shown.map(StatementItem.fromItem), nextCursor } };
     if (!withBody) return read;
-    const parts = items.filter((item) => String(item.sk).startsWith(keys.bodyPrefix(head.version)));
-    return { ...read, body: parts.length > 0 ? BodyItem.fromItems(parts) : null };
+    return { ...read, body: BodyItem.fromItems(items.filter((item) => String(item.sk).startsWith(keys.bodyPrefix(head.version)))) };
   }
 
   async listArticleStatements(id: string, query: PageQuery): Promise<Page<StatementRecord>> {

@@ -110,19 +110,55 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
       statements: await statementTexts(key),
       erdogan: await timeline(ERDOGAN),
       articles: (await all((cursor) => store.listArticles({ limit: 100, cursor }))).filter((a) => a.source.key === key).length,
+      body: (await store.getArticleWithStatements(article({ key }).id, { limit: 1, withBody: true }))?.body,
     });
     intercept({ when: isFlipOf(key), at: 'before', hook: async () => void (seen.beforeFlip = await look()) });
     intercept({ when: isOldVersionDelete, at: 'before', hook: async () => void (seen.beforeCleanup = await look()) });
 
     expect(await writer.saveArticles(source(key, '0200'), [article(second(key))], 1)).toBe('applied');
 
-    expect(seen.beforeFlip).toEqual({ title: 'Old title', statements: ['old one', 'old two', 'old three', 'old aliyev'], erdogan: ['old one', 'old two', 'old three'], articles: 1 });
-    expect(seen.beforeCleanup).toEqual({ title: 'New title', statements: ['new one', 'new pashinyan one', 'new pashinyan two'], erdogan: ['new one'], articles: 1 });
+    expect(seen.beforeFlip).toEqual({
+      title: 'Old title',
+      statements: ['old one', 'old two', 'old three', 'old aliyev'],
+      erdogan: ['old one', 'old two', 'old three'],
+      articles: 1,
+      body: article(first(key)).body,
+    });
+    expect(seen.beforeCleanup).toEqual({
+      title: 'New title',
+      statements: ['new one', 'new pashinyan one', 'new pashinyan two'],
+      erdogan: ['new one'],
+      articles: 1,
+      body: article(second(key)).body,
+    });
     expect(await look()).toEqual(seen.beforeCleanup);
     const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
     expect(versions.size).toBe(1);
     expect((await store.getEntity(slugId('Lachin Corridor')))?.articleCount ?? 0).toBe(0);
     expect((await store.getSpeaker(slugId('Nikol Pashinyan')))?.statementCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores a long article’s body in parts, each under 4 KB, and gives it back whole', async () => {
+    // Words drawn at random compress to about half: a body of several parts.
+    let seed = 7;
+    const word = () => ((seed = (seed * 48_271) % 2_147_483_647), `w${(seed % 50_000).toString(36)}`);
+    const body = Array.from({ length: 8_000 }, word).join(' ');
+    await store.saveArticles(source(key, '0100'), [article({ ...first(key), body })], 1);
+    const parts = (await partitionSortKeys(key)).filter((sk) => sk.startsWith('BODY#'));
+    expect(parts.length).toBeGreaterThan(3);
+    expect((await store.getArticleWithStatements(article({ key }).id, { limit: 1, withBody: true }))?.body).toBe(body);
+    const { Items = [] } = await dynamo.documentClient.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :body)',
+        ExpressionAttributeValues: { ':pk': `ARTICLE#${article({ key }).id}`, ':body': 'BODY#' },
+      }),
+    );
+    // DynamoDB's item size: names and values, strings in UTF-8, binary at its length, a number at most 21 bytes.
+    const size = (item: Record<string, unknown>) =>
+      Object.entries(item).reduce((sum, [name, value]) => sum + name.length + (value instanceof Uint8Array ? value.length : typeof value === 'string' ? Buffer.byteLength(value) : 21), 0);
+    expect(Items).toHaveLength(parts.length);
+    for (const item of Items) expect(size(item)).toBeLessThan(4_096);
   });
 
   it('a walk through an article’s statements that a replace interrupts goes on at the same place in the new version', async () => {

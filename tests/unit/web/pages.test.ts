@@ -226,11 +226,11 @@ describe('article page', () => {
     expect(text(document.querySelector('#dates + ul'))).toBe('“1 October”: 1 Oct 2026');
   });
 
-  it('shows the statements without the text for an article stored without it, and says how to store it', async () => {
+  it('shows the statements without the text for an article stored without it, and says why', async () => {
     const older = webRoutes({ store: memoryReader({ articles: [article], statements }) });
     const { status, document } = await get(older, `/view/articles/${parsed.id}`);
     expect(status).toBe(200);
-    expect(text(document.querySelector('.notice'))).toContain('npm run reprocess');
+    expect(text(document.querySelector('.notice'))).toContain('parsed again');
     expect(document.querySelector('.text')).toBeNull();
     const items = [...document.querySelectorAll('#statements ~ ul > li')];
     expect(items.map((item) => item.getAttribute('id'))).toEqual(statements.map((s) => `st-${s.start}-${s.end}`));

@@ -7,7 +7,7 @@ import { plural, statementLink, statementWords, time } from './parts.ts';
 
 /** Articles stored before bodies were (parser version 8 or older) have none until they are parsed again. */
 const NO_BODY_NOTICE =
-  'The text of this article was not stored when it was ingested (before onrecord stored article texts), so only the statements are shown. Parsing it again (npm run reprocess) stores it.';
+  'The text of this article is not on record (articles ingested before onrecord kept their text have none until they are parsed again), so only the statements are shown.';
 
 /** The speaker, and the statement's kind as the link to the statement's own page. */
 function speakerLabel(statement: StatementRecord): SafeHtml {

@@ -1,6 +1,6 @@
 /**
- * The article head: one per article version, holding the metadata (never the body: the raw object stays
- * in S3) and what the article contributes to speaker and entity aggregates, so that those can be
+ * The article head: one per article version, holding the metadata (not the body, which is stored beside it:
+ * article-body.ts) and what the article contributes to speaker and entity aggregates, so that those can be
  * recomputed or withdrawn later from the head alone. The list of all articles is indexed on a smaller
  * item beside it (listing.ts).
  */
