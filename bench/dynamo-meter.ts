@@ -114,8 +114,9 @@ function valueSize(value: AttributeValue): number {
   }
 }
 
-export const itemSize = (item: Item): number =>
-  Object.entries(item).reduce((sum, [name, value]) => (value === undefined ? sum : sum + utf8(name) + valueSize(value)), 0);
+/** An item's size as DynamoDB bills it; it takes the SDK's own AttributeValue maps too (a raw client's answers). */
+export const itemSize = (item: Readonly<Record<string, object | undefined>>): number =>
+  Object.entries(item).reduce((sum, [name, value]) => (value === undefined ? sum : sum + utf8(name) + valueSize(value as AttributeValue)), 0);
 
 function recordWrite(usage: Usage, item: Item, itemType: string): void {
   const size = itemSize(item);

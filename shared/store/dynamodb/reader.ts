@@ -177,19 +177,21 @@ export class DynamoArticleReader implements ArticleReader {
     if (tooLong(id)) return null;
     const withBody = query.withBody === true;
     const [from, to] = keys.articleRange(withBody);
-    const wanted = [ArticleItem.ITEM_TYPE, StatementItem.ITEM_TYPE, ...(withBody ? [BodyItem.ITEM_TYPE] : [])];
     const items: Record<string, unknown>[] = [];
     const pages = paginateQuery(
       { client: this.options.client },
       {
         TableName: this.options.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        FilterExpression: `itemType IN (${wanted.map((_, index) => `:type${index}`).join(', ')})`,
+        // The range decides whether body parts are read at all; the filter drops the listings and mentions in it.
+        FilterExpression: 'itemType IN (:head, :statement, :body)',
         ExpressionAttributeValues: {
           ':pk': keys.articlePartition(id),
           ':from': from,
           ':to': to,
-          ...Object.fromEntries(wanted.map((type, index) => [`:type${index}`, type])),
+          ':head': ArticleItem.ITEM_TYPE,
+          ':statement': StatementItem.ITEM_TYPE,
+          ':body': BodyItem.ITEM_TYPE,
         },
       },
     );

@@ -4,8 +4,10 @@
  * rejections, reprocessing, and item size.
  */
 import { randomUUID } from 'node:crypto';
+import { QueryCommand as RawQueryCommand } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { itemSize } from '../../../bench/dynamo-meter.ts';
 import { slugId } from '../../../shared/model/ids.ts';
 import { createTable } from '../../../shared/store/create-table.ts';
 import type { TestStore } from '../../support/store.ts';
@@ -147,18 +149,16 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     const parts = (await partitionSortKeys(key)).filter((sk) => sk.startsWith('BODY#'));
     expect(parts.length).toBeGreaterThan(3);
     expect((await store.getArticleWithStatements(article({ key }).id, { limit: 1, withBody: true }))?.body).toBe(body);
-    const { Items = [] } = await dynamo.documentClient.send(
-      new QueryCommand({
+    // Read raw, so each item's size is counted by DynamoDB's rules as the bench bills it.
+    const { Items = [] } = await dynamo.client.send(
+      new RawQueryCommand({
         TableName: dynamo.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :body)',
-        ExpressionAttributeValues: { ':pk': `ARTICLE#${article({ key }).id}`, ':body': 'BODY#' },
+        ExpressionAttributeValues: { ':pk': { S: `ARTICLE#${article({ key }).id}` }, ':body': { S: 'BODY#' } },
       }),
     );
-    // DynamoDB's item size: names and values, strings in UTF-8, binary at its length, a number at most 21 bytes.
-    const size = (item: Record<string, unknown>) =>
-      Object.entries(item).reduce((sum, [name, value]) => sum + name.length + (value instanceof Uint8Array ? value.length : typeof value === 'string' ? Buffer.byteLength(value) : 21), 0);
     expect(Items).toHaveLength(parts.length);
-    for (const item of Items) expect(size(item)).toBeLessThan(4_096);
+    for (const item of Items) expect(itemSize(item)).toBeLessThan(4_096);
   });
 
   it('a walk through an article’s statements that a replace interrupts goes on at the same place in the new version', async () => {

@@ -16,7 +16,7 @@ import { keys } from '../keys.ts';
 export const ITEM_TYPE = 'article-body';
 
 /** Compressed bytes a part: under 4 KB with its keys (an article id is 16 characters) and attribute names. */
-export const PART_BYTES = 3_800;
+const PART_BYTES = 3_800;
 /**
  * Brotli's quality 6: measured on the BBC corpus (2,225 texts, 2.3 KB each on average), 46% of the text's
  * size in 0.1 ms an article; quality 11 reaches 38% but takes 30 times as long, and 9 is no smaller than 6.
