@@ -17,8 +17,12 @@ stopOnSignal(pipeline);
 // Data kept from an older release is not read right by this one until migrated: say so before anything else.
 const format = await storedFormat({ client: createDocumentClient(pipeline.dynamoEndpoint), tableName: pipeline.tableName });
 if (format < STORE_FORMAT) {
-  const effect = format < 2 ? 'lists miss older entries until you run' : 'older speakers and entities move to the new layout as articles name them, or all at once with';
-  console.warn(`the table in .data/ is store format ${format}, this release uses format ${STORE_FORMAT}: ${effect} \`npm run migrate\` (while this runs)`);
+  const effects = [
+    ...(format < 2 ? ['lists miss older entries'] : []),
+    ...(format === 2 ? ['older speakers and entities move to the new layout only as articles name them'] : []),
+    'name searches find only the names indexed since',
+  ];
+  console.warn(`the table in .data/ is store format ${format}, this release uses format ${STORE_FORMAT}: ${effects.join('; ')}, until you run \`npm run migrate\` (while this runs)`);
 }
 // A failed reconciliation is reported, not fatal: the pipeline serves on, and `npm run reconcile` can retry it.
 await reconcileLocalPipeline(pipeline, pipeline.startedAt).then(

@@ -1,4 +1,7 @@
-/** The key condition of a Query on one partition of an index: both paged readers (paging.ts, sharded-paging.ts) build theirs here. */
+/**
+ * The key condition of a Query on one partition of an index, or of the table for a list kept in the table
+ * itself (`index: null`): both paged readers (paging.ts, sharded-paging.ts) build theirs here.
+ */
 import type { IndexName } from './keys.ts';
 
 /** Inclusive bounds on the index sort key, or a prefix of it. */
@@ -8,11 +11,11 @@ export interface SortKeyBounds {
   prefix?: string;
 }
 
-export function indexQuery({ index }: { index: IndexName }, partition: string, sort: SortKeyBounds, newestFirst: boolean) {
-  const names: Record<string, string> = { '#pk': `${index}pk` };
+export function indexQuery({ index }: { index: IndexName | null }, partition: string, sort: SortKeyBounds, newestFirst: boolean) {
+  const names: Record<string, string> = { '#pk': `${index ?? ''}pk` };
   const values: Record<string, string> = { ':pk': partition };
   let condition = '#pk = :pk';
-  if (Object.values(sort).some((bound) => bound !== undefined)) names['#sk'] = `${index}sk`;
+  if (Object.values(sort).some((bound) => bound !== undefined)) names['#sk'] = `${index ?? ''}sk`;
   if (sort.prefix !== undefined) {
     condition += ' AND begins_with(#sk, :prefix)';
     values[':prefix'] = sort.prefix;
@@ -27,7 +30,7 @@ export function indexQuery({ index }: { index: IndexName }, partition: string, s
     values[':upper'] = sort.upper;
   }
   return {
-    IndexName: index,
+    ...(index ? { IndexName: index } : {}),
     KeyConditionExpression: condition,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

@@ -86,7 +86,8 @@ export const keys = {
   versionOf: (sk: string): string => sk.split('#')[1] ?? '',
 
   speaker: (id: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: 'SPEAKER' }),
-  speakerName: (id: string, suffix: string): TableKey => ({ pk: `SPEAKER#${id}`, sk: `NAME#${suffix}` }),
+  /** A word-suffix of a speaker's name: an item of the name list itself (lists.speakerNames). */
+  speakerName: (id: string, suffix: string): TableKey => ({ pk: lists.speakerNames.partition(suffix), sk: lists.speakerNames.sortKey(suffix, id) }),
   /**
    * What one article (its current version) contributes to a speaker or entity: one item per article, in
    * the aggregate's own partition, so the aggregate's summary item stays small however many articles name it.
@@ -103,7 +104,10 @@ export const keys = {
   /** A cluster's reference: the words of its first stored statement, which later statements are compared with. */
   cluster: (clusterId: string): TableKey => ({ pk: `CLUSTER#${clusterId}`, sk: 'CLUSTER' }),
   /** One set per type the entity was ever given: which type is current is the entity item's business. */
-  entityName: (id: string, type: EntityType, suffix: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}` }),
+  entityName: (id: string, type: EntityType, suffix: string): TableKey => ({
+    pk: lists.entityNames.partition(suffix),
+    sk: lists.entityNames.sortKey(suffix, id, type),
+  }),
 
   /**
    * A publication day's aggregate (one of DAY_SHARDS per day, its id `<YYYY-MM-DD>#<shard>`): the summary
@@ -132,6 +136,21 @@ export type IndexName = 'gsi1' | 'gsi2';
 
 /** The attributes a position in an index is made of (the table key too: index keys need not be unique). */
 const positionAttributes = (index: IndexName): readonly string[] => ['pk', 'sk', `${index}pk`, `${index}sk`];
+
+/**
+ * An access pattern served by the table's own keys: a list whose items exist only to be listed, so that an
+ * index copy of each would double their write units. `index: null` tells a Query builder to use pk and sk.
+ */
+export interface TableList<P extends unknown[], S extends unknown[]> {
+  index: null;
+  partition: (...args: P) => string;
+  sortKey: (...args: S) => string;
+  keyAttributes: readonly string[];
+}
+
+function tableList<P extends unknown[], S extends unknown[]>(partition: (...args: P) => string, sortKey: (...args: S) => string): TableList<P, S> {
+  return { index: null, partition, sortKey, keyAttributes: ['pk', 'sk'] };
+}
 
 /**
  * An access pattern served by an index: one named object that both the item builders (`entry`) and the
@@ -229,13 +248,21 @@ export const lists = {
     (clusterId: string) => `CLUSTER#${clusterId}`,
     (date: string, ingestedAt: string, articleId: string, index: number) => `${date}#${ingestedAt}#${articleId}#${ordinal(index)}`,
   ),
-  /** gsi2: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan"). */
-  speakerNames: indexList('gsi2', (folded: string) => `SPEAKERNAMES#${nameBucket(folded)}`, (suffix: string, speakerId: string) => `${suffix}#${speakerId}`),
   /**
-   * gsi2: entity names, every type; a search for one type filters on the name item's type, rather than
-   * indexing every name item a second time (a write unit per name word of every new entity).
+   * The table: speaker names by every word-suffix of the folded name ("erdo" finds "recep tayyip erdogan").
+   * Name items are written once, never changed, and read only through this list, so they are the list's
+   * own items rather than index entries of items in the speaker's partition (store format 4).
    */
-  entityNames: indexList('gsi2', (folded: string) => `ENTITYNAMES#${nameBucket(folded)}`, (suffix: string, entityId: string) => `${suffix}#${entityId}`),
+  speakerNames: tableList((folded: string) => `SPEAKERNAMES#${nameBucket(folded)}`, (suffix: string, speakerId: string) => `${suffix}#${speakerId}`),
+  /**
+   * The table: entity names, every type, as speakerNames; a search for one type filters on the name item's
+   * type, rather than listing every name a second time (a write unit per name word of every new entity).
+   * The type ends the sort key, which must name one item: the same suffix of one entity under each type.
+   */
+  entityNames: tableList(
+    (folded: string) => `ENTITYNAMES#${nameBucket(folded)}`,
+    (suffix: string, entityId: string, type: EntityType) => `${suffix}#${entityId}#${type}`,
+  ),
   /** gsi1: ingestion records by last change (the identity: the S3 key). */
   ingestionsByTime: shardedList('gsi1', 'INGESTIONS', (updatedAt: string, key: string) => `${updatedAt}#${keyPrefix(key)}`, keyPrefix),
   /** gsi2: ingestion records by the parser version that made them, for reprocessing. */

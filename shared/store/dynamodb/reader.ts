@@ -320,7 +320,8 @@ export class DynamoArticleReader implements ArticleReader {
     const prefix = foldName(query.prefix);
     if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
     return this.page({
-      scope: ['speakers', prefix],
+      // Not 'speakers' as before store format 4: a cursor into the index the names left is refused as such.
+      scope: ['speaker-names', prefix],
       query: indexQuery(lists.speakerNames, lists.speakerNames.partition(prefix), { prefix }, false),
       keyAttributes: lists.speakerNames.keyAttributes,
       limit: query.limit,
@@ -343,7 +344,7 @@ export class DynamoArticleReader implements ArticleReader {
     if (!prefix || [...prefix].length > MAX_PREFIX_CHARS) return EMPTY_PAGE;
     const names = indexQuery(lists.entityNames, lists.entityNames.partition(prefix), { prefix }, false);
     return this.page({
-      scope: ['entities', prefix, query.type ?? null],
+      scope: ['entity-names', prefix, query.type ?? null],
       query: query.type ? filtered(names, 'type', query.type) : names,
       keyAttributes: lists.entityNames.keyAttributes,
       limit: query.limit,

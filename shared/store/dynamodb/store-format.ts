@@ -4,22 +4,26 @@
  *   1. every article, ingestion record and parser-version record in one index partition each;
  *   2. those lists spread over index shards (keys.ts, INDEX_SHARDS);
  *   3. a speaker's or entity's per-article shares in items of their own beside a bounded summary item
- *      (aggregates.ts), instead of one `shares` map in one item that grew with every article.
+ *      (aggregates.ts), instead of one `shares` map in one item that grew with every article;
+ *   4. name-prefix items (items/name-index.ts) in the name lists' own partitions, instead of items in the
+ *      speaker's or entity's partition with a gsi2 entry each: one write unit per name word, not two.
  * The version is an item of the table, written when a migration finishes and when the local runner creates
  * the table (the deployed table is created by CDK, without it). A table without it is of the
  * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
  * from before the item existed, or one created at format 2).
  *
  * A format-2 aggregate is also converted by the first write that touches it, so the new code can run on
- * an unmigrated table: readers get the same fields from either layout until then.
+ * an unmigrated table: readers get the same fields from either layout until then. Format-3 name items are
+ * not: until they are moved, a name search finds only the names indexed since the new code ran.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EntityType } from '../../model/article.ts';
 import { convertLegacy } from './aggregates.ts';
 import { forEachLimited } from './batch.ts';
-import { lists, type TableKey } from './keys.ts';
+import { keys, lists, type TableKey } from './keys.ts';
 
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 interface Table {
   client: DynamoDBDocumentClient;
@@ -76,6 +80,36 @@ async function scanLegacyAggregates(table: Table, onPage: (items: Record<string,
   for await (const page of pages) if (!(await onPage(page.Items ?? []))) return;
 }
 
+/**
+ * Pages of format-3 name items: in the speaker's or entity's partition, under `NAME#` (a name list's own
+ * items begin with the folded, lower-case name). A Scan: migrations only. `onPage` returning false stops it.
+ */
+async function scanPartitionNames(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
+  const pages = paginateScan(
+    { client: table.client },
+    {
+      TableName: table.tableName,
+      FilterExpression: 'begins_with(sk, :name) AND (itemType = :speakerName OR itemType = :entityName)',
+      ExpressionAttributeValues: { ':name': 'NAME#', ':speakerName': 'speaker-name', ':entityName': 'entity-name' },
+      ConsistentRead: true,
+    },
+  );
+  for await (const page of pages) if (!(await onPage(page.Items ?? []))) return;
+}
+
+/**
+ * The name list's item for a format-3 name item: the same attributes under the list's key, without the
+ * gsi2 entry. The word-suffix is the old sort key's end (`NAME#<suffix>`, an entity's `NAME#<type>#<suffix>`).
+ */
+function listedName(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk, gsi2pk: _gsi2pk, gsi2sk: _gsi2sk, ...attributes } = item as { pk: string; sk: string; gsi2pk?: string; gsi2sk?: string; id: string; type: EntityType };
+  const key =
+    item.itemType === 'entity-name'
+      ? keys.entityName(attributes.id, attributes.type, sk.slice(`NAME#${attributes.type}#`.length))
+      : keys.speakerName(attributes.id, sk.slice('NAME#'.length));
+  return { ...key, ...attributes };
+}
+
 export async function storedFormat(table: Table): Promise<number> {
   const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: FORMAT_KEY, ConsistentRead: true }));
   if (Item) return Item.format as number;
@@ -85,7 +119,13 @@ export async function storedFormat(table: Table): Promise<number> {
     legacy = items.length > 0;
     return !legacy;
   });
-  return legacy ? 2 : STORE_FORMAT;
+  if (legacy) return 2;
+  let partitionNames = false;
+  await scanPartitionNames(table, async (items) => {
+    partitionNames = items.length > 0;
+    return !partitionNames;
+  });
+  return partitionNames ? 3 : STORE_FORMAT;
 }
 
 /**
@@ -103,18 +143,23 @@ export interface MigrationProgress {
   moved: number;
   /** Format-2 aggregate items converted to share items and a summary. */
   converted: number;
+  /** Format-3 name items moved to their name list's partition. */
+  names: number;
 }
 
 /**
- * Moves every format-1 index entry to its shard, converts every format-2 aggregate, then records the
- * format. An index entry changes in place, on the condition that it is still the old one; an aggregate
- * is converted on the condition that its old item is unchanged (aggregates.ts, convertLegacy): an item a
- * writer replaced meanwhile is already in the new layout and is left alone. Safe to run while ingesting
- * (once the new code is deployed), and to run again.
+ * Moves every format-1 index entry to its shard, converts every format-2 aggregate, moves every format-3
+ * name item to its list, then records the format. An index entry changes in place, on the condition that
+ * it is still the old one; an aggregate is converted on the condition that its old item is unchanged
+ * (aggregates.ts, convertLegacy): an item a writer replaced meanwhile is already in the new layout and is
+ * left alone. A name item never changes: its list item is put (the same item a writer would put), then
+ * the old one deleted, so a crash between the two leaves a copy no reader sees. Safe to run while
+ * ingesting (once the new code is deployed), and to run again.
  */
 export async function migrate(table: Table, onProgress: (progress: MigrationProgress) => void = () => {}): Promise<MigrationProgress> {
   let moved = 0;
   let converted = 0;
+  let names = 0;
   for (const format1 of UNSHARDED_LISTS) {
     const { list, identity } = format1;
     for (;;) {
@@ -139,7 +184,7 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
         }
       });
       moved += movedNow;
-      onProgress({ moved, converted });
+      onProgress({ moved, converted, names });
       if (movedNow === 0) await sleep(INDEX_LAG_MS);
     }
   }
@@ -147,9 +192,18 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
     await forEachLimited(items, PARALLEL_CONVERSIONS, async (item) => {
       if ((await convertLegacy(table, item.sk === 'SPEAKER' ? 'speaker' : 'entity', item)) > 0) converted++;
     });
-    onProgress({ moved, converted });
+    onProgress({ moved, converted, names });
+    return true;
+  });
+  await scanPartitionNames(table, async (items) => {
+    await forEachLimited(items, PARALLEL_UPDATES, async (item) => {
+      await table.client.send(new PutCommand({ TableName: table.tableName, Item: listedName(item) }));
+      await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: item.pk, sk: item.sk } }));
+      names++;
+    });
+    onProgress({ moved, converted, names });
     return true;
   });
   await recordFormat(table);
-  return { moved, converted };
+  return { moved, converted, names };
 }

@@ -2,11 +2,13 @@
  * Name-prefix search items: one per word-suffix of a folded name, so a prefix of any word finds the whole
  * name ("erdo" → "recep tayyip erdogan", "tayy" → the same). Entities get one set per type any article
  * gave them, each item saying its type, so that a search for one type (a filter on that attribute) finds
- * them under each; a reader keeps a match only when its name and type are the aggregate's current ones. Items are written before the aggregate write that makes
- * their name or type possible, are never changed, and writing them again is harmless.
+ * them under each; a reader keeps a match only when its name and type are the aggregate's current ones. Items
+ * are written before the aggregate write that makes their name or type possible, are never changed, and
+ * writing them again is harmless. They are the name lists' own items (keys.ts, lists.speakerNames), not
+ * index entries: one write unit each.
  */
 import type { EntityType } from '../../../model/article.ts';
-import { keys, lists } from '../keys.ts';
+import { keys } from '../keys.ts';
 
 export interface NameMatch {
   id: string;
@@ -29,7 +31,6 @@ function suffixes(folded: string): string[] {
 export function speakerNameItems(id: string, folded: string): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
     ...keys.speakerName(id, suffix),
-    ...lists.speakerNames.entry([suffix], [suffix, id]),
     itemType: 'speaker-name',
     id,
     folded,
@@ -40,7 +41,6 @@ export function speakerNameItems(id: string, folded: string): Record<string, unk
 export function entityNameItems(id: string, folded: string, type: EntityType): Record<string, unknown>[] {
   return suffixes(folded).map((suffix, word) => ({
     ...keys.entityName(id, type, suffix),
-    ...lists.entityNames.entry([suffix], [suffix, id]),
     itemType: 'entity-name',
     id,
     type,
