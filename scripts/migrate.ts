@@ -9,12 +9,13 @@ import { stackOutputs } from './stack-outputs.ts';
  *
  * Moves the table to the current store format (shared/store/dynamodb/store-format.ts says what changed and
  * why it is safe while ingesting and safe to repeat): index entries to their shards (format 1 → 2),
- * speaker and entity items to share items and bounded summaries (format 2 → 3), and name items to their
- * name lists (format 3 → 4). Without --stack: the local pipeline's table (`npm start` running, or `.data/`
- * of a stopped one: start it first); with --stack: the deployed stack's TableName output, with your usual
- * AWS credentials. Deploy the new code first, then migrate: until then, lists read by the new code miss
+ * speaker and entity items to share items and bounded summaries (format 2 → 3), and name items and
+ * mentions to their lists (format 3 → 4). Without --stack: the local pipeline's table (`npm start`
+ * running, or `.data/` of a stopped one: start it first); with --stack: the deployed stack's TableName
+ * output, with your usual AWS credentials. Deploy the new code first, then migrate: until then, lists read by the new code miss
  * the entries the old layout holds (format 1), speakers and entities of the old layout are converted only
- * as new articles name them (format 2), and name searches find only names indexed since (format 3).
+ * as new articles name them (format 2), and name searches and entities' article lists find only what
+ * was stored since (format 3).
  */
 const { values } = parseArgs({ options: { stack: { type: 'string' } } });
 
@@ -32,8 +33,8 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`table ${tableName}: store format ${format} → ${STORE_FORMAT}`);
-  const describe = ({ moved, converted, names }: MigrationProgress) =>
-    `${moved} index entries moved, ${converted} speakers and entities converted, ${names} name items moved`;
+  const describe = ({ moved, converted, names, mentions }: MigrationProgress) =>
+    `${moved} index entries moved, ${converted} speakers and entities converted, ${names} name items and ${mentions} mentions moved`;
   const done = await migrate(table, (progress) => process.stdout.write(process.stdout.isTTY ? `\r${describe(progress)}` : '.'));
   console.log(`\ndone: ${describe(done)}; table ${tableName} is store format ${STORE_FORMAT}`);
   return 0;

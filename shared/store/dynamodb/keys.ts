@@ -41,6 +41,8 @@ const shardOf = (identity: string): string =>
 /** The first character of a folded name: the partition of a name-prefix index, so one partition is not hot. */
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
 
+const MENTION_PREFIX = 'MENTION#';
+
 export const keys = {
   source: (key: string): TableKey => ({ pk: `SOURCE#${key}`, sk: 'SOURCE' }),
 
@@ -69,13 +71,17 @@ export const keys = {
   bodyPrefix: (version: string): string => `BODY#${version}#`,
   /**
    * The sort-key range an article's reads take (BETWEEN, inclusive): from the heads to the statements, or
-   * from the body parts on. Items sort ABOUT# < BODY# < HEAD# < LIST# < MENTION# < STMT# < TEXT#, and `$`
+   * from the body parts on. Items sort ABOUT# < BODY# < HEAD# < LIST# < STMT# < TEXT#, and `$`
    * follows `#`, so `STMT$` ends the range after every statement without reaching the parts of long ones.
    */
   articleRange: (withBody: boolean): [string, string] => [withBody ? 'BODY#' : 'HEAD#', 'STMT$'],
-  mention: (articleId: string, version: string, entityId: string): TableKey => ({
-    pk: `ARTICLE#${articleId}`,
-    sk: `MENTION#${version}#${entityId}`,
+  /**
+   * That one article version mentions the entity: an item of the entity's article list itself
+   * (lists.entityArticles), in the entity's partition; the version's head names it, for cleanup.
+   */
+  mention: (entityId: string, date: string, articleId: string, version: string): TableKey => ({
+    pk: lists.entityArticles.partition(entityId),
+    sk: lists.entityArticles.sortKey(date, articleId, version),
   }),
   /** That the statement at `index` names the entity (one item per statement and distinct entity it names). */
   about: (articleId: string, version: string, entityId: string, index: number): TableKey => ({
@@ -96,6 +102,7 @@ export const keys = {
   entity: (id: string): TableKey => ({ pk: `ENTITY#${id}`, sk: 'ENTITY' }),
   entityShare: (id: string, articleId: string): TableKey => ({ pk: `ENTITY#${id}`, sk: `SHARE#${articleId}` }),
   sharePrefix: 'SHARE#',
+  mentionPrefix: MENTION_PREFIX,
   /**
    * An echo key (shared/echo/cluster-keys.ts) of one speaker's words, pointing at the cluster whose first
    * statement filed it: found by key lookups, so an echo is found without reading the speaker's other statements.
@@ -227,8 +234,16 @@ export const lists = {
     (speakerId: string) => `TIMELINE#${speakerId}`,
     (date: string, articleId: string, index: number) => `${date}#${articleId}#${reverseOrdinal(index)}`,
   ),
-  /** gsi1: the articles mentioning an entity, by date. */
-  entityArticles: indexList('gsi1', (entityId: string) => `MENTIONS#${entityId}`, (date: string, articleId: string) => `${date}#${articleId}`),
+  /**
+   * The table: the articles mentioning an entity, by date, in the entity's own partition beside its summary
+   * and shares (read with begins_with `MENTION#`). A mention is written for this list alone, so it is the
+   * list's item rather than an index entry of an item in the article's partition (store format 4). The
+   * version ends the sort key: during a replace both versions' mentions exist, and readers keep the current.
+   */
+  entityArticles: tableList(
+    (entityId: string) => keys.entity(entityId).pk,
+    (date: string, articleId: string, version: string) => `${MENTION_PREFIX}${date}#${articleId}#${version}`,
+  ),
   /**
    * gsi2: the statements whose words name an entity, by date, whoever said them; newest first, in reading
    * order within one article (as speakerTimeline). One entry per statement and distinct entity it names.

@@ -171,7 +171,7 @@ export class DynamoArticleReader implements ArticleReader {
    * An article and the first page of its statements (and its body text, `withBody`) in two requests: one
    * Query of the article's partition, from the heads to the statements or from the body parts on (heads,
    * body and statements of every version stored: one, or two for a moment during a replace), and one read of
-   * the version pointer. The listing and mentions in that range come along in the read but not over the wire.
+   * the version pointer. The listings in that range come along in the read but not over the wire.
    */
   async getArticleWithStatements(id: string, query: { limit: number; withBody?: boolean }): Promise<ArticleWithStatements | null> {
     if (tooLong(id)) return null;
@@ -183,7 +183,7 @@ export class DynamoArticleReader implements ArticleReader {
       {
         TableName: this.options.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        // The range decides whether body parts are read at all; the filter drops the listings and mentions in it.
+        // The range decides whether body parts are read at all; the filter drops the listings in it.
         FilterExpression: 'itemType IN (:head, :statement, :body)',
         ExpressionAttributeValues: {
           ':pk': keys.articlePartition(id),
@@ -372,8 +372,9 @@ export class DynamoArticleReader implements ArticleReader {
   async listEntityArticles(id: string, query: PageQuery): Promise<Page<EntityArticle>> {
     if (tooLong(id)) return EMPTY_PAGE;
     return this.page({
-      scope: ['entity-articles', id],
-      query: indexQuery(lists.entityArticles, lists.entityArticles.partition(id), {}, true),
+      // Not 'entity-articles' as before store format 4: a cursor into the index the mentions left is refused as such.
+      scope: ['entity-mentions', id],
+      query: indexQuery(lists.entityArticles, lists.entityArticles.partition(id), { prefix: keys.mentionPrefix }, true),
       keyAttributes: lists.entityArticles.keyAttributes,
       limit: query.limit,
       cursor: query.cursor,

@@ -5,16 +5,19 @@
  *   2. those lists spread over index shards (keys.ts, INDEX_SHARDS);
  *   3. a speaker's or entity's per-article shares in items of their own beside a bounded summary item
  *      (aggregates.ts), instead of one `shares` map in one item that grew with every article;
- *   4. name-prefix items (items/name-index.ts) in the name lists' own partitions, instead of items in the
- *      speaker's or entity's partition with a gsi2 entry each: one write unit per name word, not two.
+ *   4. items written only to be listed are the lists' own items, one write unit each instead of two:
+ *      name-prefix items (items/name-index.ts) in the name lists' partitions, instead of items in the
+ *      speaker's or entity's partition with a gsi2 entry each; mentions (items/mention.ts) in the entity's
+ *      partition, instead of items in the article's partition with a gsi1 entry each.
  * The version is an item of the table, written when a migration finishes and when the local runner creates
  * the table (the deployed table is created by CDK, without it). A table without it is of the
  * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
  * from before the item existed, or one created at format 2).
  *
  * A format-2 aggregate is also converted by the first write that touches it, so the new code can run on
- * an unmigrated table: readers get the same fields from either layout until then. Format-3 name items are
- * not: until they are moved, a name search finds only the names indexed since the new code ran.
+ * an unmigrated table: readers get the same fields from either layout until then. Format-3 name items and
+ * mentions are not: until they are moved, a name search finds only the names indexed since the new code
+ * ran, and an entity's article list only the articles stored since.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -81,16 +84,24 @@ async function scanLegacyAggregates(table: Table, onPage: (items: Record<string,
 }
 
 /**
- * Pages of format-3 name items: in the speaker's or entity's partition, under `NAME#` (a name list's own
- * items begin with the folded, lower-case name). A Scan: migrations only. `onPage` returning false stops it.
+ * Pages of format-3 list items: name items in the speaker's or entity's partition, under `NAME#` (a name
+ * list's own items begin with the folded, lower-case name), and mentions in the article's partition. A
+ * Scan: migrations only. `onPage` returning false stops it.
  */
-async function scanPartitionNames(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
+async function scanFormat3Lists(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
   const pages = paginateScan(
     { client: table.client },
     {
       TableName: table.tableName,
-      FilterExpression: 'begins_with(sk, :name) AND (itemType = :speakerName OR itemType = :entityName)',
-      ExpressionAttributeValues: { ':name': 'NAME#', ':speakerName': 'speaker-name', ':entityName': 'entity-name' },
+      FilterExpression:
+        '(begins_with(sk, :name) AND (itemType = :speakerName OR itemType = :entityName)) OR (itemType = :mention AND begins_with(pk, :article))',
+      ExpressionAttributeValues: {
+        ':name': 'NAME#',
+        ':speakerName': 'speaker-name',
+        ':entityName': 'entity-name',
+        ':mention': 'mention',
+        ':article': keys.articlePartition(''),
+      },
       ConsistentRead: true,
     },
   );
@@ -110,6 +121,34 @@ function listedName(item: Record<string, unknown>): Record<string, unknown> {
   return { ...key, ...attributes };
 }
 
+/** The entity article list's item for a format-3 mention: the same attributes under the list's key, without the gsi1 entry. */
+function listedMention(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk, ...attributes } = item as { pk: string; sk: string; gsi1pk: string; gsi1sk: string; articleId: string; entityId: string; version: string };
+  // The date the list sorts by is the old index sort key's start: `<date>#<articleId>`.
+  const date = gsi1sk.slice(0, gsi1sk.length - attributes.articleId.length - 1);
+  return { ...keys.mention(attributes.entityId, date, attributes.articleId, attributes.version), ...attributes };
+}
+
+/**
+ * Moves a format-3 mention to the entity's article list. The writer of a newer version deletes the list
+ * items of the versions it replaces after its flip, so a mention put back there after that would stay for
+ * good (unseen: its version is not current). Hence the new item is kept, and the old one deleted, only
+ * when its version is still current after the put; otherwise the new item goes again and the old one is
+ * left in the article's partition for that version's cleanup. Once the new code is deployed no writer
+ * puts format-3 mentions, so a version that is not current is one on its way out.
+ */
+async function moveMention(table: Table, item: Record<string, unknown>): Promise<boolean> {
+  const listed = listedMention(item);
+  await table.client.send(new PutCommand({ TableName: table.tableName, Item: listed }));
+  const { Item: source } = await table.client.send(
+    new GetCommand({ TableName: table.tableName, Key: keys.source(item.sourceKey as string), ConsistentRead: true }),
+  );
+  const current = source?.version === item.version;
+  const { pk, sk } = (current ? item : listed) as unknown as TableKey;
+  await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: { pk, sk } }));
+  return current;
+}
+
 export async function storedFormat(table: Table): Promise<number> {
   const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: FORMAT_KEY, ConsistentRead: true }));
   if (Item) return Item.format as number;
@@ -120,12 +159,12 @@ export async function storedFormat(table: Table): Promise<number> {
     return !legacy;
   });
   if (legacy) return 2;
-  let partitionNames = false;
-  await scanPartitionNames(table, async (items) => {
-    partitionNames = items.length > 0;
-    return !partitionNames;
+  let format3 = false;
+  await scanFormat3Lists(table, async (items) => {
+    format3 = items.length > 0;
+    return !format3;
   });
-  return partitionNames ? 3 : STORE_FORMAT;
+  return format3 ? 3 : STORE_FORMAT;
 }
 
 /**
@@ -145,6 +184,8 @@ export interface MigrationProgress {
   converted: number;
   /** Format-3 name items moved to their name list's partition. */
   names: number;
+  /** Format-3 mentions moved to their entity's article list. */
+  mentions: number;
 }
 
 /**
@@ -153,13 +194,15 @@ export interface MigrationProgress {
  * it is still the old one; an aggregate is converted on the condition that its old item is unchanged
  * (aggregates.ts, convertLegacy): an item a writer replaced meanwhile is already in the new layout and is
  * left alone. A name item never changes: its list item is put (the same item a writer would put), then
- * the old one deleted, so a crash between the two leaves a copy no reader sees. Safe to run while
- * ingesting (once the new code is deployed), and to run again.
+ * the old one deleted, so a crash between the two leaves a copy no reader sees; a mention likewise, when
+ * its version is current (moveMention). Safe to run while ingesting (once the new code is deployed), and
+ * to run again.
  */
 export async function migrate(table: Table, onProgress: (progress: MigrationProgress) => void = () => {}): Promise<MigrationProgress> {
   let moved = 0;
   let converted = 0;
   let names = 0;
+  let mentions = 0;
   for (const format1 of UNSHARDED_LISTS) {
     const { list, identity } = format1;
     for (;;) {
@@ -184,7 +227,7 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
         }
       });
       moved += movedNow;
-      onProgress({ moved, converted, names });
+      onProgress({ moved, converted, names, mentions });
       if (movedNow === 0) await sleep(INDEX_LAG_MS);
     }
   }
@@ -192,18 +235,22 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
     await forEachLimited(items, PARALLEL_CONVERSIONS, async (item) => {
       if ((await convertLegacy(table, item.sk === 'SPEAKER' ? 'speaker' : 'entity', item)) > 0) converted++;
     });
-    onProgress({ moved, converted, names });
+    onProgress({ moved, converted, names, mentions });
     return true;
   });
-  await scanPartitionNames(table, async (items) => {
+  await scanFormat3Lists(table, async (items) => {
     await forEachLimited(items, PARALLEL_UPDATES, async (item) => {
+      if (item.itemType === 'mention') {
+        if (await moveMention(table, item)) mentions++;
+        return;
+      }
       await table.client.send(new PutCommand({ TableName: table.tableName, Item: listedName(item) }));
       await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: item.pk, sk: item.sk } }));
       names++;
     });
-    onProgress({ moved, converted, names });
+    onProgress({ moved, converted, names, mentions });
     return true;
   });
   await recordFormat(table);
-  return { moved, converted, names };
+  return { moved, converted, names, mentions };
 }

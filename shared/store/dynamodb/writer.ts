@@ -4,8 +4,10 @@
  *   1. reads the source record; an event that is not newer than the stored one is stale, except the very
  *      same event, which only re-runs step 4 (so a retry after a crash finishes the job, and a duplicate
  *      changes nothing);
- *   2. writes the new version's items beside the old ones (BatchWriteItem, invisible to readers, who only
- *      see items of the current version);
+ *   2. writes the new version's heads, then its other items, beside the old ones (BatchWriteItem, invisible
+ *      to readers, who only see items of the current version); a head names the version's items outside
+ *      the article's partition (its mentions, in the entities' partitions), so a version's cleanup finds
+ *      them whenever any of them exists;
  *   3. flips the pointer with a conditional write on the source record (the one atomic step: no
  *      transaction needed, however many statements an article has);
  *   4. settles: brings speaker/entity aggregates to the current version and deletes older versions' items.
@@ -26,6 +28,7 @@ import { EchoClusters, type EchoCandidate } from './echo-clusters.ts';
 import { clipStatement } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead } from './items/article.ts';
+import * as MentionItem from './items/mention.ts';
 import * as SourceItem from './items/source.ts';
 import type { SourceState } from './items/source.ts';
 import { keys, type TableKey } from './keys.ts';
@@ -71,10 +74,8 @@ export class DynamoArticleWriter implements ArticleWriter {
     const ingestedAt = this.options.now().toISOString();
     const clusters = await this.echoes.assign(articles.flatMap(echoCandidates));
     const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt, clusters }));
-    await batchWrite(this.options.client, this.options.tableName, [
-      ...built.flatMap(({ items }) => items.map(putRequest)),
-      ...built.map(({ head }) => putRequest(ArticleItem.toItem(head))),
-    ]);
+    await batchWrite(this.options.client, this.options.tableName, built.map(({ head }) => putRequest(ArticleItem.toItem(head))));
+    await batchWrite(this.options.client, this.options.tableName, built.flatMap(({ items }) => items.map(putRequest)));
     const flip = await this.flip(stored, this.nextState(source, version, parserVersion, 'accepted', null, articleIds));
     if (flip.outcome === 'stale') {
       await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
@@ -205,7 +206,8 @@ export class DynamoArticleWriter implements ArticleWriter {
     const previous = heads.filter((head) => head.version < state.version).sort((a, b) => (a.version < b.version ? -1 : 1));
 
     await this.aggregates.apply([...shareChanges(state.version, current, previous), ...dayChanges(state.version, current, previous)]);
-    await batchWrite(client, tableName, older.filter((key) => !isHead(key)).map(deleteRequest));
+    const olderMentions = previous.flatMap(MentionItem.keysOf);
+    await batchWrite(client, tableName, [...older.filter((key) => !isHead(key)), ...olderMentions].map(deleteRequest));
     await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
   }
 
@@ -226,9 +228,14 @@ export class DynamoArticleWriter implements ArticleWriter {
     }
   }
 
+  /** A stale writer's cleanup: as settle's of an older version, the head last, so a crash part-way leaves it for a re-run. */
   private async deleteVersion(articleId: string, version: string): Promise<void> {
+    const { client, tableName } = this.options;
     const mine = (await this.partitionKeys(articleId)).filter((key) => keys.versionOf(key.sk) === version);
-    await batchWrite(this.options.client, this.options.tableName, mine.map(deleteRequest));
+    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
+    const heads = (await batchGet(client, tableName, mine.filter(isHead), { consistent: true })).map(ArticleItem.fromItem);
+    await batchWrite(client, tableName, [...mine.filter((key) => !isHead(key)), ...heads.flatMap(MentionItem.keysOf)].map(deleteRequest));
+    await batchWrite(client, tableName, mine.filter(isHead).map(deleteRequest));
   }
 
   private async partitionKeys(articleId: string): Promise<TableKey[]> {

@@ -60,6 +60,9 @@ export function interceptingClient(dynamo: DynamoInstance): { client: DynamoDBDo
 export const isFlipOf = (key: string) => (request: Request) =>
   request.operation === 'PutItem' && request.body.includes(`"SOURCE#${key}"`);
 export const isOldVersionDelete = (request: Request) => request.operation === 'BatchWriteItem' && request.body.includes('DeleteRequest');
+/** The batch that puts a version's items other than its heads (the one with its listing). */
+export const isVersionItemsWrite = (request: Request) =>
+  request.operation === 'BatchWriteItem' && request.body.includes('PutRequest') && request.body.includes('"S":"LIST#');
 export const isAggregateWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SPEAKER#');
 /** A speaker's share item put (aggregates.ts, step 2 of a share change). */
 export const isSpeakerShareWrite = (request: Request) => request.operation === 'PutItem' && request.body.includes('"SHARE#');

@@ -3,8 +3,8 @@
  * recognised, `migrate` moves every list entry to its shard without losing one, and afterwards every list
  * is whole. Format 2 (a speaker's or entity's shares in one item): readers show the same records from
  * it, a write converts the aggregates it touches, `migrate` converts the rest, and the result is the
- * table the same articles make in the current layout. Format 3 (name items in the speaker's or entity's
- * partition, listed through gsi2): recognised, and `migrate` puts back the very items a write makes now.
+ * table the same articles make in the current layout. Format 3 (name items and mentions listed through an
+ * index): recognised, and `migrate` puts back the very items a write makes now.
  */
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -74,19 +74,26 @@ async function toFormat2(table: DynamoInstance): Promise<number> {
   return summaries.length;
 }
 
+const isListed = (item: Record<string, unknown>) => ['speaker-name', 'entity-name', 'mention'].includes(item.itemType as string);
+
 /**
- * Puts every name item back where store format 3 kept it: in the speaker's or entity's partition under
- * `NAME#[<type>#]<suffix>`, listed through its gsi2 entry.
+ * Puts every name item and mention back where store format 3 kept them: a name item in the speaker's or
+ * entity's partition under `NAME#[<type>#]<suffix>`, listed through its gsi2 entry; a mention in the
+ * article's partition under `MENTION#<version>#<entityId>`, listed through its gsi1 entry.
  */
 async function toFormat3(table: DynamoInstance): Promise<number> {
-  const items = (await tableSnapshot(table)).filter((item) => item.itemType === 'speaker-name' || item.itemType === 'entity-name');
+  const items = (await tableSnapshot(table)).filter(isListed);
   for (const { pk, sk, ...item } of items) {
     const [suffix] = String(sk).split('#');
+    const { id, type, articleId, entityId, version } = item as Record<string, string>;
+    const mentionDate = String(sk).split('#')[1];
     const old =
-      item.itemType === 'entity-name'
-        ? { ...item, pk: `ENTITY#${String(item.id)}`, sk: `NAME#${String(item.type)}#${suffix}` }
-        : { ...item, pk: `SPEAKER#${String(item.id)}`, sk: `NAME#${suffix}` };
-    await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: { ...old, gsi2pk: pk, gsi2sk: `${suffix}#${String(item.id)}` } }));
+      item.itemType === 'mention'
+        ? { ...item, pk: `ARTICLE#${articleId}`, sk: `MENTION#${version}#${entityId}`, gsi1pk: `MENTIONS#${entityId}`, gsi1sk: `${mentionDate}#${articleId}` }
+        : item.itemType === 'entity-name'
+          ? { ...item, pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` }
+          : { ...item, pk: `SPEAKER#${id}`, sk: `NAME#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` };
+    await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: old }));
     await table.documentClient.send(new DeleteCommand({ TableName: table.tableName, Key: { pk, sk } }));
   }
   return items.length;
@@ -135,7 +142,7 @@ describe('store format', () => {
     expect(await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 7, cursor }))).toHaveLength(ARTICLES + 1);
 
     // A second run finds nothing left to move.
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
   });
 
   it('recognises speakers and entities of the one-item layout, converts them on the next write or by migrating, and shows the same records', async () => {
@@ -178,7 +185,7 @@ describe('store format', () => {
     // The late article names Erdoğan, Pashinyan, Karabakh and Armenia: those four are converted by the write.
     for (const store of stores) await save(store, late);
     expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 2, names: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 2, names: 0, mentions: 0 });
     expect(await storedFormat(table)).toBe(STORE_FORMAT);
 
     const aggregates = async (instance: DynamoInstance) =>
@@ -186,10 +193,10 @@ describe('store format', () => {
     expect(await aggregates(legacy)).toEqual(await aggregates(reference));
     expect((await aggregates(legacy)).filter((item) => String(item.sk).startsWith('SHARE#'))).toHaveLength(8 * (2 + 2)); // each article: two speakers, two entities
     expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
   });
 
-  it('recognises name items in the speakers\' and entities\' partitions and moves each to its name list, as a write puts it', async () => {
+  it('recognises name items and mentions listed through an index and moves each to its list, as a write puts it', async () => {
     const named = await freshTable('format3');
     const table = { client: named.documentClient, tableName: named.tableName };
     const store = storeFor(named);
@@ -197,26 +204,35 @@ describe('store format', () => {
       const spec = { key: `names/${i}.txt`, statements: [{ speaker, text: `words ${i}` }], entities: [{ name: 'Nagorno-Karabakh', type: i === 1 ? 'organization' : 'location' } as const] };
       await store.saveArticles(source(spec.key, '01'), [article(spec)], 1);
     }
-    const nameItems = async () => (await tableSnapshot(named)).filter((item) => item.itemType === 'speaker-name' || item.itemType === 'entity-name');
+    const listedItems = async () => (await tableSnapshot(named)).filter(isListed);
     const searches = async () => ({
       speakers: (await all((cursor) => store.searchSpeakers({ prefix: 'er', limit: 2, cursor }))).map((speaker) => speaker.id),
       entities: (await all((cursor) => store.searchEntities({ prefix: 'kara', limit: 2, cursor }))).map((entity) => [entity.id, entity.type]),
+      articles: (await all((cursor) => store.listEntityArticles('nagorno-karabakh', { limit: 2, cursor }))).map((mention) => mention.articleId).sort(),
     });
-    const written = await nameItems();
+    const written = await listedItems();
     const found = await searches();
     expect(found.speakers).toEqual(['erdal-eren', 'recep-tayyip-erdogan']);
     expect(found.entities).toEqual([['nagorno-karabakh', 'location']]);
-    // 3 words + 2 + 2 of the speakers; 2 words under each of the entity's 2 types.
-    expect(written).toHaveLength(7 + 4);
+    expect(found.articles).toHaveLength(3);
+    // 3 words + 2 + 2 of the speakers; 2 words under each of the entity's 2 types; a mention per article.
+    expect(written).toHaveLength(7 + 4 + 3);
 
     expect(await toFormat3(named)).toBe(written.length);
+    // A mention of a version that is not current (its writer lost, or its cleanup is due): not listed.
+    const [stale] = (await tableSnapshot(named)).filter((item) => item.itemType === 'mention');
+    const staleKey = { pk: stale!.pk, sk: String(stale!.sk).replace(String(stale!.version), '0'.repeat(40)) };
+    await named.documentClient.send(new PutCommand({ TableName: named.tableName, Item: { ...stale, ...staleKey, version: '0'.repeat(40) } }));
     expect(await storedFormat(table)).toBe(3);
-    expect(await searches()).toEqual({ speakers: [], entities: [] });
+    expect(await searches()).toEqual({ speakers: [], entities: [], articles: [] });
 
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: written.length });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 11, mentions: 3 });
     expect(await storedFormat(table)).toBe(STORE_FORMAT);
-    expect(await nameItems()).toEqual(written);
+    const isStale = (item: Record<string, unknown>) => item.pk === staleKey.pk && item.sk === staleKey.sk;
+    expect((await listedItems()).filter((item) => !isStale(item))).toEqual(written);
     expect(await searches()).toEqual(found);
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0 });
+    // The stale one is left where its version's cleanup looks.
+    expect((await tableSnapshot(named)).filter(isStale)).toHaveLength(1);
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
   });
 });

@@ -1,6 +1,7 @@
-/** That an article version mentions an entity (how often), indexed on the entity's article list. */
+/** That an article version mentions an entity (how often): an item of the entity's article list (keys.ts). */
 import type { EntityArticle } from '../../port.ts';
-import { keys, lists } from '../keys.ts';
+import { keys, type TableKey } from '../keys.ts';
+import type { ArticleHead } from './article.ts';
 
 export interface MentionPlacement {
   entityId: string;
@@ -11,8 +12,7 @@ export interface MentionPlacement {
 
 export function toItem(mention: EntityArticle, placement: MentionPlacement): Record<string, unknown> {
   return {
-    ...keys.mention(mention.articleId, placement.version, placement.entityId),
-    ...lists.entityArticles.entry([placement.entityId], [placement.sortDate, mention.articleId]),
+    ...keys.mention(placement.entityId, placement.sortDate, mention.articleId, placement.version),
     itemType: 'mention',
     articleId: mention.articleId,
     entityId: placement.entityId,
@@ -26,4 +26,9 @@ export function toItem(mention: EntityArticle, placement: MentionPlacement): Rec
 export function fromItem(item: Record<string, unknown>): EntityArticle {
   const mention = item.mention as EntityArticle;
   return { ...mention, lead: mention.lead ?? null };
+}
+
+/** The keys of the mentions a version's items include: one per entity its head counts (article-version.ts). */
+export function keysOf(head: ArticleHead): TableKey[] {
+  return head.entities.map((entity) => keys.mention(entity.id, head.sortDate, head.record.id, head.version));
 }
