@@ -20,7 +20,7 @@ if (format < STORE_FORMAT) {
   const effects = [
     ...(format < 2 ? ['lists miss older entries'] : []),
     ...(format === 2 ? ['older speakers and entities move to the new layout only as articles name them'] : []),
-    "name searches and entities' article lists find only what was stored since",
+    "name searches and entities' lists of articles and statements find only what was stored since",
   ];
   console.warn(`the table in .data/ is store format ${format}, this release uses format ${STORE_FORMAT}: ${effects.join('; ')}, until you run \`npm run migrate\` (while this runs)`);
 }

@@ -18,7 +18,9 @@ export function reprocessRecord(ingestion: IngestionRecord): S3EventRecord {
   return notificationRecord({
     region: process.env.AWS_REGION ?? 'us-east-1',
     eventName: 'ObjectCreated:Put',
-    eventTime: new Date().toISOString(),
+    // The upload's own, not now: an undated article sorts by it, and every message of one upload must
+    // carry the same (shared/store/dynamodb/writer.ts), or two reprocess runs would date it twice.
+    eventTime: ingestion.receivedAt,
     origin: 'onrecord-reprocess',
     requestId: 'reprocess',
     hostId: 'reprocess',

@@ -92,7 +92,9 @@ export async function reconcile(deps: ReconcileDependencies): Promise<ReconcileR
     notificationRecord({
       region: deps.region,
       eventName,
-      eventTime: now().toISOString(),
+      // When S3 wrote the object, as its own event would say: the same in every run (an undated article
+      // sorts by it, and every message of one upload must carry the same, shared/store/dynamodb/writer.ts).
+      eventTime: (object?.lastModified ?? now()).toISOString(),
       origin: 'onrecord-reconcile',
       requestId: 'reconcile',
       hostId: 'reconcile',

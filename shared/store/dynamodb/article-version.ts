@@ -30,8 +30,10 @@ export interface VersionContext {
 
 export interface ArticleVersion {
   head: ArticleHead;
-  /** The listing, body, statements and mentions; the head is written with them. */
+  /** The listing, body, statements and mentions: written after the head, which names the mentions. */
   items: Record<string, unknown>[];
+  /** The statements' about items: written after the statements, whose `about` names them. */
+  about: Record<string, unknown>[];
 }
 
 /**
@@ -103,18 +105,19 @@ export function buildArticleVersion(parsed: ParsedArticle, context: VersionConte
   const rest = byteSize(ArticleItem.toItem({ ...head, record: { ...record, metadata: {} as ArticleMetadata } }));
   head.record = { ...record, metadata: fitMetadata(record.metadata, ITEM_BUDGET_BYTES - rest) };
 
+  const stored = statements.map((statement, index) => {
+    const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
+    const { listed, parts } = storeWords(statement, placement);
+    return { items: [StatementItem.toItem(listed, placement), ...parts], about: StatementItem.aboutItems(listed, placement) };
+  });
   const items = [
     ListingItem.toItem(head),
     ...BodyItem.toItems(parsed.id, version, parsed.body),
-    ...statements.flatMap((statement, index) => {
-      const placement = { sourceKey: source.key, version, index, sortDate: date, ingestedAt: context.ingestedAt };
-      const { listed, parts } = storeWords(statement, placement);
-      return [StatementItem.toItem(listed, placement), ...StatementItem.aboutItems(listed, placement), ...parts];
-    }),
+    ...stored.flatMap((statement) => statement.items),
     ...entities.map((entity) => {
       const mention: EntityArticle = { articleId: parsed.id, title, lead, publishedAt, count: entity.count };
       return MentionItem.toItem(mention, { entityId: entity.id, sourceKey: source.key, version, sortDate: date });
     }),
   ];
-  return { head, items };
+  return { head, items, about: stored.flatMap((statement) => statement.about) };
 }

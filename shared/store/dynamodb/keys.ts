@@ -42,6 +42,7 @@ const shardOf = (identity: string): string =>
 export const nameBucket = (folded: string): string => [...folded][0] ?? '_';
 
 const MENTION_PREFIX = 'MENTION#';
+const ABOUT_PREFIX = 'ABOUT#';
 
 export const keys = {
   source: (key: string): TableKey => ({ pk: `SOURCE#${key}`, sk: 'SOURCE' }),
@@ -51,6 +52,7 @@ export const keys = {
   articleHead: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `HEAD#${version}` }),
   articleListing: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `LIST#${version}` }),
   statementPrefix: (version: string): string => `STMT#${version}#`,
+  isStatement: (sk: string): boolean => sk.startsWith('STMT#'),
   /** The statement of `version` at the ordinal `sk` (a statement key of any version) names. */
   statementAtSameOrdinal: (sk: string, version: string): string => `STMT#${version}#${sk.split('#').at(-1) ?? ''}`,
   statement: (articleId: string, version: string, index: number): TableKey => ({
@@ -71,7 +73,7 @@ export const keys = {
   bodyPrefix: (version: string): string => `BODY#${version}#`,
   /**
    * The sort-key range an article's reads take (BETWEEN, inclusive): from the heads to the statements, or
-   * from the body parts on. Items sort ABOUT# < BODY# < HEAD# < LIST# < STMT# < TEXT#, and `$`
+   * from the body parts on. Items sort BODY# < HEAD# < LIST# < STMT# < TEXT#, and `$`
    * follows `#`, so `STMT$` ends the range after every statement without reaching the parts of long ones.
    */
   articleRange: (withBody: boolean): [string, string] => [withBody ? 'BODY#' : 'HEAD#', 'STMT$'],
@@ -83,11 +85,16 @@ export const keys = {
     pk: lists.entityArticles.partition(entityId),
     sk: lists.entityArticles.sortKey(date, articleId, version),
   }),
-  /** That the statement at `index` names the entity (one item per statement and distinct entity it names). */
-  about: (articleId: string, version: string, entityId: string, index: number): TableKey => ({
-    pk: `ARTICLE#${articleId}`,
-    sk: `ABOUT#${version}#${entityId}#${ordinal(index)}`,
+  /**
+   * That the statement at `index` names the entity (one item per statement and distinct entity it names):
+   * an item of the entity's statement list itself (lists.entityStatements), in the entity's partition; the
+   * version's statement items name it, for cleanup.
+   */
+  about: (entityId: string, date: string, articleId: string, index: number, version: string): TableKey => ({
+    pk: lists.entityStatements.partition(entityId),
+    sk: lists.entityStatements.sortKey(date, articleId, index, version),
   }),
+  aboutPrefix: ABOUT_PREFIX,
   /** The version an article-partition item belongs to, read back from its sort key. */
   versionOf: (sk: string): string => sk.split('#')[1] ?? '',
 
@@ -245,13 +252,14 @@ export const lists = {
     (date: string, articleId: string, version: string) => `${MENTION_PREFIX}${date}#${articleId}#${version}`,
   ),
   /**
-   * gsi2: the statements whose words name an entity, by date, whoever said them; newest first, in reading
-   * order within one article (as speakerTimeline). One entry per statement and distinct entity it names.
+   * The table: the statements whose words name an entity, by date, whoever said them; newest first, in
+   * reading order within one article (as speakerTimeline), in the entity's partition (read with a range
+   * within `ABOUT#`). One item per statement and distinct entity it names, written for this list alone, so
+   * the list's own item (store format 4); the version ends the sort key, as for entityArticles.
    */
-  entityStatements: indexList(
-    'gsi2',
-    (entityId: string) => `ABOUT#${entityId}`,
-    (date: string, articleId: string, index: number) => `${date}#${articleId}#${reverseOrdinal(index)}`,
+  entityStatements: tableList(
+    (entityId: string) => keys.entity(entityId).pk,
+    (date: string, articleId: string, index: number, version: string) => `${ABOUT_PREFIX}${date}#${articleId}#${reverseOrdinal(index)}#${version}`,
   ),
   /**
    * gsi2: the statements of an echo cluster by first appearance: publication date, then ingestion time (an

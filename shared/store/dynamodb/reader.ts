@@ -385,9 +385,12 @@ export class DynamoArticleReader implements ArticleReader {
   async listEntityStatements(query: PageQuery & DateRange & { id: string }): Promise<Page<StatementRecord>> {
     const range = sortKeyRange(query);
     if (isEmptyRange(range) || tooLong(query.id)) return EMPTY_PAGE;
+    // The entity's partition holds its summary, shares and mentions too: the range stays within `ABOUT#`.
+    const within = { lower: `${keys.aboutPrefix}${range.lower ?? ''}`, upper: `${keys.aboutPrefix}${range.upper ?? '~'}` };
     return this.page({
-      scope: ['entity-statements', query.id, query.from ?? null, query.to ?? null],
-      query: indexQuery(lists.entityStatements, lists.entityStatements.partition(query.id), range, true),
+      // Not 'entity-statements' as before store format 4: a cursor into the index the about items left is refused as such.
+      scope: ['entity-about', query.id, query.from ?? null, query.to ?? null],
+      query: indexQuery(lists.entityStatements, lists.entityStatements.partition(query.id), within, true),
       keyAttributes: lists.entityStatements.keyAttributes,
       limit: query.limit,
       cursor: query.cursor,

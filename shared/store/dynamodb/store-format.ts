@@ -7,23 +7,25 @@
  *      (aggregates.ts), instead of one `shares` map in one item that grew with every article;
  *   4. items written only to be listed are the lists' own items, one write unit each instead of two:
  *      name-prefix items (items/name-index.ts) in the name lists' partitions, instead of items in the
- *      speaker's or entity's partition with a gsi2 entry each; mentions (items/mention.ts) in the entity's
- *      partition, instead of items in the article's partition with a gsi1 entry each.
+ *      speaker's or entity's partition with a gsi2 entry each; mentions (items/mention.ts) and statements'
+ *      about items (items/statement.ts) in the entity's partition, instead of items in the article's
+ *      partition with a gsi1 or gsi2 entry each.
  * The version is an item of the table, written when a migration finishes and when the local runner creates
  * the table (the deployed table is created by CDK, without it). A table without it is of the
  * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
  * from before the item existed, or one created at format 2).
  *
  * A format-2 aggregate is also converted by the first write that touches it, so the new code can run on
- * an unmigrated table: readers get the same fields from either layout until then. Format-3 name items and
- * mentions are not: until they are moved, a name search finds only the names indexed since the new code
- * ran, and an entity's article list only the articles stored since.
+ * an unmigrated table: readers get the same fields from either layout until then. Format-3 list items are
+ * not: until they are moved, a name search finds only the names indexed since the new code ran, and an
+ * entity's lists of articles and statements only those stored since.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, paginateScan, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityType } from '../../model/article.ts';
 import { convertLegacy } from './aggregates.ts';
 import { forEachLimited } from './batch.ts';
+import * as StatementItem from './items/statement.ts';
 import { keys, lists, type TableKey } from './keys.ts';
 
 export const STORE_FORMAT = 4;
@@ -85,8 +87,8 @@ async function scanLegacyAggregates(table: Table, onPage: (items: Record<string,
 
 /**
  * Pages of format-3 list items: name items in the speaker's or entity's partition, under `NAME#` (a name
- * list's own items begin with the folded, lower-case name), and mentions in the article's partition. A
- * Scan: migrations only. `onPage` returning false stops it.
+ * list's own items begin with the folded, lower-case name), and mentions and about items in the article's
+ * partition. A Scan: migrations only. `onPage` returning false stops it.
  */
 async function scanFormat3Lists(table: Table, onPage: (items: Record<string, unknown>[]) => Promise<boolean>): Promise<void> {
   const pages = paginateScan(
@@ -94,12 +96,13 @@ async function scanFormat3Lists(table: Table, onPage: (items: Record<string, unk
     {
       TableName: table.tableName,
       FilterExpression:
-        '(begins_with(sk, :name) AND (itemType = :speakerName OR itemType = :entityName)) OR (itemType = :mention AND begins_with(pk, :article))',
+        '(begins_with(sk, :name) AND (itemType = :speakerName OR itemType = :entityName)) OR ((itemType = :mention OR itemType = :about) AND begins_with(pk, :article))',
       ExpressionAttributeValues: {
         ':name': 'NAME#',
         ':speakerName': 'speaker-name',
         ':entityName': 'entity-name',
         ':mention': 'mention',
+        ':about': StatementItem.ABOUT_ITEM_TYPE,
         ':article': keys.articlePartition(''),
       },
       ConsistentRead: true,
@@ -129,16 +132,26 @@ function listedMention(item: Record<string, unknown>): Record<string, unknown> {
   return { ...keys.mention(attributes.entityId, date, attributes.articleId, attributes.version), ...attributes };
 }
 
+/** The entity statement list's item for a format-3 about item: the same attributes under the list's key, without the gsi2 entry. */
+function listedAbout(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk, gsi2pk: _gsi2pk, gsi2sk, ...attributes } = item as { pk: string; sk: string; gsi2pk: string; gsi2sk: string; articleId: string; entityId: string; version: string };
+  // The old sort key ends in the statement's ordinal (`ABOUT#<version>#<entityId>#<n:6>`), the old index
+  // sort key starts with the date (`<date>#<articleId>#<999999-n>`).
+  const index = Number(sk.split('#').at(-1));
+  const date = gsi2sk.slice(0, gsi2sk.lastIndexOf(`#${attributes.articleId}#`));
+  return { ...keys.about(attributes.entityId, date, attributes.articleId, index, attributes.version), ...attributes };
+}
+
 /**
- * Moves a format-3 mention to the entity's article list. The writer of a newer version deletes the list
- * items of the versions it replaces after its flip, so a mention put back there after that would stay for
- * good (unseen: its version is not current). Hence the new item is kept, and the old one deleted, only
+ * Moves a format-3 mention or about item to the entity's list. The writer of a newer version deletes the
+ * list items of the versions it replaces after its flip, so an item put back there after that would stay
+ * for good (unseen: its version is not current). Hence the new item is kept, and the old one deleted, only
  * when its version is still current after the put; otherwise the new item goes again and the old one is
  * left in the article's partition for that version's cleanup. Once the new code is deployed no writer
- * puts format-3 mentions, so a version that is not current is one on its way out.
+ * puts format-3 items, so a version that is not current is one on its way out.
  */
-async function moveMention(table: Table, item: Record<string, unknown>): Promise<boolean> {
-  const listed = listedMention(item);
+async function moveToEntityList(table: Table, item: Record<string, unknown>): Promise<boolean> {
+  const listed = item.itemType === 'mention' ? listedMention(item) : listedAbout(item);
   await table.client.send(new PutCommand({ TableName: table.tableName, Item: listed }));
   const { Item: source } = await table.client.send(
     new GetCommand({ TableName: table.tableName, Key: keys.source(item.sourceKey as string), ConsistentRead: true }),
@@ -186,6 +199,8 @@ export interface MigrationProgress {
   names: number;
   /** Format-3 mentions moved to their entity's article list. */
   mentions: number;
+  /** Format-3 about items moved to their entity's statement list. */
+  about: number;
 }
 
 /**
@@ -194,8 +209,8 @@ export interface MigrationProgress {
  * it is still the old one; an aggregate is converted on the condition that its old item is unchanged
  * (aggregates.ts, convertLegacy): an item a writer replaced meanwhile is already in the new layout and is
  * left alone. A name item never changes: its list item is put (the same item a writer would put), then
- * the old one deleted, so a crash between the two leaves a copy no reader sees; a mention likewise, when
- * its version is current (moveMention). Safe to run while ingesting (once the new code is deployed), and
+ * the old one deleted, so a crash between the two leaves a copy no reader sees; a mention or about item
+ * likewise, when its version is current (moveToEntityList). Safe to run while ingesting (once the new code is deployed), and
  * to run again.
  */
 export async function migrate(table: Table, onProgress: (progress: MigrationProgress) => void = () => {}): Promise<MigrationProgress> {
@@ -203,6 +218,7 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
   let converted = 0;
   let names = 0;
   let mentions = 0;
+  let about = 0;
   for (const format1 of UNSHARDED_LISTS) {
     const { list, identity } = format1;
     for (;;) {
@@ -227,7 +243,7 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
         }
       });
       moved += movedNow;
-      onProgress({ moved, converted, names, mentions });
+      onProgress({ moved, converted, names, mentions, about });
       if (movedNow === 0) await sleep(INDEX_LAG_MS);
     }
   }
@@ -235,22 +251,26 @@ export async function migrate(table: Table, onProgress: (progress: MigrationProg
     await forEachLimited(items, PARALLEL_CONVERSIONS, async (item) => {
       if ((await convertLegacy(table, item.sk === 'SPEAKER' ? 'speaker' : 'entity', item)) > 0) converted++;
     });
-    onProgress({ moved, converted, names, mentions });
+    onProgress({ moved, converted, names, mentions, about });
     return true;
   });
   await scanFormat3Lists(table, async (items) => {
     await forEachLimited(items, PARALLEL_UPDATES, async (item) => {
       if (item.itemType === 'mention') {
-        if (await moveMention(table, item)) mentions++;
+        if (await moveToEntityList(table, item)) mentions++;
+        return;
+      }
+      if (item.itemType === StatementItem.ABOUT_ITEM_TYPE) {
+        if (await moveToEntityList(table, item)) about++;
         return;
       }
       await table.client.send(new PutCommand({ TableName: table.tableName, Item: listedName(item) }));
       await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: item.pk, sk: item.sk } }));
       names++;
     });
-    onProgress({ moved, converted, names, mentions });
+    onProgress({ moved, converted, names, mentions, about });
     return true;
   });
   await recordFormat(table);
-  return { moved, converted, names, mentions };
+  return { moved, converted, names, mentions, about };
 }

@@ -4,14 +4,19 @@
  *   1. reads the source record; an event that is not newer than the stored one is stale, except the very
  *      same event, which only re-runs step 4 (so a retry after a crash finishes the job, and a duplicate
  *      changes nothing);
- *   2. writes the new version's heads, then its other items, beside the old ones (BatchWriteItem, invisible
- *      to readers, who only see items of the current version); a head names the version's items outside
- *      the article's partition (its mentions, in the entities' partitions), so a version's cleanup finds
- *      them whenever any of them exists;
+ *   2. writes the new version's heads, then its other items, then its statements' about items, beside the
+ *      old ones (BatchWriteItem, invisible to readers, who only see items of the current version). Mentions
+ *      and about items live in the entities' partitions; a head names its version's mentions, a statement
+ *      item its about items, so a newer version's settle finds them through what it reads of the
+ *      article's partition;
  *   3. flips the pointer with a conditional write on the source record (the one atomic step: no
  *      transaction needed, however many statements an article has);
  *   4. settles: brings speaker/entity aggregates to the current version and deletes older versions' items.
- * A writer that loses the flip to a newer event deletes its own items and reports 'stale'.
+ * A writer that loses the flip to a newer event deletes its own items, by the keys it made (a newer
+ * writer's settle may have taken its head away while it was still writing), and reports 'stale'; so does
+ * a redelivery of such an event. Those keys hold a date (an undated article's is its event time), so every
+ * message of one upload must carry the same event time: S3's duplicates do, and reprocess and reconcile
+ * send the upload's own.
  */
 import { GetCommand, paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RejectionReason } from '../../model/ingestion.ts';
@@ -22,13 +27,14 @@ import { versionToken } from '../sequencer.ts';
 import { AggregateUpdater, type ShareChange } from './aggregates.ts';
 import type { AggregateInfo } from './items/aggregate.ts';
 import { dayChanges } from './items/day-tally.ts';
-import { buildArticleVersion } from './article-version.ts';
+import { buildArticleVersion, type ArticleVersion } from './article-version.ts';
 import { batchGet, batchWrite, deleteRequest, forEachLimited, putRequest } from './batch.ts';
 import { EchoClusters, type EchoCandidate } from './echo-clusters.ts';
 import { clipStatement } from './fit.ts';
 import * as ArticleItem from './items/article.ts';
 import type { ArticleHead } from './items/article.ts';
 import * as MentionItem from './items/mention.ts';
+import * as StatementItem from './items/statement.ts';
 import * as SourceItem from './items/source.ts';
 import type { SourceState } from './items/source.ts';
 import { keys, type TableKey } from './keys.ts';
@@ -64,21 +70,24 @@ export class DynamoArticleWriter implements ArticleWriter {
     const version = versionToken(source.sequencer, parserVersion);
     const articleIds = articles.map((article) => article.id);
     const stored = await this.readSource(source.key);
+    const ingestedAt = this.options.now().toISOString();
     if (stored && stored.version > version) {
-      // A redelivery of an event that lost the race before, possibly after writing some items: clear them.
-      await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
+      // A redelivery of an event that lost the race before, possibly after writing some items: clear them,
+      // by the keys this very event makes (its items' keys depend on the event, not on the clusters).
+      const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt }));
+      await this.deleteVersions(built);
       return 'stale';
     }
     if (stored && stored.version === version) return this.replayOrIgnore(stored, version);
 
-    const ingestedAt = this.options.now().toISOString();
     const clusters = await this.echoes.assign(articles.flatMap(echoCandidates));
     const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt, clusters }));
     await batchWrite(this.options.client, this.options.tableName, built.map(({ head }) => putRequest(ArticleItem.toItem(head))));
     await batchWrite(this.options.client, this.options.tableName, built.flatMap(({ items }) => items.map(putRequest)));
+    await batchWrite(this.options.client, this.options.tableName, built.flatMap(({ about }) => about.map(putRequest)));
     const flip = await this.flip(stored, this.nextState(source, version, parserVersion, 'accepted', null, articleIds));
     if (flip.outcome === 'stale') {
-      await forEachLimited(articleIds, PARALLEL_ARTICLES, (id) => this.deleteVersion(id, version));
+      await this.deleteVersions(built);
       return 'stale';
     }
     // The heads just written are those of the current version: settle need not read them back.
@@ -206,8 +215,7 @@ export class DynamoArticleWriter implements ArticleWriter {
     const previous = heads.filter((head) => head.version < state.version).sort((a, b) => (a.version < b.version ? -1 : 1));
 
     await this.aggregates.apply([...shareChanges(state.version, current, previous), ...dayChanges(state.version, current, previous)]);
-    const olderMentions = previous.flatMap(MentionItem.keysOf);
-    await batchWrite(client, tableName, [...older.filter((key) => !isHead(key)), ...olderMentions].map(deleteRequest));
+    await batchWrite(client, tableName, [...older.filter((key) => !isHead(key)), ...listedElsewhere(older, previous)].map(deleteRequest));
     await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
   }
 
@@ -228,32 +236,59 @@ export class DynamoArticleWriter implements ArticleWriter {
     }
   }
 
-  /** A stale writer's cleanup: as settle's of an older version, the head last, so a crash part-way leaves it for a re-run. */
-  private async deleteVersion(articleId: string, version: string): Promise<void> {
+  /**
+   * A stale writer's cleanup of what it wrote: every item its versions make, whether or not it got that
+   * far, and whatever the article's partition holds of them; heads last. A newer writer's settle may have
+   * deleted a head before this writer put the version's other items, so those are found by the keys this
+   * writer made, not through the head.
+   */
+  private async deleteVersions(built: readonly ArticleVersion[]): Promise<void> {
     const { client, tableName } = this.options;
-    const mine = (await this.partitionKeys(articleId)).filter((key) => keys.versionOf(key.sk) === version);
-    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
-    const heads = (await batchGet(client, tableName, mine.filter(isHead), { consistent: true })).map(ArticleItem.fromItem);
-    await batchWrite(client, tableName, [...mine.filter((key) => !isHead(key)), ...heads.flatMap(MentionItem.keysOf)].map(deleteRequest));
-    await batchWrite(client, tableName, mine.filter(isHead).map(deleteRequest));
+    await forEachLimited(built, PARALLEL_ARTICLES, async ({ head, items, about }) => {
+      const mine = (await this.partitionKeys(head.record.id)).filter((key) => keys.versionOf(key.sk) === head.version);
+      const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
+      const heads = (await batchGet(client, tableName, mine.filter(isHead), { consistent: true })).map(ArticleItem.fromItem);
+      const made = [...items, ...about].map((item) => ({ pk: item.pk, sk: item.sk }) as TableKey);
+      await batchWrite(client, tableName, [...made, ...mine.filter((key) => !isHead(key)), ...listedElsewhere(mine, heads)].map(deleteRequest));
+      await batchWrite(client, tableName, [keys.articleHead(head.record.id, head.version), ...mine.filter(isHead)].map(deleteRequest));
+    });
   }
 
-  private async partitionKeys(articleId: string): Promise<TableKey[]> {
-    const found: TableKey[] = [];
+  /** The keys of every item in the article's partition, with a statement's `about` (which names its about items). */
+  private async partitionKeys(articleId: string): Promise<PartitionKey[]> {
+    const found: PartitionKey[] = [];
     const pages = paginateQuery(
       { client: this.options.client },
       {
         TableName: this.options.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.articlePartition(articleId) },
-        ProjectionExpression: 'pk, sk',
+        ProjectionExpression: 'pk, sk, #about',
+        ExpressionAttributeNames: { '#about': StatementItem.ABOUT },
         ConsistentRead: true,
       },
     );
-    for await (const page of pages) found.push(...((page.Items ?? []) as TableKey[]));
+    for await (const page of pages) found.push(...((page.Items ?? []) as PartitionKey[]));
     return found;
   }
 
+}
+
+/** An item of the article's partition as partitionKeys reads it: its key, and a statement's `about`. */
+type PartitionKey = TableKey & { about?: string[] };
+
+/**
+ * The keys of the items versions keep outside the article's partition: each head's mentions, and the about
+ * items of each statement of a version whose head is among `heads` (heads are written first and deleted
+ * last, so a version with any item left has its head).
+ */
+function listedElsewhere(partition: readonly PartitionKey[], heads: readonly ArticleHead[]): TableKey[] {
+  const headOf = new Map(heads.map((head) => [head.version, head]));
+  const about = partition.flatMap((key) => {
+    const head = keys.isStatement(key.sk) ? headOf.get(keys.versionOf(key.sk)) : undefined;
+    return head ? StatementItem.aboutKeys(key, head) : [];
+  });
+  return [...heads.flatMap(MentionItem.keysOf), ...about];
 }
 
 /** What the echo clusters compare of an article's statements: the words as stored, under the speaker id as keyed. */

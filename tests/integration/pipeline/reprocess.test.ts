@@ -67,8 +67,9 @@ it('re-enqueues what an older parser made; the result equals a fresh upload with
   await pipeline.idle();
   expect(await staleIngestions(store, 2)).toEqual([]);
   expect(after.articleIds).toEqual(before.articleIds);
-  // The same upload event, reapplied: not a new one.
+  // The same upload event, reapplied: not a new one, of the upload's own time (an undated article sorts by it).
   expect(after.sequencer).toBe(before.sequencer);
+  expect(after.receivedAt).toBe(before.receivedAt);
 
   await pipeline.put('fresh.txt', fixture);
   const fresh = await accepted('fresh.txt', 2);

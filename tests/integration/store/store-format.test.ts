@@ -3,8 +3,8 @@
  * recognised, `migrate` moves every list entry to its shard without losing one, and afterwards every list
  * is whole. Format 2 (a speaker's or entity's shares in one item): readers show the same records from
  * it, a write converts the aggregates it touches, `migrate` converts the rest, and the result is the
- * table the same articles make in the current layout. Format 3 (name items and mentions listed through an
- * index): recognised, and `migrate` puts back the very items a write makes now.
+ * table the same articles make in the current layout. Format 3 (name items, mentions and about items
+ * listed through an index): recognised, and `migrate` puts back the very items a write makes now.
  */
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +16,7 @@ import { migrate, STORE_FORMAT, storedFormat } from '../../../shared/store/dynam
 import { startDynalite, type DynamoInstance } from '../../support/dynamo.ts';
 import { settledAggregate } from '../../support/settled-aggregates.ts';
 import type { TestStore } from '../../support/store.ts';
-import { all, article, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
+import { all, article, named as entitiesNamed, source, storeFor, tableSnapshot, type ArticleSpec } from './helpers.ts';
 
 const ARTICLES = 30;
 const KEYS = Array.from({ length: ARTICLES }, (_, i) => `format/${String(i).padStart(2, '0')}.txt`);
@@ -74,25 +74,30 @@ async function toFormat2(table: DynamoInstance): Promise<number> {
   return summaries.length;
 }
 
-const isListed = (item: Record<string, unknown>) => ['speaker-name', 'entity-name', 'mention'].includes(item.itemType as string);
+const isListed = (item: Record<string, unknown>) => ['speaker-name', 'entity-name', 'mention', 'statement-about'].includes(item.itemType as string);
 
 /**
- * Puts every name item and mention back where store format 3 kept them: a name item in the speaker's or
- * entity's partition under `NAME#[<type>#]<suffix>`, listed through its gsi2 entry; a mention in the
- * article's partition under `MENTION#<version>#<entityId>`, listed through its gsi1 entry.
+ * Puts every name item, mention and about item back where store format 3 kept them: a name item in the
+ * speaker's or entity's partition under `NAME#[<type>#]<suffix>`, listed through its gsi2 entry; a mention
+ * in the article's partition under `MENTION#<version>#<entityId>`, listed through its gsi1 entry; an about
+ * item there under `ABOUT#<version>#<entityId>#<n:6>`, listed through its gsi2 entry.
  */
 async function toFormat3(table: DynamoInstance): Promise<number> {
   const items = (await tableSnapshot(table)).filter(isListed);
   for (const { pk, sk, ...item } of items) {
     const [suffix] = String(sk).split('#');
     const { id, type, articleId, entityId, version } = item as Record<string, string>;
-    const mentionDate = String(sk).split('#')[1];
+    // MENTION#<date>#<articleId>#<version>, ABOUT#<date>#<articleId>#<999999-n>#<version>
+    const [, date, , reverseOrdinal] = String(sk).split('#');
+    const ordinal = String(999_999 - Number(reverseOrdinal)).padStart(6, '0');
     const old =
       item.itemType === 'mention'
-        ? { ...item, pk: `ARTICLE#${articleId}`, sk: `MENTION#${version}#${entityId}`, gsi1pk: `MENTIONS#${entityId}`, gsi1sk: `${mentionDate}#${articleId}` }
-        : item.itemType === 'entity-name'
-          ? { ...item, pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` }
-          : { ...item, pk: `SPEAKER#${id}`, sk: `NAME#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` };
+        ? { ...item, pk: `ARTICLE#${articleId}`, sk: `MENTION#${version}#${entityId}`, gsi1pk: `MENTIONS#${entityId}`, gsi1sk: `${date}#${articleId}` }
+        : item.itemType === 'statement-about'
+          ? { ...item, pk: `ARTICLE#${articleId}`, sk: `ABOUT#${version}#${entityId}#${ordinal}`, gsi2pk: `ABOUT#${entityId}`, gsi2sk: `${date}#${articleId}#${reverseOrdinal}` }
+          : item.itemType === 'entity-name'
+            ? { ...item, pk: `ENTITY#${id}`, sk: `NAME#${type}#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` }
+            : { ...item, pk: `SPEAKER#${id}`, sk: `NAME#${suffix}`, gsi2pk: pk, gsi2sk: `${suffix}#${id}` };
     await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: old }));
     await table.documentClient.send(new DeleteCommand({ TableName: table.tableName, Key: { pk, sk } }));
   }
@@ -142,7 +147,7 @@ describe('store format', () => {
     expect(await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 7, cursor }))).toHaveLength(ARTICLES + 1);
 
     // A second run finds nothing left to move.
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0, about: 0 });
   });
 
   it('recognises speakers and entities of the one-item layout, converts them on the next write or by migrating, and shows the same records', async () => {
@@ -185,7 +190,7 @@ describe('store format', () => {
     // The late article names Erdoğan, Pashinyan, Karabakh and Armenia: those four are converted by the write.
     for (const store of stores) await save(store, late);
     expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 2, names: 0, mentions: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 2, names: 0, mentions: 0, about: 0 });
     expect(await storedFormat(table)).toBe(STORE_FORMAT);
 
     const aggregates = async (instance: DynamoInstance) =>
@@ -193,30 +198,34 @@ describe('store format', () => {
     expect(await aggregates(legacy)).toEqual(await aggregates(reference));
     expect((await aggregates(legacy)).filter((item) => String(item.sk).startsWith('SHARE#'))).toHaveLength(8 * (2 + 2)); // each article: two speakers, two entities
     expect(await records(stores[0] as TestStore)).toEqual(await records(stores[1] as TestStore));
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0, about: 0 });
   });
 
-  it('recognises name items and mentions listed through an index and moves each to its list, as a write puts it', async () => {
+  it('recognises name items, mentions and about items listed through an index and moves each to its list, as a write puts it', async () => {
     const named = await freshTable('format3');
     const table = { client: named.documentClient, tableName: named.tableName };
     const store = storeFor(named);
     for (const [i, speaker] of ['Recep Tayyip Erdoğan', 'Ilham Aliyev', 'Erdal Eren'].entries()) {
-      const spec = { key: `names/${i}.txt`, statements: [{ speaker, text: `words ${i}` }], entities: [{ name: 'Nagorno-Karabakh', type: i === 1 ? 'organization' : 'location' } as const] };
-      await store.saveArticles(source(spec.key, '01'), [article(spec)], 1);
+      const spec = { key: `names/${i}.txt`, statements: [{ speaker, text: `Karabakh ${i}` }, { speaker, text: 'no name' }], entities: [{ name: 'Nagorno-Karabakh', type: i === 1 ? 'organization' : 'location' } as const] };
+      const parsed = article(spec);
+      parsed.statements = parsed.statements.map((statement) => ({ ...statement, entities: entitiesNamed(statement.text, ['karabakh']).map((entity) => ({ ...entity, id: 'nagorno-karabakh' })) }));
+      await store.saveArticles(source(spec.key, '01'), [parsed], 1);
     }
     const listedItems = async () => (await tableSnapshot(named)).filter(isListed);
     const searches = async () => ({
       speakers: (await all((cursor) => store.searchSpeakers({ prefix: 'er', limit: 2, cursor }))).map((speaker) => speaker.id),
       entities: (await all((cursor) => store.searchEntities({ prefix: 'kara', limit: 2, cursor }))).map((entity) => [entity.id, entity.type]),
       articles: (await all((cursor) => store.listEntityArticles('nagorno-karabakh', { limit: 2, cursor }))).map((mention) => mention.articleId).sort(),
+      said: (await all((cursor) => store.listEntityStatements({ id: 'nagorno-karabakh', limit: 2, cursor }))).map((statement) => statement.text).sort(),
     });
     const written = await listedItems();
     const found = await searches();
     expect(found.speakers).toEqual(['erdal-eren', 'recep-tayyip-erdogan']);
     expect(found.entities).toEqual([['nagorno-karabakh', 'location']]);
     expect(found.articles).toHaveLength(3);
-    // 3 words + 2 + 2 of the speakers; 2 words under each of the entity's 2 types; a mention per article.
-    expect(written).toHaveLength(7 + 4 + 3);
+    expect(found.said).toEqual(['Karabakh 0', 'Karabakh 1', 'Karabakh 2']);
+    // 3 words + 2 + 2 of the speakers; 2 words under each of the entity's 2 types; a mention and an about item per article.
+    expect(written).toHaveLength(7 + 4 + 3 + 3);
 
     expect(await toFormat3(named)).toBe(written.length);
     // A mention of a version that is not current (its writer lost, or its cleanup is due): not listed.
@@ -224,15 +233,15 @@ describe('store format', () => {
     const staleKey = { pk: stale!.pk, sk: String(stale!.sk).replace(String(stale!.version), '0'.repeat(40)) };
     await named.documentClient.send(new PutCommand({ TableName: named.tableName, Item: { ...stale, ...staleKey, version: '0'.repeat(40) } }));
     expect(await storedFormat(table)).toBe(3);
-    expect(await searches()).toEqual({ speakers: [], entities: [], articles: [] });
+    expect(await searches()).toEqual({ speakers: [], entities: [], articles: [], said: [] });
 
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 11, mentions: 3 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 11, mentions: 3, about: 3 });
     expect(await storedFormat(table)).toBe(STORE_FORMAT);
     const isStale = (item: Record<string, unknown>) => item.pk === staleKey.pk && item.sk === staleKey.sk;
     expect((await listedItems()).filter((item) => !isStale(item))).toEqual(written);
     expect(await searches()).toEqual(found);
     // The stale one is left where its version's cleanup looks.
     expect((await tableSnapshot(named)).filter(isStale)).toHaveLength(1);
-    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0 });
+    expect(await migrate(table)).toEqual({ moved: 0, converted: 0, names: 0, mentions: 0, about: 0 });
   });
 });

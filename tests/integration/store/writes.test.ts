@@ -418,6 +418,18 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await mentionVersions(key)).toEqual([...versions]);
   });
 
+  it('a writer overtaken while writing, its head already settled away by the newer one, clears what it then wrote', async () => {
+    const { client, intercept } = interceptingClient(dynamo);
+    // Between the old writer's heads and the rest, a newer upload is stored and settled whole: its settle
+    // deletes the old head (and finds no mention of it yet), then the old writer puts its mentions.
+    intercept({ when: isVersionItemsWrite, at: 'before', hook: async () => void (await store.saveArticles(source(key, '0200'), [article(second(key))], 1)) });
+    expect(await storeFor(dynamo, client).saveArticles(source(key, '0100'), [article(first(key))], 1)).toBe('stale');
+
+    const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
+    expect(versions.size).toBe(1);
+    expect(await mentionVersions(key)).toEqual([...versions]);
+  });
+
   it('the same articles in any order make the same speaker and entity records', async () => {
     const id = randomUUID().slice(0, 6);
     const specs: ArticleSpec[] = [

@@ -3,7 +3,7 @@
  * (through about items) on each entity its words name.
  */
 import type { StatementRecord } from '../../port.ts';
-import { keys, lists } from '../keys.ts';
+import { keys, lists, type TableKey } from '../keys.ts';
 
 /** Told apart from the partition's other items when an article is read whole. */
 export const ITEM_TYPE = 'statement';
@@ -49,14 +49,13 @@ export const ABOUT_ITEM_TYPE = 'statement-about';
 
 /**
  * One item per distinct entity the statement's text names, each holding the same record as the statement
- * item (read back with fromItem), indexed on that entity's list of what was said about it
- * (lists.entityStatements). Like the statement item, it carries a long statement's first words only
+ * item (read back with fromItem), on that entity's list of what was said about it (lists.entityStatements,
+ * in the entity's partition). Like the statement item, it carries a long statement's first words only
  * (statement-text.ts), so it stays under 4 KB.
  */
 export function aboutItems(statement: StatementRecord, placement: StatementPlacement): Record<string, unknown>[] {
   return aboutOf(statement).map((entityId) => ({
-    ...keys.about(statement.articleId, placement.version, entityId, placement.index),
-    ...lists.entityStatements.entry([entityId], [placement.sortDate, statement.articleId, placement.index]),
+    ...keys.about(entityId, placement.sortDate, statement.articleId, placement.index, placement.version),
     itemType: ABOUT_ITEM_TYPE,
     articleId: statement.articleId,
     entityId,
@@ -64,6 +63,16 @@ export function aboutItems(statement: StatementRecord, placement: StatementPlace
     version: placement.version,
     statement,
   }));
+}
+
+/**
+ * The keys of the about items of a stored statement item (its key and `about`), on the date its version's
+ * head sorts by: how a version's cleanup finds them, from the statements it reads in the article's
+ * partition. A version's about items are written after its statements (writer.ts), so none lacks its statement.
+ */
+export function aboutKeys(statement: { sk: string; about?: string[] }, head: { record: { id: string }; sortDate: string; version: string }): TableKey[] {
+  const index = Number(statement.sk.split('#').at(-1));
+  return (statement.about ?? []).map((entityId) => keys.about(entityId, head.sortDate, head.record.id, index, head.version));
 }
 
 /**
