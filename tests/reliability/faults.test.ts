@@ -98,10 +98,10 @@ function withoutOrderDependent(item: Item): Item {
   // Which completed entries a summary keeps for the next write to fold depends on which article came last.
   const { revision: _revision, ...rest } = settledAggregate(item);
   if (rest.itemType !== 'statement' && rest.itemType !== 'statement-about') return rest;
-  // A statement item's gsi2 entry is its cluster's; an about item's (ABOUT#<entity>) is compared.
-  const { gsi2pk, gsi2sk, statement, ...fields } = rest;
+  // A statement item's gsi2 entry is its cluster's (an about item has none: its key is its list's).
+  const { gsi2pk: _gsi2pk, gsi2sk: _gsi2sk, statement, ...fields } = rest;
   const { cluster: _cluster, ...record } = statement as Item;
-  return { ...fields, ...(rest.itemType === 'statement-about' ? { gsi2pk, gsi2sk } : {}), statement: record };
+  return { ...fields, statement: record };
 }
 
 const withoutEchoItems = (table: Map<string, Item>) => new Map([...table].filter(([key]) => !isEchoItem(key)));

@@ -73,7 +73,7 @@ export class DynamoArticleWriter implements ArticleWriter {
     const ingestedAt = this.options.now().toISOString();
     if (stored && stored.version > version) {
       // A redelivery of an event that lost the race before, possibly after writing some items: clear them,
-      // by the keys this very event makes (its items' keys depend on the event, not on the clusters).
+      // by the keys its parse makes now (the clusters only set index attributes, not keys).
       const built = articles.map((parsed) => buildArticleVersion(parsed, { source, version, parserVersion, ingestedAt }));
       await this.deleteVersions(built);
       return 'stale';
@@ -215,8 +215,21 @@ export class DynamoArticleWriter implements ArticleWriter {
     const previous = heads.filter((head) => head.version < state.version).sort((a, b) => (a.version < b.version ? -1 : 1));
 
     await this.aggregates.apply([...shareChanges(state.version, current, previous), ...dayChanges(state.version, current, previous)]);
-    await batchWrite(client, tableName, [...older.filter((key) => !isHead(key)), ...listedElsewhere(older, previous)].map(deleteRequest));
-    await batchWrite(client, tableName, older.filter(isHead).map(deleteRequest));
+    await this.deleteVersionItems(older, previous);
+  }
+
+  /**
+   * Deletes versions' items (`partition`: what the article's partition holds of them) in the order that
+   * keeps each one findable until it goes, so that a crash at any point leaves what a re-run needs: first
+   * the items in the entities' partitions (found through the heads and the statements' `about`, and any
+   * the caller knows of), then the rest of the article's partition, then the heads.
+   */
+  private async deleteVersionItems(partition: readonly PartitionKey[], heads: readonly ArticleHead[], known: readonly TableKey[] = []): Promise<void> {
+    const { client, tableName } = this.options;
+    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
+    await batchWrite(client, tableName, [...listedElsewhere(partition, heads), ...known].map(deleteRequest));
+    await batchWrite(client, tableName, partition.filter((key) => !isHead(key)).map(deleteRequest));
+    await batchWrite(client, tableName, partition.filter(isHead).map(deleteRequest));
   }
 
   /** Once settled, retired articles have nothing left to clean; unless the key moved on meanwhile. */
@@ -237,10 +250,11 @@ export class DynamoArticleWriter implements ArticleWriter {
   }
 
   /**
-   * A stale writer's cleanup of what it wrote: every item its versions make, whether or not it got that
-   * far, and whatever the article's partition holds of them; heads last. A newer writer's settle may have
-   * deleted a head before this writer put the version's other items, so those are found by the keys this
-   * writer made, not through the head.
+   * A stale writer's cleanup of what it wrote, as settle's of an older version. A newer writer's settle may
+   * have deleted this version's head before this writer put its other items, so what lies outside the
+   * article's partition is also looked for by the keys this writer makes for it (one consistent read, so
+   * a late duplicate pays for no deletes of items that are not there). A redelivery rebuilds those keys
+   * from the object as it reads it now: the same keys, unless the object or the parser changed meanwhile.
    */
   private async deleteVersions(built: readonly ArticleVersion[]): Promise<void> {
     const { client, tableName } = this.options;
@@ -248,9 +262,9 @@ export class DynamoArticleWriter implements ArticleWriter {
       const mine = (await this.partitionKeys(head.record.id)).filter((key) => keys.versionOf(key.sk) === head.version);
       const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
       const heads = (await batchGet(client, tableName, mine.filter(isHead), { consistent: true })).map(ArticleItem.fromItem);
-      const made = [...items, ...about].map((item) => ({ pk: item.pk, sk: item.sk }) as TableKey);
-      await batchWrite(client, tableName, [...made, ...mine.filter((key) => !isHead(key)), ...listedElsewhere(mine, heads)].map(deleteRequest));
-      await batchWrite(client, tableName, [keys.articleHead(head.record.id, head.version), ...mine.filter(isHead)].map(deleteRequest));
+      const elsewhere = [...items, ...about].filter((item) => item.pk !== keys.articlePartition(head.record.id)) as unknown as TableKey[];
+      const found = await batchGet(client, tableName, elsewhere, { consistent: true, attributes: [] });
+      await this.deleteVersionItems(mine, heads, found as unknown as TableKey[]);
     });
   }
 
@@ -279,8 +293,9 @@ type PartitionKey = TableKey & { about?: string[] };
 
 /**
  * The keys of the items versions keep outside the article's partition: each head's mentions, and the about
- * items of each statement of a version whose head is among `heads` (heads are written first and deleted
- * last, so a version with any item left has its head).
+ * items of each statement of a version whose head is among `heads`. Heads are written first and deleted
+ * last, and about items are written after their statements and deleted before them (deleteVersionItems),
+ * so whatever is left of a version is found from what its article partition still holds.
  */
 function listedElsewhere(partition: readonly PartitionKey[], heads: readonly ArticleHead[]): TableKey[] {
   const headOf = new Map(heads.map((head) => [head.version, head]));

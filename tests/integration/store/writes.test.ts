@@ -102,11 +102,12 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     );
     return Items.map((item) => item.sk as string);
   };
-  /** The versions of an article's mentions, which live in the entities' partitions, not the article's. */
+  /** The versions of an article's mentions and about items, which live in the entities' partitions, not the article's. */
   const mentionVersions = async (articleKey: string, index = 0) => {
     const found = await tableSnapshot(dynamo);
     const id = article({ key: articleKey, index }).id;
-    return [...new Set(found.filter((item) => item.itemType === 'mention' && item.articleId === id).map((item) => item.version as string))];
+    const isListed = (item: Record<string, unknown>) => item.itemType === 'mention' || item.itemType === 'statement-about';
+    return [...new Set(found.filter((item) => isListed(item) && item.articleId === id).map((item) => item.version as string))];
   };
 
   it('replaces a re-uploaded key: readers see old or new, never a mix, and nothing old is left', async () => {
