@@ -12,8 +12,8 @@
  *      partition with a gsi1 or gsi2 entry each.
  * The version is an item of the table, written when a migration finishes and when the local runner creates
  * the table (the deployed table is created by CDK, without it). A table without it is of the
- * current format unless it still holds format-1 index entries or format-2 aggregate items (a deployment
- * from before the item existed, or one created at format 2).
+ * current format unless it still holds format-1 index entries, format-2 aggregate items or format-3 list
+ * items (a deployment from before the item existed, or one created at an older format).
  *
  * A format-2 aggregate is also converted by the first write that touches it, so the new code can run on
  * an unmigrated table: readers get the same fields from either layout until then. Format-3 list items are
@@ -205,13 +205,13 @@ export interface MigrationProgress {
 
 /**
  * Moves every format-1 index entry to its shard, converts every format-2 aggregate, moves every format-3
- * name item to its list, then records the format. An index entry changes in place, on the condition that
- * it is still the old one; an aggregate is converted on the condition that its old item is unchanged
- * (aggregates.ts, convertLegacy): an item a writer replaced meanwhile is already in the new layout and is
- * left alone. A name item never changes: its list item is put (the same item a writer would put), then
- * the old one deleted, so a crash between the two leaves a copy no reader sees; a mention or about item
- * likewise, when its version is current (moveToEntityList). Safe to run while ingesting (once the new code is deployed), and
- * to run again.
+ * list item (name item, mention, about item) to its list, then records the format. An index entry changes
+ * in place, on the condition that it is still the old one; an aggregate is converted on the condition that
+ * its old item is unchanged (aggregates.ts, convertLegacy): an item a writer replaced meanwhile is already
+ * in the new layout and is left alone. A name item never changes: its list item is put (the same item a
+ * writer would put), then the old one deleted, so a crash between the two leaves a copy no reader sees; a
+ * mention or about item likewise, when its version is current (moveToEntityList). Safe to run while
+ * ingesting (once the new code is deployed and the old code's last invocations are over), and to run again.
  */
 export async function migrate(table: Table, onProgress: (progress: MigrationProgress) => void = () => {}): Promise<MigrationProgress> {
   let moved = 0;
