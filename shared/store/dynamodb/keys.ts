@@ -49,6 +49,7 @@ export const keys = {
 
   articlePartition: (articleId: string): string => `ARTICLE#${articleId}`,
   headPrefix: 'HEAD#',
+  isHead: (sk: string): boolean => sk.startsWith('HEAD#'),
   articleHead: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `HEAD#${version}` }),
   articleListing: (articleId: string, version: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: `LIST#${version}` }),
   statementPrefix: (version: string): string => `STMT#${version}#`,

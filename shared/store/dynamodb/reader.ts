@@ -196,7 +196,7 @@ export class DynamoArticleReader implements ArticleReader {
       },
     );
     for await (const page of pages) items.push(...(page.Items ?? []));
-    const heads = items.filter((item) => String(item.sk).startsWith(keys.headPrefix));
+    const heads = items.filter((item) => keys.isHead(String(item.sk)));
     const current = (await this.visible(heads)).find((item) => item !== null);
     if (!current) return null;
     const head = ArticleItem.fromItem(current);

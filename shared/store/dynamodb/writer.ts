@@ -50,6 +50,7 @@ type Flip = { outcome: 'flipped' | 'same'; state: SourceState } | { outcome: 'st
 
 const PARALLEL_ARTICLES = 4;
 const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+const isHead = (key: TableKey) => keys.isHead(key.sk);
 
 /**
  * The DynamoDB writer. It takes the document client rather than making one, so a caller can point it at any
@@ -201,7 +202,6 @@ export class DynamoArticleWriter implements ArticleWriter {
   private async settleArticle(state: SourceState, articleId: string, written: ArticleHead | undefined): Promise<void> {
     const { client, tableName } = this.options;
     const itemKeys = await this.partitionKeys(articleId);
-    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
     const older = itemKeys.filter((key) => keys.versionOf(key.sk) < state.version);
     const isCurrent = state.articleIds.includes(articleId);
     const toRead = itemKeys.filter((key) => {
@@ -226,7 +226,6 @@ export class DynamoArticleWriter implements ArticleWriter {
    */
   private async deleteVersionItems(partition: readonly PartitionKey[], heads: readonly ArticleHead[], known: readonly TableKey[] = []): Promise<void> {
     const { client, tableName } = this.options;
-    const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
     await batchWrite(client, tableName, [...listedElsewhere(partition, heads), ...known].map(deleteRequest));
     await batchWrite(client, tableName, partition.filter((key) => !isHead(key)).map(deleteRequest));
     await batchWrite(client, tableName, partition.filter(isHead).map(deleteRequest));
@@ -260,10 +259,11 @@ export class DynamoArticleWriter implements ArticleWriter {
     const { client, tableName } = this.options;
     await forEachLimited(built, PARALLEL_ARTICLES, async ({ head, items, about }) => {
       const mine = (await this.partitionKeys(head.record.id)).filter((key) => keys.versionOf(key.sk) === head.version);
-      const isHead = (key: TableKey) => key.sk.startsWith(keys.headPrefix);
-      const heads = (await batchGet(client, tableName, mine.filter(isHead), { consistent: true })).map(ArticleItem.fromItem);
       const elsewhere = [...items, ...about].filter((item) => item.pk !== keys.articlePartition(head.record.id)) as unknown as TableKey[];
-      const found = await batchGet(client, tableName, elsewhere, { consistent: true, attributes: [] });
+      const [heads, found] = await Promise.all([
+        batchGet(client, tableName, mine.filter(isHead), { consistent: true }).then((stored) => stored.map(ArticleItem.fromItem)),
+        batchGet(client, tableName, elsewhere, { consistent: true, attributes: [] }),
+      ]);
       await this.deleteVersionItems(mine, heads, found as unknown as TableKey[]);
     });
   }

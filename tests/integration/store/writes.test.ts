@@ -103,7 +103,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     return Items.map((item) => item.sk as string);
   };
   /** The versions of an article's mentions and about items, which live in the entities' partitions, not the article's. */
-  const mentionVersions = async (articleKey: string, index = 0) => {
+  const entityListVersions = async (articleKey: string, index = 0) => {
     const found = await tableSnapshot(dynamo);
     const id = article({ key: articleKey, index }).id;
     const isListed = (item: Record<string, unknown>) => item.itemType === 'mention' || item.itemType === 'statement-about';
@@ -144,7 +144,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await look()).toEqual(seen.beforeCleanup);
     const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
     expect(versions.size).toBe(1);
-    expect(await mentionVersions(key)).toEqual([...versions]);
+    expect(await entityListVersions(key)).toEqual([...versions]);
     expect((await store.getEntity(slugId('Lachin Corridor')))?.articleCount ?? 0).toBe(0);
     expect((await store.getSpeaker(slugId('Nikol Pashinyan')))?.statementCount).toBeGreaterThanOrEqual(2);
   });
@@ -201,7 +201,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await store.deleteSource(source(key, '0B'))).toBe('applied');
     expect(await store.getArticle(article({ key }).id)).toBeNull();
     expect(await partitionSortKeys(key)).toEqual([]);
-    expect(await mentionVersions(key)).toEqual([]);
+    expect(await entityListVersions(key)).toEqual([]);
     expect(await store.getSpeaker(slugId(speaker))).toMatchObject({ statementCount: 1, articleCount: 1, firstSeen: '2023-09-22', lastSeen: '2023-09-22' });
     expect(await store.getEntity(slugId(speaker))).toMatchObject({ articleCount: 1, mentionCount: 3 });
     expect(await store.getIngestion(key)).toMatchObject({ status: 'deleted', articleIds: [], sequencer: '0B' });
@@ -222,7 +222,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect((await store.getArticle(article({ key }).id))?.metadata.title).toBe('New title');
     expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
     expect(await partitionSortKeys(key)).toHaveLength(PARTITION_ITEMS_OF_SECOND);
-    expect(await mentionVersions(key)).toHaveLength(1);
+    expect(await entityListVersions(key)).toHaveLength(1);
 
     // A delete that overtook the upload it follows: the late upload must not resurrect the article.
     const late = `news/${randomUUID()}.txt`;
@@ -337,7 +337,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
         await all((cursor) => clean.listArticleStatements(article({ key: eventKey }).id, { limit: 2, cursor })).then((s) => s.map((x) => x.text)),
       );
       expect(new Set((await partitionSortKeys(eventKey)).map((sk) => sk.split('#')[1])).size).toBeLessThanOrEqual(1);
-      expect((await mentionVersions(eventKey)).length).toBeLessThanOrEqual(1);
+      expect((await entityListVersions(eventKey)).length).toBeLessThanOrEqual(1);
     }
   });
 
@@ -351,7 +351,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await store.getIngestion(key)).toMatchObject({ sequencer: '0300', status: 'accepted' });
     const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
     expect(versions.size).toBe(1);
-    expect(await mentionVersions(key)).toEqual([...versions]);
+    expect(await entityListVersions(key)).toEqual([...versions]);
   });
 
   it('a rejection replaces earlier articles and is recorded with its reason', async () => {
@@ -375,7 +375,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     const after = await all((cursor) => store.listIngestionsMadeBefore(2, { limit: 100, cursor }));
     expect(after.map((record) => record.key)).not.toContain(key);
     expect(await partitionSortKeys(key)).toHaveLength(PARTITION_ITEMS_OF_SECOND);
-    expect(await mentionVersions(key)).toHaveLength(1);
+    expect(await entityListVersions(key)).toHaveLength(1);
   });
 
   it('an object holding several articles is replaced as a whole', async () => {
@@ -387,7 +387,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     expect(await store.getArticle(three[1]?.id ?? '')).toBeNull();
     expect(await partitionSortKeys(key, 1)).toEqual([]);
     expect(await partitionSortKeys(key, 2)).toEqual([]);
-    expect([...(await mentionVersions(key, 1)), ...(await mentionVersions(key, 2))]).toEqual([]);
+    expect([...(await entityListVersions(key, 1)), ...(await entityListVersions(key, 2))]).toEqual([]);
   });
 
   it('a late redelivery of an upload that crashed before its flip clears what it had written', async () => {
@@ -397,12 +397,12 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     await expect(storeFor(dynamo, client).saveArticles(source(key, '0100'), three, 1)).rejects.toThrow('injected fault');
     await store.saveArticles(source(key, '0200'), [article({ ...second(key), index: 0 })], 1);
     expect(await partitionSortKeys(key, 1)).not.toEqual([]);
-    expect(await mentionVersions(key, 1)).not.toEqual([]);
+    expect(await entityListVersions(key, 1)).not.toEqual([]);
 
     expect(await store.saveArticles(source(key, '0100'), three, 1)).toBe('stale');
     expect(await partitionSortKeys(key, 1)).toEqual([]);
     expect(await partitionSortKeys(key, 2)).toEqual([]);
-    expect([...(await mentionVersions(key, 1)), ...(await mentionVersions(key, 2))]).toEqual([]);
+    expect([...(await entityListVersions(key, 1)), ...(await entityListVersions(key, 2))]).toEqual([]);
     expect(await statementTexts(key)).toEqual(['new one', 'new pashinyan one', 'new pashinyan two']);
   });
 
@@ -416,7 +416,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
     await store.saveArticles(source(key, '0200'), [article(second(key))], 1);
     const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
     expect(versions.size).toBe(1);
-    expect(await mentionVersions(key)).toEqual([...versions]);
+    expect(await entityListVersions(key)).toEqual([...versions]);
   });
 
   it('a writer overtaken while writing, its head already settled away by the newer one, clears what it then wrote', async () => {
@@ -428,7 +428,7 @@ describe.each(dynamoBackends.filter((backend) => !backend.skipReason))('store wr
 
     const versions = new Set((await partitionSortKeys(key)).map((sk) => sk.split('#')[1]));
     expect(versions.size).toBe(1);
-    expect(await mentionVersions(key)).toEqual([...versions]);
+    expect(await entityListVersions(key)).toEqual([...versions]);
   });
 
   it('the same articles in any order make the same speaker and entity records', async () => {
