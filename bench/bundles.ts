@@ -325,9 +325,11 @@ interface Figures {
   totalCpu: number[];
   totalWall: number[];
   firstUseCpu: number[];
+  /** The second event's CPU time: the same work, warm. */
+  warmCpu: number[];
 }
 
-const noFigures = (): Figures => ({ initCpu: [], initWall: [], totalCpu: [], totalWall: [], firstUseCpu: [] });
+const noFigures = (): Figures => ({ initCpu: [], initWall: [], totalCpu: [], totalWall: [], firstUseCpu: [], warmCpu: [] });
 
 function record(figures: Figures, { init, first, second }: ColdStart): void {
   figures.initCpu.push(init.cpuMs);
@@ -335,6 +337,7 @@ function record(figures: Figures, { init, first, second }: ColdStart): void {
   figures.totalCpu.push(init.cpuMs + first.cpuMs);
   figures.totalWall.push(init.wallMs + first.wallMs);
   figures.firstUseCpu.push(first.cpuMs - second.cpuMs);
+  figures.warmCpu.push(second.cpuMs);
 }
 
 const median = (values: readonly number[]) => summarize(values).median;
@@ -356,7 +359,7 @@ export const bundlesMeasure: Measure = {
     const notes: string[] = [
       `Bundled by infra/bundle.ts, as \`cdk synth\` bundles (ESM, code splitting, minified, the AWS SDK inside, source maps beside), target ${targetOf(nodeVersion)} for the Node the cold starts run on, ${nodeVersion}${options.node ? ' (--node)' : " (this machine's; `--node PATH` runs them on another, such as the deployed runtime's node24)"}. The baseline, ${baseline}, as it bundles itself, measured in the same run: each cold start of ours is followed by one of ${baseline}'s.`,
       ...caveats,
-      `Cold start, in a fresh \`node\` process (bench/cold-start.mjs; Node's own start-up excluded), with the deployed NODE_OPTIONS=--enable-source-maps and credentials in the environment as on Lambda: init = \`await import(index.mjs)\`; init + first = that plus the handler's first call (an API request, or an SQS message announcing a new HTML article, ${(backends.htmlBytes / 1024).toFixed(1)} KB, or the same news as a text article, ${(backends.textBytes / 1024).toFixed(1)} KB, which it reads from a local S3 stand-in, parses and stores in dynalite); first use = the first call's CPU time minus the second's (the same request, or another article of the same format), i.e. what loading and setting up on first use adds. CPU time = user + system time of the process (V8 compiles on helper threads too, so it can exceed wall time); on a shared machine the CPU figures and the ratios are the ones to read.`,
+      `Cold start, in a fresh \`node\` process (bench/cold-start.mjs; Node's own start-up excluded), with the deployed NODE_OPTIONS=--enable-source-maps and credentials in the environment as on Lambda: init = \`await import(index.mjs)\`; init + first = that plus the handler's first call (an API request, or an SQS message announcing a new HTML article, ${(backends.htmlBytes / 1024).toFixed(1)} KB, or the same news as a text article, ${(backends.textBytes / 1024).toFixed(1)} KB, which it reads from a local S3 stand-in, parses and stores in dynalite); first use = the first call's CPU time minus the second's (the same request, or another article of the same format), i.e. what loading and setting up on first use adds; warm = the second call's CPU time. CPU time = user + system time of the process (V8 compiles on helper threads too, so it can exceed wall time); on a shared machine the CPU figures and the ratios are the ones to read.`,
       `${INGEST_COLD_STARTS} cold starts per tree for the ingest, ${API_COLD_STARTS} per endpoint and tree for the API; medians. Not on Lambda: no X-Ray (the tracer is off outside Lambda), and the stores are local, so a round trip costs well under a millisecond here.`,
     ];
     try {
@@ -397,7 +400,7 @@ export const bundlesMeasure: Measure = {
         const target = { op: '<=' as const, value: scenario.target };
         rows.push({ metric: `${scenario.label}: init + first (CPU)`, unit: 'ms', summary: summarize(ours.totalCpu), target });
         comparisons.push(
-          `${scenario.label}: init ${median(ours.initCpu).toFixed(0)} ms CPU (${median(ours.initWall).toFixed(0)} wall), first use +${median(ours.firstUseCpu).toFixed(0)} ms CPU, in all ${median(ours.totalCpu).toFixed(0)} ms CPU (${median(ours.totalWall).toFixed(0)} wall); ${baseline}: init ${median(theirs.initCpu).toFixed(0)} (${median(theirs.initWall).toFixed(0)} wall), first use +${median(theirs.firstUseCpu).toFixed(0)}, in all ${median(theirs.totalCpu).toFixed(0)} (${median(theirs.totalWall).toFixed(0)} wall); ratio in all ${ratio(ours.totalCpu, theirs.totalCpu)} (init ${ratio(ours.initCpu, theirs.initCpu)}).`,
+          `${scenario.label}: init ${median(ours.initCpu).toFixed(0)} ms CPU (${median(ours.initWall).toFixed(0)} wall), first use +${median(ours.firstUseCpu).toFixed(0)} ms CPU, in all ${median(ours.totalCpu).toFixed(0)} ms CPU (${median(ours.totalWall).toFixed(0)} wall), the next event warm ${median(ours.warmCpu).toFixed(1)}; ${baseline}: init ${median(theirs.initCpu).toFixed(0)} (${median(theirs.initWall).toFixed(0)} wall), first use +${median(theirs.firstUseCpu).toFixed(0)}, in all ${median(theirs.totalCpu).toFixed(0)} (${median(theirs.totalWall).toFixed(0)} wall), warm ${median(theirs.warmCpu).toFixed(1)}; ratio in all ${ratio(ours.totalCpu, theirs.totalCpu)} (init ${ratio(ours.initCpu, theirs.initCpu)}, warm ${ratio(ours.warmCpu, theirs.warmCpu)}).`,
         );
       }
       notes.push(...comparisons);

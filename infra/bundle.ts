@@ -85,7 +85,8 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
     external: [],
     // What our dependencies import but a Lambda never runs (each file says why): all of htmlparser2 but its
     // Parser and the CSS parser behind a <style> element's `sheet` (linkedom); the SDK's credential providers
-    // after the environment's and its browser user-agent parser; all of semver but `gte` (the tracer's X-Ray SDK).
+    // after the environment's and its browser user-agent parser; all of semver but `gte` (the tracer's X-Ray SDK);
+    // cls-hooked's async hook under the X-Ray SDK (AsyncLocalStorage instead).
     alias: {
       htmlparser2: here('./htmlparser2-parser.ts'),
       'cssomnom/parse': here('./no-style-sheets.ts'),
@@ -95,6 +96,7 @@ export function functionBundleOptions({ entry, outdir, target, tsconfig }: Bundl
       '@aws-sdk/credential-provider-web-identity': here('./lambda-credentials.ts'),
       bowser: here('./no-bowser.ts'),
       semver: here('./semver-gte.ts'),
+      'cls-hooked/context': here('./cls-context.ts'),
     },
     plugins: [sdkSchemaLiteralKeys, builtinsAsRequire],
     tsconfig,

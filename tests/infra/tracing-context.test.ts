@@ -1,0 +1,170 @@
+/**
+ * Tracing as a Lambda traces, with the X-Ray SDK's context on AsyncLocalStorage (infra/cls-context.ts, in
+ * place of cls-hooked). The API function is bundled exactly as `cdk synth` bundles it and started in a fresh
+ * process with the environment Lambda gives an actively traced function (LAMBDA_TASK_ROOT, the X-Ray daemon's
+ * address, a trace header per invocation); the daemon is a UDP socket here, dynalite the table. Every
+ * subsegment the SDK streams must land in its invocation's trace, under the right parent: the handler's
+ * subsegment under the invocation's facade, the DynamoDB call under the handler's. The same bundle with
+ * cls-hooked itself must send the same tree: the stand-in changes how the context is carried, not where
+ * anything is filed.
+ */
+import { execFile } from 'node:child_process';
+import { createSocket, type Socket } from 'node:dgram';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionBundleOptions } from '../../infra/bundle.ts';
+import { startDynalite, type DynamoInstance } from '../support/dynamo.ts';
+
+const run = promisify(execFile);
+const repoRoot = new URL('../../', import.meta.url);
+
+/** The invocations: each with its own trace header, as Lambda sets it per invocation. */
+const INVOCATIONS = [
+  { root: '1-67a00000-0123456789abcdef01234567', parent: '53995c3f42cd8ad8', path: '/speakers/ada-lovelace' },
+  { root: '1-67a00001-fedcba9876543210fedcba98', parent: '1f2e3d4c5b6a7988', path: '/entities/bank-of-england' },
+];
+const traceHeader = ({ root, parent }: (typeof INVOCATIONS)[number]) => `Root=${root};Parent=${parent};Sampled=1`;
+
+/**
+ * Imports the bundle, then calls its handler once per invocation, as the runtime does: from its own loop,
+ * which was running before the function's module loaded, so nothing the module's init sets on its own
+ * async context reaches an invocation but through the context store it really uses.
+ */
+const LAMBDA_RUNTIME = `
+const [bundle, invocations] = [process.argv[1], JSON.parse(process.argv[2])];
+const context = { functionName: 'onrecord-api', awsRequestId: 'test', invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:onrecord-api', memoryLimitInMB: '512', getRemainingTimeInMillis: () => 30000 };
+let loaded;
+const handlerLoaded = new Promise((resolve) => { loaded = resolve; });
+const runtimeLoop = (async () => {
+  const handler = await handlerLoaded;
+  const statuses = [];
+  for (const { traceHeader, event } of invocations) {
+    process.env._X_AMZN_TRACE_ID = traceHeader;
+    statuses.push((await handler(event, context)).statusCode);
+  }
+  return statuses;
+})();
+loaded((await import(bundle)).handler);
+const statuses = await runtimeLoop;
+await new Promise((resolve) => setTimeout(resolve, 200));
+process.stdout.write(JSON.stringify(statuses));
+`;
+
+function apiEvent(path: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example.org', accept: 'application/json' },
+    requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'test', routeKey: '$default', stage: '$default', timeEpoch: Date.now() },
+    isBase64Encoded: false,
+  };
+}
+
+interface Subsegment {
+  id: string;
+  name: string;
+  trace_id: string;
+  parent_id: string;
+  namespace?: string;
+}
+
+let outdir: string;
+let dynamo: DynamoInstance;
+let daemon: Socket;
+let received: Subsegment[] = [];
+
+async function bundle(name: string, withClsHooked: boolean): Promise<string> {
+  const options = functionBundleOptions({
+    entry: new URL('functions/api/handler.ts', repoRoot).pathname,
+    outdir: join(outdir, name),
+    target: `node${process.versions.node.split('.')[0]}`,
+    tsconfig: new URL('tsconfig.json', repoRoot).pathname,
+  });
+  if (withClsHooked) {
+    const { 'cls-hooked/context': _standIn, ...alias } = options.alias ?? {};
+    options.alias = alias;
+  }
+  await build({ ...options, logLevel: 'silent' });
+  return pathToFileURL(join(outdir, name, 'index.mjs')).href;
+}
+
+/** The subsegments the bundle's handler sends for INVOCATIONS, in a fresh Lambda-like process. */
+async function traced(entry: string): Promise<{ statuses: number[]; subsegments: Subsegment[] }> {
+  received = [];
+  const invocations = INVOCATIONS.map((invocation) => ({ traceHeader: traceHeader(invocation), event: apiEvent(invocation.path) }));
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', LAMBDA_RUNTIME, entry, JSON.stringify(invocations)], {
+    env: {
+      PATH: process.env.PATH,
+      LAMBDA_TASK_ROOT: outdir,
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+      AWS_LAMBDA_FUNCTION_NAME: 'onrecord-api',
+      _HANDLER: 'index.handler',
+      _X_AMZN_TRACE_ID: traceHeader(INVOCATIONS[0]!),
+      AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${(daemon.address() as AddressInfo).port}`,
+      AWS_XRAY_CONTEXT_MISSING: 'RUNTIME_ERROR',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      POWERTOOLS_SERVICE_NAME: 'onrecord-api',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      TABLE_NAME: dynamo.tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      CURSOR_SECRET: 'a-test-secret-of-at-least-32-characters',
+    },
+  });
+  return { statuses: JSON.parse(stdout) as number[], subsegments: received };
+}
+
+/** Each invocation's subsegments as name → parent's name, the facade being the invocation's own parent. */
+function trees(subsegments: Subsegment[]) {
+  return INVOCATIONS.map(({ root, parent }) => {
+    const own = subsegments.filter((subsegment) => subsegment.trace_id === root);
+    const nameOf = (id: string) => (id === parent ? '(invocation)' : (own.find((subsegment) => subsegment.id === id)?.name ?? `(unknown ${id})`));
+    return own.map((subsegment) => `${subsegment.name} under ${nameOf(subsegment.parent_id)}`).sort();
+  });
+}
+
+beforeAll(async () => {
+  outdir = await mkdtemp(join(tmpdir(), 'onrecord-tracing-'));
+  dynamo = await startDynalite();
+  daemon = createSocket('udp4');
+  daemon.on('message', (message) => {
+    // "{header}\n{document}": the SDK's framing for the daemon
+    const document = JSON.parse(message.toString('utf8').split('\n')[1]!) as Subsegment & { type?: string };
+    if (document.type === 'subsegment') received.push(document);
+  });
+  await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+}, 60_000);
+
+afterAll(async () => {
+  daemon?.close();
+  await dynamo?.stop();
+  await rm(outdir, { recursive: true, force: true });
+});
+
+describe('X-Ray context on AsyncLocalStorage', () => {
+  it('files every subsegment under its own invocation and parent, as cls-hooked does', async () => {
+    const ours = await traced(await bundle('stand-in', false));
+    expect(ours.statuses).toEqual([404, 404]);
+    const expected = ['## index.handler under (invocation)', 'DynamoDB under ## index.handler'];
+    expect(trees(ours.subsegments)).toEqual([expected, expected]);
+
+    const clsHooked = await traced(await bundle('cls-hooked', true));
+    expect(clsHooked.statuses).toEqual([404, 404]);
+    expect(trees(clsHooked.subsegments)).toEqual(trees(ours.subsegments));
+  }, 120_000);
+
+  it('leaves cls-hooked and its async hook out of the bundle', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const code = await readFile(new URL(await bundle('check', false)), 'utf8');
+    expect(code).not.toContain('createHook');
+  }, 60_000);
+});
