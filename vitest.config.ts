@@ -1,6 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // chrono's per-locale entries ('chrono-node/en', as its README imports them): Node and esbuild resolve them
+    // through the package's exports map ("./*" → dist/esm/locales/*/index.js), but Vite 7's resolver answers
+    // nothing for them, so this points each at the file the map names.
+    alias: [{ find: /^chrono-node\/(\w+)$/, replacement: fileURLToPath(new URL('node_modules/chrono-node/dist/esm/locales/$1/index.js', import.meta.url)) }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     // One line at the top of the output: what the suites ran on (the repository's data, the corpus too or not).

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { MentionedDate } from '../../model/article.ts';
 import { paragraphs } from '../text.ts';
 
@@ -48,7 +49,7 @@ const DIGIT = /\d/;
 interface FoundDate {
   index: number;
   text: string;
-  start: chrono.ParsedComponents;
+  start: ParsedComponents;
   /** Counted from the reference day ("three days ago", "for 70 days"), whatever its numbers. */
   relative: boolean;
 }
@@ -135,7 +136,7 @@ function referenceInstant(publishedAt: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function isoDay(component: chrono.ParsedComponents): string {
+function isoDay(component: ParsedComponents): string {
   const d = component.date();
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

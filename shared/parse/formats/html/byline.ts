@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { WEEKDAYS, WEEKDAYS_DE, WEEKDAYS_FR } from '../../date-words.ts';
 import { splitAuthors } from '../header-text.ts';
 import { mayHoldEnglishDate } from './english-date-cue.ts';
