@@ -2,7 +2,8 @@
  * Stands in for `cls-hooked/context` in the bundles (infra/bundle.ts aliases it here): the context store under
  * the X-Ray SDK, which the tracer imports. cls-hooked follows context with an async hook that sees every
  * promise and timer the process creates, with a map entry per live one, from the moment it is imported,
- * traced or not: a warm article took 229 ms of CPU with it and 196 without (BENCHMARKS.md). This is the same
+ * traced or not: a warm article took 229 ms of CPU with it and 196 without in a side experiment, and the API's
+ * warm requests took 0.61–0.80 of the CPU without it (BENCHMARKS.md, beside 0cbf909). This is the same
  * namespace API over AsyncLocalStorage, which Node carries along without a hook (on Node 24, in the async
  * context frame), as the X-Ray SDK's maintainers suggested doing (aws/aws-xray-sdk-node#338).
  *
@@ -16,6 +17,8 @@
  *   client patch): `AsyncLocalStorage.run`.
  * - `bind(fn, context)`: `fn` runs in that context whenever it is called (the promise patcher).
  * - `get`/`set` read and write the active context; `set` with none fails, as cls-hooked's does.
+ * Not kept, as the SDK does neither: an `enter` inside a `run` takes effect only outside it (cls-hooked makes it
+ * active at once), and `bindEmitter`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 

@@ -46,7 +46,7 @@ describe('a statement item', () => {
     const text = 'the corridor must open within the month, whatever Baku decides about the border';
     const statement = record(text, `Ana Pérez, the foreign minister, said on Tuesday that ${text}.`);
     const stored = toItem(statement, PLACEMENT).statement as Record<string, unknown>;
-    expect(stored.sentence).toBeUndefined();
+    expect(stored.sentence).toBe('');
     expect(stored.sentenceAround).toEqual(['Ana Pérez, the foreign minister, said on Tuesday that ', '.']);
     expect(JSON.stringify(stored).split(text).length - 1).toBe(1);
     expect(byteSize(stored)).toBeLessThan(byteSize(statement));

@@ -23,19 +23,22 @@ const aboutOf = (statement: StatementRecord): string[] => [...new Set(statement.
 /**
  * The record as the statement and about items store it. Its `sentence` (the sentence or sentences the statement
  * was found in) repeats the statement's own words, which are most of it: stored as the words around `text`
- * instead (`sentenceAround`), it costs most items a write unit less on the table and each index that copies them.
- * A sentence that does not hold the text as it is (a clipped record's) is stored whole.
+ * instead (`sentenceAround`), it costs the items that were just over 1 KB a write unit less on the table and
+ * on each index that copies them. `sentence` is then left empty, not dropped, so that a reader from before this
+ * (a rollback, or the API in the minutes a deploy updates the ingest first) still reads a whole record, with a
+ * blank sentence. A sentence that does not hold the text as it is (quotes joined across a cue, a clipped
+ * record's) is stored whole.
  */
-type StoredRecord = Omit<StatementRecord, 'sentence'> & { sentence?: string; sentenceAround?: [string, string] };
+type StoredRecord = StatementRecord & { sentenceAround?: [string, string] };
 
 function storedRecord(statement: StatementRecord): StoredRecord {
-  const { sentence, ...rest } = statement;
-  const at = statement.text ? sentence.indexOf(statement.text) : -1;
-  return at < 0 ? statement : { ...rest, sentenceAround: [sentence.slice(0, at), sentence.slice(at + statement.text.length)] };
+  const { sentence, text } = statement;
+  const at = text ? sentence.indexOf(text) : -1;
+  return at < 0 ? statement : { ...statement, sentence: '', sentenceAround: [sentence.slice(0, at), sentence.slice(at + text.length)] };
 }
 
 function sentenceOf({ sentence, sentenceAround, text }: StoredRecord): string {
-  return sentence ?? `${sentenceAround![0]}${text}${sentenceAround![1]}`;
+  return sentenceAround ? `${sentenceAround[0]}${text}${sentenceAround[1]}` : sentence;
 }
 
 export interface StatementPlacement {
