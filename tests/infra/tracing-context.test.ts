@@ -1,15 +1,16 @@
 /**
  * Tracing as a Lambda traces, with the X-Ray SDK's context on AsyncLocalStorage (infra/cls-context.ts, in
- * place of cls-hooked). The API function is bundled exactly as `cdk synth` bundles it and started in a fresh
- * process with the environment Lambda gives an actively traced function (LAMBDA_TASK_ROOT, the X-Ray daemon's
- * address, a trace header per invocation); the daemon is a UDP socket here, dynalite the table. Every
- * subsegment the SDK streams must land in its invocation's trace, under the right parent: the handler's
- * subsegment under the invocation's facade, the DynamoDB call under the handler's. The same bundle with
- * cls-hooked itself must send the same tree: the stand-in changes how the context is carried, not where
- * anything is filed.
+ * place of cls-hooked). The API and ingest functions are bundled exactly as `cdk synth` bundles them and started
+ * in a fresh process with the environment Lambda gives an actively traced function (LAMBDA_TASK_ROOT, the X-Ray
+ * daemon's address, a trace header per invocation); the daemon is a UDP socket here, dynalite the table, a
+ * local HTTP server the bucket. Every subsegment the SDK streams must land in its invocation's trace, under the
+ * right parent: the handler's subsegment under the invocation's facade, the S3 and DynamoDB calls and each
+ * object's subsegment (records processed concurrently) under the handler's. The same bundles with cls-hooked
+ * itself must send the same trees: the stand-in changes how the context is carried, not where anything is filed.
  */
 import { execFile } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,12 +25,13 @@ import { startDynalite, type DynamoInstance } from '../support/dynamo.ts';
 const run = promisify(execFile);
 const repoRoot = new URL('../../', import.meta.url);
 
-/** The invocations: each with its own trace header, as Lambda sets it per invocation. */
+/** Two invocations, each with its own trace header, as Lambda sets it per invocation. */
 const INVOCATIONS = [
-  { root: '1-67a00000-0123456789abcdef01234567', parent: '53995c3f42cd8ad8', path: '/speakers/ada-lovelace' },
-  { root: '1-67a00001-fedcba9876543210fedcba98', parent: '1f2e3d4c5b6a7988', path: '/entities/bank-of-england' },
+  { root: '1-67a00000-0123456789abcdef01234567', parent: '53995c3f42cd8ad8' },
+  { root: '1-67a00001-fedcba9876543210fedcba98', parent: '1f2e3d4c5b6a7988' },
 ];
 const traceHeader = ({ root, parent }: (typeof INVOCATIONS)[number]) => `Root=${root};Parent=${parent};Sampled=1`;
+const ARTICLE = new URL('../fixtures/karabakh-offensive-2023-09-20.txt', import.meta.url);
 
 /**
  * Imports the bundle, then calls its handler once per invocation, as the runtime does: from its own loop,
@@ -43,18 +45,38 @@ let loaded;
 const handlerLoaded = new Promise((resolve) => { loaded = resolve; });
 const runtimeLoop = (async () => {
   const handler = await handlerLoaded;
-  const statuses = [];
+  const outcomes = [];
   for (const { traceHeader, event } of invocations) {
     process.env._X_AMZN_TRACE_ID = traceHeader;
-    statuses.push((await handler(event, context)).statusCode);
+    const response = await handler(event, context);
+    outcomes.push(response.statusCode ?? \`\${response.batchItemFailures.length} failed\`);
   }
-  return statuses;
+  return outcomes;
 })();
 loaded((await import(bundle)).handler);
-const statuses = await runtimeLoop;
+const outcomes = await runtimeLoop;
 await new Promise((resolve) => setTimeout(resolve, 200));
-process.stdout.write(JSON.stringify(statuses));
+process.stdout.write('\\n' + JSON.stringify(outcomes) + '\\n');
 `;
+
+/** An SQS batch of S3's notifications of new text articles, processed concurrently by the ingest. */
+function ingestEvent(keys: string[]) {
+  return {
+    Records: keys.map((key, i) => ({
+      messageId: key,
+      receiptHandle: key,
+      body: JSON.stringify({
+        Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: 'articles' }, object: { key, size: 1, eTag: 'e', sequencer: `000000000000000${i + 1}` } } }],
+      }),
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: `${Date.now()}`, SenderId: 'test', ApproximateFirstReceiveTimestamp: `${Date.now()}` },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:ingest',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
 
 function apiEvent(path: string) {
   return {
@@ -79,6 +101,8 @@ interface Subsegment {
 let outdir: string;
 let dynamo: DynamoInstance;
 let daemon: Socket;
+/** Answers every GetObject with the same article: the S3 the ingest reads. */
+let s3: Server;
 let received: Subsegment[] = [];
 
 /** A function bundled as `cdk synth` bundles it (or with cls-hooked itself, for comparison); its entry's URL. */
@@ -105,10 +129,10 @@ async function createsAsyncHook(entry: string): Promise<boolean> {
   return code.some((chunk) => chunk.includes('createHook('));
 }
 
-/** The subsegments the bundle's handler sends for INVOCATIONS, in a fresh Lambda-like process. */
-async function traced(entry: string): Promise<{ statuses: number[]; subsegments: Subsegment[] }> {
+/** The subsegments a bundle's handler sends for one event per invocation, in a fresh Lambda-like process. */
+async function traced(entry: string, events: unknown[]): Promise<{ outcomes: unknown[]; subsegments: Subsegment[] }> {
   received = [];
-  const invocations = INVOCATIONS.map((invocation) => ({ traceHeader: traceHeader(invocation), event: apiEvent(invocation.path) }));
+  const invocations = INVOCATIONS.map((invocation, i) => ({ traceHeader: traceHeader(invocation), event: events[i] }));
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', LAMBDA_RUNTIME, entry, JSON.stringify(invocations)], {
     env: {
       PATH: process.env.PATH,
@@ -124,20 +148,23 @@ async function traced(entry: string): Promise<{ statuses: number[]; subsegments:
       AWS_SECRET_ACCESS_KEY: 'local',
       POWERTOOLS_SERVICE_NAME: 'onrecord-api',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      S3_ENDPOINT: `http://127.0.0.1:${(s3.address() as AddressInfo).port}`,
       TABLE_NAME: dynamo.tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       CURSOR_SECRET: 'a-test-secret-of-at-least-32-characters',
     },
   });
-  return { statuses: JSON.parse(stdout) as number[], subsegments: received };
+  return { outcomes: JSON.parse(stdout.trim().split('\n').at(-1)!) as unknown[], subsegments: received };
 }
 
 /** Each invocation's subsegments as name → parent's name, the facade being the invocation's own parent. */
-function trees(subsegments: Subsegment[]) {
+function trees(subsegments: Subsegment[], distinct = false) {
   return INVOCATIONS.map(({ root, parent }) => {
     const own = subsegments.filter((subsegment) => subsegment.trace_id === root);
     const nameOf = (id: string) => (id === parent ? '(invocation)' : (own.find((subsegment) => subsegment.id === id)?.name ?? `(unknown ${id})`));
-    return own.map((subsegment) => `${subsegment.name} under ${nameOf(subsegment.parent_id)}`).sort();
+    const lines = own.map((subsegment) => `${subsegment.name} under ${nameOf(subsegment.parent_id)}`);
+    return (distinct ? [...new Set(lines)] : lines).sort();
   });
 }
 
@@ -151,24 +178,45 @@ beforeAll(async () => {
     if (document.type === 'subsegment') received.push(document);
   });
   await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+  const article = await readFile(ARTICLE);
+  s3 = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': article.byteLength, ETag: '"e"' }).end(article);
+  });
+  await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', resolve));
 }, 60_000);
 
 afterAll(async () => {
   daemon?.close();
+  s3?.close();
   await dynamo?.stop();
   await rm(outdir, { recursive: true, force: true });
 });
 
 describe('X-Ray context on AsyncLocalStorage', () => {
   it('files every subsegment under its own invocation and parent, as cls-hooked does', async () => {
-    const ours = await traced(await bundle('api', 'api'));
-    expect(ours.statuses).toEqual([404, 404]);
+    const events = [apiEvent('/speakers/ada-lovelace'), apiEvent('/entities/bank-of-england')];
+    const ours = await traced(await bundle('api', 'api'), events);
+    expect(ours.outcomes).toEqual([404, 404]);
     const expected = ['## index.handler under (invocation)', 'DynamoDB under ## index.handler'];
     expect(trees(ours.subsegments)).toEqual([expected, expected]);
 
-    const clsHooked = await traced(await bundle('api-cls-hooked', 'api', true));
-    expect(clsHooked.statuses).toEqual([404, 404]);
+    const clsHooked = await traced(await bundle('api-cls-hooked', 'api', true), events);
+    expect(clsHooked.outcomes).toEqual([404, 404]);
     expect(trees(clsHooked.subsegments)).toEqual(trees(ours.subsegments));
+  }, 120_000);
+
+  it("files the ingest's work the same way: each object's subsegment and every S3 and DynamoDB call under the handler's", async () => {
+    // Each run its own keys: the second finds the first's speakers and entities, so it makes other DynamoDB calls.
+    const events = (run: string) => INVOCATIONS.map((_, i) => ingestEvent([`trace/${run}-${i}-a.txt`, `trace/${run}-${i}-b.txt`]));
+    const ours = await traced(await bundle('ingest', 'ingest'), events('stand-in'));
+    expect(ours.outcomes).toEqual(['0 failed', '0 failed']);
+    const expected = ['## index.handler under (invocation)', '### created object under ## index.handler', 'DynamoDB under ## index.handler', 'S3 under ## index.handler'];
+    expect(trees(ours.subsegments, true)).toEqual([expected, expected]);
+    for (const tree of trees(ours.subsegments)) expect(tree.filter((line) => line.startsWith('### created object'))).toHaveLength(2);
+
+    const clsHooked = await traced(await bundle('ingest-cls-hooked', 'ingest', true), events('cls-hooked'));
+    expect(clsHooked.outcomes).toEqual(['0 failed', '0 failed']);
+    expect(trees(clsHooked.subsegments, true)).toEqual(trees(ours.subsegments, true));
   }, 120_000);
 
   it('leaves no async hook in the functions that trace (cls-hooked made one)', async () => {
