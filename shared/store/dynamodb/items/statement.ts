@@ -99,8 +99,9 @@ export function aboutKeys(statement: { sk: string; about?: string[] }, head: { r
 
 /**
  * Statements stored before `sentenceAround` carry their whole sentence. Statements stored by parser 5 or older
- * have no `entities` until reprocessed: none known, not a broken record. Statements stored before `articleLead`, `articleSite` or `cluster` existed read null there, as a titled article's do,
- * and were stored whole (not `clipped`).
+ * have no `entities` until reprocessed: none known, not a broken record. Statements stored before
+ * `articleLead`, `articleSite` or `cluster` existed read null there, as a titled article's do, and were stored
+ * whole (not `clipped`).
  */
 export function fromItem(item: Record<string, unknown>): StatementRecord {
   const { sentenceAround: _around, ...statement } = item.statement as StoredRecord;
