@@ -67,7 +67,7 @@ export const apiMeasure: Measure = {
         overloaded.length > 0
           ? `Did not keep up with ${RATE} req/s (answered < ${KEPT_UP * 100}% of the offered rate in some run), so their latencies are those of a growing queue: ${overloaded.join(', ')}.`
           : `Every endpoint kept up with ${RATE} req/s.`,
-        `URLs: ${ENDPOINTS.map((name) => `\`${paths[name]!}\``).join(', ')} (newest article; the speaker with the most statements, ${loaded.busiestSpeaker.name}).`,
+        `URLs: ${ENDPOINTS.map((name) => `\`${paths[name]!}\``).join(', ')} (the sample's first article with statements; the speaker with the most statements, ${loaded.busiestSpeaker.name}).`,
         ...(failures.length > 0 ? failures : ['Every answer was 2xx.']),
       ],
     };

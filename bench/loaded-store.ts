@@ -25,6 +25,11 @@ export interface LoadedStore {
   loadMs: number;
   /** The speaker with the most statements: a realistic heavy timeline to query. */
   busiestSpeaker: { id: string; name: string; statements: number };
+  /**
+   * The first article of the sample with statements, and its object's key: the same one every run, for the
+   * reads of one article (the list's newest is not: articles stored within the same second sort by id).
+   */
+  sampleArticle: { id: string; key: string };
   /** The largest item of each type in the table once every object is stored: what grows with the archive shows here. */
   largestItems: Map<string, number>;
   stop(): Promise<void>;
@@ -70,12 +75,15 @@ async function load(every: number): Promise<LoadedStore> {
     const store = readerAndWriter({ client: documentClient(client), tableName: TABLE, cursorSecret: 'bench-cursor-secret' });
     const perObject: Usage[] = [];
     const speakers = new Map<string, { id: string; name: string; statements: number }>();
+    let sampleArticle: LoadedStore['sampleArticle'] | undefined;
     const start = performance.now();
     for (const [index, { key, bytes }] of articles.entries()) {
       const source = sourceOf(key, bytes.byteLength, index);
       const before = snapshot(usage);
       try {
         const parsed = dated(parseDocument(bytes, { key }), index);
+        const quoting = parsed.find((article) => article.statements.length > 0);
+        if (!sampleArticle && quoting) sampleArticle = { id: quoting.id, key };
         for (const { speaker } of parsed.flatMap((article) => article.statements)) {
           const entry = speakers.get(speaker.id) ?? { id: speaker.id, name: speaker.name, statements: 0 };
           entry.statements++;
@@ -90,10 +98,10 @@ async function load(every: number): Promise<LoadedStore> {
     }
     const loadMs = performance.now() - start;
     const busiestSpeaker = [...speakers.values()].sort((a, b) => b.statements - a.statements)[0];
-    if (!busiestSpeaker) throw new Error('the parser found no statements: nothing to query by speaker');
+    if (!busiestSpeaker || !sampleArticle) throw new Error('the parser found no statements: nothing to query by speaker');
     const scanner = localClient(dynamo.endpoint);
     try {
-      return { store, usage, perObject, loadMs, busiestSpeaker, largestItems: await largestItems(scanner), stop };
+      return { store, usage, perObject, loadMs, busiestSpeaker, sampleArticle, largestItems: await largestItems(scanner), stop };
     } finally {
       scanner.destroy();
     }

@@ -1,7 +1,7 @@
 /**
  * The API over the loaded store, served on a free port the way the local pipeline serves it (the same
  * createApi as functions/api/handler.ts, behind local/http.ts), plus the concrete URLs the measures ask
- * for, chosen from the data: the newest article, the speaker with the most statements.
+ * for, chosen from the data: the sample's first article with statements, the speaker with the most statements.
  */
 import { createApi } from '../functions/api/app.ts';
 import { startLocalHttpApi, type HttpApiHandler, type LocalHttpApi } from '../local/http.ts';
@@ -14,12 +14,6 @@ export interface ServedApi {
   paths: Record<string, string>;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A name prefix that finds the busiest speaker: what a user typing the start of a name would send. */
 const prefixOf = (name: string) => name.split(/\s+/).at(-1)!.slice(0, 4).toLowerCase();
 
@@ -27,8 +21,7 @@ export async function serveApi(loaded: LoadedStore): Promise<ServedApi> {
   const handler = createApi(loaded.store, { logger: new Logger({ serviceName: 'onrecord-bench', logLevel: 'ERROR' }) });
   const api = await startLocalHttpApi(handler as unknown as HttpApiHandler, 0);
   try {
-    const article = (await getJson<{ items: { id: string; source: { key: string } }[] }>(`${api.url}/articles?limit=1`)).items[0];
-    if (!article) throw new Error('the loaded store has no articles');
+    const article = loaded.sampleArticle;
     const speaker = loaded.busiestSpeaker;
     return {
       api,
@@ -39,7 +32,7 @@ export async function serveApi(loaded: LoadedStore): Promise<ServedApi> {
         '/speakers?prefix=': `/speakers?prefix=${encodeURIComponent(prefixOf(speaker.name))}`,
         '/articles/{id}/statements': `/articles/${article.id}/statements`,
         '/speakers/{id}': `/speakers/${encodeURIComponent(speaker.id)}`,
-        '/ingestions/{key}': `/ingestions/${article.source.key}`,
+        '/ingestions/{key}': `/ingestions/${article.key}`,
       },
     };
   } catch (error) {
