@@ -3,30 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { StatementRecord } from '../../../shared/store/port.ts';
 import { byteSize } from '../../../shared/store/dynamodb/fit.ts';
 import { aboutItems, fromItem, toItem } from '../../../shared/store/dynamodb/items/statement.ts';
+import { statementRecord } from './statement-record.ts';
 
 const PLACEMENT = { sourceKey: 'news/a.txt', version: 'v1', index: 3, sortDate: '2023-09-20', ingestedAt: '2023-09-21T08:00:00.000Z' };
 
-function record(text: string, sentence: string): StatementRecord {
-  return {
-    id: 'a-3',
-    articleId: 'a',
-    articleTitle: 'A title',
-    articleLead: null,
-    articleSite: null,
-    publishedAt: '2023-09-20',
-    clipped: false,
-    cluster: null,
-    kind: 'indirect',
-    text,
-    cue: 'said',
-    speaker: { id: 'ana-perez', name: 'Ana Pérez', type: 'person', title: null, aliases: [] },
-    start: 0,
-    end: text.length,
-    paragraph: 0,
-    sentence,
-    entities: [{ id: 'armenia', start: 0, end: 1 }],
-  };
-}
+const record = (text: string, sentence: string): StatementRecord =>
+  statementRecord(text, { kind: 'indirect', sentence, articleSite: null, entities: [{ id: 'armenia', start: 0, end: 1 }] });
 
 const words = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '语', '😀', '"', '“', '.'), maxLength: 300 });
 

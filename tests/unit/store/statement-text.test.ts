@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StatementRecord } from '../../../shared/store/port.ts';
 import { byteSize } from '../../../shared/store/dynamodb/fit.ts';
 import { LISTED_CHARS, STATEMENT_BUDGET_BYTES, storeWords, wholeStatement } from '../../../shared/store/dynamodb/items/statement-text.ts';
+import { statementRecord } from './statement-record.ts';
 
 /** Half a surrogate pair: no UTF-8 encoding exists for it, so DynamoDB would store a replacement character. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
@@ -11,25 +12,7 @@ const PLACE = { version: 'v1', index: 3, sourceKey: 'news/a.txt' };
 
 function record(text: string): StatementRecord {
   const word = text.indexOf('Armenia');
-  return {
-    id: 'a-3',
-    articleId: 'a',
-    articleTitle: 'A title',
-    articleLead: null,
-    articleSite: 'Test Wire',
-    publishedAt: '2023-09-20',
-    clipped: false,
-    cluster: null,
-    kind: 'direct',
-    text,
-    cue: 'said',
-    speaker: { id: 'ana-perez', name: 'Ana Pérez', type: 'person', title: null, aliases: [] },
-    start: 0,
-    end: text.length,
-    paragraph: 0,
-    sentence: `She said "${text}"`,
-    entities: word < 0 ? [] : [{ id: 'armenia', start: word, end: word + 'Armenia'.length }],
-  };
+  return statementRecord(text, { entities: word < 0 ? [] : [{ id: 'armenia', start: word, end: word + 'Armenia'.length }] });
 }
 
 describe('a long statement stored in parts', () => {
