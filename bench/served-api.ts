@@ -20,23 +20,18 @@ const prefixOf = (name: string) => name.split(/\s+/).at(-1)!.slice(0, 4).toLower
 export async function serveApi(loaded: LoadedStore): Promise<ServedApi> {
   const handler = createApi(loaded.store, { logger: new Logger({ serviceName: 'onrecord-bench', logLevel: 'ERROR' }) });
   const api = await startLocalHttpApi(handler as unknown as HttpApiHandler, 0);
-  try {
-    const article = loaded.sampleArticle;
-    const speaker = loaded.busiestSpeaker;
-    return {
-      api,
-      paths: {
-        '/articles': '/articles',
-        '/articles/{id}': `/articles/${article.id}`,
-        '/statements?speaker=': `/statements?speaker=${encodeURIComponent(speaker.id)}`,
-        '/speakers?prefix=': `/speakers?prefix=${encodeURIComponent(prefixOf(speaker.name))}`,
-        '/articles/{id}/statements': `/articles/${article.id}/statements`,
-        '/speakers/{id}': `/speakers/${encodeURIComponent(speaker.id)}`,
-        '/ingestions/{key}': `/ingestions/${article.key}`,
-      },
-    };
-  } catch (error) {
-    await api.close();
-    throw error;
-  }
+  const article = loaded.sampleArticle;
+  const speaker = loaded.busiestSpeaker;
+  return {
+    api,
+    paths: {
+      '/articles': '/articles',
+      '/articles/{id}': `/articles/${article.id}`,
+      '/statements?speaker=': `/statements?speaker=${encodeURIComponent(speaker.id)}`,
+      '/speakers?prefix=': `/speakers?prefix=${encodeURIComponent(prefixOf(speaker.name))}`,
+      '/articles/{id}/statements': `/articles/${article.id}/statements`,
+      '/speakers/{id}': `/speakers/${encodeURIComponent(speaker.id)}`,
+      '/ingestions/{key}': `/ingestions/${article.key}`,
+    },
+  };
 }

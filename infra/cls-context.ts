@@ -17,8 +17,8 @@
  *   client patch): `AsyncLocalStorage.run`.
  * - `bind(fn, context)`: `fn` runs in that context whenever it is called (the promise patcher).
  * - `get`/`set` read and write the active context; `set` with none fails, as cls-hooked's does.
- * Not kept, as the SDK does neither: an `enter` inside a `run` takes effect only outside it (cls-hooked makes it
- * active at once), and `bindEmitter`.
+ * Not kept, as the SDK uses none of them: an `enter` inside a `run` takes effect only outside it (cls-hooked
+ * makes it active at once); `bindEmitter`, `runPromise` and `reset`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -64,15 +64,6 @@ class Namespace {
   runAndReturn<T>(fn: (context: Context) => T): T {
     const context = this.createContext();
     return this.#within(context, () => fn(context));
-  }
-
-  runPromise<T>(fn: (context: Context) => Promise<T>): Promise<T> {
-    const context = this.createContext();
-    const promise = this.#within(context, () => fn(context));
-    if (typeof promise?.then !== 'function') throw new Error('fn must return a promise.');
-    return promise.catch((error: unknown) => {
-      throw withContext(error, context);
-    });
   }
 
   bind<A extends unknown[], R>(fn: (this: unknown, ...args: A) => R, context?: Context): (this: unknown, ...args: A) => R {
@@ -129,8 +120,4 @@ export function createNamespace(name: string): Namespace {
 
 export function destroyNamespace(name: string): void {
   if (!namespaces.delete(name)) throw new Error(`can't delete nonexistent namespace! "${name}"`);
-}
-
-export function reset(): void {
-  namespaces.clear();
 }
