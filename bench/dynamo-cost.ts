@@ -22,6 +22,36 @@ const unitsByType = (total: Usage, articles: number): string =>
     .map(([itemType, units]) => `${itemType} ${(units / articles).toFixed(1)} (${((total.itemsByType[itemType] ?? 0) / articles).toFixed(1)} items)`)
     .join(', ');
 
+/**
+ * What each item type is written for: the article with its statements (what GET /articles/{id} and a
+ * statement's page read, and the statements' speaker and echo index entries, which live on their items), and
+ * each cross-article record, which one article's writes keep up to date. Types not listed (deletes, the
+ * store's format marker) are `other`.
+ */
+const FEATURE_OF_TYPE: Record<string, string> = {
+  article: 'the article and its statements',
+  'article-body': 'the article and its statements',
+  'article-listing': 'the article and its statements',
+  source: 'the article and its statements',
+  statement: 'the article and its statements',
+  'statement-text': 'the article and its statements',
+  speaker: 'speakers (summaries, shares, name index)',
+  'speaker-share': 'speakers (summaries, shares, name index)',
+  'speaker-name': 'speakers (summaries, shares, name index)',
+  entity: 'entities (summaries, shares, name index, mentions, statements about)',
+  'entity-share': 'entities (summaries, shares, name index, mentions, statements about)',
+  'entity-name': 'entities (summaries, shares, name index, mentions, statements about)',
+  mention: 'entities (summaries, shares, name index, mentions, statements about)',
+  'statement-about': 'entities (summaries, shares, name index, mentions, statements about)',
+  'echo-key': 'echo clusters (keys, references)',
+  cluster: 'echo clusters (keys, references)',
+  day: 'publication days (tallies)',
+  'day-share': 'publication days (tallies)',
+};
+const FEATURES = [...new Set(Object.values(FEATURE_OF_TYPE)), 'other'];
+const unitsFor = (usage: Usage, feature: string): number =>
+  Object.entries(usage.writeUnitsByType).reduce((sum, [itemType, units]) => sum + ((FEATURE_OF_TYPE[itemType] ?? 'other') === feature ? units : 0), 0);
+
 export const dynamoCostMeasure: Measure = {
   name: 'dynamo-cost',
   title: 'DynamoDB cost per article and per API call',
@@ -46,6 +76,7 @@ export const dynamoCostMeasure: Measure = {
       { metric: 'read units / article write', unit: 'RRU', summary: per((u) => u.readUnits) },
       // What a million articles cost is the mean times a million, not the median: the costs are skewed (long articles).
       { metric: 'mean write units / article (table and indexes)', unit: 'WRU', summary: mean((u) => u.writeUnits + Object.values(u.indexWriteUnits).reduce((sum, units) => sum + units, 0)) },
+      ...FEATURES.map((feature) => ({ metric: `  of which ${feature}`, unit: 'WRU', summary: mean((u) => unitsFor(u, feature)) })),
       { metric: 'mean read units / article write', unit: 'RRU', summary: mean((u) => u.readUnits) },
       { metric: 'mean DynamoDB requests / article write', unit: 'requests', summary: mean((u) => countOf(u, WRITE_OPERATIONS) + countOf(u, READ_OPERATIONS)) },
       // Speakers and entities are the items every article naming them touches: they must not grow with the archive.
