@@ -25,32 +25,20 @@ const unitsByType = (total: Usage, articles: number): string =>
 /**
  * What each item type is written for: the article with its statements (what GET /articles/{id} and a
  * statement's page read, and the statements' speaker and echo index entries, which live on their items), and
- * each cross-article record, which one article's writes keep up to date. Types not listed (deletes, the
- * store's format marker) are `other`.
+ * each cross-article record, which one article's writes keep up to date. Other types (a delete's key, the
+ * store's format marker) count as `other`.
  */
-const FEATURE_OF_TYPE: Record<string, string> = {
-  article: 'the article and its statements',
-  'article-body': 'the article and its statements',
-  'article-listing': 'the article and its statements',
-  source: 'the article and its statements',
-  statement: 'the article and its statements',
-  'statement-text': 'the article and its statements',
-  speaker: 'speakers (summaries, shares, name index)',
-  'speaker-share': 'speakers (summaries, shares, name index)',
-  'speaker-name': 'speakers (summaries, shares, name index)',
-  entity: 'entities (summaries, shares, name index, mentions, statements about)',
-  'entity-share': 'entities (summaries, shares, name index, mentions, statements about)',
-  'entity-name': 'entities (summaries, shares, name index, mentions, statements about)',
-  mention: 'entities (summaries, shares, name index, mentions, statements about)',
-  'statement-about': 'entities (summaries, shares, name index, mentions, statements about)',
-  'echo-key': 'echo clusters (keys, references)',
-  cluster: 'echo clusters (keys, references)',
-  day: 'publication days (tallies)',
-  'day-share': 'publication days (tallies)',
+const TYPES_BY_FEATURE: Record<string, string[]> = {
+  'the article and its statements': ['article', 'article-body', 'article-listing', 'source', 'statement', 'statement-text'],
+  'speakers (summaries, shares, name index)': ['speaker', 'speaker-share', 'speaker-name'],
+  'entities (summaries, shares, name index, mentions, statements about)': ['entity', 'entity-share', 'entity-name', 'mention', 'statement-about'],
+  'echo clusters (keys, references)': ['echo-key', 'cluster'],
+  'publication days (tallies)': ['day', 'day-share'],
 };
-const FEATURES = [...new Set(Object.values(FEATURE_OF_TYPE)), 'other'];
+const FEATURE_OF_TYPE = new Map(Object.entries(TYPES_BY_FEATURE).flatMap(([feature, itemTypes]) => itemTypes.map((itemType) => [itemType, feature] as const)));
+const FEATURES = [...Object.keys(TYPES_BY_FEATURE), 'other'];
 const unitsFor = (usage: Usage, feature: string): number =>
-  Object.entries(usage.writeUnitsByType).reduce((sum, [itemType, units]) => sum + ((FEATURE_OF_TYPE[itemType] ?? 'other') === feature ? units : 0), 0);
+  Object.entries(usage.writeUnitsByType).reduce((sum, [itemType, units]) => sum + ((FEATURE_OF_TYPE.get(itemType) ?? 'other') === feature ? units : 0), 0);
 
 export const dynamoCostMeasure: Measure = {
   name: 'dynamo-cost',
